@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvirt nic: show the NICs nvirt sees and change its settings for them.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <nvirt/nvirt.h>
+
+#include "output.h"
+#include "utils.h"
+
+static int nic_help(int argc __maybe_unused, char **argv __maybe_unused)
+{
+	printf("Usage: nvirt nic show [ dev IFNAME ]\n"
+	       "       nvirt nic set dev IFNAME managed { on | off }\n"
+	       "       nvirt nic help\n");
+	return 0;
+}
+
+/* IF_OPER_* of <linux/if.h>, as "ip link" names them */
+static const char *const oper_names[] = {
+	"UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN",
+	"TESTING", "DORMANT", "UP",
+};
+
+static const char *oper_name(char *buf, size_t len, unsigned int state)
+{
+	if (state < ARRAY_SIZE(oper_names))
+		return oper_names[state];
+	snprintf(buf, len, "%u", state);
+	return buf;
+}
+
+static const char *hwaddr(char *buf, size_t size, const unsigned char *addr,
+			  unsigned int len)
+{
+	size_t off = 0;
+	unsigned int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < len && off < size; i++)
+		off += snprintf(buf + off, size - off, "%s%02x", i ? ":" : "",
+				addr[i]);
+	return buf;
+}
+
+static int nic_print(const struct nvirt_nic *nic, void *arg __maybe_unused)
+{
+	char buf[3 * sizeof(nic->address)];
+	char state[16];
+
+	out_object_open();
+	print_uint("ifindex", "%u: ", nic->ifindex);
+	print_string("ifname", "%s:", nic->ifname);
+	if (nic->driver[0])
+		print_string("driver", " driver %s", nic->driver);
+	if (nic->bus[0])
+		print_string("bus", " bus %s", nic->bus);
+	if (nic->bus_addr[0])
+		print_string("bus_addr", " %s", nic->bus_addr);
+	print_string("operstate", " state %s",
+		     oper_name(state, sizeof(state), nic->operstate));
+	print_uint("mtu", " mtu %u", nic->mtu);
+	print_on_off("managed", " managed %s", nic->managed);
+	print_string(NULL, "%s", "\n   ");
+	if (nic->address_len)
+		print_string("address", nic->address_len == 6 ?
+			     " link/ether %s" : " address %s",
+			     hwaddr(buf, sizeof(buf), nic->address,
+				    nic->address_len));
+	if (nic->perm_address_len)
+		print_string("perm_address", " permaddr %s",
+			     hwaddr(buf, sizeof(buf), nic->perm_address,
+				    nic->perm_address_len));
+	print_uint("min_mtu", " mtu-range %u", nic->min_mtu);
+	print_uint("max_mtu", "-%u\n", nic->max_mtu);
+	out_object_close();
+	return 0;
+}
+
+/* The arguments of nic commands; only "set" takes managed. */
+struct nic_args {
+	const char *ifname;
+	int managed;		/* 0, 1, or -1 when not given */
+};
+
+static void nic_parse(int argc, char **argv, struct nic_args *args, bool set)
+{
+	args->ifname = NULL;
+	args->managed = -1;
+
+	for (; argc > 0; argc--, argv++) {
+		if (!strcmp(*argv, "dev")) {
+			NEXT_ARG();
+			if (args->ifname)
+				duparg("dev", *argv);
+			args->ifname = *argv;
+		} else if (set && !strcmp(*argv, "managed")) {
+			NEXT_ARG();
+			if (args->managed >= 0)
+				duparg("managed", *argv);
+			args->managed = parse_on_off("managed", *argv);
+		} else if (!strcmp(*argv, "help")) {
+			exit(nic_help(0, NULL));
+		} else {
+			unknown_arg(*argv);
+		}
+	}
+}
+
+/* nvirt nic [ show [ dev IFNAME ] ] */
+static int nic_show(int argc, char **argv)
+{
+	struct nic_args args;
+	struct nvirt_nic nic;
+	struct nvirt *nv;
+	int err, ret;
+
+	nic_parse(argc, argv, &args, false);
+	nv = nv_open();
+	if (!nv)
+		return -1;
+
+	out_start(true);
+	if (args.ifname) {
+		err = nvirt_nic_get(nv, 0, args.ifname, &nic);
+		if (!err)
+			nic_print(&nic, NULL);
+	} else {
+		err = nvirt_nic_dump(nv, nic_print, NULL);
+	}
+	ret = out_end(!err);
+	return err ? nv_error() : ret;
+}
+
+/* nvirt nic set dev IFNAME managed { on | off } */
+static int nic_set(int argc, char **argv)
+{
+	struct nic_args args;
+	struct nvirt *nv;
+
+	nic_parse(argc, argv, &args, true);
+	if (!args.ifname)
+		missarg("dev");
+	if (args.managed < 0)
+		missarg("managed");
+
+	nv = nv_open();
+	if (!nv)
+		return -1;
+	if (nvirt_nic_set_managed(nv, 0, args.ifname, args.managed))
+		return nv_error();
+	nv_warn();
+	return 0;
+}
+
+static const struct cmd nic_cmds[] = {
+	{ "show",	nic_show },
+	{ "set",	nic_set },
+	{ "help",	nic_help },
+	{ NULL }
+};
+
+int do_nic(int argc, char **argv)
+{
+	return do_cmd(nic_cmds, "Command", "nvirt nic help", argc, argv);
+}

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvirt: manage virtual interfaces over heterogeneous NICs.
+ *
+ *	nvirt [ OPTIONS ] OBJECT { COMMAND | help }
+ */
+
+#include <stdio.h>
+#include <string.h>
+
+#include <nvirt/nvirt.h>
+
+#include "output.h"
+#include "utils.h"
+
+static void usage(FILE *fp)
+{
+	fprintf(fp,
+		"Usage: nvirt [ OPTIONS ] OBJECT { COMMAND | help }\n"
+		"where  OBJECT := { nic | version }\n"
+		"       OPTIONS := { -V[ersion] | -j[son] | -p[retty] | -h[elp] }\n");
+}
+
+static int do_help(int argc __maybe_unused, char **argv __maybe_unused)
+{
+	usage(stdout);
+	return 0;
+}
+
+static const struct cmd objects[] = {
+	{ "nic",	do_nic },
+	{ "version",	do_version },
+	{ "help",	do_help },
+	{ NULL }
+};
+
+/* Is @opt (without its dashes) one of the spellings of an option? */
+static bool is_opt(const char *opt, const char *brief, const char *full)
+{
+	return !strcmp(opt, brief) || !strcmp(opt, full);
+}
+
+int main(int argc, char **argv)
+{
+	int ret;
+
+	for (; argc > 1 && argv[1][0] == '-'; argc--, argv++) {
+		const char *opt = argv[1] + 1;
+
+		if (!strcmp(argv[1], "--")) {
+			argc--;
+			argv++;
+			break;
+		}
+		if (*opt == '-')	/* --json is -json */
+			opt++;
+
+		if (is_opt(opt, "j", "json")) {
+			json = true;
+		} else if (is_opt(opt, "p", "pretty")) {
+			pretty = true;
+		} else if (is_opt(opt, "V", "Version") || !strcmp(opt, "version")) {
+			printf("nvirt utility, %s (libnvirt %s)\n", NVIRT_VERSION,
+			       nvirt_lib_version());
+			return 0;
+		} else if (is_opt(opt, "h", "help")) {
+			usage(stdout);
+			return 0;
+		} else {
+			fprintf(stderr, "Option \"%s\" is unknown, try \"nvirt -help\".\n",
+				argv[1]);
+			return 1;
+		}
+	}
+
+	if (argc < 2) {
+		usage(stderr);
+		return 1;
+	}
+
+	ret = do_cmd(objects, "Object", "nvirt help", argc - 1, argv + 1);
+	nv_close();
+	return ret ? 1 : 0;
+}

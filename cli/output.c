@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvirt: print the same facts as text or as JSON (json-c).
+ *
+ * In JSON mode values go into a document that out_end() prints whole, so
+ * a command that fails half-way prints nothing but its error.
+ */
+
+#include <stdio.h>
+
+#include <json-c/json.h>
+
+#include "output.h"
+
+bool json;
+bool pretty;
+
+#define OUT_DEPTH	4
+
+static struct json_object *stack[OUT_DEPTH];
+static int depth;
+static bool broken;		/* an allocation failed: the document is wrong */
+
+static struct json_object *cur(void)
+{
+	return depth ? stack[depth - 1] : NULL;
+}
+
+/* Put @val under @key in the current object, or append it to the array. */
+static void json_add(const char *key, struct json_object *val)
+{
+	struct json_object *obj = cur();
+	int err = -1;
+
+	if (val && obj)
+		err = key ? json_object_object_add(obj, key, val) :
+			    json_object_array_add(obj, val);
+	if (err) {
+		json_object_put(val);
+		broken = true;
+	}
+}
+
+static void push(struct json_object *obj)
+{
+	if (!obj || depth == OUT_DEPTH) {
+		json_object_put(obj);
+		broken = true;
+		obj = NULL;
+	}
+	if (depth < OUT_DEPTH)
+		stack[depth++] = obj;
+}
+
+void out_start(bool array)
+{
+	if (json)
+		push(array ? json_object_new_array() : json_object_new_object());
+}
+
+void out_object_open(void)
+{
+	struct json_object *obj;
+
+	if (!json)
+		return;
+	obj = json_object_new_object();
+	json_add(NULL, json_object_get(obj));
+	push(obj);
+}
+
+void out_object_close(void)
+{
+	if (json && depth > 1)
+		json_object_put(stack[--depth]);
+}
+
+int out_end(bool emit)
+{
+	int flags = JSON_C_TO_STRING_NOSLASHESCAPE;
+	int ret = 0;
+
+	if (!json)
+		return 0;
+	flags |= pretty ? JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED :
+			 JSON_C_TO_STRING_PLAIN;
+	if (emit && (broken || depth != 1)) {
+		fprintf(stderr, "Error: out of memory.\n");
+		ret = -1;
+	} else if (emit) {
+		printf("%s\n", json_object_to_json_string_ext(stack[0], flags));
+	}
+	while (depth)
+		json_object_put(stack[--depth]);
+	broken = false;
+	return ret;
+}
+
+void print_string(const char *key, const char *fmt, const char *val)
+{
+	if (json && key)
+		json_add(key, json_object_new_string(val));
+	else if (!json && fmt)
+		printf(fmt, val);
+}
+
+void print_uint(const char *key, const char *fmt, unsigned int val)
+{
+	if (json && key)
+		json_add(key, json_object_new_uint64(val));
+	else if (!json && fmt)
+		printf(fmt, val);
+}
+
+void print_on_off(const char *key, const char *fmt, bool val)
+{
+	if (json && key)
+		json_add(key, json_object_new_boolean(val));
+	else if (!json && fmt)
+		printf(fmt, val ? "on" : "off");
+}

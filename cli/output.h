@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nvirt: print the same facts as text or as JSON.
+ *
+ * print_*() take a JSON key and a printf format for text: a NULL key keeps
+ * the value out of JSON, a NULL format keeps it out of the text.
+ */
+
+#ifndef _NVIRT_OUTPUT_H
+#define _NVIRT_OUTPUT_H
+
+#include <stdbool.h>
+
+extern bool json;	/* -j: print JSON */
+extern bool pretty;	/* -p: indent it */
+
+/* Begin a document whose top level is an array or a single object. */
+void out_start(bool array);
+/* Open and close an object in the top-level array. */
+void out_object_open(void);
+void out_object_close(void);
+/* Print (emit) or drop the document; -1, said, when it could not be built. */
+int out_end(bool emit);
+
+void print_string(const char *key, const char *fmt, const char *val);
+void print_uint(const char *key, const char *fmt, unsigned int val);
+/* "on" / "off" in text, a boolean in JSON */
+void print_on_off(const char *key, const char *fmt, bool val);
+
+#endif /* _NVIRT_OUTPUT_H */

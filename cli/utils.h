@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nvirt: command line parsing and the library handle, shared by objects.
+ */
+
+#ifndef _NVIRT_UTILS_H
+#define _NVIRT_UTILS_H
+
+#include <stdbool.h>
+
+#define __maybe_unused	__attribute__((unused))
+#define __noreturn	__attribute__((noreturn))
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
+struct nvirt;
+
+/* A word of the command line and what runs it. */
+struct cmd {
+	const char *name;
+	int (*func)(int argc, char **argv);
+};
+
+int do_cmd(const struct cmd *cmds, const char *what, const char *help,
+	   int argc, char **argv);
+
+/* Step to the value of the keyword at *argv; fail when there is none. */
+#define NEXT_ARG() do {				\
+	if (argc < 2)				\
+		missing_value(*argv);		\
+	argc--;					\
+	argv++;					\
+} while (0)
+
+__noreturn void missing_value(const char *key);
+__noreturn void unknown_arg(const char *arg);
+__noreturn void duparg(const char *key, const char *arg);
+__noreturn void missarg(const char *key);
+bool parse_on_off(const char *key, const char *arg);
+
+struct nvirt *nv_open(void);
+void nv_close(void);
+int nv_error(void);
+void nv_warn(void);
+
+/* objects */
+int do_nic(int argc, char **argv);
+int do_version(int argc, char **argv);
+
+#endif /* _NVIRT_UTILS_H */

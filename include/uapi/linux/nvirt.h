@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: ((GPL-2.0 WITH Linux-syscall-note) OR BSD-3-Clause) */
+/* Do not edit directly, auto-generated from: */
+/*	Documentation/netlink/specs/nvirt.yaml */
+/* YNL-GEN uapi header */
+
+#ifndef _UAPI_LINUX_NVIRT_H
+#define _UAPI_LINUX_NVIRT_H
+
+#define NVIRT_FAMILY_NAME	"nvirt"
+#define NVIRT_FAMILY_VERSION	1
+
+#define NVIRT_API_VERSION	1
+
+/**
+ * enum nvirt_operstate - RFC 2863 operational state, as IF_OPER_* in
+ *   linux/if.h.
+ */
+enum nvirt_operstate {
+	NVIRT_OPERSTATE_UNKNOWN,
+	NVIRT_OPERSTATE_NOTPRESENT,
+	NVIRT_OPERSTATE_DOWN,
+	NVIRT_OPERSTATE_LOWERLAYERDOWN,
+	NVIRT_OPERSTATE_TESTING,
+	NVIRT_OPERSTATE_DORMANT,
+	NVIRT_OPERSTATE_UP,
+};
+
+enum {
+	NVIRT_A_VERSION_VERSION = 1,
+	NVIRT_A_VERSION_API,
+
+	__NVIRT_A_VERSION_MAX,
+	NVIRT_A_VERSION_MAX = (__NVIRT_A_VERSION_MAX - 1)
+};
+
+enum {
+	NVIRT_A_NIC_IFINDEX = 1,
+	NVIRT_A_NIC_IFNAME,
+	NVIRT_A_NIC_DRIVER,
+	NVIRT_A_NIC_BUS,
+	NVIRT_A_NIC_BUS_ADDR,
+	NVIRT_A_NIC_ADDRESS,
+	NVIRT_A_NIC_PERM_ADDRESS,
+	NVIRT_A_NIC_MTU,
+	NVIRT_A_NIC_MIN_MTU,
+	NVIRT_A_NIC_MAX_MTU,
+	NVIRT_A_NIC_OPERSTATE,
+	NVIRT_A_NIC_MANAGED,
+
+	__NVIRT_A_NIC_MAX,
+	NVIRT_A_NIC_MAX = (__NVIRT_A_NIC_MAX - 1)
+};
+
+enum {
+	NVIRT_CMD_VERSION_GET = 1,
+	NVIRT_CMD_NIC_GET,
+	NVIRT_CMD_NIC_SET,
+
+	__NVIRT_CMD_MAX,
+	NVIRT_CMD_MAX = (__NVIRT_CMD_MAX - 1)
+};
+
+#endif /* _UAPI_LINUX_NVIRT_H */

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: ((GPL-2.0 WITH Linux-syscall-note) OR BSD-3-Clause)
+/* Do not edit directly, auto-generated from: */
+/*	Documentation/netlink/specs/nvirt.yaml */
+/* YNL-GEN kernel source */
+
+#include <net/netlink.h>
+#include <net/genetlink.h>
+
+#include "netlink-gen.h"
+
+#include <uapi/linux/nvirt.h>
+
+/* Integer value ranges */
+static const struct netlink_range_validation nvirt_a_nic_ifindex_range = {
+	.min	= 1ULL,
+	.max	= S32_MAX,
+};
+
+/* NVIRT_CMD_NIC_GET - do */
+static const struct nla_policy nvirt_nic_get_nl_policy[NVIRT_A_NIC_IFNAME + 1] = {
+	[NVIRT_A_NIC_IFINDEX] = NLA_POLICY_FULL_RANGE(NLA_U32, &nvirt_a_nic_ifindex_range),
+	[NVIRT_A_NIC_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
+};
+
+/* NVIRT_CMD_NIC_SET - do */
+static const struct nla_policy nvirt_nic_set_nl_policy[NVIRT_A_NIC_MANAGED + 1] = {
+	[NVIRT_A_NIC_IFINDEX] = NLA_POLICY_FULL_RANGE(NLA_U32, &nvirt_a_nic_ifindex_range),
+	[NVIRT_A_NIC_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
+	[NVIRT_A_NIC_MANAGED] = NLA_POLICY_MAX(NLA_U8, 1),
+};
+
+/* Ops table for nvirt */
+static const struct genl_split_ops nvirt_nl_ops[] = {
+	{
+		.cmd	= NVIRT_CMD_VERSION_GET,
+		.doit	= nvirt_nl_version_get_doit,
+		.flags	= GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd		= NVIRT_CMD_NIC_GET,
+		.pre_doit	= nvirt_nic_pre_doit,
+		.doit		= nvirt_nl_nic_get_doit,
+		.post_doit	= nvirt_nic_post_doit,
+		.policy		= nvirt_nic_get_nl_policy,
+		.maxattr	= NVIRT_A_NIC_IFNAME,
+		.flags		= GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd	= NVIRT_CMD_NIC_GET,
+		.dumpit	= nvirt_nl_nic_get_dumpit,
+		.flags	= GENL_CMD_CAP_DUMP,
+	},
+	{
+		.cmd		= NVIRT_CMD_NIC_SET,
+		.pre_doit	= nvirt_nic_pre_doit,
+		.doit		= nvirt_nl_nic_set_doit,
+		.post_doit	= nvirt_nic_post_doit,
+		.policy		= nvirt_nic_set_nl_policy,
+		.maxattr	= NVIRT_A_NIC_MANAGED,
+		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
+	},
+};
+
+struct genl_family nvirt_nl_family __ro_after_init = {
+	.name		= NVIRT_FAMILY_NAME,
+	.version	= NVIRT_FAMILY_VERSION,
+	.netnsok	= true,
+	.parallel_ops	= true,
+	.module		= THIS_MODULE,
+	.split_ops	= nvirt_nl_ops,
+	.n_split_ops	= ARRAY_SIZE(nvirt_nl_ops),
+};

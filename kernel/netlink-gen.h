@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: ((GPL-2.0 WITH Linux-syscall-note) OR BSD-3-Clause) */
+/* Do not edit directly, auto-generated from: */
+/*	Documentation/netlink/specs/nvirt.yaml */
+/* YNL-GEN kernel header */
+
+#ifndef _LINUX_NVIRT_GEN_H
+#define _LINUX_NVIRT_GEN_H
+
+#include <net/netlink.h>
+#include <net/genetlink.h>
+
+#include <uapi/linux/nvirt.h>
+
+int nvirt_nic_pre_doit(const struct genl_split_ops *ops, struct sk_buff *skb,
+		       struct genl_info *info);
+void
+nvirt_nic_post_doit(const struct genl_split_ops *ops, struct sk_buff *skb,
+		    struct genl_info *info);
+
+int nvirt_nl_version_get_doit(struct sk_buff *skb, struct genl_info *info);
+int nvirt_nl_nic_get_doit(struct sk_buff *skb, struct genl_info *info);
+int nvirt_nl_nic_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int nvirt_nl_nic_set_doit(struct sk_buff *skb, struct genl_info *info);
+
+extern struct genl_family nvirt_nl_family;
+
+#endif /* _LINUX_NVIRT_GEN_H */

@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvirt: the "nvirt" generic netlink family.
+ *
+ * Policies and the ops table come from netlink-gen.c, generated from
+ * Documentation/netlink/specs/nvirt.yaml. This file turns requests into
+ * calls on nvirt's objects and objects into attributes; nothing else in
+ * nvirt touches netlink.
+ */
+
+#include <linux/if.h>
+#include <linux/netdevice.h>
+#include <linux/rtnetlink.h>
+#include <net/genetlink.h>
+#include <net/netlink.h>
+#include <net/sock.h>
+
+#include <uapi/linux/nvirt.h>
+
+#include "netlink.h"
+#include "netlink-gen.h"
+#include "nic.h"
+#include "nvirt.h"
+
+/* user_ptr slots filled by pre_doit */
+enum {
+	NVIRT_UP_NIC,
+};
+
+int nvirt_nl_version_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct sk_buff *msg;
+	void *hdr;
+
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+
+	hdr = genlmsg_iput(msg, info);
+	if (!hdr)
+		goto err_free_msg;
+	if (nla_put_string(msg, NVIRT_A_VERSION_VERSION, NVIRT_VERSION) ||
+	    nla_put_u32(msg, NVIRT_A_VERSION_API, NVIRT_API_VERSION))
+		goto err_free_msg;
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+
+err_free_msg:
+	nlmsg_free(msg);
+	return -EMSGSIZE;
+}
+
+/* Find the NIC a request names by ifindex, ifname or both (which must agree). */
+static struct nvirt_nic *nvirt_nl_nic_lookup(struct genl_info *info)
+{
+	struct nlattr *attr_ifindex = info->attrs[NVIRT_A_NIC_IFINDEX];
+	struct nlattr *attr_ifname = info->attrs[NVIRT_A_NIC_IFNAME];
+	struct net *net = genl_info_net(info);
+	struct net_device *dev = NULL;
+	struct nvirt_nic *nic;
+
+	if (!attr_ifindex && !attr_ifname) {
+		NL_SET_ERR_MSG(info->extack, "NIC not specified: ifindex or ifname is required");
+		return ERR_PTR(-EINVAL);
+	}
+
+	if (attr_ifindex) {
+		dev = __dev_get_by_index(net, nla_get_u32(attr_ifindex));
+		if (!dev) {
+			NL_SET_ERR_MSG_ATTR(info->extack, attr_ifindex, "No such NIC");
+			return ERR_PTR(-ENODEV);
+		}
+	}
+	if (attr_ifname) {
+		char name[IFNAMSIZ];
+
+		nla_strscpy(name, attr_ifname, sizeof(name));
+		if (!dev) {
+			dev = __dev_get_by_name(net, name);
+			if (!dev) {
+				NL_SET_ERR_MSG_ATTR(info->extack, attr_ifname, "No such NIC");
+				return ERR_PTR(-ENODEV);
+			}
+		} else if (strcmp(dev->name, name)) {
+			NL_SET_ERR_MSG_ATTR(info->extack, attr_ifname,
+					    "ifname does not match ifindex");
+			return ERR_PTR(-EINVAL);
+		}
+	}
+
+	nic = nvirt_nic_get(net, dev->ifindex);
+	if (WARN_ON_ONCE(!nic))
+		return ERR_PTR(-ENODEV);
+	return nic;
+}
+
+int nvirt_nic_pre_doit(const struct genl_split_ops *ops, struct sk_buff *skb,
+		       struct genl_info *info)
+{
+	struct nvirt_nic *nic;
+
+	rtnl_lock();
+	nic = nvirt_nl_nic_lookup(info);
+	if (IS_ERR(nic)) {
+		rtnl_unlock();
+		return PTR_ERR(nic);
+	}
+	info->user_ptr[NVIRT_UP_NIC] = nic;
+	return 0;
+}
+
+void nvirt_nic_post_doit(const struct genl_split_ops *ops, struct sk_buff *skb,
+			 struct genl_info *info)
+{
+	rtnl_unlock();
+}
+
+/* One filler for do, dump and (later) notifications. */
+static int nvirt_nl_nic_fill(struct sk_buff *msg, const struct nvirt_nic *nic,
+			     const struct genl_info *info, int flags)
+{
+	struct net_device *dev = nic->dev;
+	struct nvirt_nic_ident id;
+	void *hdr;
+
+	ASSERT_RTNL();
+	hdr = genlmsg_iput(msg, info);
+	if (!hdr)
+		return -EMSGSIZE;
+	nvirt_nic_ident(nic, &id);
+
+	if (nla_put_u32(msg, NVIRT_A_NIC_IFINDEX, dev->ifindex) ||
+	    nla_put_string(msg, NVIRT_A_NIC_IFNAME, dev->name) ||
+	    (id.driver && nla_put_string(msg, NVIRT_A_NIC_DRIVER, id.driver)) ||
+	    (id.bus && nla_put_string(msg, NVIRT_A_NIC_BUS, id.bus)) ||
+	    (id.bus_addr &&
+	     nla_put_string(msg, NVIRT_A_NIC_BUS_ADDR, id.bus_addr)) ||
+	    (dev->addr_len &&
+	     nla_put(msg, NVIRT_A_NIC_ADDRESS, dev->addr_len, dev->dev_addr)) ||
+	    (memchr_inv(dev->perm_addr, 0, dev->addr_len) &&
+	     nla_put(msg, NVIRT_A_NIC_PERM_ADDRESS, dev->addr_len,
+		     dev->perm_addr)) ||
+	    nla_put_u32(msg, NVIRT_A_NIC_MTU, READ_ONCE(dev->mtu)) ||
+	    nla_put_u32(msg, NVIRT_A_NIC_MIN_MTU, dev->min_mtu) ||
+	    nla_put_u32(msg, NVIRT_A_NIC_MAX_MTU, dev->max_mtu) ||
+	    nla_put_u8(msg, NVIRT_A_NIC_OPERSTATE, READ_ONCE(dev->operstate)) ||
+	    nla_put_u8(msg, NVIRT_A_NIC_MANAGED, nic->managed))
+		goto err_cancel_msg;
+
+	genlmsg_end(msg, hdr);
+	return 0;
+
+err_cancel_msg:
+	genlmsg_cancel(msg, hdr);
+	return -EMSGSIZE;
+}
+
+int nvirt_nl_nic_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nvirt_nic *nic = info->user_ptr[NVIRT_UP_NIC];
+	struct sk_buff *msg;
+	int err;
+
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+
+	err = nvirt_nl_nic_fill(msg, nic, info, 0);
+	if (err)
+		goto err_free_msg;
+	return genlmsg_reply(msg, info);
+
+err_free_msg:
+	nlmsg_free(msg);
+	return err;
+}
+
+int nvirt_nl_nic_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	const struct genl_info *info = genl_info_dump(cb);
+	struct net *net = sock_net(skb->sk);
+	unsigned long ifindex = cb->args[0];
+	struct nvirt_nic *nic;
+	int err = 0;
+
+	rtnl_lock();
+	for (; (nic = nvirt_nic_next(net, &ifindex)); ifindex++) {
+		err = nvirt_nl_nic_fill(skb, nic, info, NLM_F_MULTI);
+		if (err)
+			break;
+	}
+	rtnl_unlock();
+	cb->args[0] = ifindex;
+
+	/* A full skb ends this part of the dump; the next one resumes here. */
+	if (err == -EMSGSIZE && skb->len)
+		return skb->len;
+	return err;
+}
+
+int nvirt_nl_nic_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nvirt_nic *nic = info->user_ptr[NVIRT_UP_NIC];
+
+	if (info->attrs[NVIRT_A_NIC_MANAGED])
+		nic->managed = nla_get_u8(info->attrs[NVIRT_A_NIC_MANAGED]);
+	return 0;
+}
+
+/**
+ * nvirt_nl_init() - register the nvirt generic netlink family
+ *
+ * Return: 0 or a negative errno.
+ */
+int nvirt_nl_init(void)
+{
+	return genl_register_family(&nvirt_nl_family);
+}
+
+/**
+ * nvirt_nl_exit() - unregister the nvirt generic netlink family
+ */
+void nvirt_nl_exit(void)
+{
+	genl_unregister_family(&nvirt_nl_family);
+}

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nvirt: the NICs of each network namespace.
+ */
+
+#ifndef _NVIRT_NIC_H
+#define _NVIRT_NIC_H
+
+#include <linux/netdevice.h>
+
+/**
+ * struct nvirt_nic - what nvirt keeps about one NIC
+ * @dev: the NIC's net_device, held while it is registered
+ * @dev_tracker: tracker of the reference on @dev
+ * @managed: nvirt may place virtual interfaces on this NIC
+ *
+ * One exists for every net_device registered in any network namespace.
+ * Created and freed by the netdevice notifier; all fields are protected by
+ * RTNL.
+ */
+struct nvirt_nic {
+	struct net_device *dev;
+	netdevice_tracker dev_tracker;
+	bool managed;
+};
+
+/**
+ * struct nvirt_nic_ident - how a NIC's device presents itself
+ * @driver: name of the bound driver, or NULL
+ * @bus: name of the device's bus ("pci"), or NULL for virtual NICs
+ * @bus_addr: the device's address on @bus, or NULL
+ */
+struct nvirt_nic_ident {
+	const char *driver;
+	const char *bus;
+	const char *bus_addr;
+};
+
+struct nvirt_nic *nvirt_nic_get(struct net *net, int ifindex);
+struct nvirt_nic *nvirt_nic_next(struct net *net, unsigned long *ifindex);
+void nvirt_nic_ident(const struct nvirt_nic *nic, struct nvirt_nic_ident *id);
+
+int nvirt_nic_init(void);
+void nvirt_nic_exit(void);
+
+#endif /* _NVIRT_NIC_H */

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: LGPL-2.1
+/*
+ * libnvirt: decode the kernel's extended ACK.
+ *
+ * libnl hands NLMSG_ERROR and NLMSG_DONE over undecoded; the TLVs after
+ * their payload carry the kernel's message (NLMSGERR_ATTR_MSG), the offset
+ * of the attribute it rejected in our request (NLMSGERR_ATTR_OFFS) and, for
+ * policy violations, the policy that attribute broke (NLMSGERR_ATTR_POLICY).
+ */
+
+#include <string.h>
+
+#include <linux/genetlink.h>
+#include <linux/netlink.h>
+
+#include "internal.h"
+
+static const struct nla_policy ext_ack_policy[NLMSGERR_ATTR_MAX + 1] = {
+	[NLMSGERR_ATTR_MSG]	= { .type = NLA_STRING },
+	[NLMSGERR_ATTR_OFFS]	= { .type = NLA_U32 },
+	[NLMSGERR_ATTR_POLICY]	= { .type = NLA_NESTED },
+};
+
+static const struct nla_policy attr_policy_policy[NL_POLICY_TYPE_ATTR_MAX + 1] = {
+	[NL_POLICY_TYPE_ATTR_MIN_VALUE_U]	= { .type = NLA_U64 },
+	[NL_POLICY_TYPE_ATTR_MAX_VALUE_U]	= { .type = NLA_U64 },
+	[NL_POLICY_TYPE_ATTR_MIN_LENGTH]	= { .type = NLA_U32 },
+	[NL_POLICY_TYPE_ATTR_MAX_LENGTH]	= { .type = NLA_U32 },
+};
+
+/* Parse the TLVs of an NLMSG_ERROR or NLMSG_DONE; 0 when there are some. */
+static int ext_ack_parse(struct nlmsghdr *nlh, struct nlattr **tb)
+{
+	const struct nlmsgerr *e = nlmsg_data(nlh);
+	size_t hdrlen;
+
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
+		return -1;
+
+	if (nlh->nlmsg_type == NLMSG_DONE) {
+		hdrlen = sizeof(int);
+	} else {
+		/* libnl checked that the nlmsgerr itself is there */
+		hdrlen = sizeof(*e);
+		if (!(nlh->nlmsg_flags & NLM_F_CAPPED)) {
+			if (e->msg.nlmsg_len < NLMSG_HDRLEN)
+				return -1;
+			hdrlen += e->msg.nlmsg_len - NLMSG_HDRLEN;
+		}
+	}
+	if (hdrlen > (size_t)nlmsg_datalen(nlh))
+		return -1;
+
+	return nlmsg_parse(nlh, hdrlen, tb, NLMSGERR_ATTR_MAX, ext_ack_policy);
+}
+
+/* Name of the attribute at @offs in our request, or NULL. */
+static const char *ext_ack_attr(const struct nlmsghdr *req, uint32_t offs,
+				const struct nvirt_req *desc)
+{
+	const struct nlattr *attr;
+	int type;
+
+	if (!desc->attr_names || offs < NLMSG_HDRLEN + GENL_HDRLEN ||
+	    offs > req->nlmsg_len - NLA_HDRLEN)
+		return NULL;
+
+	attr = (const struct nlattr *)((const char *)req + offs);
+	type = nla_type(attr);
+	if (type > desc->maxattr)
+		return NULL;
+	return desc->attr_names[type];
+}
+
+/* Say what a rejected attribute's policy asked for, e.g. "max length 15". */
+static void ext_ack_policy_str(char *buf, size_t len, struct nlattr *nest)
+{
+	struct nlattr *tb[NL_POLICY_TYPE_ATTR_MAX + 1];
+
+	if (nla_parse_nested(tb, NL_POLICY_TYPE_ATTR_MAX, nest,
+			     attr_policy_policy) < 0)
+		return;
+
+	if (tb[NL_POLICY_TYPE_ATTR_MAX_LENGTH])
+		snprintf(buf, len, ": max length %u",
+			 nla_get_u32(tb[NL_POLICY_TYPE_ATTR_MAX_LENGTH]));
+	else if (tb[NL_POLICY_TYPE_ATTR_MIN_LENGTH])
+		snprintf(buf, len, ": min length %u",
+			 nla_get_u32(tb[NL_POLICY_TYPE_ATTR_MIN_LENGTH]));
+	else if (tb[NL_POLICY_TYPE_ATTR_MIN_VALUE_U] &&
+		 tb[NL_POLICY_TYPE_ATTR_MAX_VALUE_U])
+		snprintf(buf, len, ": range %llu-%llu",
+			 (unsigned long long)
+			 nla_get_u64(tb[NL_POLICY_TYPE_ATTR_MIN_VALUE_U]),
+			 (unsigned long long)
+			 nla_get_u64(tb[NL_POLICY_TYPE_ATTR_MAX_VALUE_U]));
+}
+
+/**
+ * nvirt_ext_ack() - describe the extended ACK of an NLMSG_ERROR or DONE
+ * @buf: where to write the description; "" when the kernel sent none
+ * @len: size of @buf
+ * @err: the negative errno the message carries, or 0
+ * @nlh: the NLMSG_ERROR or NLMSG_DONE
+ * @req: the request it answers
+ * @desc: the request's description, to name its attributes
+ *
+ * The kernel's message is used as it is, unless it is a generic policy
+ * violation: that one is followed by the attribute and what its policy
+ * wants, "Attribute failed policy validation (ifname: max length 15)".
+ * With no message but a rejected attribute, errno's text is used instead.
+ */
+void nvirt_ext_ack(char *buf, size_t len, int err, struct nlmsghdr *nlh,
+		   const struct nlmsghdr *req, const struct nvirt_req *desc)
+{
+	struct nlattr *tb[NLMSGERR_ATTR_MAX + 1];
+	const char *msg = NULL, *name = NULL;
+	char detail[64] = "";
+
+	buf[0] = '\0';
+	if (ext_ack_parse(nlh, tb))
+		return;
+
+	if (tb[NLMSGERR_ATTR_MSG])
+		msg = nla_get_string(tb[NLMSGERR_ATTR_MSG]);
+	if (tb[NLMSGERR_ATTR_OFFS])
+		name = ext_ack_attr(req, nla_get_u32(tb[NLMSGERR_ATTR_OFFS]),
+				    desc);
+	if (tb[NLMSGERR_ATTR_POLICY])
+		ext_ack_policy_str(detail, sizeof(detail),
+				   tb[NLMSGERR_ATTR_POLICY]);
+
+	if (!name || (msg && !tb[NLMSGERR_ATTR_POLICY])) {
+		if (msg)
+			snprintf(buf, len, "%s", msg);
+		return;
+	}
+	if (!msg && !err)
+		return;
+	snprintf(buf, len, "%s (%s%s)", msg ? msg : strerror(-err), name,
+		 detail);
+}

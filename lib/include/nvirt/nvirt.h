@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: LGPL-2.1 */
+/*
+ * libnvirt: talk to the nvirt kernel module over its generic netlink family.
+ *
+ * Every call that returns int returns 0 or a negative errno. After a failed
+ * call, nvirt_strerror() says why: the kernel's own message when it sent
+ * one, else the text of the errno. A handle is not thread-safe; use one per
+ * thread.
+ */
+
+#ifndef _NVIRT_NVIRT_H
+#define _NVIRT_NVIRT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* An open connection to the nvirt family; opaque. */
+struct nvirt;
+
+/**
+ * nvirt_open() - connect to the nvirt generic netlink family
+ *
+ * Return: a handle, or NULL with errno set; ENOENT when the nvirt kernel
+ * module is not loaded.
+ */
+struct nvirt *nvirt_open(void);
+
+/**
+ * nvirt_close() - close a handle; NULL is ignored
+ * @h: the handle
+ */
+void nvirt_close(struct nvirt *h);
+
+/**
+ * nvirt_strerror() - why the last failed call on a handle failed
+ * @h: the handle
+ *
+ * Return: the kernel's extended ACK message when it sent one, else the
+ * text of the errno; "" when no call has failed yet. Valid until the next
+ * call on @h.
+ */
+const char *nvirt_strerror(const struct nvirt *h);
+
+/**
+ * nvirt_warning() - the kernel's warning about the last successful call
+ * @h: the handle
+ *
+ * Return: the extended ACK message the kernel attached to a successful
+ * reply, or NULL when it sent none. Valid until the next call on @h.
+ */
+const char *nvirt_warning(const struct nvirt *h);
+
+/* Version of this library, e.g. "0.1.0". */
+const char *nvirt_lib_version(void);
+
+struct nvirt_version {
+	char version[32];	/* version of the loaded module */
+	uint32_t api;		/* level of the uAPI it speaks */
+};
+
+int nvirt_version_get(struct nvirt *h, struct nvirt_version *v);
+
+/* A NIC as the kernel sees it; absent strings are "", absent addresses 0 long. */
+struct nvirt_nic {
+	uint32_t ifindex;
+	char ifname[16];
+	char driver[32];
+	char bus[16];
+	char bus_addr[32];
+	uint8_t address[32];
+	uint8_t address_len;
+	uint8_t perm_address[32];
+	uint8_t perm_address_len;
+	uint32_t mtu, min_mtu, max_mtu;
+	uint8_t operstate;	/* IF_OPER_* of <linux/if.h> */
+	bool managed;
+};
+
+/*
+ * A NIC is named by @ifindex, by @ifname or by both (which must then agree):
+ * pass 0 for "no ifindex" and NULL for "no ifname". Names are checked by the
+ * kernel, not here.
+ */
+int nvirt_nic_get(struct nvirt *h, uint32_t ifindex, const char *ifname,
+		  struct nvirt_nic *nic);
+
+/* Called for each NIC of a dump; non-zero stops it and is returned. */
+typedef int (*nvirt_nic_cb)(const struct nvirt_nic *nic, void *arg);
+
+/*
+ * Call @cb for every NIC of the caller's network namespace, in ifindex
+ * order. The list is a consistent snapshot: it is fetched whole (and again
+ * when the kernel says it changed meanwhile) before @cb first runs.
+ */
+int nvirt_nic_dump(struct nvirt *h, nvirt_nic_cb cb, void *arg);
+
+/* Let nvirt use a NIC (managed) or make it keep off; needs CAP_NET_ADMIN. */
+int nvirt_nic_set_managed(struct nvirt *h, uint32_t ifindex,
+			  const char *ifname, bool managed);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _NVIRT_NVIRT_H */

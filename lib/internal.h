@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: LGPL-2.1 */
+/*
+ * libnvirt internals: the handle and the one request engine every call
+ * goes through.
+ */
+
+#ifndef _NVIRT_INTERNAL_H
+#define _NVIRT_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <netlink/attr.h>
+#include <netlink/msg.h>
+
+#include <linux/nvirt.h>
+#include <nvirt/nvirt.h>
+
+/* Room for the kernel's messages and ours. */
+#define NVIRT_MSG_LEN		256
+
+/* Largest attribute type of any reply set: sizes the parse table. */
+#define NVIRT_TB_MAX		16
+
+_Static_assert(NVIRT_A_NIC_MAX <= NVIRT_TB_MAX, "NVIRT_TB_MAX too small");
+_Static_assert(NVIRT_A_VERSION_MAX <= NVIRT_TB_MAX, "NVIRT_TB_MAX too small");
+
+#define FIELD_SIZE(type, member)	sizeof(((type *)0)->member)
+#define __maybe_unused			__attribute__((unused))
+#define ARRAY_SIZE(a)			(sizeof(a) / sizeof((a)[0]))
+
+struct nvirt {
+	struct nl_sock *sk;
+	int family;			/* resolved id of NVIRT_FAMILY_NAME */
+	char error[NVIRT_MSG_LEN];	/* why the last failed call failed */
+	char warning[NVIRT_MSG_LEN];	/* extack of the last call, if it worked */
+};
+
+/**
+ * struct nvirt_req - one request and how to read its replies
+ * @cmd: NVIRT_CMD_*
+ * @flags: extra nlmsg flags: NLM_F_DUMP or 0
+ * @put: add the request's attributes to @msg; 0 or a negative errno
+ * @put_arg: argument of @put
+ * @attr_names: @maxattr + 1 names of the attribute set (requests and
+ *	replies use one set), to name the culprit in error messages
+ * @policy: policy of the replies' attributes, @maxattr + 1 entries
+ * @maxattr: highest attribute type of the set
+ * @parse: called with the parsed attributes of each reply; 0 or a
+ *	negative errno (-EBADMSG: the reply is malformed)
+ * @restart: a dump is being restarted: forget what @parse collected
+ * @arg: argument of @parse and @restart
+ *
+ * A request that is not a dump and has @parse must get exactly one reply.
+ */
+struct nvirt_req {
+	uint8_t cmd;
+	int flags;
+	int (*put)(struct nl_msg *msg, const void *put_arg);
+	const void *put_arg;
+	const char *const *attr_names;
+	const struct nla_policy *policy;
+	int maxattr;
+	int (*parse)(struct nlattr **tb, void *arg);
+	void (*restart)(void *arg);
+	void *arg;
+};
+
+/* request.c */
+int nvirt_request(struct nvirt *h, const struct nvirt_req *req);
+
+/* extack.c */
+void nvirt_ext_ack(char *buf, size_t len, int err, struct nlmsghdr *nlh,
+		   const struct nlmsghdr *req, const struct nvirt_req *desc);
+
+/* handle.c */
+int nvirt_fail(struct nvirt *h, int err, const char *msg);
+int nvirt_nl_errno(int nlerr);
+
+/* Copy a string attribute (NUL-terminated by the policy), truncating it. */
+static inline void nvirt_attr_str(char *dst, size_t len,
+				  const struct nlattr *attr)
+{
+	snprintf(dst, len, "%s", (const char *)nla_data(attr));
+}
+
+#endif /* _NVIRT_INTERNAL_H */

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: LGPL-2.1
+/*
+ * libnvirt: the request engine.
+ *
+ * nvirt_request() is the only place that talks to the kernel: it builds
+ * the message, sends it, reads replies until the ACK (or the end of the
+ * dump), hands each reply's attributes to the caller's parser, keeps the
+ * kernel's extended ACK and restarts dumps the kernel says were
+ * interrupted.
+ */
+
+#include <errno.h>
+
+#include <linux/netlink.h>
+#include <netlink/genl/genl.h>
+#include <netlink/handlers.h>
+#include <netlink/msg.h>
+#include <netlink/socket.h>
+
+#include "internal.h"
+
+/* How often an interrupted dump is restarted before giving up. */
+#define NVIRT_DUMP_RETRIES	8
+
+/* The state of one exchange: a request sent, its replies being read. */
+struct nvirt_rx {
+	struct nvirt *h;
+	const struct nvirt_req *req;
+	struct nlmsghdr *nlh;		/* the request sent */
+	unsigned int replies;
+	bool done;			/* ACK, error or end of dump seen */
+	bool intr;			/* the dump was interrupted */
+	int err;
+	char msg[NVIRT_MSG_LEN];	/* why it failed, or a warning */
+};
+
+static void rx_fail(struct nvirt_rx *rx, int err, const char *msg)
+{
+	if (rx->err)
+		return;
+	rx->err = err;
+	snprintf(rx->msg, sizeof(rx->msg), "%s", msg ? msg : "");
+}
+
+/* Skip what answers someone else, e.g. the rest of an abandoned request. */
+static int rx_seq_check(struct nl_msg *msg, void *arg)
+{
+	struct nvirt_rx *rx = arg;
+
+	return nlmsg_hdr(msg)->nlmsg_seq == rx->nlh->nlmsg_seq ? NL_OK : NL_SKIP;
+}
+
+static int rx_dump_intr(struct nl_msg *msg __maybe_unused, void *arg)
+{
+	struct nvirt_rx *rx = arg;
+
+	rx->intr = true;
+	return NL_OK;
+}
+
+static int rx_valid(struct nl_msg *msg, void *arg)
+{
+	struct nlattr *tb[NVIRT_TB_MAX + 1];
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	struct nvirt_rx *rx = arg;
+	const struct nvirt_req *req = rx->req;
+	int err;
+
+	if (nlh->nlmsg_type != rx->h->family)
+		return NL_SKIP;
+	rx->replies++;
+	/* After a failure, only drain the socket up to the end. */
+	if (rx->err || rx->intr || !req->parse)
+		return NL_OK;
+
+	err = genlmsg_parse(nlh, 0, tb, req->maxattr, req->policy);
+	if (!err)
+		err = req->parse(tb, req->arg);
+	else
+		err = -EBADMSG;
+	if (err)
+		rx_fail(rx, err, err == -EBADMSG ?
+			"malformed reply from the kernel" : NULL);
+	return NL_OK;
+}
+
+/* The request is over: keep its verdict and extended ACK, stop reading. */
+static int rx_end(struct nvirt_rx *rx, struct nlmsghdr *nlh, int err)
+{
+	char msg[NVIRT_MSG_LEN];
+
+	rx->done = true;
+	nvirt_ext_ack(msg, sizeof(msg), err, nlh, rx->nlh, rx->req);
+	if (err)
+		rx_fail(rx, err, msg);
+	else if (!rx->err)
+		snprintf(rx->msg, sizeof(rx->msg), "%s", msg);
+	return NL_STOP;
+}
+
+static int rx_error(struct sockaddr_nl *nla __maybe_unused, struct nlmsgerr *e,
+		    void *arg)
+{
+	struct nlmsghdr *nlh = (struct nlmsghdr *)((char *)e - NLMSG_HDRLEN);
+
+	return rx_end(arg, nlh, e->error);
+}
+
+static int rx_ack(struct nl_msg *msg, void *arg)
+{
+	return rx_end(arg, nlmsg_hdr(msg), 0);
+}
+
+static int rx_finish(struct nl_msg *msg, void *arg)
+{
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	int err = 0;
+
+	if (nlmsg_datalen(nlh) >= (int)sizeof(err))
+		err = *(int *)nlmsg_data(nlh);
+	return rx_end(arg, nlh, err > 0 ? -err : err);
+}
+
+static struct nl_cb *rx_cb_alloc(struct nvirt_rx *rx)
+{
+	struct nl_cb *cb = nl_cb_alloc(NL_CB_DEFAULT);
+
+	if (!cb)
+		return NULL;
+	nl_cb_set(cb, NL_CB_SEQ_CHECK, NL_CB_CUSTOM, rx_seq_check, rx);
+	nl_cb_set(cb, NL_CB_DUMP_INTR, NL_CB_CUSTOM, rx_dump_intr, rx);
+	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, rx_valid, rx);
+	nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, rx_ack, rx);
+	nl_cb_set(cb, NL_CB_FINISH, NL_CB_CUSTOM, rx_finish, rx);
+	nl_cb_err(cb, NL_CB_CUSTOM, rx_error, rx);
+	return cb;
+}
+
+/* Send the request once and read everything it gets back. */
+static int nvirt_exchange(struct nvirt_rx *rx, struct nl_msg *msg,
+			  struct nl_cb *cb)
+{
+	struct nl_sock *sk = rx->h->sk;
+	int ret;
+
+	rx->replies = 0;
+	rx->done = rx->intr = false;
+	rx->err = 0;
+	rx->msg[0] = '\0';
+
+	rx->nlh->nlmsg_seq = NL_AUTO_SEQ;	/* a fresh one each time */
+	ret = nl_send_auto(sk, msg);
+	if (ret < 0) {
+		rx_fail(rx, nvirt_nl_errno(ret), NULL);
+		return rx->err;
+	}
+
+	while (!rx->done) {
+		ret = nl_recvmsgs_report(sk, cb);
+		if (rx->done)
+			break;
+		if (ret <= 0) {
+			rx_fail(rx, ret ? nvirt_nl_errno(ret) : -EPIPE, NULL);
+			return rx->err;
+		}
+	}
+	if (!(rx->req->flags & NLM_F_DUMP) && rx->req->parse && !rx->replies)
+		rx_fail(rx, -EBADMSG, "no reply from the kernel");
+	return rx->err;
+}
+
+/**
+ * nvirt_request() - send a request and read its replies
+ * @h: the handle
+ * @req: what to send and how to read the replies
+ *
+ * Return: 0 or a negative errno; the handle then holds the error message,
+ * or on success the kernel's warning, if any.
+ */
+int nvirt_request(struct nvirt *h, const struct nvirt_req *req)
+{
+	struct nvirt_rx rx = { .h = h, .req = req };
+	struct nl_msg *msg;
+	struct nl_cb *cb;
+	int err, tries;
+
+	h->warning[0] = '\0';
+	msg = nlmsg_alloc();
+	cb = rx_cb_alloc(&rx);
+	if (!msg || !cb) {
+		err = -ENOMEM;
+		goto out;
+	}
+	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, h->family, 0,
+			 req->flags, req->cmd, NVIRT_FAMILY_VERSION)) {
+		err = -EMSGSIZE;
+		goto out;
+	}
+	err = req->put ? req->put(msg, req->put_arg) : 0;
+	if (err)
+		goto out;
+	rx.nlh = nlmsg_hdr(msg);
+
+	for (tries = 0; ; tries++) {
+		err = nvirt_exchange(&rx, msg, cb);
+		if (err || !rx.intr)
+			break;
+		if (tries == NVIRT_DUMP_RETRIES) {
+			rx_fail(&rx, -EINTR, "dump kept being interrupted");
+			err = rx.err;
+			break;
+		}
+		if (req->restart)
+			req->restart(req->arg);
+	}
+
+out:
+	nl_cb_put(cb);
+	nlmsg_free(msg);
+	if (err)
+		return nvirt_fail(h, err, rx.msg[0] ? rx.msg : NULL);
+	snprintf(h->warning, sizeof(h->warning), "%s", rx.msg);
+	return 0;
+}

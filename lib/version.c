@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: LGPL-2.1
+/*
+ * libnvirt: version of the loaded module (NVIRT_CMD_VERSION_GET).
+ */
+
+#include <errno.h>
+
+#include "internal.h"
+
+static const struct nla_policy version_policy[NVIRT_A_VERSION_MAX + 1] = {
+	[NVIRT_A_VERSION_VERSION]	= { .type = NLA_STRING },
+	[NVIRT_A_VERSION_API]		= { .type = NLA_U32,
+					    .maxlen = sizeof(uint32_t) },
+};
+
+static int version_parse(struct nlattr **tb, void *arg)
+{
+	struct nvirt_version *v = arg;
+
+	if (!tb[NVIRT_A_VERSION_VERSION] || !tb[NVIRT_A_VERSION_API])
+		return -EBADMSG;
+	nvirt_attr_str(v->version, sizeof(v->version),
+		       tb[NVIRT_A_VERSION_VERSION]);
+	v->api = nla_get_u32(tb[NVIRT_A_VERSION_API]);
+	return 0;
+}
+
+int nvirt_version_get(struct nvirt *h, struct nvirt_version *v)
+{
+	const struct nvirt_req req = {
+		.cmd = NVIRT_CMD_VERSION_GET,
+		.policy = version_policy,
+		.maxattr = NVIRT_A_VERSION_MAX,
+		.parse = version_parse,
+		.arg = v,
+	};
+
+	return nvirt_request(h, &req);
+}

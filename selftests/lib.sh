@@ -1,0 +1,59 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Shared by nvirt's shell selftests: KTAP output through the kernel's own
+# ktap_helpers.sh, the nvirt CLI, and small assertions.
+
+NVIRT_REPO=${NVIRT_REPO:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+NVIRT=$NVIRT_REPO/cli/nvirt
+NVIRT_KO=$NVIRT_REPO/kernel/nvirt.ko
+
+# shellcheck source=/dev/null
+source "${KSFT_DIR:?KSFT_DIR must point at the kernel selftests}/kselftest/ktap_helpers.sh"
+
+# Cleanups run at exit in reverse order of registration.
+__defer=()
+defer() { __defer+=("$*"); }
+__run_defer() {
+	local i
+	for ((i = ${#__defer[@]} - 1; i >= 0; i--)); do
+		eval "${__defer[i]}" >/dev/null 2>&1
+	done
+}
+trap __run_defer EXIT
+
+# check DESC CMD...: the test passes when CMD succeeds.
+check() {
+	local desc=$1
+
+	shift
+	if "$@"; then
+		ktap_test_pass "$desc"
+	else
+		ktap_test_fail "$desc"
+	fi
+}
+
+# Say why an assertion failed, as a KTAP diagnostic.
+fail() {
+	ktap_print_msg "$*"
+	return 1
+}
+
+# expect_eq WHAT GOT WANT
+expect_eq() {
+	[ "$2" = "$3" ] || fail "$1: got '$2', want '$3'"
+}
+
+# expect_match WHAT GOT REGEX
+expect_match() {
+	[[ $2 =~ $3 ]] || fail "$1: '$2' does not match '$3'"
+}
+
+family_present() {
+	genl ctrl get name nvirt >/dev/null 2>&1
+}
+
+# A JSON field through python3's parser: json_get 'EXPR' < JSON
+json_get() {
+	python3 -c "import json, sys; d = json.load(sys.stdin); print($1)"
+}

@@ -1,0 +1,166 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The nvirt CLI round-trips to the kernel: versions, the NIC list as the
+# kernel's own interfaces show it (on the rig's real drivers), namespaces,
+# kernel errors shown as "Error: ...", and admin-only changes.
+
+source "$(dirname "$0")/lib.sh"
+
+nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+
+# run CMD...: sets $out, $err and $rc
+run() {
+	local f
+
+	f=$(mktemp)
+	out=$("$@" 2>"$f")
+	rc=$?
+	err=$(<"$f")
+	rm -f "$f"
+}
+
+version_local() {
+	run "$NVIRT" -V
+	expect_eq "exit status" "$rc" 0 &&
+	expect_match "nvirt -V" "$out" "^nvirt utility, $(modinfo -F version "$NVIRT_KO") "
+}
+
+version_kernel() {
+	local api
+
+	api=$(awk '/define NVIRT_API_VERSION/ { print $3 }' \
+		"$NVIRT_REPO/include/uapi/linux/nvirt.h")
+	run "$NVIRT" -j version
+	expect_eq "exit status" "$rc" 0 &&
+	expect_eq "module version" "$(json_get 'd["module"]' <<<"$out")" \
+		"$(</sys/module/nvirt/version)" &&
+	expect_eq "api" "$(json_get 'd["api"]' <<<"$out")" "$api"
+}
+
+# Every netdev of the namespace, as sysfs lists them.
+sys_names() {
+	ls /sys/class/net | sort | tr '\n' ' '
+}
+
+nic_list_matches_sysfs() {
+	run "$NVIRT" -j nic show
+	expect_eq "exit status" "$rc" 0 &&
+	expect_eq "NIC names" \
+		"$(json_get '" ".join(sorted(n["ifname"] for n in d)) + " "' <<<"$out")" \
+		"$(sys_names)"
+}
+
+# Identity of every NIC agrees with sysfs: ifindex, MAC, MTU, driver, bus
+# (the bus the NIC's own device sits on: virtio for virtio_net).
+nic_identity_matches_sysfs() {
+	local json name sys drv
+
+	json=$("$NVIRT" -j nic show) || return 1
+	for sys in /sys/class/net/*; do
+		name=${sys##*/}
+		get() { json_get "[n for n in d if n['ifname'] == '$name'][0].get('$1', '')" <<<"$json"; }
+		expect_eq "$name ifindex" "$(get ifindex)" "$(<"$sys/ifindex")" || return 1
+		expect_eq "$name mtu" "$(get mtu)" "$(<"$sys/mtu")" || return 1
+		[ "$name" = lo ] ||
+			expect_eq "$name address" "$(get address)" "$(<"$sys/address")" || return 1
+		drv=
+		[ -e "$sys/device/driver" ] && drv=$(basename "$(readlink "$sys/device/driver")")
+		expect_eq "$name driver" "$(get driver)" "$drv" || return 1
+		if [ -e "$sys/device/subsystem" ]; then
+			expect_eq "$name bus" "$(get bus)" \
+				"$(basename "$(readlink "$sys/device/subsystem")")" || return 1
+			expect_eq "$name bus_addr" "$(get bus_addr)" \
+				"$(basename "$(readlink -f "$sys/device")")" || return 1
+		fi
+	done
+}
+
+# The rig's heterogeneous NIC set is there, on its real drivers.
+rig_drivers_listed() {
+	local drivers want
+
+	drivers=$("$NVIRT" -j nic show | json_get '" ".join(sorted(set(n.get("driver", "") for n in d)))')
+	for want in igb e1000e e1000 virtio_net; do
+		[[ " $drivers " == *" $want "* ]] || fail "driver $want not listed: $drivers" || return 1
+	done
+}
+
+nic_text_output() {
+	run "$NVIRT" nic show dev lo
+	expect_eq "exit status" "$rc" 0 &&
+	expect_match "text" "$out" '^1: lo: .*mtu [0-9]+.*managed on'
+}
+
+nic_netns() {
+	local ns=nvirt-cli-$$ idx
+
+	ip netns add "$ns" || return 1
+	defer ip netns del "$ns"
+	ip link add nvc0 type veth peer nvc1 || return 1
+	defer ip link del nvc0
+	ip link set nvc1 netns "$ns" || return 1
+	idx=$(ip netns exec "$ns" cat /sys/class/net/nvc1/ifindex)
+	expect_eq "in the netns" \
+		"$(ip netns exec "$ns" "$NVIRT" -j nic show | json_get '" ".join(sorted(n["ifname"] for n in d))')" \
+		"lo nvc1" || return 1
+	expect_eq "ifindex in the netns" \
+		"$(ip netns exec "$ns" "$NVIRT" -j nic show dev nvc1 | json_get 'd[0]["ifindex"]')" \
+		"$idx" || return 1
+	run "$NVIRT" nic show dev nvc1
+	[ "$rc" != 0 ] || fail "nvc1 visible outside its netns"
+}
+
+error_no_such_nic() {
+	run "$NVIRT" nic show dev nosuch0
+	[ "$rc" != 0 ] || fail "exit status 0" || return 1
+	expect_eq "stderr" "$err" "Error: No such NIC."
+}
+
+error_policy() {
+	run "$NVIRT" nic show dev a23456789abcdef0123
+	[ "$rc" != 0 ] || fail "exit status 0" || return 1
+	expect_eq "stderr" "$err" "Error: Attribute failed policy validation (ifname: max length 15)."
+}
+
+set_managed() {
+	"$NVIRT" nic set dev lo managed off || return 1
+	expect_eq "after off" "$("$NVIRT" -j nic show dev lo | json_get 'd[0]["managed"]')" False ||
+		return 1
+	"$NVIRT" nic set dev lo managed on || return 1
+	expect_eq "after on" "$("$NVIRT" -j nic show dev lo | json_get 'd[0]["managed"]')" True
+}
+
+unprivileged() {
+	run nobody "$NVIRT" -j nic show dev lo
+	expect_eq "show as nobody" "$rc" 0 || return 1
+	run nobody "$NVIRT" nic set dev lo managed off
+	[ "$rc" != 0 ] || fail "set as nobody succeeded" || return 1
+	expect_eq "stderr" "$err" "Error: Operation not permitted." || return 1
+	expect_eq "unchanged" "$("$NVIRT" -j nic show dev lo | json_get 'd[0]["managed"]')" True
+}
+
+usage_errors() {
+	run "$NVIRT" nic frob
+	[ "$rc" != 0 ] || fail "unknown command accepted" || return 1
+	expect_eq "stderr" "$err" 'Command "frob" is unknown, try "nvirt nic help".' || return 1
+	run "$NVIRT" nic help
+	expect_eq "help status" "$rc" 0 || return 1
+	expect_match "help" "$out" '^Usage: nvirt nic show'
+}
+
+ktap_print_header
+ktap_set_plan 12
+check "nvirt -V reports the version of the module it was built with" version_local
+check "version round-trips to the kernel" version_kernel
+check "nic show lists every netdev of the namespace" nic_list_matches_sysfs
+check "nic identity agrees with sysfs" nic_identity_matches_sysfs
+check "rig NICs listed on igb e1000e e1000 virtio_net" rig_drivers_listed
+check "text output for people" nic_text_output
+check "a NIC moved to another netns is listed there only" nic_netns
+check "unknown NIC gives the kernel error" error_no_such_nic
+check "policy rejection text reaches the user" error_policy
+check "nic set managed changes state" set_managed
+check "unprivileged user may show but not set" unprivileged
+check "unknown command and help" usage_errors
+ktap_finished
