@@ -59,7 +59,7 @@ _check: _build
 	$(Q)scripts/static-checks $(KVER) $(KSRC) | tee $(BUILD)/check/static.ktap
 	$(Q)NVIRT_VMOUT=$(BUILD)/check/vm KVER=$(KVER) selftests/vm/run -t 1500 -- \
 		scripts/vm-suite $(KSFT) > $(BUILD)/check/vm.log 2>&1; \
-		rc=$$?; grep -v '^\[' $(BUILD)/check/vm.log | grep -v '^qemu-system'; \
+		rc=$$?; grep -Ev '^\[ *[0-9]+\.[0-9]+\]' $(BUILD)/check/vm.log | grep -v '^qemu-system'; \
 		if [ $$rc = 0 ]; then r=ok; else r="not ok"; fi; \
 		echo "$$r 1 vm: guest ran the suite, no kernel splat (rc $$rc)" \
 			> $(BUILD)/check/vm.ktap
@@ -70,7 +70,7 @@ run: setup
 	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _run
 
 _run: _build
-	$(Q)KVER=$(KVER) selftests/vm/run -- scripts/demo 2>&1 | grep -v '^qemu-system'
+	$(Q)KVER=$(KVER) selftests/vm/run -- scripts/demo 2>&1 | grep -Ev '^(qemu-system|\[ *[0-9]+\.[0-9]+\])'
 
 shell: all
 	$(Q)KVER=$$(cat $(BUILD)/kver) selftests/vm/run -i

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <linux/if_arp.h>
 #include <nvirt/nvirt.h>
 
 #include "output.h"
@@ -31,6 +32,21 @@ static const char *oper_name(char *buf, size_t len, unsigned int state)
 	if (state < ARRAY_SIZE(oper_names))
 		return oper_names[state];
 	snprintf(buf, len, "%u", state);
+	return buf;
+}
+
+/* ARPHRD_* of <linux/if_arp.h>, as "ip link" names the common ones */
+static const char *link_name(char *buf, size_t len, unsigned int type)
+{
+	switch (type) {
+	case ARPHRD_ETHER:
+		return "ether";
+	case ARPHRD_LOOPBACK:
+		return "loopback";
+	case ARPHRD_NONE:
+		return "none";
+	}
+	snprintf(buf, len, "%u", type);
 	return buf;
 }
 
@@ -66,17 +82,21 @@ static int nic_print(const struct nvirt_nic *nic, void *arg __maybe_unused)
 	print_uint("mtu", " mtu %u", nic->mtu);
 	print_on_off("managed", " managed %s", nic->managed);
 	print_string(NULL, "%s", "\n   ");
+	print_string("link_type", " link/%s",
+		     link_name(state, sizeof(state), nic->link_type));
 	if (nic->address_len)
-		print_string("address", nic->address_len == 6 ?
-			     " link/ether %s" : " address %s",
+		print_string("address", " %s",
 			     hwaddr(buf, sizeof(buf), nic->address,
 				    nic->address_len));
 	if (nic->perm_address_len)
 		print_string("perm_address", " permaddr %s",
 			     hwaddr(buf, sizeof(buf), nic->perm_address,
 				    nic->perm_address_len));
-	print_uint("min_mtu", " mtu-range %u", nic->min_mtu);
-	print_uint("max_mtu", "-%u\n", nic->max_mtu);
+	/* A maximum of 0 means the NIC sets no limit: no range to show. */
+	print_uint("min_mtu", nic->max_mtu ? " mtu-range %u" : NULL,
+		   nic->min_mtu);
+	print_uint("max_mtu", nic->max_mtu ? "-%u" : NULL, nic->max_mtu);
+	print_string(NULL, "%s", "\n");
 	out_object_close();
 	return 0;
 }

@@ -144,7 +144,8 @@ static int nvirt_nl_nic_fill(struct sk_buff *msg, const struct nvirt_nic *nic,
 	    nla_put_u32(msg, NVIRT_A_NIC_MIN_MTU, dev->min_mtu) ||
 	    nla_put_u32(msg, NVIRT_A_NIC_MAX_MTU, dev->max_mtu) ||
 	    nla_put_u8(msg, NVIRT_A_NIC_OPERSTATE, READ_ONCE(dev->operstate)) ||
-	    nla_put_u8(msg, NVIRT_A_NIC_MANAGED, nic->managed))
+	    nla_put_u8(msg, NVIRT_A_NIC_MANAGED, nic->managed) ||
+	    nla_put_u16(msg, NVIRT_A_NIC_LINK_TYPE, dev->type))
 		goto err_cancel_msg;
 
 	genlmsg_end(msg, hdr);

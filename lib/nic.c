@@ -24,6 +24,7 @@ static const char *const nic_attr_names[NVIRT_A_NIC_MAX + 1] = {
 	[NVIRT_A_NIC_MAX_MTU]		= "max-mtu",
 	[NVIRT_A_NIC_OPERSTATE]		= "operstate",
 	[NVIRT_A_NIC_MANAGED]		= "managed",
+	[NVIRT_A_NIC_LINK_TYPE]		= "link-type",
 };
 
 /* Descriptive strings longer than our fields are cut, not refused. */
@@ -41,6 +42,7 @@ static const struct nla_policy nic_policy[NVIRT_A_NIC_MAX + 1] = {
 	[NVIRT_A_NIC_MAX_MTU]	= { .type = NLA_U32, .maxlen = sizeof(uint32_t) },
 	[NVIRT_A_NIC_OPERSTATE]	= { .type = NLA_U8, .maxlen = sizeof(uint8_t) },
 	[NVIRT_A_NIC_MANAGED]	= { .type = NLA_U8, .maxlen = sizeof(uint8_t) },
+	[NVIRT_A_NIC_LINK_TYPE]	= { .type = NLA_U16, .maxlen = sizeof(uint16_t) },
 };
 
 /* What names a NIC in a request, and what to change on it. */
@@ -103,6 +105,8 @@ static int nic_from_attrs(struct nvirt_nic *nic, struct nlattr **tb)
 		nic->operstate = nla_get_u8(tb[NVIRT_A_NIC_OPERSTATE]);
 	if (tb[NVIRT_A_NIC_MANAGED])
 		nic->managed = nla_get_u8(tb[NVIRT_A_NIC_MANAGED]);
+	if (tb[NVIRT_A_NIC_LINK_TYPE])
+		nic->link_type = nla_get_u16(tb[NVIRT_A_NIC_LINK_TYPE]);
 	return 0;
 }
 

@@ -51,10 +51,11 @@ nic_list_matches_sysfs() {
 		"$(sys_names)"
 }
 
-# Identity of every NIC agrees with sysfs: ifindex, MAC, MTU, driver, bus
+# Identity of every NIC agrees with sysfs: ifindex, MAC, MTU, link type,
+# driver, bus
 # (the bus the NIC's own device sits on: virtio for virtio_net).
 nic_identity_matches_sysfs() {
-	local json name sys drv
+	local json name sys drv want
 
 	json=$("$NVIRT" -j nic show) || return 1
 	for sys in /sys/class/net/*; do
@@ -64,6 +65,12 @@ nic_identity_matches_sysfs() {
 		expect_eq "$name mtu" "$(get mtu)" "$(<"$sys/mtu")" || return 1
 		[ "$name" = lo ] ||
 			expect_eq "$name address" "$(get address)" "$(<"$sys/address")" || return 1
+		case $(<"$sys/type") in
+		1) want=ether ;;
+		772) want=loopback ;;
+		*) want=$(<"$sys/type") ;;
+		esac
+		expect_eq "$name link_type" "$(get link_type)" "$want" || return 1
 		drv=
 		[ -e "$sys/device/driver" ] && drv=$(basename "$(readlink "$sys/device/driver")")
 		expect_eq "$name driver" "$(get driver)" "$drv" || return 1

@@ -78,6 +78,7 @@ struct nvirt_nic {
 	uint32_t mtu, min_mtu, max_mtu;
 	uint8_t operstate;	/* IF_OPER_* of <linux/if.h> */
 	bool managed;
+	uint16_t link_type;	/* ARPHRD_* of <linux/if_arp.h> */
 };
 
 /*
