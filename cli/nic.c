@@ -10,6 +10,7 @@
 #include <linux/if_arp.h>
 #include <nvirt/nvirt.h>
 
+#include "nic.h"
 #include "output.h"
 #include "utils.h"
 
@@ -27,16 +28,13 @@ static const char *const oper_names[] = {
 	"TESTING", "DORMANT", "UP",
 };
 
-static const char *oper_name(char *buf, size_t len, unsigned int state)
+static const char *oper_name(unsigned int state)
 {
-	if (state < ARRAY_SIZE(oper_names))
-		return oper_names[state];
-	snprintf(buf, len, "%u", state);
-	return buf;
+	return state < ARRAY_SIZE(oper_names) ? oper_names[state] : NULL;
 }
 
 /* ARPHRD_* of <linux/if_arp.h>, as "ip link" names the common ones */
-static const char *link_name(char *buf, size_t len, unsigned int type)
+static const char *link_name(unsigned int type)
 {
 	switch (type) {
 	case ARPHRD_ETHER:
@@ -46,8 +44,7 @@ static const char *link_name(char *buf, size_t len, unsigned int type)
 	case ARPHRD_NONE:
 		return "none";
 	}
-	snprintf(buf, len, "%u", type);
-	return buf;
+	return NULL;
 }
 
 static const char *hwaddr(char *buf, size_t size, const unsigned char *addr,
@@ -68,7 +65,7 @@ static int nic_print(const struct nvirt_nic *nic, void *arg __maybe_unused)
 	char buf[3 * sizeof(nic->address)];
 	char state[16];
 
-	out_object_open();
+	out_nest_open(NULL, false);
 	print_uint("ifindex", "%u: ", nic->ifindex);
 	print_string("ifname", "%s:", nic->ifname);
 	if (nic->driver[0])
@@ -78,12 +75,14 @@ static int nic_print(const struct nvirt_nic *nic, void *arg __maybe_unused)
 	if (nic->bus_addr[0])
 		print_string("bus_addr", " %s", nic->bus_addr);
 	print_string("operstate", " state %s",
-		     oper_name(state, sizeof(state), nic->operstate));
+		     name_or_num(oper_name(nic->operstate), state,
+				 sizeof(state), nic->operstate));
 	print_uint("mtu", " mtu %u", nic->mtu);
 	print_on_off("managed", " managed %s", nic->managed);
 	print_string(NULL, "%s", "\n   ");
 	print_string("link_type", " link/%s",
-		     link_name(state, sizeof(state), nic->link_type));
+		     name_or_num(link_name(nic->link_type), state,
+				 sizeof(state), nic->link_type));
 	if (nic->address_len)
 		print_string("address", " %s",
 			     hwaddr(buf, sizeof(buf), nic->address,
@@ -97,7 +96,8 @@ static int nic_print(const struct nvirt_nic *nic, void *arg __maybe_unused)
 		   nic->min_mtu);
 	print_uint("max_mtu", nic->max_mtu ? "-%u" : NULL, nic->max_mtu);
 	print_string(NULL, "%s", "\n");
-	out_object_close();
+	nic_print_caps(nic);
+	out_nest_close();
 	return 0;
 }
 

@@ -15,7 +15,7 @@
 bool json;
 bool pretty;
 
-#define OUT_DEPTH	4
+#define OUT_DEPTH	8
 
 static struct json_object *stack[OUT_DEPTH];
 static int depth;
@@ -58,18 +58,18 @@ void out_start(bool array)
 		push(array ? json_object_new_array() : json_object_new_object());
 }
 
-void out_object_open(void)
+void out_nest_open(const char *key, bool array)
 {
 	struct json_object *obj;
 
 	if (!json)
 		return;
-	obj = json_object_new_object();
-	json_add(NULL, json_object_get(obj));
+	obj = array ? json_object_new_array() : json_object_new_object();
+	json_add(key, json_object_get(obj));
 	push(obj);
 }
 
-void out_object_close(void)
+void out_nest_close(void)
 {
 	if (json && depth > 1)
 		json_object_put(stack[--depth]);
@@ -118,4 +118,14 @@ void print_on_off(const char *key, const char *fmt, bool val)
 		json_add(key, json_object_new_boolean(val));
 	else if (!json && fmt)
 		printf(fmt, val ? "on" : "off");
+}
+
+void print_flag(const char *key, const char *fmt, bool val)
+{
+	if (!val)
+		return;
+	if (json && key)
+		json_add(key, json_object_new_boolean(true));
+	else if (!json && fmt)
+		printf("%s", fmt);
 }

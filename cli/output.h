@@ -16,14 +16,20 @@ extern bool pretty;	/* -p: indent it */
 
 /* Begin a document whose top level is an array or a single object. */
 void out_start(bool array);
-/* Open and close an object in the top-level array. */
-void out_object_open(void);
-void out_object_close(void);
+/*
+ * Open an object (or an array) under @key of the current object, or as the
+ * next element of the current array when @key is NULL; close it. Text
+ * output is not affected.
+ */
+void out_nest_open(const char *key, bool array);
+void out_nest_close(void);
 /* Print (emit) or drop the document; -1, said, when it could not be built. */
 int out_end(bool emit);
 
 void print_string(const char *key, const char *fmt, const char *val);
 void print_uint(const char *key, const char *fmt, unsigned int val);
+/* true in JSON, and left out of both when false; @fmt takes no value */
+void print_flag(const char *key, const char *fmt, bool val);
 /* "on" / "off" in text, a boolean in JSON */
 void print_on_off(const char *key, const char *fmt, bool val);
 

@@ -82,6 +82,16 @@ bool parse_on_off(const char *key, const char *arg)
 	exit(1);
 }
 
+/* @name of a code, or the code's number (in @buf) when it has none. */
+const char *name_or_num(const char *name, char *buf, size_t len,
+			unsigned int num)
+{
+	if (name)
+		return name;
+	snprintf(buf, len, "%u", num);
+	return buf;
+}
+
 /* Print a message from the library as iproute2 prints the kernel's. */
 static void nv_print(const char *level, const char *msg)
 {

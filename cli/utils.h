@@ -7,6 +7,7 @@
 #define _NVIRT_UTILS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #define __maybe_unused	__attribute__((unused))
 #define __noreturn	__attribute__((noreturn))
@@ -36,6 +37,9 @@ __noreturn void unknown_arg(const char *arg);
 __noreturn void duparg(const char *key, const char *arg);
 __noreturn void missarg(const char *key);
 bool parse_on_off(const char *key, const char *arg);
+
+const char *name_or_num(const char *name, char *buf, size_t len,
+			unsigned int num);
 
 struct nvirt *nv_open(void);
 void nv_close(void);

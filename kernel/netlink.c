@@ -17,6 +17,7 @@
 
 #include <uapi/linux/nvirt.h>
 
+#include "caps.h"
 #include "netlink.h"
 #include "netlink-gen.h"
 #include "nic.h"
@@ -115,6 +116,105 @@ void nvirt_nic_post_doit(const struct genl_split_ops *ops, struct sk_buff *skb,
 	rtnl_unlock();
 }
 
+static int nvirt_nl_channels_put(struct sk_buff *msg,
+				 const struct ethtool_channels *ch)
+{
+	struct nlattr *nest;
+
+	nest = nla_nest_start(msg, NVIRT_A_NIC_CHANNELS);
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u32(msg, NVIRT_A_CHANNELS_RX, ch->rx_count) ||
+	    nla_put_u32(msg, NVIRT_A_CHANNELS_TX, ch->tx_count) ||
+	    nla_put_u32(msg, NVIRT_A_CHANNELS_OTHER, ch->other_count) ||
+	    nla_put_u32(msg, NVIRT_A_CHANNELS_COMBINED, ch->combined_count) ||
+	    nla_put_u32(msg, NVIRT_A_CHANNELS_MAX_RX, ch->max_rx) ||
+	    nla_put_u32(msg, NVIRT_A_CHANNELS_MAX_TX, ch->max_tx) ||
+	    nla_put_u32(msg, NVIRT_A_CHANNELS_MAX_OTHER, ch->max_other) ||
+	    nla_put_u32(msg, NVIRT_A_CHANNELS_MAX_COMBINED, ch->max_combined)) {
+		nla_nest_cancel(msg, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
+static int nvirt_nl_vf_put(const struct nvirt_vf *vf, void *arg)
+{
+	struct sk_buff *msg = arg;
+	struct nlattr *nest;
+
+	nest = nla_nest_start(msg, NVIRT_A_NIC_VF);
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u32(msg, NVIRT_A_VF_INDEX, vf->index) ||
+	    nla_put_string(msg, NVIRT_A_VF_BUS_ADDR, vf->bus_addr) ||
+	    (vf->ifindex && nla_put_u32(msg, NVIRT_A_VF_IFINDEX, vf->ifindex))) {
+		nla_nest_cancel(msg, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
+static int nvirt_nl_cap_put(struct sk_buff *msg, enum nvirt_knob knob,
+			    const struct nvirt_cap *cap)
+{
+	struct nlattr *nest;
+
+	nest = nla_nest_start(msg, NVIRT_A_NIC_CAP);
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u32(msg, NVIRT_A_CAP_KNOB, knob) ||
+	    nla_put_u8(msg, NVIRT_A_CAP_SUPPORT, cap->support) ||
+	    nla_put_u8(msg, NVIRT_A_CAP_REASON, cap->reason)) {
+		nla_nest_cancel(msg, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
+/* The probed part of a NIC's record. */
+static int nvirt_nl_caps_put(struct sk_buff *msg, struct net_device *dev)
+{
+	struct nvirt_caps caps;
+	int knob, err;
+
+	nvirt_caps_probe(dev, &caps);
+
+	if ((caps.speed && nla_put_u32(msg, NVIRT_A_NIC_SPEED, caps.speed)) ||
+	    nla_put_u32(msg, NVIRT_A_NIC_TX_QUEUES, caps.tx_queues) ||
+	    nla_put_u32(msg, NVIRT_A_NIC_MAX_TX_QUEUES, caps.max_tx_queues) ||
+	    nla_put_u32(msg, NVIRT_A_NIC_RX_QUEUES, caps.rx_queues) ||
+	    nla_put_u32(msg, NVIRT_A_NIC_MAX_RX_QUEUES, caps.max_rx_queues) ||
+	    (caps.has_channels &&
+	     nvirt_nl_channels_put(msg, &caps.channels)))
+		return -EMSGSIZE;
+
+	if (caps.sriov &&
+	    (nla_put_u32(msg, NVIRT_A_NIC_SRIOV_TOTAL_VFS, caps.total_vfs) ||
+	     nla_put_u32(msg, NVIRT_A_NIC_SRIOV_NUM_VFS, caps.num_vfs)))
+		return -EMSGSIZE;
+	err = nvirt_caps_walk_vfs(dev, nvirt_nl_vf_put, msg);
+	if (err)
+		return err;
+
+	if (caps.is_vf &&
+	    (nla_put_string(msg, NVIRT_A_NIC_PF_BUS_ADDR, caps.pf_bus_addr) ||
+	     (caps.pf_ifindex &&
+	      nla_put_u32(msg, NVIRT_A_NIC_PF_IFINDEX, caps.pf_ifindex)) ||
+	     nla_put_u32(msg, NVIRT_A_NIC_VF_INDEX, caps.vf_index)))
+		return -EMSGSIZE;
+
+	for (knob = 0; knob <= NVIRT_KNOB_MAX; knob++) {
+		err = nvirt_nl_cap_put(msg, knob, &caps.knob[knob]);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
 /* One filler for do, dump and (later) notifications. */
 static int nvirt_nl_nic_fill(struct sk_buff *msg, const struct nvirt_nic *nic,
 			     const struct genl_info *info, int flags)
@@ -145,7 +245,8 @@ static int nvirt_nl_nic_fill(struct sk_buff *msg, const struct nvirt_nic *nic,
 	    nla_put_u32(msg, NVIRT_A_NIC_MAX_MTU, dev->max_mtu) ||
 	    nla_put_u8(msg, NVIRT_A_NIC_OPERSTATE, READ_ONCE(dev->operstate)) ||
 	    nla_put_u8(msg, NVIRT_A_NIC_MANAGED, nic->managed) ||
-	    nla_put_u16(msg, NVIRT_A_NIC_LINK_TYPE, dev->type))
+	    nla_put_u16(msg, NVIRT_A_NIC_LINK_TYPE, dev->type) ||
+	    nvirt_nl_caps_put(msg, dev))
 		goto err_cancel_msg;
 
 	genlmsg_end(msg, hdr);

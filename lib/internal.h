@@ -21,10 +21,15 @@
 #define NVIRT_MSG_LEN		256
 
 /* Largest attribute type of any reply set: sizes the parse table. */
-#define NVIRT_TB_MAX		16
+#define NVIRT_TB_MAX		32
 
 _Static_assert(NVIRT_A_NIC_MAX <= NVIRT_TB_MAX, "NVIRT_TB_MAX too small");
 _Static_assert(NVIRT_A_VERSION_MAX <= NVIRT_TB_MAX, "NVIRT_TB_MAX too small");
+
+/* Policies of fixed-size integers: exactly their size, not more. */
+#define NVIRT_POLICY_U8		{ .type = NLA_U8, .maxlen = sizeof(uint8_t) }
+#define NVIRT_POLICY_U16	{ .type = NLA_U16, .maxlen = sizeof(uint16_t) }
+#define NVIRT_POLICY_U32	{ .type = NLA_U32, .maxlen = sizeof(uint32_t) }
 
 #define FIELD_SIZE(type, member)	sizeof(((type *)0)->member)
 #define __maybe_unused			__attribute__((unused))
@@ -37,6 +42,12 @@ struct nvirt {
 	char warning[NVIRT_MSG_LEN];	/* extack of the last call, if it worked */
 };
 
+/* All the attributes of one reply, in order, for nla_for_each_attr(). */
+struct nvirt_attrs {
+	struct nlattr *head;
+	int len;
+};
+
 /**
  * struct nvirt_req - one request and how to read its replies
  * @cmd: NVIRT_CMD_*
@@ -47,8 +58,9 @@ struct nvirt {
  *	replies use one set), to name the culprit in error messages
  * @policy: policy of the replies' attributes, @maxattr + 1 entries
  * @maxattr: highest attribute type of the set
- * @parse: called with the parsed attributes of each reply; 0 or a
- *	negative errno (-EBADMSG: the reply is malformed)
+ * @parse: called with the parsed attributes of each reply (@tb by type,
+ *	and all of them in @attrs for the multi-attr ones); 0 or a negative
+ *	errno (-EBADMSG: the reply is malformed)
  * @restart: a dump is being restarted: forget what @parse collected
  * @arg: argument of @parse and @restart
  *
@@ -62,7 +74,8 @@ struct nvirt_req {
 	const char *const *attr_names;
 	const struct nla_policy *policy;
 	int maxattr;
-	int (*parse)(struct nlattr **tb, void *arg);
+	int (*parse)(struct nlattr **tb, const struct nvirt_attrs *attrs,
+		     void *arg);
 	void (*restart)(void *arg);
 	void *arg;
 };

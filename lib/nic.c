@@ -25,11 +25,27 @@ static const char *const nic_attr_names[NVIRT_A_NIC_MAX + 1] = {
 	[NVIRT_A_NIC_OPERSTATE]		= "operstate",
 	[NVIRT_A_NIC_MANAGED]		= "managed",
 	[NVIRT_A_NIC_LINK_TYPE]		= "link-type",
+	[NVIRT_A_NIC_SPEED]		= "speed",
+	[NVIRT_A_NIC_TX_QUEUES]		= "tx-queues",
+	[NVIRT_A_NIC_MAX_TX_QUEUES]	= "max-tx-queues",
+	[NVIRT_A_NIC_RX_QUEUES]		= "rx-queues",
+	[NVIRT_A_NIC_MAX_RX_QUEUES]	= "max-rx-queues",
+	[NVIRT_A_NIC_CHANNELS]		= "channels",
+	[NVIRT_A_NIC_SRIOV_TOTAL_VFS]	= "sriov-total-vfs",
+	[NVIRT_A_NIC_SRIOV_NUM_VFS]	= "sriov-num-vfs",
+	[NVIRT_A_NIC_VF]		= "vf",
+	[NVIRT_A_NIC_PF_BUS_ADDR]	= "pf-bus-addr",
+	[NVIRT_A_NIC_PF_IFINDEX]	= "pf-ifindex",
+	[NVIRT_A_NIC_VF_INDEX]		= "vf-index",
+	[NVIRT_A_NIC_CAP]		= "cap",
 };
 
-/* Descriptive strings longer than our fields are cut, not refused. */
+/*
+ * Descriptive strings longer than our fields are cut, not refused. The
+ * nests are checked when they are parsed, with the policies below.
+ */
 static const struct nla_policy nic_policy[NVIRT_A_NIC_MAX + 1] = {
-	[NVIRT_A_NIC_IFINDEX]	= { .type = NLA_U32, .maxlen = sizeof(uint32_t) },
+	[NVIRT_A_NIC_IFINDEX]	= NVIRT_POLICY_U32,
 	[NVIRT_A_NIC_IFNAME]	= { .type = NLA_STRING,
 				    .maxlen = FIELD_SIZE(struct nvirt_nic, ifname) },
 	[NVIRT_A_NIC_DRIVER]	= { .type = NLA_STRING },
@@ -37,12 +53,35 @@ static const struct nla_policy nic_policy[NVIRT_A_NIC_MAX + 1] = {
 	[NVIRT_A_NIC_BUS_ADDR]	= { .type = NLA_STRING },
 	[NVIRT_A_NIC_ADDRESS]	= { .type = NLA_UNSPEC, .maxlen = NIC_ADDR_LEN },
 	[NVIRT_A_NIC_PERM_ADDRESS] = { .type = NLA_UNSPEC, .maxlen = NIC_ADDR_LEN },
-	[NVIRT_A_NIC_MTU]	= { .type = NLA_U32, .maxlen = sizeof(uint32_t) },
-	[NVIRT_A_NIC_MIN_MTU]	= { .type = NLA_U32, .maxlen = sizeof(uint32_t) },
-	[NVIRT_A_NIC_MAX_MTU]	= { .type = NLA_U32, .maxlen = sizeof(uint32_t) },
-	[NVIRT_A_NIC_OPERSTATE]	= { .type = NLA_U8, .maxlen = sizeof(uint8_t) },
-	[NVIRT_A_NIC_MANAGED]	= { .type = NLA_U8, .maxlen = sizeof(uint8_t) },
-	[NVIRT_A_NIC_LINK_TYPE]	= { .type = NLA_U16, .maxlen = sizeof(uint16_t) },
+	[NVIRT_A_NIC_MTU ... NVIRT_A_NIC_MAX_MTU] = NVIRT_POLICY_U32,
+	[NVIRT_A_NIC_OPERSTATE]	= NVIRT_POLICY_U8,
+	[NVIRT_A_NIC_MANAGED]	= NVIRT_POLICY_U8,
+	[NVIRT_A_NIC_LINK_TYPE]	= NVIRT_POLICY_U16,
+	[NVIRT_A_NIC_SPEED ... NVIRT_A_NIC_MAX_RX_QUEUES] = NVIRT_POLICY_U32,
+	[NVIRT_A_NIC_CHANNELS]	= { .type = NLA_NESTED },
+	[NVIRT_A_NIC_SRIOV_TOTAL_VFS] = NVIRT_POLICY_U32,
+	[NVIRT_A_NIC_SRIOV_NUM_VFS] = NVIRT_POLICY_U32,
+	[NVIRT_A_NIC_VF]	= { .type = NLA_NESTED },
+	[NVIRT_A_NIC_PF_BUS_ADDR] = { .type = NLA_STRING },
+	[NVIRT_A_NIC_PF_IFINDEX] = NVIRT_POLICY_U32,
+	[NVIRT_A_NIC_VF_INDEX]	= NVIRT_POLICY_U32,
+	[NVIRT_A_NIC_CAP]	= { .type = NLA_NESTED },
+};
+
+static const struct nla_policy channels_policy[NVIRT_A_CHANNELS_MAX + 1] = {
+	[NVIRT_A_CHANNELS_RX ... NVIRT_A_CHANNELS_MAX] = NVIRT_POLICY_U32,
+};
+
+static const struct nla_policy vf_policy[NVIRT_A_VF_MAX + 1] = {
+	[NVIRT_A_VF_INDEX]	= NVIRT_POLICY_U32,
+	[NVIRT_A_VF_BUS_ADDR]	= { .type = NLA_STRING },
+	[NVIRT_A_VF_IFINDEX]	= NVIRT_POLICY_U32,
+};
+
+static const struct nla_policy cap_policy[NVIRT_A_CAP_MAX + 1] = {
+	[NVIRT_A_CAP_KNOB]	= NVIRT_POLICY_U32,
+	[NVIRT_A_CAP_SUPPORT]	= NVIRT_POLICY_U8,
+	[NVIRT_A_CAP_REASON]	= NVIRT_POLICY_U8,
 };
 
 /* What names a NIC in a request, and what to change on it. */
@@ -79,12 +118,28 @@ static uint8_t nic_addr(uint8_t *dst, const struct nlattr *attr)
 	return nla_len(attr);
 }
 
-static int nic_from_attrs(struct nvirt_nic *nic, struct nlattr **tb)
-{
-	if (!tb[NVIRT_A_NIC_IFINDEX] || !tb[NVIRT_A_NIC_IFNAME])
-		return -EBADMSG;
+#define REQ(type)	(1u << (type))
 
-	memset(nic, 0, sizeof(*nic));
+/*
+ * Parse a nest that must hold the attributes of the @required mask (of
+ * REQ()s); a malformed one makes the whole reply malformed.
+ */
+static int nic_nest(struct nlattr **tb, int maxtype, struct nlattr *nest,
+		    const struct nla_policy *policy, unsigned int required)
+{
+	int type;
+
+	if (nla_parse_nested(tb, maxtype, nest, policy))
+		return -EBADMSG;
+	for (type = 0; type <= maxtype; type++)
+		if ((required & REQ(type)) && !tb[type])
+			return -EBADMSG;
+	return 0;
+}
+
+/* What names the NIC and its link. */
+static void nic_link(struct nvirt_nic *nic, struct nlattr **tb)
+{
 	nic->ifindex = nla_get_u32(tb[NVIRT_A_NIC_IFINDEX]);
 	nvirt_attr_str(nic->ifname, sizeof(nic->ifname), tb[NVIRT_A_NIC_IFNAME]);
 	if (tb[NVIRT_A_NIC_DRIVER])
@@ -107,12 +162,158 @@ static int nic_from_attrs(struct nvirt_nic *nic, struct nlattr **tb)
 		nic->managed = nla_get_u8(tb[NVIRT_A_NIC_MANAGED]);
 	if (tb[NVIRT_A_NIC_LINK_TYPE])
 		nic->link_type = nla_get_u16(tb[NVIRT_A_NIC_LINK_TYPE]);
+}
+
+/* Its speed, queues and channels. */
+static int nic_queues(struct nvirt_nic *nic, struct nlattr **tb)
+{
+	struct nlattr *ch_tb[NVIRT_A_CHANNELS_MAX + 1];
+	struct nvirt_channels *ch = &nic->channels;
+	int err;
+
+	nic->has_speed = tb[NVIRT_A_NIC_SPEED] != NULL;
+	nic->speed = nic_u32(tb, NVIRT_A_NIC_SPEED);
+	nic->tx_queues = nic_u32(tb, NVIRT_A_NIC_TX_QUEUES);
+	nic->max_tx_queues = nic_u32(tb, NVIRT_A_NIC_MAX_TX_QUEUES);
+	nic->rx_queues = nic_u32(tb, NVIRT_A_NIC_RX_QUEUES);
+	nic->max_rx_queues = nic_u32(tb, NVIRT_A_NIC_MAX_RX_QUEUES);
+
+	if (!tb[NVIRT_A_NIC_CHANNELS])
+		return 0;
+	err = nic_nest(ch_tb, NVIRT_A_CHANNELS_MAX, tb[NVIRT_A_NIC_CHANNELS],
+		       channels_policy, 0);
+	if (err)
+		return err;
+	nic->has_channels = true;
+	ch->rx = nic_u32(ch_tb, NVIRT_A_CHANNELS_RX);
+	ch->tx = nic_u32(ch_tb, NVIRT_A_CHANNELS_TX);
+	ch->other = nic_u32(ch_tb, NVIRT_A_CHANNELS_OTHER);
+	ch->combined = nic_u32(ch_tb, NVIRT_A_CHANNELS_COMBINED);
+	ch->max_rx = nic_u32(ch_tb, NVIRT_A_CHANNELS_MAX_RX);
+	ch->max_tx = nic_u32(ch_tb, NVIRT_A_CHANNELS_MAX_TX);
+	ch->max_other = nic_u32(ch_tb, NVIRT_A_CHANNELS_MAX_OTHER);
+	ch->max_combined = nic_u32(ch_tb, NVIRT_A_CHANNELS_MAX_COMBINED);
 	return 0;
 }
 
-static int nic_parse_one(struct nlattr **tb, void *arg)
+/* Its place in SR-IOV: a PF with VFs, or a VF of a PF, or neither. */
+static int nic_sriov(struct nvirt_nic *nic, struct nlattr **tb)
 {
-	return nic_from_attrs(arg, tb);
+	struct nlattr *pf = tb[NVIRT_A_NIC_PF_BUS_ADDR];
+
+	if (tb[NVIRT_A_NIC_SRIOV_TOTAL_VFS]) {
+		nic->sriov = true;
+		nic->sriov_total_vfs = nic_u32(tb, NVIRT_A_NIC_SRIOV_TOTAL_VFS);
+		nic->sriov_num_vfs = nic_u32(tb, NVIRT_A_NIC_SRIOV_NUM_VFS);
+	}
+
+	/* A VF has both its PF and its index on it, or it is no VF. */
+	if (!pf != !tb[NVIRT_A_NIC_VF_INDEX])
+		return -EBADMSG;
+	if (pf) {
+		nic->is_vf = true;
+		nvirt_attr_str(nic->pf_bus_addr, sizeof(nic->pf_bus_addr), pf);
+		nic->pf_ifindex = nic_u32(tb, NVIRT_A_NIC_PF_IFINDEX);
+		nic->vf_index = nic_u32(tb, NVIRT_A_NIC_VF_INDEX);
+	}
+	return 0;
+}
+
+/* One NVIRT_A_NIC_VF: an enabled VF of the PF. */
+static int nic_vf(struct nvirt_nic *nic, struct nlattr *nest)
+{
+	struct nlattr *tb[NVIRT_A_VF_MAX + 1];
+	struct nvirt_nic_vf *vf;
+	int err;
+
+	err = nic_nest(tb, NVIRT_A_VF_MAX, nest, vf_policy,
+		       REQ(NVIRT_A_VF_INDEX) | REQ(NVIRT_A_VF_BUS_ADDR));
+	if (err)
+		return err;
+	if (nic->n_vfs == NVIRT_NIC_MAX_VFS) {
+		nic->vfs_truncated = true;
+		return 0;
+	}
+
+	vf = &nic->vfs[nic->n_vfs++];
+	vf->index = nla_get_u32(tb[NVIRT_A_VF_INDEX]);
+	nvirt_attr_str(vf->bus_addr, sizeof(vf->bus_addr),
+		       tb[NVIRT_A_VF_BUS_ADDR]);
+	vf->ifindex = nic_u32(tb, NVIRT_A_VF_IFINDEX);
+	return 0;
+}
+
+/* One NVIRT_A_NIC_CAP: how the NIC can honour a knob. */
+static int nic_cap(struct nvirt_nic *nic, struct nlattr *nest)
+{
+	struct nlattr *tb[NVIRT_A_CAP_MAX + 1];
+	struct nvirt_cap *cap;
+	uint32_t knob;
+	int err;
+
+	err = nic_nest(tb, NVIRT_A_CAP_MAX, nest, cap_policy,
+		       REQ(NVIRT_A_CAP_KNOB) | REQ(NVIRT_A_CAP_SUPPORT));
+	if (err)
+		return err;
+	knob = nla_get_u32(tb[NVIRT_A_CAP_KNOB]);
+	if (knob >= NVIRT_LIB_KNOBS)
+		return 0;	/* a knob of a newer kernel */
+
+	cap = &nic->caps[knob];
+	if (cap->known)
+		return -EBADMSG;	/* one per knob */
+	cap->known = true;
+	cap->support = nla_get_u8(tb[NVIRT_A_CAP_SUPPORT]);
+	if (tb[NVIRT_A_CAP_REASON])
+		cap->reason = nla_get_u8(tb[NVIRT_A_CAP_REASON]);
+	return 0;
+}
+
+/* The attributes a reply may repeat: its VFs and its knobs. */
+static int nic_multi(struct nvirt_nic *nic, const struct nvirt_attrs *attrs)
+{
+	struct nlattr *attr;
+	int rem, err;
+
+	nla_for_each_attr(attr, attrs->head, attrs->len, rem) {
+		switch (nla_type(attr)) {
+		case NVIRT_A_NIC_VF:
+			err = nic_vf(nic, attr);
+			break;
+		case NVIRT_A_NIC_CAP:
+			err = nic_cap(nic, attr);
+			break;
+		default:
+			err = 0;
+		}
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+static int nic_from_attrs(struct nvirt_nic *nic, struct nlattr **tb,
+			  const struct nvirt_attrs *attrs)
+{
+	int err;
+
+	if (!tb[NVIRT_A_NIC_IFINDEX] || !tb[NVIRT_A_NIC_IFNAME])
+		return -EBADMSG;
+
+	memset(nic, 0, sizeof(*nic));
+	nic_link(nic, tb);
+	err = nic_queues(nic, tb);
+	if (!err)
+		err = nic_sriov(nic, tb);
+	if (!err)
+		err = nic_multi(nic, attrs);
+	return err;
+}
+
+static int nic_parse_one(struct nlattr **tb, const struct nvirt_attrs *attrs,
+			 void *arg)
+{
+	return nic_from_attrs(arg, tb, attrs);
 }
 
 /* A dump is collected whole before anyone sees it. */
@@ -121,7 +322,8 @@ struct nic_list {
 	size_t n, size;
 };
 
-static int nic_parse_list(struct nlattr **tb, void *arg)
+static int nic_parse_list(struct nlattr **tb, const struct nvirt_attrs *attrs,
+			  void *arg)
 {
 	struct nic_list *list = arg;
 	int err;
@@ -136,7 +338,7 @@ static int nic_parse_list(struct nlattr **tb, void *arg)
 		list->nics = nics;
 		list->size = size;
 	}
-	err = nic_from_attrs(&list->nics[list->n], tb);
+	err = nic_from_attrs(&list->nics[list->n], tb, attrs);
 	if (!err)
 		list->n++;
 	return err;

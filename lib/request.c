@@ -74,10 +74,16 @@ static int rx_valid(struct nl_msg *msg, void *arg)
 		return NL_OK;
 
 	err = genlmsg_parse(nlh, 0, tb, req->maxattr, req->policy);
-	if (!err)
-		err = req->parse(tb, req->arg);
-	else
+	if (!err) {
+		const struct nvirt_attrs attrs = {
+			.head = genlmsg_attrdata(nlmsg_data(nlh), 0),
+			.len = genlmsg_attrlen(nlmsg_data(nlh), 0),
+		};
+
+		err = req->parse(tb, &attrs, req->arg);
+	} else {
 		err = -EBADMSG;
+	}
 	if (err)
 		rx_fail(rx, err, err == -EBADMSG ?
 			"malformed reply from the kernel" : NULL);

@@ -9,11 +9,12 @@
 
 static const struct nla_policy version_policy[NVIRT_A_VERSION_MAX + 1] = {
 	[NVIRT_A_VERSION_VERSION]	= { .type = NLA_STRING },
-	[NVIRT_A_VERSION_API]		= { .type = NLA_U32,
-					    .maxlen = sizeof(uint32_t) },
+	[NVIRT_A_VERSION_API]		= NVIRT_POLICY_U32,
 };
 
-static int version_parse(struct nlattr **tb, void *arg)
+static int version_parse(struct nlattr **tb,
+			 const struct nvirt_attrs *attrs __maybe_unused,
+			 void *arg)
 {
 	struct nvirt_version *v = arg;
 

@@ -25,6 +25,95 @@ enum nvirt_operstate {
 	NVIRT_OPERSTATE_UP,
 };
 
+/**
+ * enum nvirt_support - How a NIC can honour a knob.
+ * @NVIRT_SUPPORT_UNSUPPORTED: Neither the NIC nor nvirt can honour it on this
+ *   NIC.
+ * @NVIRT_SUPPORT_SOFTWARE: nvirt (or the kernel's stack) emulates it in
+ *   software.
+ * @NVIRT_SUPPORT_HARDWARE: The NIC and its driver do it.
+ */
+enum nvirt_support {
+	NVIRT_SUPPORT_UNSUPPORTED,
+	NVIRT_SUPPORT_SOFTWARE,
+	NVIRT_SUPPORT_HARDWARE,
+};
+
+/**
+ * enum nvirt_reason - Why a knob is not in hardware. Stable codes; new ones
+ *   are added.
+ * @NVIRT_REASON_NONE: It is in hardware.
+ * @NVIRT_REASON_VIRTUAL: The NIC has no hardware device behind it.
+ * @NVIRT_REASON_NO_SRIOV: The NIC's device has no SR-IOV capability.
+ * @NVIRT_REASON_IS_VF: The NIC is itself an SR-IOV virtual function.
+ * @NVIRT_REASON_NO_DRIVER_OP: The NIC's driver does not implement the
+ *   operation.
+ * @NVIRT_REASON_DRIVER_LIMIT: The driver implements the operation but rejects
+ *   this use of it (from nvirt's documented quirk table).
+ * @NVIRT_REASON_NO_HW_FEATURE: The NIC does not offer the feature.
+ */
+enum nvirt_reason {
+	NVIRT_REASON_NONE,
+	NVIRT_REASON_VIRTUAL,
+	NVIRT_REASON_NO_SRIOV,
+	NVIRT_REASON_IS_VF,
+	NVIRT_REASON_NO_DRIVER_OP,
+	NVIRT_REASON_DRIVER_LIMIT,
+	NVIRT_REASON_NO_HW_FEATURE,
+};
+
+/**
+ * enum nvirt_knob - What a NIC can be asked to do for virtual interfaces.
+ * @NVIRT_KNOB_VF_MAC: Set a VF's MAC address from the PF.
+ * @NVIRT_KNOB_VF_VLAN: Confine a VF to a VLAN, with a QoS priority.
+ * @NVIRT_KNOB_VF_VLAN_PROTO: Use 802.1ad for a VF's VLAN.
+ * @NVIRT_KNOB_VF_MAX_RATE: Limit a VF's transmit rate.
+ * @NVIRT_KNOB_VF_MIN_RATE: Guarantee a VF a minimum transmit rate.
+ * @NVIRT_KNOB_VF_SPOOFCHK: Drop frames a VF sends with a source MAC not its
+ *   own.
+ * @NVIRT_KNOB_VF_TRUST: Let a VF change its MAC and enter promiscuous modes.
+ * @NVIRT_KNOB_VF_LINK_STATE: Force a VF's link up or down.
+ * @NVIRT_KNOB_VF_RSS_QUERY: Let a VF query the PF's RSS configuration.
+ * @NVIRT_KNOB_QUEUE_MAX_RATE: Limit the rate of one transmit queue.
+ * @NVIRT_KNOB_L2FWD_OFFLOAD: Give a stacked device its own queues and MAC
+ *   filter (VMDq).
+ * @NVIRT_KNOB_EMBEDDED_SWITCH: Switch frames between functions in the NIC (VEB
+ *   or VEPA).
+ * @NVIRT_KNOB_SWITCHDEV: Expose the NIC's switch ports to the kernel
+ *   (switchdev).
+ * @NVIRT_KNOB_CHECKSUM: Checksum offload on transmit.
+ * @NVIRT_KNOB_TSO: TCP segmentation offload.
+ * @NVIRT_KNOB_VLAN_INSERT: Insert 802.1Q tags on transmit.
+ * @NVIRT_KNOB_VLAN_STRIP: Strip 802.1Q tags on receive.
+ * @NVIRT_KNOB_VLAN_FILTER: Filter received frames by 802.1Q VLAN.
+ * @NVIRT_KNOB_XDP: Run XDP programs in the driver (native XDP).
+ */
+enum nvirt_knob {
+	NVIRT_KNOB_VF_MAC,
+	NVIRT_KNOB_VF_VLAN,
+	NVIRT_KNOB_VF_VLAN_PROTO,
+	NVIRT_KNOB_VF_MAX_RATE,
+	NVIRT_KNOB_VF_MIN_RATE,
+	NVIRT_KNOB_VF_SPOOFCHK,
+	NVIRT_KNOB_VF_TRUST,
+	NVIRT_KNOB_VF_LINK_STATE,
+	NVIRT_KNOB_VF_RSS_QUERY,
+	NVIRT_KNOB_QUEUE_MAX_RATE,
+	NVIRT_KNOB_L2FWD_OFFLOAD,
+	NVIRT_KNOB_EMBEDDED_SWITCH,
+	NVIRT_KNOB_SWITCHDEV,
+	NVIRT_KNOB_CHECKSUM,
+	NVIRT_KNOB_TSO,
+	NVIRT_KNOB_VLAN_INSERT,
+	NVIRT_KNOB_VLAN_STRIP,
+	NVIRT_KNOB_VLAN_FILTER,
+	NVIRT_KNOB_XDP,
+
+	/* private: */
+	__NVIRT_KNOB_MAX,
+	NVIRT_KNOB_MAX = (__NVIRT_KNOB_MAX - 1)
+};
+
 enum {
 	NVIRT_A_VERSION_VERSION = 1,
 	NVIRT_A_VERSION_API,
@@ -47,9 +136,54 @@ enum {
 	NVIRT_A_NIC_OPERSTATE,
 	NVIRT_A_NIC_MANAGED,
 	NVIRT_A_NIC_LINK_TYPE,
+	NVIRT_A_NIC_SPEED,
+	NVIRT_A_NIC_TX_QUEUES,
+	NVIRT_A_NIC_MAX_TX_QUEUES,
+	NVIRT_A_NIC_RX_QUEUES,
+	NVIRT_A_NIC_MAX_RX_QUEUES,
+	NVIRT_A_NIC_CHANNELS,
+	NVIRT_A_NIC_SRIOV_TOTAL_VFS,
+	NVIRT_A_NIC_SRIOV_NUM_VFS,
+	NVIRT_A_NIC_VF,
+	NVIRT_A_NIC_PF_BUS_ADDR,
+	NVIRT_A_NIC_PF_IFINDEX,
+	NVIRT_A_NIC_VF_INDEX,
+	NVIRT_A_NIC_CAP,
 
 	__NVIRT_A_NIC_MAX,
 	NVIRT_A_NIC_MAX = (__NVIRT_A_NIC_MAX - 1)
+};
+
+enum {
+	NVIRT_A_CHANNELS_RX = 1,
+	NVIRT_A_CHANNELS_TX,
+	NVIRT_A_CHANNELS_OTHER,
+	NVIRT_A_CHANNELS_COMBINED,
+	NVIRT_A_CHANNELS_MAX_RX,
+	NVIRT_A_CHANNELS_MAX_TX,
+	NVIRT_A_CHANNELS_MAX_OTHER,
+	NVIRT_A_CHANNELS_MAX_COMBINED,
+
+	__NVIRT_A_CHANNELS_MAX,
+	NVIRT_A_CHANNELS_MAX = (__NVIRT_A_CHANNELS_MAX - 1)
+};
+
+enum {
+	NVIRT_A_VF_INDEX = 1,
+	NVIRT_A_VF_BUS_ADDR,
+	NVIRT_A_VF_IFINDEX,
+
+	__NVIRT_A_VF_MAX,
+	NVIRT_A_VF_MAX = (__NVIRT_A_VF_MAX - 1)
+};
+
+enum {
+	NVIRT_A_CAP_KNOB = 1,
+	NVIRT_A_CAP_SUPPORT,
+	NVIRT_A_CAP_REASON,
+
+	__NVIRT_A_CAP_MAX,
+	NVIRT_A_CAP_MAX = (__NVIRT_A_CAP_MAX - 1)
 };
 
 enum {

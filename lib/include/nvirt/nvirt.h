@@ -64,7 +64,38 @@ struct nvirt_version {
 
 int nvirt_version_get(struct nvirt *h, struct nvirt_version *v);
 
-/* A NIC as the kernel sees it; absent strings are "", absent addresses 0 long. */
+/* The most VFs of a PF struct nvirt_nic lists; the rest are left out. */
+#define NVIRT_NIC_MAX_VFS	256
+/* The knobs this library knows (enum nvirt_knob of <linux/nvirt.h>). */
+#define NVIRT_LIB_KNOBS		19
+
+/* Channel counts, as "ethtool -l" shows them. */
+struct nvirt_channels {
+	uint32_t rx, tx, other, combined;
+	uint32_t max_rx, max_tx, max_other, max_combined;
+};
+
+/* An enabled VF of a PF. */
+struct nvirt_nic_vf {
+	uint32_t index;		/* its index on the PF */
+	char bus_addr[32];
+	uint32_t ifindex;	/* its netdev in the PF's netns, or 0 */
+};
+
+/*
+ * How a NIC can honour a knob. The codes are those of <linux/nvirt.h>;
+ * nvirt_support_name() and nvirt_reason_name() name them.
+ */
+struct nvirt_cap {
+	bool known;		/* false: the kernel did not say */
+	uint8_t support;	/* enum nvirt_support */
+	uint8_t reason;		/* enum nvirt_reason: why not in hardware */
+};
+
+/*
+ * A NIC as the kernel sees it; absent strings are "", absent addresses 0
+ * long, absent numbers 0.
+ */
 struct nvirt_nic {
 	uint32_t ifindex;
 	char ifname[16];
@@ -79,6 +110,27 @@ struct nvirt_nic {
 	uint8_t operstate;	/* IF_OPER_* of <linux/if.h> */
 	bool managed;
 	uint16_t link_type;	/* ARPHRD_* of <linux/if_arp.h> */
+
+	/* since 0.2 */
+	bool has_speed;
+	uint32_t speed;		/* Mb/s */
+	uint32_t tx_queues, max_tx_queues, rx_queues, max_rx_queues;
+	bool has_channels;
+	struct nvirt_channels channels;
+
+	bool sriov;		/* an SR-IOV capable PF */
+	uint32_t sriov_total_vfs, sriov_num_vfs;
+	bool vfs_truncated;	/* the PF has more than NVIRT_NIC_MAX_VFS */
+	uint32_t n_vfs;
+	struct nvirt_nic_vf vfs[NVIRT_NIC_MAX_VFS];
+
+	bool is_vf;		/* an SR-IOV VF: the PF and its index on it */
+	char pf_bus_addr[32];
+	uint32_t pf_ifindex;	/* 0: not in the VF's netns */
+	uint32_t vf_index;
+
+	/* by enum nvirt_knob; knobs beyond the library's are left out */
+	struct nvirt_cap caps[NVIRT_LIB_KNOBS];
 };
 
 /*
@@ -102,6 +154,15 @@ int nvirt_nic_dump(struct nvirt *h, nvirt_nic_cb cb, void *arg);
 /* Let nvirt use a NIC (managed) or make it keep off; needs CAP_NET_ADMIN. */
 int nvirt_nic_set_managed(struct nvirt *h, uint32_t ifindex,
 			  const char *ifname, bool managed);
+
+/*
+ * Names of a knob ("vf-mac"), a support level ("hardware") and a reason
+ * ("no-driver-op"), as the nvirt netlink spec spells them; NULL for a code
+ * this library does not know.
+ */
+const char *nvirt_knob_name(unsigned int knob);
+const char *nvirt_support_name(unsigned int support);
+const char *nvirt_reason_name(unsigned int reason);
 
 #ifdef __cplusplus
 }

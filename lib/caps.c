@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: LGPL-2.1
+/*
+ * libnvirt: names of the codes of a NIC's capability record, as the nvirt
+ * netlink spec (Documentation/netlink/specs/nvirt.yaml) spells them.
+ */
+
+#include "internal.h"
+
+_Static_assert(NVIRT_LIB_KNOBS == NVIRT_KNOB_MAX + 1,
+	       "NVIRT_LIB_KNOBS is not the number of enum nvirt_knob");
+
+static const char *const knob_names[NVIRT_LIB_KNOBS] = {
+	[NVIRT_KNOB_VF_MAC]		= "vf-mac",
+	[NVIRT_KNOB_VF_VLAN]		= "vf-vlan",
+	[NVIRT_KNOB_VF_VLAN_PROTO]	= "vf-vlan-proto",
+	[NVIRT_KNOB_VF_MAX_RATE]	= "vf-max-rate",
+	[NVIRT_KNOB_VF_MIN_RATE]	= "vf-min-rate",
+	[NVIRT_KNOB_VF_SPOOFCHK]	= "vf-spoofchk",
+	[NVIRT_KNOB_VF_TRUST]		= "vf-trust",
+	[NVIRT_KNOB_VF_LINK_STATE]	= "vf-link-state",
+	[NVIRT_KNOB_VF_RSS_QUERY]	= "vf-rss-query",
+	[NVIRT_KNOB_QUEUE_MAX_RATE]	= "queue-max-rate",
+	[NVIRT_KNOB_L2FWD_OFFLOAD]	= "l2fwd-offload",
+	[NVIRT_KNOB_EMBEDDED_SWITCH]	= "embedded-switch",
+	[NVIRT_KNOB_SWITCHDEV]		= "switchdev",
+	[NVIRT_KNOB_CHECKSUM]		= "checksum",
+	[NVIRT_KNOB_TSO]		= "tso",
+	[NVIRT_KNOB_VLAN_INSERT]	= "vlan-insert",
+	[NVIRT_KNOB_VLAN_STRIP]		= "vlan-strip",
+	[NVIRT_KNOB_VLAN_FILTER]	= "vlan-filter",
+	[NVIRT_KNOB_XDP]		= "xdp",
+};
+
+static const char *const support_names[] = {
+	[NVIRT_SUPPORT_UNSUPPORTED]	= "unsupported",
+	[NVIRT_SUPPORT_SOFTWARE]	= "software",
+	[NVIRT_SUPPORT_HARDWARE]	= "hardware",
+};
+
+static const char *const reason_names[] = {
+	[NVIRT_REASON_NONE]		= "none",
+	[NVIRT_REASON_VIRTUAL]		= "virtual",
+	[NVIRT_REASON_NO_SRIOV]		= "no-sriov",
+	[NVIRT_REASON_IS_VF]		= "is-vf",
+	[NVIRT_REASON_NO_DRIVER_OP]	= "no-driver-op",
+	[NVIRT_REASON_DRIVER_LIMIT]	= "driver-limit",
+	[NVIRT_REASON_NO_HW_FEATURE]	= "no-hw-feature",
+};
+
+static const char *code_name(const char *const *names, size_t n,
+			     unsigned int code)
+{
+	return code < n ? names[code] : NULL;
+}
+
+const char *nvirt_knob_name(unsigned int knob)
+{
+	return code_name(knob_names, ARRAY_SIZE(knob_names), knob);
+}
+
+const char *nvirt_support_name(unsigned int support)
+{
+	return code_name(support_names, ARRAY_SIZE(support_names), support);
+}
+
+const char *nvirt_reason_name(unsigned int reason)
+{
+	return code_name(reason_names, ARRAY_SIZE(reason_names), reason);
+}
