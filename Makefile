@@ -64,7 +64,9 @@ _check: _build
 		echo "$$r 1 vm: guest ran the suite, no kernel splat (rc $$rc)" \
 			> $(BUILD)/check/vm.ktap
 	$(Q)scripts/ktap-summary $(BUILD)/check/static.ktap \
-		$(BUILD)/check/vm/output.log $(BUILD)/check/vm.ktap
+		$(BUILD)/check/vm/output.log $(BUILD)/check/vm.ktap \
+		> $(BUILD)/check/summary; \
+		rc=$$?; cat $(BUILD)/check/summary; exit $$rc
 
 run: setup
 	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _run

@@ -60,14 +60,11 @@ static const char *hwaddr(char *buf, size_t size, const unsigned char *addr,
 	return buf;
 }
 
-static int nic_print(const struct nvirt_nic *nic, void *arg __maybe_unused)
+/* driver igb bus pci 0000:01:00.0 state UP mtu 1500 managed on */
+static void nic_print_state(const struct nvirt_nic *nic)
 {
-	char buf[3 * sizeof(nic->address)];
 	char state[16];
 
-	out_nest_open(NULL, false);
-	print_uint("ifindex", "%u: ", nic->ifindex);
-	print_string("ifname", "%s:", nic->ifname);
 	if (nic->driver[0])
 		print_string("driver", " driver %s", nic->driver);
 	if (nic->bus[0])
@@ -79,10 +76,18 @@ static int nic_print(const struct nvirt_nic *nic, void *arg __maybe_unused)
 				 sizeof(state), nic->operstate));
 	print_uint("mtu", " mtu %u", nic->mtu);
 	print_on_off("managed", " managed %s", nic->managed);
+}
+
+/* The lines after the first: link/ether 52:54:00:12:34:56 mtu-range ... */
+static void nic_print_details(const struct nvirt_nic *nic)
+{
+	char buf[3 * sizeof(nic->address)];
+	char type[16];
+
 	print_string(NULL, "%s", "\n   ");
 	print_string("link_type", " link/%s",
-		     name_or_num(link_name(nic->link_type), state,
-				 sizeof(state), nic->link_type));
+		     name_or_num(link_name(nic->link_type), type,
+				 sizeof(type), nic->link_type));
 	if (nic->address_len)
 		print_string("address", " %s",
 			     hwaddr(buf, sizeof(buf), nic->address,
@@ -97,7 +102,34 @@ static int nic_print(const struct nvirt_nic *nic, void *arg __maybe_unused)
 	print_uint("max_mtu", nic->max_mtu ? "-%u" : NULL, nic->max_mtu);
 	print_string(NULL, "%s", "\n");
 	nic_print_caps(nic);
+}
+
+void nic_print_obj(const char *key, const struct nvirt_nic *nic,
+		   enum nic_view view)
+{
+	if (json)
+		view = NIC_VIEW_FULL;
+
+	out_nest_open(key, false);
+	print_uint("ifindex", "%u: ", nic->ifindex);
+	print_string("ifname", view == NIC_VIEW_NAME ? "%s" : "%s:",
+		     nic->ifname);
+	if (view != NIC_VIEW_NAME)
+		nic_print_state(nic);
+	if (view == NIC_VIEW_FULL) {
+		nic_print_details(nic);
+	} else {
+		if (view == NIC_VIEW_LINE && nic->sriov)
+			printf(" sriov vfs %u/%u", nic->sriov_num_vfs,
+			       nic->sriov_total_vfs);
+		print_string(NULL, "%s", "\n");
+	}
 	out_nest_close();
+}
+
+static int nic_print(const struct nvirt_nic *nic, void *arg __maybe_unused)
+{
+	nic_print_obj(NULL, nic, NIC_VIEW_FULL);
 	return 0;
 }
 

@@ -17,7 +17,7 @@ static void usage(FILE *fp)
 {
 	fprintf(fp,
 		"Usage: nvirt [ OPTIONS ] OBJECT { COMMAND | help }\n"
-		"where  OBJECT := { nic | version }\n"
+		"where  OBJECT := { nic | version | monitor }\n"
 		"       OPTIONS := { -V[ersion] | -j[son] | -p[retty] | -h[elp] }\n");
 }
 
@@ -30,6 +30,7 @@ static int do_help(int argc __maybe_unused, char **argv __maybe_unused)
 static const struct cmd objects[] = {
 	{ "nic",	do_nic },
 	{ "version",	do_version },
+	{ "monitor",	do_monitor },
 	{ "help",	do_help },
 	{ NULL }
 };

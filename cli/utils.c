@@ -93,7 +93,7 @@ const char *name_or_num(const char *name, char *buf, size_t len,
 }
 
 /* Print a message from the library as iproute2 prints the kernel's. */
-static void nv_print(const char *level, const char *msg)
+void nv_print(const char *level, const char *msg)
 {
 	size_t len = strlen(msg);
 

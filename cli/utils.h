@@ -45,8 +45,10 @@ struct nvirt *nv_open(void);
 void nv_close(void);
 int nv_error(void);
 void nv_warn(void);
+void nv_print(const char *level, const char *msg);
 
 /* objects */
+int do_monitor(int argc, char **argv);
 int do_nic(int argc, char **argv);
 int do_version(int argc, char **argv);
 

@@ -61,6 +61,10 @@ static const struct genl_split_ops nvirt_nl_ops[] = {
 	},
 };
 
+static const struct genl_multicast_group nvirt_nl_mcgrps[] = {
+	[NVIRT_NLGRP_MONITOR] = { "monitor", },
+};
+
 struct genl_family nvirt_nl_family __ro_after_init = {
 	.name		= NVIRT_FAMILY_NAME,
 	.version	= NVIRT_FAMILY_VERSION,
@@ -69,4 +73,6 @@ struct genl_family nvirt_nl_family __ro_after_init = {
 	.module		= THIS_MODULE,
 	.split_ops	= nvirt_nl_ops,
 	.n_split_ops	= ARRAY_SIZE(nvirt_nl_ops),
+	.mcgrps		= nvirt_nl_mcgrps,
+	.n_mcgrps	= ARRAY_SIZE(nvirt_nl_mcgrps),
 };

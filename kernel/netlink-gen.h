@@ -22,6 +22,10 @@ int nvirt_nl_nic_get_doit(struct sk_buff *skb, struct genl_info *info);
 int nvirt_nl_nic_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 int nvirt_nl_nic_set_doit(struct sk_buff *skb, struct genl_info *info);
 
+enum {
+	NVIRT_NLGRP_MONITOR,
+};
+
 extern struct genl_family nvirt_nl_family;
 
 #endif /* _LINUX_NVIRT_GEN_H */

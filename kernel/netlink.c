@@ -9,6 +9,7 @@
  */
 
 #include <linux/if.h>
+#include <linux/jhash.h>
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
 #include <net/genetlink.h>
@@ -215,18 +216,13 @@ static int nvirt_nl_caps_put(struct sk_buff *msg, struct net_device *dev)
 	return 0;
 }
 
-/* One filler for do, dump and (later) notifications. */
-static int nvirt_nl_nic_fill(struct sk_buff *msg, const struct nvirt_nic *nic,
-			     const struct genl_info *info, int flags)
+/* A NIC's record: one source for replies, dumps and notifications. */
+static int nvirt_nl_nic_put(struct sk_buff *msg, const struct nvirt_nic *nic)
 {
 	struct net_device *dev = nic->dev;
 	struct nvirt_nic_ident id;
-	void *hdr;
 
 	ASSERT_RTNL();
-	hdr = genlmsg_iput(msg, info);
-	if (!hdr)
-		return -EMSGSIZE;
 	nvirt_nic_ident(nic, &id);
 
 	if (nla_put_u32(msg, NVIRT_A_NIC_IFINDEX, dev->ifindex) ||
@@ -247,14 +243,100 @@ static int nvirt_nl_nic_fill(struct sk_buff *msg, const struct nvirt_nic *nic,
 	    nla_put_u8(msg, NVIRT_A_NIC_MANAGED, nic->managed) ||
 	    nla_put_u16(msg, NVIRT_A_NIC_LINK_TYPE, dev->type) ||
 	    nvirt_nl_caps_put(msg, dev))
-		goto err_cancel_msg;
+		return -EMSGSIZE;
+	return 0;
+}
 
+static int nvirt_nl_nic_fill(struct sk_buff *msg, const struct nvirt_nic *nic,
+			     const struct genl_info *info)
+{
+	void *hdr;
+
+	hdr = genlmsg_iput(msg, info);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (nvirt_nl_nic_put(msg, nic)) {
+		genlmsg_cancel(msg, hdr);
+		return -EMSGSIZE;
+	}
 	genlmsg_end(msg, hdr);
 	return 0;
+}
 
-err_cancel_msg:
-	genlmsg_cancel(msg, hdr);
-	return -EMSGSIZE;
+/*
+ * Notifications go out only between the family's registration and its
+ * unregistration; until then the records' hashes are still kept current.
+ */
+static bool nvirt_nl_live;
+
+/**
+ * nvirt_nl_nic_notify() - tell a NIC's namespace that its record changed
+ * @nic: the NIC
+ * @event: what happened to it
+ * @quiet: remember the record, send nothing
+ *
+ * A change notification is sent only when the record differs from the last
+ * one sent (or remembered), so each change is announced once however many
+ * kernel events it causes.
+ *
+ * Context: RTNL held.
+ */
+void nvirt_nl_nic_notify(struct nvirt_nic *nic, enum nvirt_nic_event event,
+			 bool quiet)
+{
+	static const u8 cmds[] = {
+		[NVIRT_NIC_ADDED] = NVIRT_CMD_NIC_ADD_NTF,
+		[NVIRT_NIC_REMOVED] = NVIRT_CMD_NIC_DEL_NTF,
+		[NVIRT_NIC_CHANGED] = NVIRT_CMD_NIC_CHANGE_NTF,
+	};
+	struct net *net = dev_net(nic->dev);
+	struct sk_buff *msg;
+	void *hdr;
+	u32 hash;
+
+	ASSERT_RTNL();
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return;
+	hdr = genlmsg_put(msg, 0, 0, &nvirt_nl_family, 0, cmds[event]);
+	if (!hdr || nvirt_nl_nic_put(msg, nic))
+		goto err_free_msg;
+	genlmsg_end(msg, hdr);
+
+	hash = jhash(genlmsg_data(nlmsg_data(nlmsg_hdr(msg))),
+		     genlmsg_len(nlmsg_data(nlmsg_hdr(msg))), 0);
+	if (event == NVIRT_NIC_CHANGED && hash == nic->ntf_hash)
+		goto err_free_msg;
+	nic->ntf_hash = hash;
+	if (quiet || !nvirt_nl_live ||
+	    !genl_has_listeners(&nvirt_nl_family, net, NVIRT_NLGRP_MONITOR))
+		goto err_free_msg;
+
+	genlmsg_multicast_netns(&nvirt_nl_family, net, msg, 0,
+				NVIRT_NLGRP_MONITOR, GFP_KERNEL);
+	return;
+
+err_free_msg:
+	nlmsg_free(msg);
+}
+
+/**
+ * nvirt_nl_has_listeners() - whether anyone in a namespace monitors NICs
+ * @net: the namespace
+ *
+ * Return: true when the monitor group has members in @net.
+ */
+bool nvirt_nl_has_listeners(struct net *net)
+{
+	return READ_ONCE(nvirt_nl_live) &&
+	       genl_has_listeners(&nvirt_nl_family, net, NVIRT_NLGRP_MONITOR);
+}
+
+/* Someone joined a group: start watching for changes no event announces. */
+static int nvirt_nl_bind(int mcgrp)
+{
+	nvirt_nic_rescan_soon(0);
+	return 0;
 }
 
 int nvirt_nl_nic_get_doit(struct sk_buff *skb, struct genl_info *info)
@@ -267,7 +349,7 @@ int nvirt_nl_nic_get_doit(struct sk_buff *skb, struct genl_info *info)
 	if (!msg)
 		return -ENOMEM;
 
-	err = nvirt_nl_nic_fill(msg, nic, info, 0);
+	err = nvirt_nl_nic_fill(msg, nic, info);
 	if (err)
 		goto err_free_msg;
 	return genlmsg_reply(msg, info);
@@ -287,7 +369,7 @@ int nvirt_nl_nic_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 
 	rtnl_lock();
 	for (; (nic = nvirt_nic_next(net, &ifindex)); ifindex++) {
-		err = nvirt_nl_nic_fill(skb, nic, info, NLM_F_MULTI);
+		err = nvirt_nl_nic_fill(skb, nic, info);
 		if (err)
 			break;
 	}
@@ -316,7 +398,16 @@ int nvirt_nl_nic_set_doit(struct sk_buff *skb, struct genl_info *info)
  */
 int nvirt_nl_init(void)
 {
-	return genl_register_family(&nvirt_nl_family);
+	int err;
+
+	nvirt_nl_family.bind = nvirt_nl_bind;
+	err = genl_register_family(&nvirt_nl_family);
+	if (err)
+		return err;
+	rtnl_lock();
+	WRITE_ONCE(nvirt_nl_live, true);
+	rtnl_unlock();
+	return 0;
 }
 
 /**
@@ -324,5 +415,8 @@ int nvirt_nl_init(void)
  */
 void nvirt_nl_exit(void)
 {
+	rtnl_lock();
+	WRITE_ONCE(nvirt_nl_live, false);
+	rtnl_unlock();
 	genl_unregister_family(&nvirt_nl_family);
 }

@@ -6,6 +6,22 @@
 #ifndef _NVIRT_NETLINK_H
 #define _NVIRT_NETLINK_H
 
+#include <linux/types.h>
+
+struct net;
+struct nvirt_nic;
+
+/* What happened to a NIC, as nvirt_nl_nic_notify() announces it. */
+enum nvirt_nic_event {
+	NVIRT_NIC_ADDED,
+	NVIRT_NIC_REMOVED,
+	NVIRT_NIC_CHANGED,
+};
+
+void nvirt_nl_nic_notify(struct nvirt_nic *nic, enum nvirt_nic_event event,
+			 bool quiet);
+bool nvirt_nl_has_listeners(struct net *net);
+
 int nvirt_nl_init(void);
 void nvirt_nl_exit(void);
 

@@ -7,27 +7,46 @@
  * register_netdevice_notifier() and its unregister counterpart replay the
  * devices that exist when the module loads and unloads, so the table never
  * misses one.
+ *
+ * Each change of a NIC's record is announced once to its namespace: kernel
+ * events trigger it at once, a new NIC as soon as whoever registers it has
+ * set it up, VFs coming and going (PCI bus events) shortly after, and
+ * changes nothing announces (channel counts) are found by a rescan every
+ * second while anyone listens.
  */
 
 #include <linux/device.h>
 #include <linux/netdevice.h>
+#include <linux/pci.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
 #include <linux/xarray.h>
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
 
+#include "netlink.h"
 #include "nic.h"
 
 /**
  * struct nvirt_net - nvirt's state in one network namespace
  * @nics: struct nvirt_nic by ifindex; changed under RTNL
+ * @net: the namespace
+ * @list: in nvirt_nets; under RTNL
+ * @listening: the last rescan found monitor listeners here; under RTNL
  */
 struct nvirt_net {
 	struct xarray nics;
+	struct net *net;
+	struct list_head list;
+	bool listening;
 };
 
 static unsigned int nvirt_net_id __read_mostly;
+/* Every namespace's struct nvirt_net; protected by RTNL. */
+static LIST_HEAD(nvirt_nets);
+
+static void nvirt_nic_rescan(struct work_struct *work);
+static DECLARE_DELAYED_WORK(nvirt_rescan_work, nvirt_nic_rescan);
 
 static struct nvirt_net *nvirt_net(struct net *net)
 {
@@ -85,7 +104,7 @@ void nvirt_nic_ident(const struct nvirt_nic *nic, struct nvirt_nic_ident *id)
 	}
 }
 
-static int nvirt_nic_add(struct net_device *dev)
+static struct nvirt_nic *nvirt_nic_add(struct net_device *dev)
 {
 	struct nvirt_net *nn = nvirt_net(dev_net(dev));
 	struct nvirt_nic *nic;
@@ -93,7 +112,7 @@ static int nvirt_nic_add(struct net_device *dev)
 
 	nic = kzalloc(sizeof(*nic), GFP_KERNEL);
 	if (!nic)
-		return -ENOMEM;
+		return ERR_PTR(-ENOMEM);
 	nic->dev = dev;
 	nic->managed = true;
 
@@ -101,21 +120,18 @@ static int nvirt_nic_add(struct net_device *dev)
 	if (err)
 		goto err_free_nic;
 	netdev_hold(dev, &nic->dev_tracker, GFP_KERNEL);
-	return 0;
+	return nic;
 
 err_free_nic:
 	kfree(nic);
-	return err;
+	return ERR_PTR(err);
 }
 
-static void nvirt_nic_del(struct net_device *dev)
+static void nvirt_nic_del(struct nvirt_nic *nic)
 {
-	struct nvirt_net *nn = nvirt_net(dev_net(dev));
-	struct nvirt_nic *nic;
+	struct net_device *dev = nic->dev;
 
-	nic = xa_erase(&nn->nics, dev->ifindex);
-	if (!nic)
-		return;
+	xa_erase(&nvirt_net(dev_net(dev))->nics, dev->ifindex);
 	netdev_put(dev, &nic->dev_tracker);
 	kfree(nic);
 }
@@ -124,20 +140,113 @@ static int nvirt_netdev_event(struct notifier_block *nb, unsigned long event,
 			      void *ptr)
 {
 	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
-	int err;
+	struct nvirt_nic *nic;
+
+	if (event == NETDEV_REGISTER) {
+		nic = nvirt_nic_add(dev);
+		if (IS_ERR(nic))
+			return notifier_from_errno(PTR_ERR(nic));
+		/*
+		 * Whoever registers it (rtnetlink, a driver) is still setting
+		 * it up under RTNL: announce it once they are done.
+		 */
+		nvirt_nic_rescan_soon(0);
+		return NOTIFY_DONE;
+	}
+
+	nic = xa_load(&nvirt_net(dev_net(dev))->nics, dev->ifindex);
+	if (!nic)
+		return NOTIFY_DONE;
 
 	switch (event) {
-	case NETDEV_REGISTER:
-		err = nvirt_nic_add(dev);
-		if (err)
-			return notifier_from_errno(err);
-		break;
 	case NETDEV_UNREGISTER:
-		nvirt_nic_del(dev);
+		if (nic->announced)
+			nvirt_nl_nic_notify(nic, NVIRT_NIC_REMOVED, false);
+		nvirt_nic_del(nic);
+		break;
+	case NETDEV_UP:
+	case NETDEV_DOWN:
+	case NETDEV_CHANGE:
+	case NETDEV_CHANGEMTU:
+	case NETDEV_CHANGENAME:
+	case NETDEV_CHANGEADDR:
+	case NETDEV_FEAT_CHANGE:
+		if (nic->announced)
+			nvirt_nl_nic_notify(nic, NVIRT_NIC_CHANGED, false);
 		break;
 	}
 	return NOTIFY_DONE;
 }
+
+/*
+ * Re-read every record, announce new NICs and those that changed. A
+ * namespace whose listeners just arrived is only brought up to date: they
+ * hear of changes from now on.
+ */
+static void nvirt_nic_rescan(struct work_struct *work)
+{
+	struct nvirt_nic *nic;
+	struct nvirt_net *nn;
+	unsigned long ifindex;
+	bool again = false;
+
+	rtnl_lock();
+	list_for_each_entry(nn, &nvirt_nets, list) {
+		bool listening = nvirt_nl_has_listeners(nn->net);
+
+		xa_for_each(&nn->nics, ifindex, nic) {
+			struct device *parent = nic->dev->dev.parent;
+
+			/*
+			 * The driver core holds the device while it changes
+			 * it (SR-IOV, probe, remove): look again when done,
+			 * not half-way.
+			 */
+			if (parent && !device_trylock(parent)) {
+				again = true;
+				continue;
+			}
+			nvirt_nl_nic_notify(nic, nic->announced ?
+					    NVIRT_NIC_CHANGED : NVIRT_NIC_ADDED,
+					    !nn->listening || !listening);
+			nic->announced = true;
+			if (parent)
+				device_unlock(parent);
+		}
+		nn->listening = listening;
+		again |= listening;
+	}
+	rtnl_unlock();
+
+	if (again)
+		nvirt_nic_rescan_soon(HZ);
+}
+
+/**
+ * nvirt_nic_rescan_soon() - re-read every NIC's record after a delay
+ * @delay: in jiffies; an earlier pending rescan is moved to it
+ */
+void nvirt_nic_rescan_soon(unsigned long delay)
+{
+	mod_delayed_work(system_wq, &nvirt_rescan_work, delay);
+}
+
+/* VFs coming and going change their PF's record, with no netdev event. */
+static int nvirt_pci_event(struct notifier_block *nb, unsigned long action,
+			   void *data)
+{
+	struct device *d = data;
+
+	if (!dev_is_pci(d) || !to_pci_dev(d)->is_virtfn)
+		return NOTIFY_DONE;
+	if (action == BUS_NOTIFY_ADD_DEVICE || action == BUS_NOTIFY_DEL_DEVICE)
+		nvirt_nic_rescan_soon(HZ / 10);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block nvirt_pci_nb = {
+	.notifier_call = nvirt_pci_event,
+};
 
 static struct notifier_block nvirt_netdev_nb = {
 	.notifier_call = nvirt_netdev_event,
@@ -145,7 +254,13 @@ static struct notifier_block nvirt_netdev_nb = {
 
 static int __net_init nvirt_net_init(struct net *net)
 {
-	xa_init(&nvirt_net(net)->nics);
+	struct nvirt_net *nn = nvirt_net(net);
+
+	xa_init(&nn->nics);
+	nn->net = net;
+	rtnl_lock();
+	list_add(&nn->list, &nvirt_nets);
+	rtnl_unlock();
 	return 0;
 }
 
@@ -153,6 +268,9 @@ static void __net_exit nvirt_net_exit(struct net *net)
 {
 	struct nvirt_net *nn = nvirt_net(net);
 
+	rtnl_lock();
+	list_del(&nn->list);
+	rtnl_unlock();
 	/* Devices left before us: pernet subsys exits run after device exits. */
 	WARN_ON_ONCE(!xa_empty(&nn->nics));
 	xa_destroy(&nn->nics);
@@ -180,8 +298,13 @@ int nvirt_nic_init(void)
 	err = register_netdevice_notifier(&nvirt_netdev_nb);
 	if (err)
 		goto err_unregister_pernet;
+	err = bus_register_notifier(&pci_bus_type, &nvirt_pci_nb);
+	if (err)
+		goto err_unregister_netdev_nb;
 	return 0;
 
+err_unregister_netdev_nb:
+	unregister_netdevice_notifier(&nvirt_netdev_nb);
 err_unregister_pernet:
 	unregister_pernet_subsys(&nvirt_net_ops);
 	return err;
@@ -192,6 +315,8 @@ err_unregister_pernet:
  */
 void nvirt_nic_exit(void)
 {
+	bus_unregister_notifier(&pci_bus_type, &nvirt_pci_nb);
+	cancel_delayed_work_sync(&nvirt_rescan_work);
 	unregister_netdevice_notifier(&nvirt_netdev_nb);
 	unregister_pernet_subsys(&nvirt_net_ops);
 }

@@ -13,6 +13,8 @@
  * @dev: the NIC's net_device, held while it is registered
  * @dev_tracker: tracker of the reference on @dev
  * @managed: nvirt may place virtual interfaces on this NIC
+ * @ntf_hash: hash of the record last notified (or remembered)
+ * @announced: its namespace has been told (or could have been) it exists
  *
  * One exists for every net_device registered in any network namespace.
  * Created and freed by the netdevice notifier; all fields are protected by
@@ -22,6 +24,8 @@ struct nvirt_nic {
 	struct net_device *dev;
 	netdevice_tracker dev_tracker;
 	bool managed;
+	u32 ntf_hash;
+	bool announced;
 };
 
 /**
@@ -39,6 +43,8 @@ struct nvirt_nic_ident {
 struct nvirt_nic *nvirt_nic_get(struct net *net, int ifindex);
 struct nvirt_nic *nvirt_nic_next(struct net *net, unsigned long *ifindex);
 void nvirt_nic_ident(const struct nvirt_nic *nic, struct nvirt_nic_ident *id);
+
+void nvirt_nic_rescan_soon(unsigned long delay);
 
 int nvirt_nic_init(void);
 void nvirt_nic_exit(void);

@@ -47,23 +47,18 @@ static const char *const reason_names[] = {
 	[NVIRT_REASON_NO_HW_FEATURE]	= "no-hw-feature",
 };
 
-static const char *code_name(const char *const *names, size_t n,
-			     unsigned int code)
-{
-	return code < n ? names[code] : NULL;
-}
-
 const char *nvirt_knob_name(unsigned int knob)
 {
-	return code_name(knob_names, ARRAY_SIZE(knob_names), knob);
+	return nvirt_code_name(knob_names, ARRAY_SIZE(knob_names), knob);
 }
 
 const char *nvirt_support_name(unsigned int support)
 {
-	return code_name(support_names, ARRAY_SIZE(support_names), support);
+	return nvirt_code_name(support_names, ARRAY_SIZE(support_names),
+			       support);
 }
 
 const char *nvirt_reason_name(unsigned int reason)
 {
-	return code_name(reason_names, ARRAY_SIZE(reason_names), reason);
+	return nvirt_code_name(reason_names, ARRAY_SIZE(reason_names), reason);
 }

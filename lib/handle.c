@@ -132,6 +132,7 @@ void nvirt_close(struct nvirt *h)
 {
 	if (!h)
 		return;
+	nl_socket_free(h->mon);
 	nl_socket_free(h->sk);
 	free(h);
 }

@@ -38,6 +38,7 @@ _Static_assert(NVIRT_A_VERSION_MAX <= NVIRT_TB_MAX, "NVIRT_TB_MAX too small");
 struct nvirt {
 	struct nl_sock *sk;
 	int family;			/* resolved id of NVIRT_FAMILY_NAME */
+	struct nl_sock *mon;		/* in the monitor group, or NULL */
 	char error[NVIRT_MSG_LEN];	/* why the last failed call failed */
 	char warning[NVIRT_MSG_LEN];	/* extack of the last call, if it worked */
 };
@@ -47,6 +48,14 @@ struct nvirt_attrs {
 	struct nlattr *head;
 	int len;
 };
+
+/*
+ * Read the parsed attributes of a reply or notification: @tb by type, and
+ * all of them in @attrs for the multi-attr ones; 0 or a negative errno
+ * (-EBADMSG: the message is malformed).
+ */
+typedef int (*nvirt_parse_fn)(struct nlattr **tb,
+			      const struct nvirt_attrs *attrs, void *arg);
 
 /**
  * struct nvirt_req - one request and how to read its replies
@@ -58,9 +67,7 @@ struct nvirt_attrs {
  *	replies use one set), to name the culprit in error messages
  * @policy: policy of the replies' attributes, @maxattr + 1 entries
  * @maxattr: highest attribute type of the set
- * @parse: called with the parsed attributes of each reply (@tb by type,
- *	and all of them in @attrs for the multi-attr ones); 0 or a negative
- *	errno (-EBADMSG: the reply is malformed)
+ * @parse: called with the parsed attributes of each reply
  * @restart: a dump is being restarted: forget what @parse collected
  * @arg: argument of @parse and @restart
  *
@@ -74,14 +81,19 @@ struct nvirt_req {
 	const char *const *attr_names;
 	const struct nla_policy *policy;
 	int maxattr;
-	int (*parse)(struct nlattr **tb, const struct nvirt_attrs *attrs,
-		     void *arg);
+	nvirt_parse_fn parse;
 	void (*restart)(void *arg);
 	void *arg;
 };
 
 /* request.c */
 int nvirt_request(struct nvirt *h, const struct nvirt_req *req);
+int nvirt_parse(struct nlmsghdr *nlh, int maxattr,
+		const struct nla_policy *policy, nvirt_parse_fn parse,
+		void *arg);
+
+/* nic.c: a message carrying a NIC's record, as nic-get replies do */
+int nvirt_nic_parse(struct nlmsghdr *nlh, struct nvirt_nic *nic);
 
 /* extack.c */
 void nvirt_ext_ack(char *buf, size_t len, int err, struct nlmsghdr *nlh,
@@ -96,6 +108,13 @@ static inline void nvirt_attr_str(char *dst, size_t len,
 				  const struct nlattr *attr)
 {
 	snprintf(dst, len, "%s", (const char *)nla_data(attr));
+}
+
+/* The name of @code in a table of @n names; NULL when it has none. */
+static inline const char *nvirt_code_name(const char *const *names, size_t n,
+					  unsigned int code)
+{
+	return code < n ? names[code] : NULL;
 }
 
 #endif /* _NVIRT_INTERNAL_H */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1
 /*
- * libnvirt: NICs (NVIRT_CMD_NIC_GET, NVIRT_CMD_NIC_SET).
+ * libnvirt: NICs (NVIRT_CMD_NIC_GET, NVIRT_CMD_NIC_SET), and the record
+ * of a NIC that nic-get replies and the monitor's notifications carry.
  */
 
 #include <errno.h>
@@ -314,6 +315,12 @@ static int nic_parse_one(struct nlattr **tb, const struct nvirt_attrs *attrs,
 			 void *arg)
 {
 	return nic_from_attrs(arg, tb, attrs);
+}
+
+int nvirt_nic_parse(struct nlmsghdr *nlh, struct nvirt_nic *nic)
+{
+	return nvirt_parse(nlh, NVIRT_A_NIC_MAX, nic_policy, nic_parse_one,
+			   nic);
 }
 
 /* A dump is collected whole before anyone sees it. */

@@ -58,9 +58,32 @@ static int rx_dump_intr(struct nl_msg *msg __maybe_unused, void *arg)
 	return NL_OK;
 }
 
-static int rx_valid(struct nl_msg *msg, void *arg)
+/**
+ * nvirt_parse() - parse the attributes of a message and read them
+ * @nlh: a reply or a notification
+ * @maxattr: highest attribute type of its set
+ * @policy: policy of its attributes, @maxattr + 1 entries
+ * @parse: what reads them
+ * @arg: argument of @parse
+ *
+ * Return: what @parse returned; -EBADMSG when they could not be parsed.
+ */
+int nvirt_parse(struct nlmsghdr *nlh, int maxattr,
+		const struct nla_policy *policy, nvirt_parse_fn parse,
+		void *arg)
 {
 	struct nlattr *tb[NVIRT_TB_MAX + 1];
+	struct nvirt_attrs attrs;
+
+	if (genlmsg_parse(nlh, 0, tb, maxattr, policy))
+		return -EBADMSG;
+	attrs.head = genlmsg_attrdata(nlmsg_data(nlh), 0);
+	attrs.len = genlmsg_attrlen(nlmsg_data(nlh), 0);
+	return parse(tb, &attrs, arg);
+}
+
+static int rx_valid(struct nl_msg *msg, void *arg)
+{
 	struct nlmsghdr *nlh = nlmsg_hdr(msg);
 	struct nvirt_rx *rx = arg;
 	const struct nvirt_req *req = rx->req;
@@ -73,17 +96,8 @@ static int rx_valid(struct nl_msg *msg, void *arg)
 	if (rx->err || rx->intr || !req->parse)
 		return NL_OK;
 
-	err = genlmsg_parse(nlh, 0, tb, req->maxattr, req->policy);
-	if (!err) {
-		const struct nvirt_attrs attrs = {
-			.head = genlmsg_attrdata(nlmsg_data(nlh), 0),
-			.len = genlmsg_attrlen(nlmsg_data(nlh), 0),
-		};
-
-		err = req->parse(tb, &attrs, req->arg);
-	} else {
-		err = -EBADMSG;
-	}
+	err = nvirt_parse(nlh, req->maxattr, req->policy, req->parse,
+			  req->arg);
 	if (err)
 		rx_fail(rx, err, err == -EBADMSG ?
 			"malformed reply from the kernel" : NULL);

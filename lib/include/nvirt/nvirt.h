@@ -164,6 +164,54 @@ const char *nvirt_knob_name(unsigned int knob);
 const char *nvirt_support_name(unsigned int support);
 const char *nvirt_reason_name(unsigned int reason);
 
+/*
+ * The monitor (since 0.3): events on the NICs of the caller's network
+ * namespace, as the kernel announces them. They come on a socket of the
+ * handle's own, so requests on the handle still work meanwhile, also
+ * from an event callback.
+ */
+
+enum nvirt_event {
+	NVIRT_EVENT_NIC_ADD = 1,	/* a NIC appeared (or moved in) */
+	NVIRT_EVENT_NIC_DEL,		/* a NIC went away (or moved out) */
+	NVIRT_EVENT_NIC_CHANGE,		/* a NIC's record changed */
+};
+
+/*
+ * Called for each event with the NIC's record as it now is (as it last
+ * was for NVIRT_EVENT_NIC_DEL); non-zero ends the monitor and is
+ * returned.
+ */
+typedef int (*nvirt_event_cb)(enum nvirt_event ev,
+			      const struct nvirt_nic *nic, void *arg);
+
+/*
+ * Subscribe to the events. From its return on, events are kept for the
+ * calls below, which subscribe first themselves when needed: call it to
+ * know when the subscription is in place. A second call does nothing.
+ */
+int nvirt_monitor_start(struct nvirt *h);
+
+/*
+ * Deliver events, waiting for them, until @cb returns non-zero or an error;
+ * signals do not end the wait. Return: @cb's value or a negative errno;
+ * -ENOBUFS says events were lost (the socket overflowed), and the monitor
+ * can go on.
+ */
+int nvirt_monitor(struct nvirt *h, nvirt_event_cb cb, void *arg);
+
+/*
+ * For a poll() loop of the caller's own: the descriptor that gets readable
+ * when events wait (or a negative errno), and delivering those that wait,
+ * without waiting. nvirt_monitor_step() returns 0 once none waits, or as
+ * nvirt_monitor().
+ */
+int nvirt_monitor_fd(struct nvirt *h);
+int nvirt_monitor_step(struct nvirt *h, nvirt_event_cb cb, void *arg);
+
+/* Name of an event: "add", "del", "change"; NULL for an unknown one. */
+const char *nvirt_event_name(enum nvirt_event ev);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvirt monitor: print events on NICs as they happen, as "ip monitor" does.
+ *
+ * Each event is a line written out at once: text, or with -j one JSON
+ * object (JSON Lines). SIGINT and SIGTERM end it, successfully.
+ */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/signalfd.h>
+
+#include <nvirt/nvirt.h>
+
+#include "nic.h"
+#include "output.h"
+#include "utils.h"
+
+/* Names the file to create once the monitor listens. */
+#define READY_ENV	"NVIRT_MONITOR_READY"
+
+static int monitor_help(int argc __maybe_unused, char **argv __maybe_unused)
+{
+	printf("Usage: nvirt monitor [ nic ]\n"
+	       "       nvirt monitor help\n"
+	       "Note: when the environment variable " READY_ENV " names a file,\n"
+	       "      it is created (empty) once the monitor listens.\n");
+	return 0;
+}
+
+/* [nic change] 3: eth1: driver igb ... sriov vfs 2/7 */
+static int monitor_print(enum nvirt_event ev, const struct nvirt_nic *nic,
+			 void *arg __maybe_unused)
+{
+	out_start(false);
+	print_string("event", "[nic %s] ", nvirt_event_name(ev));
+	print_string("object", NULL, "nic");
+	nic_print_obj("nic", nic, ev == NVIRT_EVENT_NIC_DEL ? NIC_VIEW_NAME :
+			  NIC_VIEW_LINE);
+	if (out_end(true))
+		return 1;
+	if (fflush(stdout)) {
+		fprintf(stderr, "Error: cannot write events: %s.\n",
+			strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
+/* Say that the monitor listens, if asked to. */
+static int monitor_ready(void)
+{
+	const char *path = getenv(READY_ENV);
+	int fd;
+
+	if (!path || !*path)
+		return 0;
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		fprintf(stderr, "Error: cannot create %s: %s.\n", path,
+			strerror(errno));
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+/* SIGINT and SIGTERM, as a descriptor to poll; -1 once said why not. */
+static int monitor_signals(void)
+{
+	sigset_t mask;
+	int fd = -1;
+
+	sigemptyset(&mask);
+	sigaddset(&mask, SIGINT);
+	sigaddset(&mask, SIGTERM);
+	if (!sigprocmask(SIG_BLOCK, &mask, NULL))
+		fd = signalfd(-1, &mask, SFD_CLOEXEC);
+	if (fd < 0) {
+		fprintf(stderr, "Error: cannot catch signals: %s.\n",
+			strerror(errno));
+		return -1;
+	}
+	return fd;
+}
+
+/* Print events until a signal comes; 0 then, else -1 once said why. */
+static int monitor_loop(struct nvirt *nv, int sig_fd)
+{
+	struct pollfd fds[] = {
+		{ .fd = nvirt_monitor_fd(nv), .events = POLLIN },
+		{ .fd = sig_fd, .events = POLLIN },
+	};
+	int ret;
+
+	for (;;) {
+		if (poll(fds, ARRAY_SIZE(fds), -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			fprintf(stderr, "Error: poll: %s.\n", strerror(errno));
+			return -1;
+		}
+		if (fds[1].revents)
+			return 0;
+		if (!fds[0].revents)
+			continue;
+
+		ret = nvirt_monitor_step(nv, monitor_print, NULL);
+		if (ret == -ENOBUFS)
+			nv_print("Warning", nvirt_strerror(nv));
+		else if (ret)
+			return ret < 0 ? nv_error() : -1;
+	}
+}
+
+/* nvirt monitor [ nic ] */
+int do_monitor(int argc, char **argv)
+{
+	struct nvirt *nv;
+	int sig_fd, ret;
+
+	for (; argc > 0; argc--, argv++) {
+		if (!strcmp(*argv, "help"))
+			return monitor_help(0, NULL);
+		if (strcmp(*argv, "nic"))
+			unknown_arg(*argv);
+	}
+
+	/* From here on, a signal ends the monitor at its next wait. */
+	sig_fd = monitor_signals();
+	if (sig_fd < 0)
+		return -1;
+	nv = nv_open();
+	if (!nv)
+		ret = -1;
+	else if (nvirt_monitor_start(nv))
+		ret = nv_error();
+	else
+		ret = monitor_ready();
+	if (!ret)
+		ret = monitor_loop(nv, sig_fd);
+	close(sig_fd);
+	return ret;
+}

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: LGPL-2.1
+/*
+ * libnvirt: the monitor, the NIC notifications of the "monitor" multicast
+ * group.
+ *
+ * They arrive on a socket of their own, so requests on the handle still
+ * work meanwhile. Notifications answer no request: that socket checks no
+ * sequence numbers. Each carries a NIC's whole record, read as a nic-get
+ * reply is.
+ */
+
+#include <errno.h>
+#include <sys/socket.h>
+
+#include <netlink/genl/ctrl.h>
+#include <netlink/genl/genl.h>
+#include <netlink/handlers.h>
+#include <netlink/socket.h>
+
+#include "internal.h"
+
+static const char *const event_names[] = {
+	[NVIRT_EVENT_NIC_ADD]		= "add",
+	[NVIRT_EVENT_NIC_DEL]		= "del",
+	[NVIRT_EVENT_NIC_CHANGE]	= "change",
+};
+
+const char *nvirt_event_name(enum nvirt_event ev)
+{
+	return nvirt_code_name(event_names, ARRAY_SIZE(event_names), ev);
+}
+
+/* The event a notification announces; 0 for a command we do not know. */
+static enum nvirt_event mon_event(uint8_t cmd)
+{
+	switch (cmd) {
+	case NVIRT_CMD_NIC_ADD_NTF:
+		return NVIRT_EVENT_NIC_ADD;
+	case NVIRT_CMD_NIC_DEL_NTF:
+		return NVIRT_EVENT_NIC_DEL;
+	case NVIRT_CMD_NIC_CHANGE_NTF:
+		return NVIRT_EVENT_NIC_CHANGE;
+	}
+	return 0;
+}
+
+/* Where the events of a read go. */
+struct mon_rx {
+	struct nvirt *h;
+	nvirt_event_cb cb;
+	void *arg;
+	int ret;		/* @cb's non-zero value, or a negative errno */
+};
+
+static int mon_valid(struct nl_msg *msg, void *arg)
+{
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	struct mon_rx *rx = arg;
+	struct nvirt_nic nic;
+	enum nvirt_event ev;
+	int err;
+
+	if (nlh->nlmsg_type != rx->h->family || !genlmsg_valid_hdr(nlh, 0))
+		return NL_SKIP;
+	ev = mon_event(((struct genlmsghdr *)nlmsg_data(nlh))->cmd);
+	if (!ev)
+		return NL_SKIP;
+
+	err = nvirt_nic_parse(nlh, &nic);
+	if (err)
+		rx->ret = nvirt_fail(rx->h, err, err == -EBADMSG ?
+				     "malformed notification from the kernel" :
+				     NULL);
+	else
+		rx->ret = rx->cb(ev, &nic, rx->arg);
+	return rx->ret ? NL_STOP : NL_OK;
+}
+
+int nvirt_monitor_start(struct nvirt *h)
+{
+	struct nl_sock *sk;
+	int grp, err;
+
+	if (h->mon)
+		return 0;
+
+	grp = genl_ctrl_resolve_grp(h->sk, NVIRT_FAMILY_NAME,
+				    NVIRT_MCGRP_MONITOR);
+	if (grp < 0)
+		return nvirt_fail(h, nvirt_nl_errno(grp),
+				  grp == -NLE_OBJ_NOTFOUND ?
+				  "the nvirt module has no monitor group" : NULL);
+
+	sk = nl_socket_alloc();
+	if (!sk)
+		return nvirt_fail(h, -ENOMEM, NULL);
+	nl_socket_disable_seq_check(sk);
+	err = genl_connect(sk);
+	if (!err)
+		err = nl_socket_add_membership(sk, grp);
+	if (err) {
+		nl_socket_free(sk);
+		return nvirt_fail(h, nvirt_nl_errno(err), NULL);
+	}
+	h->mon = sk;
+	return 0;
+}
+
+int nvirt_monitor_fd(struct nvirt *h)
+{
+	int err = nvirt_monitor_start(h);
+
+	return err ? err : nl_socket_get_fd(h->mon);
+}
+
+/*
+ * Is a notification waiting? Wait for one when @block. 1: yes, 0: no, or
+ * a negative errno. Signals do not interrupt the wait.
+ */
+static int mon_pending(struct nvirt *h, bool block)
+{
+	int fd = nl_socket_get_fd(h->mon);
+	char byte;
+
+	for (;;) {
+		if (recv(fd, &byte, sizeof(byte),
+			 MSG_PEEK | (block ? 0 : MSG_DONTWAIT)) >= 0)
+			return 1;
+		if (errno == EAGAIN)
+			return 0;
+		if (errno == ENOBUFS)
+			return nvirt_fail(h, -ENOBUFS,
+					  "events were lost: the monitor fell behind");
+		if (errno != EINTR)
+			return nvirt_fail(h, -errno, NULL);
+	}
+}
+
+/* Read what is waiting, one datagram, and deliver its events. */
+static int mon_read(struct nvirt *h, struct mon_rx *rx)
+{
+	int err;
+
+	nl_socket_modify_cb(h->mon, NL_CB_VALID, NL_CB_CUSTOM, mon_valid, rx);
+	err = nl_recvmsgs_default(h->mon);
+	if (err < 0)
+		return nvirt_fail(h, nvirt_nl_errno(err), NULL);
+	return rx->ret;
+}
+
+/* Deliver events until @cb stops, an error or, unless @block, none waits. */
+static int mon_run(struct nvirt *h, nvirt_event_cb cb, void *arg, bool block)
+{
+	struct mon_rx rx = { .h = h, .cb = cb, .arg = arg };
+	int ret;
+
+	ret = nvirt_monitor_start(h);
+	while (!ret && (ret = mon_pending(h, block)) > 0)
+		ret = mon_read(h, &rx);
+	return ret;
+}
+
+int nvirt_monitor(struct nvirt *h, nvirt_event_cb cb, void *arg)
+{
+	return mon_run(h, cb, arg, true);
+}
+
+int nvirt_monitor_step(struct nvirt *h, nvirt_event_cb cb, void *arg)
+{
+	return mon_run(h, cb, arg, false);
+}
