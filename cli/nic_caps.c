@@ -195,10 +195,25 @@ static void print_caps(const struct nvirt_nic *nic)
 	out_nest_close();
 }
 
+/* embedded-switch veb */
+static void print_esw(const struct nvirt_nic *nic)
+{
+	static const char *const modes[] = { "veb", "vepa" };
+	char buf[16];
+
+	if (!nic->has_esw_mode)
+		return;
+	print_string("esw_mode", "    embedded-switch %s",
+		     nic->esw_mode < ARRAY_SIZE(modes) ? modes[nic->esw_mode] :
+		     name_or_num(NULL, buf, sizeof(buf), nic->esw_mode));
+	print_eol();
+}
+
 void nic_print_caps(const struct nvirt_nic *nic)
 {
 	print_queues(nic);
 	print_sriov(nic);
 	print_vf(nic);
+	print_esw(nic);
 	print_caps(nic);
 }

@@ -17,6 +17,7 @@
 #include <linux/string.h>
 
 #include "caps.h"
+#include "netlink.h"
 
 /*
  * Drivers whose ndo_set_vf_rate() honours a minimum rate and whose
@@ -231,6 +232,11 @@ void nvirt_caps_probe(struct net_device *dev, struct nvirt_caps *caps)
 	nvirt_caps_pci(dev, caps);
 	nvirt_caps_vf(dev, driver, caps);
 	nvirt_caps_nic(dev, caps);
+
+	caps->esw_mode = -1;
+	if (caps->knob[NVIRT_KNOB_EMBEDDED_SWITCH].support ==
+	    NVIRT_SUPPORT_HARDWARE)
+		caps->esw_mode = max(nvirt_nl_esw_mode(dev), -1);
 }
 
 /**

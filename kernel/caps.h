@@ -39,6 +39,7 @@ struct nvirt_cap {
  * @pf_ifindex: on a VF, its PF's ifindex in the same netns, or 0
  * @vf_index: on a VF, its index on its PF
  * @knob: per knob, by enum nvirt_knob
+ * @esw_mode: BRIDGE_MODE_VEB or _VEPA of the embedded switch, or -1
  *
  * A snapshot: strings are borrowed and valid while RTNL is held.
  */
@@ -58,6 +59,7 @@ struct nvirt_caps {
 	int pf_ifindex;
 	int vf_index;
 	struct nvirt_cap knob[NVIRT_KNOB_MAX + 1];
+	int esw_mode;
 };
 
 /**

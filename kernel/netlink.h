@@ -9,6 +9,7 @@
 #include <linux/types.h>
 
 struct net;
+struct net_device;
 struct nvirt_nic;
 
 /* What happened to a NIC, as nvirt_nl_nic_notify() announces it. */
@@ -21,6 +22,7 @@ enum nvirt_nic_event {
 void nvirt_nl_nic_notify(struct nvirt_nic *nic, enum nvirt_nic_event event,
 			 bool quiet);
 bool nvirt_nl_has_listeners(struct net *net);
+int nvirt_nl_esw_mode(struct net_device *dev);
 
 int nvirt_nl_init(void);
 void nvirt_nl_exit(void);

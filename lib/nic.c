@@ -39,6 +39,7 @@ static const char *const nic_attr_names[NVIRT_A_NIC_MAX + 1] = {
 	[NVIRT_A_NIC_PF_IFINDEX]	= "pf-ifindex",
 	[NVIRT_A_NIC_VF_INDEX]		= "vf-index",
 	[NVIRT_A_NIC_CAP]		= "cap",
+	[NVIRT_A_NIC_ESW_MODE]		= "esw-mode",
 };
 
 /*
@@ -67,6 +68,7 @@ static const struct nla_policy nic_policy[NVIRT_A_NIC_MAX + 1] = {
 	[NVIRT_A_NIC_PF_IFINDEX] = NVIRT_POLICY_U32,
 	[NVIRT_A_NIC_VF_INDEX]	= NVIRT_POLICY_U32,
 	[NVIRT_A_NIC_CAP]	= { .type = NLA_NESTED },
+	[NVIRT_A_NIC_ESW_MODE]	= NVIRT_POLICY_U8,
 };
 
 static const struct nla_policy channels_policy[NVIRT_A_CHANNELS_MAX + 1] = {
@@ -163,6 +165,9 @@ static void nic_link(struct nvirt_nic *nic, struct nlattr **tb)
 		nic->managed = nla_get_u8(tb[NVIRT_A_NIC_MANAGED]);
 	if (tb[NVIRT_A_NIC_LINK_TYPE])
 		nic->link_type = nla_get_u16(tb[NVIRT_A_NIC_LINK_TYPE]);
+	nic->has_esw_mode = tb[NVIRT_A_NIC_ESW_MODE] != NULL;
+	if (nic->has_esw_mode)
+		nic->esw_mode = nla_get_u8(tb[NVIRT_A_NIC_ESW_MODE]);
 }
 
 /* Its speed, queues and channels. */

@@ -121,6 +121,10 @@ def t_shape(records):
             if s not in supports or r not in reasons or (s == 'hardware') != (r == 'none'):
                 ksft.print_msg(f'{name}: {k}: {s} ({r})')
                 ok = False
+        # A switch mode is reported only for a switch in hardware.
+        if ('esw_mode' in n) != (caps.get('embedded-switch', ('',))[0] == 'hardware'):
+            ksft.print_msg(f'{name}: esw_mode {n.get("esw_mode")} with {caps.get("embedded-switch")}')
+            ok = False
     return ok
 
 

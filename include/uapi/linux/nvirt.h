@@ -26,6 +26,18 @@ enum nvirt_operstate {
 };
 
 /**
+ * enum nvirt_esw_mode - Mode of a NIC's embedded switch (BRIDGE_MODE_* of
+ *   linux/if_bridge.h).
+ * @NVIRT_ESW_MODE_VEB: Frames between functions are switched inside the NIC.
+ * @NVIRT_ESW_MODE_VEPA: Frames go out to the external switch, which reflects
+ *   them.
+ */
+enum nvirt_esw_mode {
+	NVIRT_ESW_MODE_VEB,
+	NVIRT_ESW_MODE_VEPA,
+};
+
+/**
  * enum nvirt_support - How a NIC can honour a knob.
  * @NVIRT_SUPPORT_UNSUPPORTED: Neither the NIC nor nvirt can honour it on this
  *   NIC.
@@ -149,6 +161,7 @@ enum {
 	NVIRT_A_NIC_PF_IFINDEX,
 	NVIRT_A_NIC_VF_INDEX,
 	NVIRT_A_NIC_CAP,
+	NVIRT_A_NIC_ESW_MODE,
 
 	__NVIRT_A_NIC_MAX,
 	NVIRT_A_NIC_MAX = (__NVIRT_A_NIC_MAX - 1)

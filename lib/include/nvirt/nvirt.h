@@ -131,6 +131,10 @@ struct nvirt_nic {
 
 	/* by enum nvirt_knob; knobs beyond the library's are left out */
 	struct nvirt_cap caps[NVIRT_LIB_KNOBS];
+
+	/* mode of the embedded switch, when the driver reports one */
+	bool has_esw_mode;
+	uint8_t esw_mode;	/* NVIRT_ESW_MODE_VEB (0) or _VEPA (1) */
 };
 
 /*
