@@ -309,10 +309,7 @@ static int nvirt_nl_nic_fill(struct sk_buff *msg, const struct nvirt_nic *nic,
 	return 0;
 }
 
-/*
- * Notifications go out only between the family's registration and its
- * unregistration; until then the records' hashes are still kept current.
- */
+/* Notifications go out only while the family is registered. */
 static bool nvirt_nl_live;
 
 /**
@@ -323,7 +320,7 @@ static bool nvirt_nl_live;
  *
  * A change notification is sent only when the record differs from the last
  * one sent (or remembered), so each change is announced once however many
- * kernel events it causes.
+ * kernel events it causes. Without listeners nothing is built at all.
  *
  * Context: RTNL held.
  */
@@ -341,6 +338,9 @@ void nvirt_nl_nic_notify(struct nvirt_nic *nic, enum nvirt_nic_event event,
 	u32 hash;
 
 	ASSERT_RTNL();
+	/* Nobody to tell: a new listener's first rescan catches up. */
+	if (!nvirt_nl_has_listeners(net))
+		return;
 	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
 	if (!msg)
 		return;
@@ -354,8 +354,7 @@ void nvirt_nl_nic_notify(struct nvirt_nic *nic, enum nvirt_nic_event event,
 	if (event == NVIRT_NIC_CHANGED && hash == nic->ntf_hash)
 		goto err_free_msg;
 	nic->ntf_hash = hash;
-	if (quiet || !nvirt_nl_live ||
-	    !genl_has_listeners(&nvirt_nl_family, net, NVIRT_NLGRP_MONITOR))
+	if (quiet)
 		goto err_free_msg;
 
 	genlmsg_multicast_netns(&nvirt_nl_family, net, msg, 0,
@@ -378,10 +377,10 @@ bool nvirt_nl_has_listeners(struct net *net)
 	       genl_has_listeners(&nvirt_nl_family, net, NVIRT_NLGRP_MONITOR);
 }
 
-/* Someone joined a group: start watching for changes no event announces. */
+/* Someone joins a group: start watching for changes no event announces. */
 static int nvirt_nl_bind(int mcgrp)
 {
-	nvirt_nic_rescan_soon(0);
+	nvirt_nic_listener_joined();
 	return 0;
 }
 

@@ -8,11 +8,13 @@
  * devices that exist when the module loads and unloads, so the table never
  * misses one.
  *
- * Each change of a NIC's record is announced once to its namespace: kernel
- * events trigger it at once, a new NIC as soon as whoever registers it has
- * set it up, VFs coming and going (PCI bus events) shortly after, and
- * changes nothing announces (channel counts) are found by a rescan every
- * second while anyone listens.
+ * Each change of a NIC's record is announced once to its namespace, by one
+ * work item: kernel events mark the NIC and kick it, a new NIC is announced
+ * once whoever registers it has set it up, VFs coming and going (PCI bus
+ * events) are looked at shortly after, and changes nothing announces
+ * (channel counts) are found by a rescan every second while anyone
+ * listens. A NIC is read only when it has settled (no link change pending
+ * in linkwatch, its device not held by the driver core).
  */
 
 #include <linux/device.h>
@@ -47,6 +49,13 @@ static LIST_HEAD(nvirt_nets);
 
 static void nvirt_nic_rescan(struct work_struct *work);
 static DECLARE_DELAYED_WORK(nvirt_rescan_work, nvirt_nic_rescan);
+/* What the next rescan must do besides announcing new NICs. */
+enum {
+	NVIRT_RESCAN_FULL,	/* re-read every record */
+	NVIRT_RESCAN_JOINED,	/* someone joined the monitor group */
+};
+
+static unsigned long nvirt_rescan_flags;
 
 static struct nvirt_net *nvirt_net(struct net *net)
 {
@@ -150,7 +159,7 @@ static int nvirt_netdev_event(struct notifier_block *nb, unsigned long event,
 		 * Whoever registers it (rtnetlink, a driver) is still setting
 		 * it up under RTNL: announce it once they are done.
 		 */
-		nvirt_nic_rescan_soon(0);
+		mod_delayed_work(system_wq, &nvirt_rescan_work, 0);
 		return NOTIFY_DONE;
 	}
 
@@ -171,24 +180,38 @@ static int nvirt_netdev_event(struct notifier_block *nb, unsigned long event,
 	case NETDEV_CHANGENAME:
 	case NETDEV_CHANGEADDR:
 	case NETDEV_FEAT_CHANGE:
-		if (nic->announced)
-			nvirt_nl_nic_notify(nic, NVIRT_NIC_CHANGED, false);
+		/* Under RTNL still, and the link state may follow later. */
+		nic->dirty = true;
+		mod_delayed_work(system_wq, &nvirt_rescan_work, 0);
 		break;
 	}
 	return NOTIFY_DONE;
 }
 
 /*
- * Re-read every record, announce new NICs and those that changed. A
- * namespace whose listeners just arrived is only brought up to date: they
- * hear of changes from now on.
+ * Whether a NIC is being changed: by the driver core (SR-IOV, probe,
+ * remove; it holds the device) or by linkwatch, which has yet to apply a
+ * link change. Its record is read when that is over, not half-way.
+ */
+static bool nvirt_nic_settling(const struct nvirt_nic *nic)
+{
+	return test_bit(__LINK_STATE_LINKWATCH_PENDING, &nic->dev->state);
+}
+
+/*
+ * Announce new NICs and those events marked, and on a full rescan re-read
+ * every record and announce those that changed. A namespace whose
+ * listeners just arrived is only brought up to date: they hear of changes
+ * from now on.
  */
 static void nvirt_nic_rescan(struct work_struct *work)
 {
+	bool joined = test_and_clear_bit(NVIRT_RESCAN_JOINED, &nvirt_rescan_flags);
+	bool full = test_and_clear_bit(NVIRT_RESCAN_FULL, &nvirt_rescan_flags);
+	bool again = false, soon = false;
 	struct nvirt_nic *nic;
 	struct nvirt_net *nn;
 	unsigned long ifindex;
-	bool again = false;
 
 	rtnl_lock();
 	list_for_each_entry(nn, &nvirt_nets, list) {
@@ -197,29 +220,40 @@ static void nvirt_nic_rescan(struct work_struct *work)
 		xa_for_each(&nn->nics, ifindex, nic) {
 			struct device *parent = nic->dev->dev.parent;
 
-			/*
-			 * The driver core holds the device while it changes
-			 * it (SR-IOV, probe, remove): look again when done,
-			 * not half-way.
-			 */
-			if (parent && !device_trylock(parent)) {
-				again = true;
+			if (!full && nic->announced && !nic->dirty)
+				continue;
+			if (nvirt_nic_settling(nic) ||
+			    (parent && !device_trylock(parent))) {
+				nic->dirty = true;
+				soon = true;
 				continue;
 			}
 			nvirt_nl_nic_notify(nic, nic->announced ?
 					    NVIRT_NIC_CHANGED : NVIRT_NIC_ADDED,
-					    !nn->listening || !listening);
+					    !nn->listening);
 			nic->announced = true;
+			nic->dirty = false;
 			if (parent)
 				device_unlock(parent);
 		}
-		nn->listening = listening;
-		again |= listening;
+		if (full) {
+			nn->listening = listening;
+			again |= listening;
+		}
 	}
 	rtnl_unlock();
 
-	if (again)
-		nvirt_nic_rescan_soon(HZ);
+	/*
+	 * Keeps a sooner rescan someone asked for meanwhile. A listener that
+	 * joined may not be counted yet: look once more.
+	 */
+	if (again || joined) {
+		set_bit(NVIRT_RESCAN_FULL, &nvirt_rescan_flags);
+		queue_delayed_work(system_wq, &nvirt_rescan_work, HZ);
+	}
+	/* NICs still settling are looked at again shortly. */
+	if (soon)
+		mod_delayed_work(system_wq, &nvirt_rescan_work, HZ / 10);
 }
 
 /**
@@ -228,7 +262,20 @@ static void nvirt_nic_rescan(struct work_struct *work)
  */
 void nvirt_nic_rescan_soon(unsigned long delay)
 {
+	set_bit(NVIRT_RESCAN_FULL, &nvirt_rescan_flags);
 	mod_delayed_work(system_wq, &nvirt_rescan_work, delay);
+}
+
+/**
+ * nvirt_nic_listener_joined() - someone is joining the monitor group
+ *
+ * Netlink calls the family's bind before it counts the new member: catch
+ * up a little later, so the records are brought up to date for them.
+ */
+void nvirt_nic_listener_joined(void)
+{
+	set_bit(NVIRT_RESCAN_JOINED, &nvirt_rescan_flags);
+	nvirt_nic_rescan_soon(HZ / 10);
 }
 
 /* VFs coming and going change their PF's record, with no netdev event. */

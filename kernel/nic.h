@@ -15,6 +15,7 @@
  * @managed: nvirt may place virtual interfaces on this NIC
  * @ntf_hash: hash of the record last notified (or remembered)
  * @announced: its namespace has been told (or could have been) it exists
+ * @dirty: a kernel event said the record may have changed
  *
  * One exists for every net_device registered in any network namespace.
  * Created and freed by the netdevice notifier; all fields are protected by
@@ -26,6 +27,7 @@ struct nvirt_nic {
 	bool managed;
 	u32 ntf_hash;
 	bool announced;
+	bool dirty;
 };
 
 /**
@@ -45,6 +47,7 @@ struct nvirt_nic *nvirt_nic_next(struct net *net, unsigned long *ifindex);
 void nvirt_nic_ident(const struct nvirt_nic *nic, struct nvirt_nic_ident *id);
 
 void nvirt_nic_rescan_soon(unsigned long delay);
+void nvirt_nic_listener_joined(void);
 
 int nvirt_nic_init(void);
 void nvirt_nic_exit(void);

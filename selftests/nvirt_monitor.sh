@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Every change of a NIC's record produces exactly one notification, in the
-# NIC's namespace only: a veth pair added, an MTU changed, channels changed
-# (no kernel event announces that), VFs enabled, a NIC moved to another
-# namespace, a veth pair deleted.
+# NIC's namespace only: a veth pair added, an MTU changed, a NIC brought up
+# (NETDEV_UP, then linkwatch), channels changed (no kernel event announces
+# that), VFs enabled, a NIC moved to another namespace, a veth pair
+# deleted.
 
 source "$(dirname "$0")/lib.sh"
 
@@ -65,7 +66,7 @@ pf=$(ls /sys/bus/pci/drivers/igb/*/net 2>/dev/null | head -n 1)
 combined=$(ethtool -l "$pf" | sed -n '/Current/,$s/^Combined:[[:space:]]*//p')
 
 ktap_print_header
-ktap_set_plan 7
+ktap_set_plan 8
 
 ip netns add "$ns"
 defer ip netns del "$ns"
@@ -83,6 +84,8 @@ check "veth pair added: one add each" \
 	step "add" "add nvc0;add nvc1;" "" ip link add nvc0 type veth peer nvc1
 check "MTU changed: one change" step "mtu" "change nvc0;" "" ip link set nvc0 mtu 1400
 check "the change carries the new MTU" expect_eq "mtu" "$(last main 'd["nic"]["mtu"]')" 1400
+check "NIC brought up: one change, with the link state settled" \
+	step "up" "change nvc0;" "" ip link set nvc0 up
 check "channels changed: one change, found by the rescan" \
 	step "channels" "change $pf;" "" ethtool -L "$pf" combined 1
 check "VFs enabled: one change of the PF" \
