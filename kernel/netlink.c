@@ -293,8 +293,10 @@ static int nvirt_nl_nic_put(struct sk_buff *msg, const struct nvirt_nic *nic)
 	return 0;
 }
 
+/* A reply or, with @cb, one message of a dump. */
 static int nvirt_nl_nic_fill(struct sk_buff *msg, const struct nvirt_nic *nic,
-			     const struct genl_info *info)
+			     const struct genl_info *info,
+			     struct netlink_callback *cb)
 {
 	void *hdr;
 
@@ -305,6 +307,8 @@ static int nvirt_nl_nic_fill(struct sk_buff *msg, const struct nvirt_nic *nic,
 		genlmsg_cancel(msg, hdr);
 		return -EMSGSIZE;
 	}
+	if (cb)
+		genl_dump_check_consistent(cb, hdr);
 	genlmsg_end(msg, hdr);
 	return 0;
 }
@@ -394,7 +398,7 @@ int nvirt_nl_nic_get_doit(struct sk_buff *skb, struct genl_info *info)
 	if (!msg)
 		return -ENOMEM;
 
-	err = nvirt_nl_nic_fill(msg, nic, info);
+	err = nvirt_nl_nic_fill(msg, nic, info, NULL);
 	if (err)
 		goto err_free_msg;
 	return genlmsg_reply(msg, info);
@@ -413,8 +417,10 @@ int nvirt_nl_nic_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	int err = 0;
 
 	rtnl_lock();
+	/* NICs coming or going between parts mark the dump interrupted. */
+	cb->seq = nvirt_nic_gen(net);
 	for (; (nic = nvirt_nic_next(net, &ifindex)); ifindex++) {
-		err = nvirt_nl_nic_fill(skb, nic, info);
+		err = nvirt_nl_nic_fill(skb, nic, info, cb);
 		if (err)
 			break;
 	}

@@ -35,12 +35,14 @@
  * @net: the namespace
  * @list: in nvirt_nets; under RTNL
  * @listening: the last rescan found monitor listeners here; under RTNL
+ * @gen: bumped when a NIC comes or goes, for dump consistency; under RTNL
  */
 struct nvirt_net {
 	struct xarray nics;
 	struct net *net;
 	struct list_head list;
 	bool listening;
+	unsigned int gen;
 };
 
 static unsigned int nvirt_net_id __read_mostly;
@@ -91,6 +93,19 @@ struct nvirt_nic *nvirt_nic_next(struct net *net, unsigned long *ifindex)
 }
 
 /**
+ * nvirt_nic_gen() - the generation of a namespace's NIC table
+ * @net: the namespace
+ *
+ * Context: RTNL held.
+ * Return: a number that changes whenever a NIC comes or goes.
+ */
+unsigned int nvirt_nic_gen(struct net *net)
+{
+	ASSERT_RTNL();
+	return nvirt_net(net)->gen;
+}
+
+/**
  * nvirt_nic_ident() - describe the device behind a NIC
  * @nic: the NIC
  * @id: filled with borrowed strings, valid while RTNL is held
@@ -129,6 +144,7 @@ static struct nvirt_nic *nvirt_nic_add(struct net_device *dev)
 	if (err)
 		goto err_free_nic;
 	netdev_hold(dev, &nic->dev_tracker, GFP_KERNEL);
+	nn->gen++;
 	return nic;
 
 err_free_nic:
@@ -139,8 +155,10 @@ err_free_nic:
 static void nvirt_nic_del(struct nvirt_nic *nic)
 {
 	struct net_device *dev = nic->dev;
+	struct nvirt_net *nn = nvirt_net(dev_net(dev));
 
-	xa_erase(&nvirt_net(dev_net(dev))->nics, dev->ifindex);
+	xa_erase(&nn->nics, dev->ifindex);
+	nn->gen++;
 	netdev_put(dev, &nic->dev_tracker);
 	kfree(nic);
 }

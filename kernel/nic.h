@@ -44,6 +44,7 @@ struct nvirt_nic_ident {
 
 struct nvirt_nic *nvirt_nic_get(struct net *net, int ifindex);
 struct nvirt_nic *nvirt_nic_next(struct net *net, unsigned long *ifindex);
+unsigned int nvirt_nic_gen(struct net *net);
 void nvirt_nic_ident(const struct nvirt_nic *nic, struct nvirt_nic_ident *id);
 
 void nvirt_nic_rescan_soon(unsigned long delay);

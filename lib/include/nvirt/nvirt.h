@@ -111,7 +111,7 @@ struct nvirt_nic {
 	bool managed;
 	uint16_t link_type;	/* ARPHRD_* of <linux/if_arp.h> */
 
-	/* since 0.2 */
+	/* the probed capability record */
 	bool has_speed;
 	uint32_t speed;		/* Mb/s */
 	uint32_t tx_queues, max_tx_queues, rx_queues, max_rx_queues;
@@ -169,7 +169,7 @@ const char *nvirt_support_name(unsigned int support);
 const char *nvirt_reason_name(unsigned int reason);
 
 /*
- * The monitor (since 0.3): events on the NICs of the caller's network
+ * The monitor: events on the NICs of the caller's network
  * namespace, as the kernel announces them. They come on a socket of the
  * handle's own, so requests on the handle still work meanwhile, also
  * from an event callback.
