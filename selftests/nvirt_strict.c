@@ -309,6 +309,40 @@ TEST_F(nvirt, set_and_restore)
 	EXPECT_EQ(1, lo_managed(_metadata, self));
 }
 
+/*
+ * A NIC appearing between two parts of a dump marks the dump interrupted,
+ * so clients know to restart it.
+ */
+TEST_F(nvirt, dump_interrupted)
+{
+	static char buf[BUF_SIZE];
+	bool intr = false, done = false;
+	int parts = 0;
+
+	ASSERT_EQ(0, system("for i in $(seq 150); do echo link add nvd$i type dummy; done"
+			    " | ip -b -"));
+	req_init(&self->req, self->family, NVIRT_CMD_NIC_GET);
+	self->req.nlh.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+	ASSERT_LT(0, send(self->fd, &self->req, self->req.nlh.nlmsg_len, 0));
+	while (!done) {
+		struct nlmsghdr *nlh;
+		int n = recv(self->fd, buf, sizeof(buf), 0);
+
+		ASSERT_LT(0, n);
+		if (parts++ == 0)
+			ASSERT_EQ(0, system("ip link add nvdx type dummy"));
+		for (nlh = (void *)buf; NLMSG_OK(nlh, n); nlh = NLMSG_NEXT(nlh, n)) {
+			intr |= !!(nlh->nlmsg_flags & NLM_F_DUMP_INTR);
+			done |= nlh->nlmsg_type == NLMSG_DONE ||
+				nlh->nlmsg_type == NLMSG_ERROR;
+		}
+	}
+	system("ip link del nvdx; for i in $(seq 150); do echo link del nvd$i; done"
+	       " | ip -b -");
+	ASSERT_LT(1, parts) TH_LOG("the dump came in one part");
+	EXPECT_TRUE(intr);
+}
+
 /* An unprivileged user may look but not change: EPERM, nothing changed. */
 TEST_F(nvirt, unprivileged_set_refused)
 {
