@@ -154,6 +154,8 @@ static int mon_run(struct nvirt *h, nvirt_event_cb cb, void *arg, bool block)
 	struct mon_rx rx = { .h = h, .cb = cb, .arg = arg };
 	int ret;
 
+	/* Warnings belong to requests; none is left from an earlier one. */
+	h->warning[0] = '\0';
 	ret = nvirt_monitor_start(h);
 	while (!ret && (ret = mon_pending(h, block)) > 0)
 		ret = mon_read(h, &rx);

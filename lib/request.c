@@ -91,10 +91,16 @@ static int rx_valid(struct nl_msg *msg, void *arg)
 
 	if (nlh->nlmsg_type != rx->h->family)
 		return NL_SKIP;
-	rx->replies++;
 	/* After a failure, only drain the socket up to the end. */
-	if (rx->err || rx->intr || !req->parse)
+	if (rx->err || rx->intr || !req->parse) {
+		rx->replies++;
 		return NL_OK;
+	}
+	/* A request for one object gets one reply. */
+	if (!(req->flags & NLM_F_DUMP) && rx->replies++) {
+		rx_fail(rx, -EBADMSG, "more than one reply from the kernel");
+		return NL_OK;
+	}
 
 	err = nvirt_parse(nlh, req->maxattr, req->policy, req->parse,
 			  req->arg);
