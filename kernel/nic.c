@@ -59,6 +59,12 @@ enum {
 
 static unsigned long nvirt_rescan_flags;
 
+/* Run the rescan @delay from now, moving a pending one there. */
+static void nvirt_nic_kick(unsigned long delay)
+{
+	mod_delayed_work(system_wq, &nvirt_rescan_work, delay);
+}
+
 static struct nvirt_net *nvirt_net(struct net *net)
 {
 	return net_generic(net, nvirt_net_id);
@@ -177,7 +183,7 @@ static int nvirt_netdev_event(struct notifier_block *nb, unsigned long event,
 		 * Whoever registers it (rtnetlink, a driver) is still setting
 		 * it up under RTNL: announce it once they are done.
 		 */
-		mod_delayed_work(system_wq, &nvirt_rescan_work, 0);
+		nvirt_nic_kick(0);
 		return NOTIFY_DONE;
 	}
 
@@ -200,7 +206,7 @@ static int nvirt_netdev_event(struct notifier_block *nb, unsigned long event,
 	case NETDEV_FEAT_CHANGE:
 		/* Under RTNL still, and the link state may follow later. */
 		nic->dirty = true;
-		mod_delayed_work(system_wq, &nvirt_rescan_work, 0);
+		nvirt_nic_kick(0);
 		break;
 	}
 	return NOTIFY_DONE;
@@ -271,7 +277,7 @@ static void nvirt_nic_rescan(struct work_struct *work)
 	}
 	/* NICs still settling are looked at again shortly. */
 	if (soon)
-		mod_delayed_work(system_wq, &nvirt_rescan_work, HZ / 10);
+		nvirt_nic_kick(HZ / 10);
 }
 
 /**
@@ -281,7 +287,7 @@ static void nvirt_nic_rescan(struct work_struct *work)
 void nvirt_nic_rescan_soon(unsigned long delay)
 {
 	set_bit(NVIRT_RESCAN_FULL, &nvirt_rescan_flags);
-	mod_delayed_work(system_wq, &nvirt_rescan_work, delay);
+	nvirt_nic_kick(delay);
 }
 
 /**
