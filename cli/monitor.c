@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * nvirt monitor: print events on NICs as they happen, as "ip monitor" does.
+ * nvirt monitor: print events on NICs and VIFs as they happen, as "ip
+ * monitor" does.
  *
  * Each event is a line written out at once: text, or with -j one JSON
  * object (JSON Lines). SIGINT and SIGTERM end it, successfully.
@@ -21,28 +22,47 @@
 #include "nic.h"
 #include "output.h"
 #include "utils.h"
+#include "vif.h"
 
 /* Names the file to create once the monitor listens. */
 #define READY_ENV	"NVIRT_MONITOR_READY"
 
 static int monitor_help(int argc __maybe_unused, char **argv __maybe_unused)
 {
-	printf("Usage: nvirt monitor [ nic ]\n"
+	printf("Usage: nvirt monitor [ nic | vif ]...\n"
 	       "       nvirt monitor help\n"
 	       "Note: when the environment variable " READY_ENV " names a file,\n"
 	       "      it is created (empty) once the monitor listens.\n");
 	return 0;
 }
 
-/* [nic change] 3: eth1: driver igb ... sriov vfs 2/7 */
+/* The objects whose events are printed. */
+struct monitor_filter {
+	bool nic, vif;
+};
+
+/*
+ * [nic change] 3: eth1: driver igb ... sriov vfs 2/7
+ * [vif add] 1: vm1@eth1: backend queue state UP mtu 1500 link/ether ...
+ */
 static int monitor_print(enum nvirt_event ev, const struct nvirt_nic *nic,
-			 void *arg __maybe_unused)
+			 const struct nvirt_vif *vif, void *arg)
 {
+	const struct monitor_filter *filter = arg;
+	const char *object = nic ? "nic" : "vif";
+	bool del = ev == NVIRT_EVENT_NIC_DEL || ev == NVIRT_EVENT_VIF_DEL;
+
+	if (nic ? !filter->nic : !filter->vif)
+		return 0;
+
 	out_start(false);
-	print_string("event", "[nic %s] ", nvirt_event_name(ev));
-	print_string("object", NULL, "nic");
-	nic_print_obj("nic", nic, ev == NVIRT_EVENT_NIC_DEL ? NIC_VIEW_NAME :
-			  NIC_VIEW_LINE);
+	print_string(NULL, "[%s", object);
+	print_string("event", " %s] ", nvirt_event_name(ev));
+	print_string("object", NULL, object);
+	if (nic)
+		nic_print_obj("nic", nic, del ? NIC_VIEW_NAME : NIC_VIEW_LINE);
+	else
+		vif_print_obj("vif", vif, del ? VIF_VIEW_NAME : VIF_VIEW_LINE);
 	if (out_end(true))
 		return 1;
 	if (fflush(stdout)) {
@@ -91,7 +111,8 @@ static int monitor_signals(void)
 }
 
 /* Print events until a signal comes; 0 then, else -1 once said why. */
-static int monitor_loop(struct nvirt *nv, int sig_fd)
+static int monitor_loop(struct nvirt *nv, int sig_fd,
+			struct monitor_filter *filter)
 {
 	struct pollfd fds[] = {
 		{ .fd = nvirt_monitor_fd(nv), .events = POLLIN },
@@ -111,7 +132,7 @@ static int monitor_loop(struct nvirt *nv, int sig_fd)
 		if (!fds[0].revents)
 			continue;
 
-		ret = nvirt_monitor_step(nv, monitor_print, NULL);
+		ret = nvirt_monitor_step(nv, monitor_print, filter);
 		if (ret == -ENOBUFS)
 			nv_print("Warning", nvirt_strerror(nv));
 		else if (ret)
@@ -119,18 +140,25 @@ static int monitor_loop(struct nvirt *nv, int sig_fd)
 	}
 }
 
-/* nvirt monitor [ nic ] */
+/* nvirt monitor [ nic | vif ]...: no object is all of them */
 int do_monitor(int argc, char **argv)
 {
+	struct monitor_filter filter = {};
 	struct nvirt *nv;
 	int sig_fd, ret;
 
 	for (; argc > 0; argc--, argv++) {
 		if (!strcmp(*argv, "help"))
 			return monitor_help(0, NULL);
-		if (strcmp(*argv, "nic"))
+		if (!strcmp(*argv, "nic"))
+			filter.nic = true;
+		else if (!strcmp(*argv, "vif"))
+			filter.vif = true;
+		else
 			unknown_arg(*argv);
 	}
+	if (!filter.nic && !filter.vif)
+		filter.nic = filter.vif = true;
 
 	/* From here on, a signal ends the monitor at its next wait. */
 	sig_fd = monitor_signals();
@@ -144,7 +172,7 @@ int do_monitor(int argc, char **argv)
 	else
 		ret = monitor_ready();
 	if (!ret)
-		ret = monitor_loop(nv, sig_fd);
+		ret = monitor_loop(nv, sig_fd, &filter);
 	close(sig_fd);
 	return ret;
 }

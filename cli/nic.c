@@ -22,17 +22,6 @@ static int nic_help(int argc __maybe_unused, char **argv __maybe_unused)
 	return 0;
 }
 
-/* IF_OPER_* of <linux/if.h>, as "ip link" names them */
-static const char *const oper_names[] = {
-	"UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN",
-	"TESTING", "DORMANT", "UP",
-};
-
-static const char *oper_name(unsigned int state)
-{
-	return state < ARRAY_SIZE(oper_names) ? oper_names[state] : NULL;
-}
-
 /* ARPHRD_* of <linux/if_arp.h>, as "ip link" names the common ones */
 static const char *link_name(unsigned int type)
 {
@@ -45,19 +34,6 @@ static const char *link_name(unsigned int type)
 		return "none";
 	}
 	return NULL;
-}
-
-static const char *hwaddr(char *buf, size_t size, const unsigned char *addr,
-			  unsigned int len)
-{
-	size_t off = 0;
-	unsigned int i;
-
-	buf[0] = '\0';
-	for (i = 0; i < len && off < size; i++)
-		off += snprintf(buf + off, size - off, "%s%02x", i ? ":" : "",
-				addr[i]);
-	return buf;
 }
 
 /* driver igb bus pci 0000:01:00.0 state UP mtu 1500 managed on */

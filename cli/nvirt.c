@@ -17,8 +17,9 @@ static void usage(FILE *fp)
 {
 	fprintf(fp,
 		"Usage: nvirt [ OPTIONS ] OBJECT { COMMAND | help }\n"
-		"where  OBJECT := { nic | version | monitor }\n"
-		"       OPTIONS := { -V[ersion] | -j[son] | -p[retty] | -h[elp] }\n");
+		"where  OBJECT := { nic | vif | version | monitor }\n"
+		"       OPTIONS := { -V[ersion] | -j[son] | -p[retty] | -s[tatistics] |\n"
+		"                    -h[elp] }\n");
 }
 
 static int do_help(int argc __maybe_unused, char **argv __maybe_unused)
@@ -29,6 +30,7 @@ static int do_help(int argc __maybe_unused, char **argv __maybe_unused)
 
 static const struct cmd objects[] = {
 	{ "nic",	do_nic },
+	{ "vif",	do_vif },
 	{ "version",	do_version },
 	{ "monitor",	do_monitor },
 	{ "help",	do_help },
@@ -60,6 +62,9 @@ int main(int argc, char **argv)
 			json = true;
 		} else if (is_opt(opt, "p", "pretty")) {
 			pretty = true;
+		} else if (is_opt(opt, "s", "statistics") ||
+			   !strcmp(opt, "stats")) {
+			show_stats = true;
 		} else if (is_opt(opt, "V", "Version") || !strcmp(opt, "version")) {
 			printf("nvirt utility, %s (libnvirt %s)\n", NVIRT_VERSION,
 			       nvirt_lib_version());

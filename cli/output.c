@@ -14,6 +14,7 @@
 
 bool json;
 bool pretty;
+bool show_stats;
 
 #define OUT_DEPTH	8
 
@@ -105,6 +106,22 @@ void print_string(const char *key, const char *fmt, const char *val)
 }
 
 void print_uint(const char *key, const char *fmt, unsigned int val)
+{
+	if (json && key)
+		json_add(key, json_object_new_uint64(val));
+	else if (!json && fmt)
+		printf(fmt, val);
+}
+
+void print_int(const char *key, const char *fmt, int val)
+{
+	if (json && key)
+		json_add(key, json_object_new_int(val));
+	else if (!json && fmt)
+		printf(fmt, val);
+}
+
+void print_u64(const char *key, const char *fmt, uint64_t val)
 {
 	if (json && key)
 		json_add(key, json_object_new_uint64(val));

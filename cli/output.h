@@ -10,9 +10,11 @@
 #define _NVIRT_OUTPUT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 extern bool json;	/* -j: print JSON */
 extern bool pretty;	/* -p: indent it */
+extern bool show_stats;	/* -s: print statistics too */
 
 /* Begin a document whose top level is an array or a single object. */
 void out_start(bool array);
@@ -28,6 +30,8 @@ int out_end(bool emit);
 
 void print_string(const char *key, const char *fmt, const char *val);
 void print_uint(const char *key, const char *fmt, unsigned int val);
+void print_int(const char *key, const char *fmt, int val);
+void print_u64(const char *key, const char *fmt, uint64_t val);
 /* true in JSON, and left out of both when false; @fmt takes no value */
 void print_flag(const char *key, const char *fmt, bool val);
 /* "on" / "off" in text, a boolean in JSON */

@@ -70,16 +70,60 @@ void missarg(const char *key)
 	exit(1);
 }
 
+/**
+ * parse_name() - the code a keyword's argument names
+ * @key: the keyword, for errors
+ * @arg: its argument
+ * @name: names codes 0, 1, ... up to the first it gives NULL for
+ *
+ * Return: the code named @arg; other words end the program, saying which
+ * are valid.
+ */
+unsigned int parse_name(const char *key, const char *arg,
+			const char *(*name)(unsigned int code))
+{
+	unsigned int code, n;
+
+	for (code = 0; name(code); code++)
+		if (!strcmp(arg, name(code)))
+			return code;
+
+	n = code;
+	fprintf(stderr, "Error: argument of \"%s\" must be ", key);
+	for (code = 0; code < n; code++)
+		fprintf(stderr, "%s\"%s\"", !code ? "" :
+			code == n - 1 ? " or " : ", ", name(code));
+	fprintf(stderr, ", not \"%s\".\n", arg);
+	exit(1);
+}
+
+static const char *on_off_name(unsigned int code)
+{
+	static const char *const names[] = { "on", "off" };
+
+	return code < ARRAY_SIZE(names) ? names[code] : NULL;
+}
+
 bool parse_on_off(const char *key, const char *arg)
 {
-	if (!strcmp(arg, "on"))
-		return true;
-	if (!strcmp(arg, "off"))
-		return false;
-	fprintf(stderr,
-		"Error: argument of \"%s\" must be \"on\" or \"off\", not \"%s\".\n",
-		key, arg);
-	exit(1);
+	return parse_name(key, arg, on_off_name) == 0;
+}
+
+/* A decimal number up to @max; anything else ends the program. */
+uint32_t parse_u32(const char *key, const char *arg, uint32_t max)
+{
+	unsigned long long val;
+	char *end;
+
+	errno = 0;
+	val = strtoull(arg, &end, 10);
+	if (*arg < '0' || *arg > '9' || *end || errno || val > max) {
+		fprintf(stderr,
+			"Error: argument of \"%s\" must be a number up to %u, not \"%s\".\n",
+			key, max, arg);
+		exit(1);
+	}
+	return val;
 }
 
 /* @name of a code, or the code's number (in @buf) when it has none. */
@@ -89,6 +133,31 @@ const char *name_or_num(const char *name, char *buf, size_t len,
 	if (name)
 		return name;
 	snprintf(buf, len, "%u", num);
+	return buf;
+}
+
+/* IF_OPER_* of <linux/if.h>, as "ip link" names them */
+static const char *const oper_names[] = {
+	"UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN",
+	"TESTING", "DORMANT", "UP",
+};
+
+const char *oper_name(unsigned int state)
+{
+	return state < ARRAY_SIZE(oper_names) ? oper_names[state] : NULL;
+}
+
+/* A link-layer address: "52:54:00:12:34:56". */
+const char *hwaddr(char *buf, size_t size, const unsigned char *addr,
+		   unsigned int len)
+{
+	size_t off = 0;
+	unsigned int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < len && off < size; i++)
+		off += snprintf(buf + off, size - off, "%s%02x", i ? ":" : "",
+				addr[i]);
 	return buf;
 }
 

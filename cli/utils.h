@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define __maybe_unused	__attribute__((unused))
 #define __noreturn	__attribute__((noreturn))
@@ -37,9 +38,15 @@ __noreturn void unknown_arg(const char *arg);
 __noreturn void duparg(const char *key, const char *arg);
 __noreturn void missarg(const char *key);
 bool parse_on_off(const char *key, const char *arg);
+unsigned int parse_name(const char *key, const char *arg,
+			const char *(*name)(unsigned int code));
+uint32_t parse_u32(const char *key, const char *arg, uint32_t max);
 
 const char *name_or_num(const char *name, char *buf, size_t len,
 			unsigned int num);
+const char *oper_name(unsigned int state);
+const char *hwaddr(char *buf, size_t size, const unsigned char *addr,
+		   unsigned int len);
 
 struct nvirt *nv_open(void);
 void nv_close(void);
@@ -51,5 +58,6 @@ void nv_print(const char *level, const char *msg);
 int do_monitor(int argc, char **argv);
 int do_nic(int argc, char **argv);
 int do_version(int argc, char **argv);
+int do_vif(int argc, char **argv);
 
 #endif /* _NVIRT_UTILS_H */

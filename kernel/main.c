@@ -14,6 +14,8 @@
 #include "netlink.h"
 #include "nic.h"
 #include "nvirt.h"
+#include "vdev.h"
+#include "vif.h"
 
 static int __init nvirt_init(void)
 {
@@ -22,13 +24,23 @@ static int __init nvirt_init(void)
 	err = nvirt_nic_init();
 	if (err)
 		return err;
-	err = nvirt_nl_init();
+	err = nvirt_vdev_init();
 	if (err)
 		goto err_nic_exit;
+	err = nvirt_vif_init();
+	if (err)
+		goto err_vdev_exit;
+	err = nvirt_nl_init();
+	if (err)
+		goto err_vif_exit;
 
 	pr_info("version %s loaded\n", NVIRT_VERSION);
 	return 0;
 
+err_vif_exit:
+	nvirt_vif_exit();
+err_vdev_exit:
+	nvirt_vdev_exit();
 err_nic_exit:
 	nvirt_nic_exit();
 	return err;
@@ -37,6 +49,8 @@ err_nic_exit:
 static void __exit nvirt_exit(void)
 {
 	nvirt_nl_exit();
+	nvirt_vif_exit();
+	nvirt_vdev_exit();
 	nvirt_nic_exit();
 }
 

@@ -16,6 +16,16 @@ static const struct netlink_range_validation nvirt_a_nic_ifindex_range = {
 	.max	= S32_MAX,
 };
 
+static const struct netlink_range_validation nvirt_a_vif_parent_ifindex_range = {
+	.min	= 1ULL,
+	.max	= S32_MAX,
+};
+
+static const struct netlink_range_validation nvirt_a_vif_mtu_range = {
+	.min	= 68ULL,
+	.max	= S32_MAX,
+};
+
 /* NVIRT_CMD_NIC_GET - do */
 static const struct nla_policy nvirt_nic_get_nl_policy[NVIRT_A_NIC_IFNAME + 1] = {
 	[NVIRT_A_NIC_IFINDEX] = NLA_POLICY_FULL_RANGE(NLA_U32, &nvirt_a_nic_ifindex_range),
@@ -27,6 +37,60 @@ static const struct nla_policy nvirt_nic_set_nl_policy[NVIRT_A_NIC_MANAGED + 1] 
 	[NVIRT_A_NIC_IFINDEX] = NLA_POLICY_FULL_RANGE(NLA_U32, &nvirt_a_nic_ifindex_range),
 	[NVIRT_A_NIC_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
 	[NVIRT_A_NIC_MANAGED] = NLA_POLICY_MAX(NLA_U8, 1),
+};
+
+/* NVIRT_CMD_VIF_NEW - do */
+static const struct nla_policy nvirt_vif_new_nl_policy[NVIRT_A_VIF_LINK_STATE + 1] = {
+	[NVIRT_A_VIF_NAME] = { .type = NLA_NUL_STRING, .len = 15, },
+	[NVIRT_A_VIF_PARENT_IFINDEX] = NLA_POLICY_FULL_RANGE(NLA_U32, &nvirt_a_vif_parent_ifindex_range),
+	[NVIRT_A_VIF_PARENT_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
+	[NVIRT_A_VIF_BACKEND] = NLA_POLICY_MAX(NLA_U8, 3),
+	[NVIRT_A_VIF_NETNS_FD] = NLA_POLICY_MIN(NLA_S32, 0),
+	[NVIRT_A_VIF_MAC] = NLA_POLICY_EXACT_LEN(6),
+	[NVIRT_A_VIF_VLAN] = NLA_POLICY_MAX(NLA_U16, 4094),
+	[NVIRT_A_VIF_VLAN_QOS] = NLA_POLICY_MAX(NLA_U8, 7),
+	[NVIRT_A_VIF_VLAN_PROTO] = NLA_POLICY_MAX(NLA_U8, 1),
+	[NVIRT_A_VIF_MTU] = NLA_POLICY_FULL_RANGE(NLA_U32, &nvirt_a_vif_mtu_range),
+	[NVIRT_A_VIF_MAX_RATE] = { .type = NLA_U32, },
+	[NVIRT_A_VIF_MIN_RATE] = { .type = NLA_U32, },
+	[NVIRT_A_VIF_SPOOFCHK] = NLA_POLICY_MAX(NLA_U8, 1),
+	[NVIRT_A_VIF_TRUST] = NLA_POLICY_MAX(NLA_U8, 1),
+	[NVIRT_A_VIF_LINK_STATE] = NLA_POLICY_MAX(NLA_U8, 2),
+};
+
+/* NVIRT_CMD_VIF_DEL - do */
+static const struct nla_policy nvirt_vif_del_nl_policy[NVIRT_A_VIF_NAME + 1] = {
+	[NVIRT_A_VIF_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+	[NVIRT_A_VIF_NAME] = { .type = NLA_NUL_STRING, .len = 15, },
+};
+
+/* NVIRT_CMD_VIF_GET - do */
+static const struct nla_policy nvirt_vif_get_do_nl_policy[NVIRT_A_VIF_NAME + 1] = {
+	[NVIRT_A_VIF_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+	[NVIRT_A_VIF_NAME] = { .type = NLA_NUL_STRING, .len = 15, },
+};
+
+/* NVIRT_CMD_VIF_GET - dump */
+static const struct nla_policy nvirt_vif_get_dump_nl_policy[NVIRT_A_VIF_PARENT_IFNAME + 1] = {
+	[NVIRT_A_VIF_PARENT_IFINDEX] = NLA_POLICY_FULL_RANGE(NLA_U32, &nvirt_a_vif_parent_ifindex_range),
+	[NVIRT_A_VIF_PARENT_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
+};
+
+/* NVIRT_CMD_VIF_SET - do */
+static const struct nla_policy nvirt_vif_set_nl_policy[NVIRT_A_VIF_LINK_STATE + 1] = {
+	[NVIRT_A_VIF_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+	[NVIRT_A_VIF_NAME] = { .type = NLA_NUL_STRING, .len = 15, },
+	[NVIRT_A_VIF_NETNS_FD] = NLA_POLICY_MIN(NLA_S32, 0),
+	[NVIRT_A_VIF_MAC] = NLA_POLICY_EXACT_LEN(6),
+	[NVIRT_A_VIF_VLAN] = NLA_POLICY_MAX(NLA_U16, 4094),
+	[NVIRT_A_VIF_VLAN_QOS] = NLA_POLICY_MAX(NLA_U8, 7),
+	[NVIRT_A_VIF_VLAN_PROTO] = NLA_POLICY_MAX(NLA_U8, 1),
+	[NVIRT_A_VIF_MTU] = NLA_POLICY_FULL_RANGE(NLA_U32, &nvirt_a_vif_mtu_range),
+	[NVIRT_A_VIF_MAX_RATE] = { .type = NLA_U32, },
+	[NVIRT_A_VIF_MIN_RATE] = { .type = NLA_U32, },
+	[NVIRT_A_VIF_SPOOFCHK] = NLA_POLICY_MAX(NLA_U8, 1),
+	[NVIRT_A_VIF_TRUST] = NLA_POLICY_MAX(NLA_U8, 1),
+	[NVIRT_A_VIF_LINK_STATE] = NLA_POLICY_MAX(NLA_U8, 2),
 };
 
 /* Ops table for nvirt */
@@ -57,6 +121,41 @@ static const struct genl_split_ops nvirt_nl_ops[] = {
 		.post_doit	= nvirt_nic_post_doit,
 		.policy		= nvirt_nic_set_nl_policy,
 		.maxattr	= NVIRT_A_NIC_MANAGED,
+		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd		= NVIRT_CMD_VIF_NEW,
+		.doit		= nvirt_nl_vif_new_doit,
+		.policy		= nvirt_vif_new_nl_policy,
+		.maxattr	= NVIRT_A_VIF_LINK_STATE,
+		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd		= NVIRT_CMD_VIF_DEL,
+		.doit		= nvirt_nl_vif_del_doit,
+		.policy		= nvirt_vif_del_nl_policy,
+		.maxattr	= NVIRT_A_VIF_NAME,
+		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd		= NVIRT_CMD_VIF_GET,
+		.doit		= nvirt_nl_vif_get_doit,
+		.policy		= nvirt_vif_get_do_nl_policy,
+		.maxattr	= NVIRT_A_VIF_NAME,
+		.flags		= GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd		= NVIRT_CMD_VIF_GET,
+		.dumpit		= nvirt_nl_vif_get_dumpit,
+		.policy		= nvirt_vif_get_dump_nl_policy,
+		.maxattr	= NVIRT_A_VIF_PARENT_IFNAME,
+		.flags		= GENL_CMD_CAP_DUMP,
+	},
+	{
+		.cmd		= NVIRT_CMD_VIF_SET,
+		.doit		= nvirt_nl_vif_set_doit,
+		.policy		= nvirt_vif_set_nl_policy,
+		.maxattr	= NVIRT_A_VIF_LINK_STATE,
 		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
 	},
 };

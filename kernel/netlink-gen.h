@@ -21,6 +21,11 @@ int nvirt_nl_version_get_doit(struct sk_buff *skb, struct genl_info *info);
 int nvirt_nl_nic_get_doit(struct sk_buff *skb, struct genl_info *info);
 int nvirt_nl_nic_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 int nvirt_nl_nic_set_doit(struct sk_buff *skb, struct genl_info *info);
+int nvirt_nl_vif_new_doit(struct sk_buff *skb, struct genl_info *info);
+int nvirt_nl_vif_del_doit(struct sk_buff *skb, struct genl_info *info);
+int nvirt_nl_vif_get_doit(struct sk_buff *skb, struct genl_info *info);
+int nvirt_nl_vif_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int nvirt_nl_vif_set_doit(struct sk_buff *skb, struct genl_info *info);
 
 enum {
 	NVIRT_NLGRP_MONITOR,

@@ -53,15 +53,26 @@ err_free_msg:
 	return -EMSGSIZE;
 }
 
-/* Find the NIC a request names by ifindex, ifname or both (which must agree). */
-static struct nvirt_nic *nvirt_nl_nic_lookup(struct genl_info *info)
+/**
+ * nvirt_nl_dev_lookup() - the netdev a request names
+ * @info: the request
+ * @ifindex: its attribute type for the ifindex
+ * @ifname: its attribute type for the name
+ *
+ * By ifindex, by name or by both, which must then agree.
+ *
+ * Context: RTNL held.
+ * Return: the netdev, or an ERR_PTR with the reason in @info's extack.
+ */
+struct net_device *nvirt_nl_dev_lookup(const struct genl_info *info, int ifindex,
+				       int ifname)
 {
-	struct nlattr *attr_ifindex = info->attrs[NVIRT_A_NIC_IFINDEX];
-	struct nlattr *attr_ifname = info->attrs[NVIRT_A_NIC_IFNAME];
+	struct nlattr *attr_ifindex = info->attrs[ifindex];
+	struct nlattr *attr_ifname = info->attrs[ifname];
 	struct net *net = genl_info_net(info);
 	struct net_device *dev = NULL;
-	struct nvirt_nic *nic;
 
+	ASSERT_RTNL();
 	if (!attr_ifindex && !attr_ifname) {
 		NL_SET_ERR_MSG(info->extack, "NIC not specified: ifindex or ifname is required");
 		return ERR_PTR(-EINVAL);
@@ -90,8 +101,19 @@ static struct nvirt_nic *nvirt_nl_nic_lookup(struct genl_info *info)
 			return ERR_PTR(-EINVAL);
 		}
 	}
+	return dev;
+}
 
-	nic = nvirt_nic_get(net, dev->ifindex);
+/* Find the NIC a request names. */
+static struct nvirt_nic *nvirt_nl_nic_lookup(struct genl_info *info)
+{
+	struct net_device *dev;
+	struct nvirt_nic *nic;
+
+	dev = nvirt_nl_dev_lookup(info, NVIRT_A_NIC_IFINDEX, NVIRT_A_NIC_IFNAME);
+	if (IS_ERR(dev))
+		return ERR_CAST(dev);
+	nic = nvirt_nic_get(genl_info_net(info), dev->ifindex);
 	if (WARN_ON_ONCE(!nic))
 		return ERR_PTR(-ENODEV);
 	return nic;
@@ -317,6 +339,33 @@ static int nvirt_nl_nic_fill(struct sk_buff *msg, const struct nvirt_nic *nic,
 static bool nvirt_nl_live;
 
 /**
+ * nvirt_nl_ntf_send() - multicast a notification unless it repeats
+ * @net: the namespace to tell
+ * @msg: the notification, consumed
+ * @last: hash of the record last notified; updated
+ * @change: a change notification, dropped when the record did not change
+ * @quiet: remember the record, send nothing
+ *
+ * Context: RTNL held.
+ */
+void nvirt_nl_ntf_send(struct net *net, struct sk_buff *msg, u32 *last,
+		       bool change, bool quiet)
+{
+	struct genlmsghdr *ghdr = nlmsg_data(nlmsg_hdr(msg));
+	u32 hash;
+
+	hash = jhash(genlmsg_data(ghdr), genlmsg_len(ghdr), 0);
+	if ((change && hash == *last) || quiet) {
+		*last = hash;
+		nlmsg_free(msg);
+		return;
+	}
+	*last = hash;
+	genlmsg_multicast_netns(&nvirt_nl_family, net, msg, 0,
+				NVIRT_NLGRP_MONITOR, GFP_KERNEL);
+}
+
+/**
  * nvirt_nl_nic_notify() - tell a NIC's namespace that its record changed
  * @nic: the NIC
  * @event: what happened to it
@@ -339,7 +388,6 @@ void nvirt_nl_nic_notify(struct nvirt_nic *nic, enum nvirt_nic_event event,
 	struct net *net = dev_net(nic->dev);
 	struct sk_buff *msg;
 	void *hdr;
-	u32 hash;
 
 	ASSERT_RTNL();
 	/* Nobody to tell: a new listener's first rescan catches up. */
@@ -353,16 +401,8 @@ void nvirt_nl_nic_notify(struct nvirt_nic *nic, enum nvirt_nic_event event,
 		goto err_free_msg;
 	genlmsg_end(msg, hdr);
 
-	hash = jhash(genlmsg_data(nlmsg_data(nlmsg_hdr(msg))),
-		     genlmsg_len(nlmsg_data(nlmsg_hdr(msg))), 0);
-	if (event == NVIRT_NIC_CHANGED && hash == nic->ntf_hash)
-		goto err_free_msg;
-	nic->ntf_hash = hash;
-	if (quiet)
-		goto err_free_msg;
-
-	genlmsg_multicast_netns(&nvirt_nl_family, net, msg, 0,
-				NVIRT_NLGRP_MONITOR, GFP_KERNEL);
+	nvirt_nl_ntf_send(net, msg, &nic->ntf_hash,
+			  event == NVIRT_NIC_CHANGED, quiet);
 	return;
 
 err_free_msg:

@@ -8,9 +8,12 @@
 
 #include <linux/types.h>
 
+struct genl_info;
 struct net;
 struct net_device;
 struct nvirt_nic;
+struct nvirt_vif;
+struct sk_buff;
 
 /* What happened to a NIC, as nvirt_nl_nic_notify() announces it. */
 enum nvirt_nic_event {
@@ -23,6 +26,11 @@ void nvirt_nl_nic_notify(struct nvirt_nic *nic, enum nvirt_nic_event event,
 			 bool quiet);
 bool nvirt_nl_has_listeners(struct net *net);
 int nvirt_nl_esw_mode(struct net_device *dev);
+struct net_device *nvirt_nl_dev_lookup(const struct genl_info *info, int ifindex,
+				       int ifname);
+void nvirt_nl_ntf_send(struct net *net, struct sk_buff *msg, u32 *last,
+		       bool change, bool quiet);
+void nvirt_nl_vif_notify(struct nvirt_vif *vif, enum nvirt_nic_event event);
 
 int nvirt_nl_init(void);
 void nvirt_nl_exit(void);

@@ -47,18 +47,6 @@ static const char *const reason_names[] = {
 	[NVIRT_REASON_NO_HW_FEATURE]	= "no-hw-feature",
 };
 
-const char *nvirt_knob_name(unsigned int knob)
-{
-	return nvirt_code_name(knob_names, ARRAY_SIZE(knob_names), knob);
-}
-
-const char *nvirt_support_name(unsigned int support)
-{
-	return nvirt_code_name(support_names, ARRAY_SIZE(support_names),
-			       support);
-}
-
-const char *nvirt_reason_name(unsigned int reason)
-{
-	return nvirt_code_name(reason_names, ARRAY_SIZE(reason_names), reason);
-}
+NVIRT_NAME_FN(nvirt_knob_name, knob_names)
+NVIRT_NAME_FN(nvirt_support_name, support_names)
+NVIRT_NAME_FN(nvirt_reason_name, reason_names)

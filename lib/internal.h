@@ -7,6 +7,7 @@
 #ifndef _NVIRT_INTERNAL_H
 #define _NVIRT_INTERNAL_H
 
+#include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -25,11 +26,19 @@
 
 _Static_assert(NVIRT_A_NIC_MAX <= NVIRT_TB_MAX, "NVIRT_TB_MAX too small");
 _Static_assert(NVIRT_A_VERSION_MAX <= NVIRT_TB_MAX, "NVIRT_TB_MAX too small");
+_Static_assert(NVIRT_A_VIF_MAX <= NVIRT_TB_MAX, "NVIRT_TB_MAX too small");
 
 /* Policies of fixed-size integers: exactly their size, not more. */
 #define NVIRT_POLICY_U8		{ .type = NLA_U8, .maxlen = sizeof(uint8_t) }
 #define NVIRT_POLICY_U16	{ .type = NLA_U16, .maxlen = sizeof(uint16_t) }
 #define NVIRT_POLICY_U32	{ .type = NLA_U32, .maxlen = sizeof(uint32_t) }
+#define NVIRT_POLICY_S32	{ .type = NLA_S32,			\
+				  .minlen = sizeof(int32_t),		\
+				  .maxlen = sizeof(int32_t) }
+/* A "uint" of the spec: 4 or 8 bytes, read with nvirt_uint() */
+#define NVIRT_POLICY_UINT	{ .type = NLA_UNSPEC,			\
+				  .minlen = sizeof(uint32_t),		\
+				  .maxlen = sizeof(uint64_t) }
 
 #define FIELD_SIZE(type, member)	sizeof(((type *)0)->member)
 #define __maybe_unused			__attribute__((unused))
@@ -86,14 +95,41 @@ struct nvirt_req {
 	void *arg;
 };
 
+/**
+ * struct nvirt_list - the objects of a dump, collected whole before
+ *	anyone sees them
+ * @read: reads one object into an item, its @arg; it fills it whole
+ * @item_size: size of an item
+ * @items: the objects read, @n of them; free() them
+ * @n: number of objects
+ * @size: room in @items, in items
+ */
+struct nvirt_list {
+	nvirt_parse_fn read;
+	size_t item_size;
+	void *items;
+	size_t n, size;
+};
+
 /* request.c */
 int nvirt_request(struct nvirt *h, const struct nvirt_req *req);
+int nvirt_dump(struct nvirt *h, const struct nvirt_req *req,
+	       struct nvirt_list *list);
 int nvirt_parse(struct nlmsghdr *nlh, int maxattr,
 		const struct nla_policy *policy, nvirt_parse_fn parse,
 		void *arg);
 
+/* A bit of the @required mask of nvirt_nest(), for attribute @type. */
+#define NVIRT_NEED(type)	(1u << (type))
+
+int nvirt_nest(struct nlattr **tb, int maxtype, struct nlattr *nest,
+	       const struct nla_policy *policy, unsigned int required);
+
 /* nic.c: a message carrying a NIC's record, as nic-get replies do */
 int nvirt_nic_parse(struct nlmsghdr *nlh, struct nvirt_nic *nic);
+
+/* vif.c: a message carrying a VIF's record, as vif-get replies do */
+int nvirt_vif_parse(struct nlmsghdr *nlh, struct nvirt_vif *vif);
 
 /* extack.c */
 void nvirt_ext_ack(char *buf, size_t len, int err, struct nlmsghdr *nlh,
@@ -110,11 +146,44 @@ static inline void nvirt_attr_str(char *dst, size_t len,
 	snprintf(dst, len, "%s", (const char *)nla_data(attr));
 }
 
+/* An optional u32 attribute of a parsed message; 0 when absent. */
+static inline uint32_t nvirt_u32(struct nlattr **tb, int type)
+{
+	return tb[type] ? nla_get_u32(tb[type]) : 0;
+}
+
+/* An optional u8 attribute of a parsed message; 0 when absent. */
+static inline uint8_t nvirt_u8(struct nlattr **tb, int type)
+{
+	return tb[type] ? nla_get_u8(tb[type]) : 0;
+}
+
+/* A "uint" attribute (NVIRT_POLICY_UINT); -EBADMSG unless 4 or 8 long. */
+static inline int nvirt_uint(const struct nlattr *attr, uint64_t *val)
+{
+	switch (nla_len(attr)) {
+	case sizeof(uint32_t):
+		*val = nla_get_u32(attr);
+		return 0;
+	case sizeof(uint64_t):
+		*val = nla_get_u64(attr);
+		return 0;
+	}
+	return -EBADMSG;
+}
+
 /* The name of @code in a table of @n names; NULL when it has none. */
 static inline const char *nvirt_code_name(const char *const *names, size_t n,
 					  unsigned int code)
 {
 	return code < n ? names[code] : NULL;
+}
+
+/* Define const char *@fn(unsigned int code), naming codes by @names. */
+#define NVIRT_NAME_FN(fn, names)					\
+const char *fn(unsigned int code)					\
+{									\
+	return nvirt_code_name(names, ARRAY_SIZE(names), code);		\
 }
 
 #endif /* _NVIRT_INTERNAL_H */

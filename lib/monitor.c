@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: LGPL-2.1
 /*
- * libnvirt: the monitor, the NIC notifications of the "monitor" multicast
- * group.
+ * libnvirt: the monitor, the NIC and VIF notifications of the "monitor"
+ * multicast group.
  *
  * They arrive on a socket of their own, so requests on the handle still
  * work meanwhile. Notifications answer no request: that socket checks no
- * sequence numbers. Each carries a NIC's whole record, read as a nic-get
- * reply is.
+ * sequence numbers. Each carries a NIC's or a VIF's whole record, read as
+ * a nic-get or vif-get reply is.
  */
 
 #include <errno.h>
@@ -23,6 +23,9 @@ static const char *const event_names[] = {
 	[NVIRT_EVENT_NIC_ADD]		= "add",
 	[NVIRT_EVENT_NIC_DEL]		= "del",
 	[NVIRT_EVENT_NIC_CHANGE]	= "change",
+	[NVIRT_EVENT_VIF_ADD]		= "add",
+	[NVIRT_EVENT_VIF_DEL]		= "del",
+	[NVIRT_EVENT_VIF_CHANGE]	= "change",
 };
 
 const char *nvirt_event_name(enum nvirt_event ev)
@@ -40,6 +43,12 @@ static enum nvirt_event mon_event(uint8_t cmd)
 		return NVIRT_EVENT_NIC_DEL;
 	case NVIRT_CMD_NIC_CHANGE_NTF:
 		return NVIRT_EVENT_NIC_CHANGE;
+	case NVIRT_CMD_VIF_ADD_NTF:
+		return NVIRT_EVENT_VIF_ADD;
+	case NVIRT_CMD_VIF_DEL_NTF:
+		return NVIRT_EVENT_VIF_DEL;
+	case NVIRT_CMD_VIF_CHANGE_NTF:
+		return NVIRT_EVENT_VIF_CHANGE;
 	}
 	return 0;
 }
@@ -57,7 +66,9 @@ static int mon_valid(struct nl_msg *msg, void *arg)
 	struct nlmsghdr *nlh = nlmsg_hdr(msg);
 	struct mon_rx *rx = arg;
 	struct nvirt_nic nic;
+	struct nvirt_vif vif;
 	enum nvirt_event ev;
+	bool is_nic;
 	int err;
 
 	if (nlh->nlmsg_type != rx->h->family || !genlmsg_valid_hdr(nlh, 0))
@@ -66,13 +77,15 @@ static int mon_valid(struct nl_msg *msg, void *arg)
 	if (!ev)
 		return NL_SKIP;
 
-	err = nvirt_nic_parse(nlh, &nic);
+	is_nic = ev <= NVIRT_EVENT_NIC_CHANGE;
+	err = is_nic ? nvirt_nic_parse(nlh, &nic) : nvirt_vif_parse(nlh, &vif);
 	if (err)
 		rx->ret = nvirt_fail(rx->h, err, err == -EBADMSG ?
 				     "malformed notification from the kernel" :
 				     NULL);
 	else
-		rx->ret = rx->cb(ev, &nic, rx->arg);
+		rx->ret = rx->cb(ev, is_nic ? &nic : NULL, is_nic ? NULL : &vif,
+				 rx->arg);
 	return rx->ret ? NL_STOP : NL_OK;
 }
 

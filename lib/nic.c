@@ -108,36 +108,12 @@ static int nic_put(struct nl_msg *msg, const void *arg)
 	return 0;
 }
 
-static uint32_t nic_u32(struct nlattr **tb, int type)
-{
-	return tb[type] ? nla_get_u32(tb[type]) : 0;
-}
-
 static uint8_t nic_addr(uint8_t *dst, const struct nlattr *attr)
 {
 	if (!attr)
 		return 0;
 	memcpy(dst, nla_data(attr), nla_len(attr));
 	return nla_len(attr);
-}
-
-#define REQ(type)	(1u << (type))
-
-/*
- * Parse a nest that must hold the attributes of the @required mask (of
- * REQ()s); a malformed one makes the whole reply malformed.
- */
-static int nic_nest(struct nlattr **tb, int maxtype, struct nlattr *nest,
-		    const struct nla_policy *policy, unsigned int required)
-{
-	int type;
-
-	if (nla_parse_nested(tb, maxtype, nest, policy))
-		return -EBADMSG;
-	for (type = 0; type <= maxtype; type++)
-		if ((required & REQ(type)) && !tb[type])
-			return -EBADMSG;
-	return 0;
 }
 
 /* What names the NIC and its link. */
@@ -156,9 +132,9 @@ static void nic_link(struct nvirt_nic *nic, struct nlattr **tb)
 	nic->address_len = nic_addr(nic->address, tb[NVIRT_A_NIC_ADDRESS]);
 	nic->perm_address_len = nic_addr(nic->perm_address,
 					 tb[NVIRT_A_NIC_PERM_ADDRESS]);
-	nic->mtu = nic_u32(tb, NVIRT_A_NIC_MTU);
-	nic->min_mtu = nic_u32(tb, NVIRT_A_NIC_MIN_MTU);
-	nic->max_mtu = nic_u32(tb, NVIRT_A_NIC_MAX_MTU);
+	nic->mtu = nvirt_u32(tb, NVIRT_A_NIC_MTU);
+	nic->min_mtu = nvirt_u32(tb, NVIRT_A_NIC_MIN_MTU);
+	nic->max_mtu = nvirt_u32(tb, NVIRT_A_NIC_MAX_MTU);
 	if (tb[NVIRT_A_NIC_OPERSTATE])
 		nic->operstate = nla_get_u8(tb[NVIRT_A_NIC_OPERSTATE]);
 	if (tb[NVIRT_A_NIC_MANAGED])
@@ -178,27 +154,27 @@ static int nic_queues(struct nvirt_nic *nic, struct nlattr **tb)
 	int err;
 
 	nic->has_speed = tb[NVIRT_A_NIC_SPEED] != NULL;
-	nic->speed = nic_u32(tb, NVIRT_A_NIC_SPEED);
-	nic->tx_queues = nic_u32(tb, NVIRT_A_NIC_TX_QUEUES);
-	nic->max_tx_queues = nic_u32(tb, NVIRT_A_NIC_MAX_TX_QUEUES);
-	nic->rx_queues = nic_u32(tb, NVIRT_A_NIC_RX_QUEUES);
-	nic->max_rx_queues = nic_u32(tb, NVIRT_A_NIC_MAX_RX_QUEUES);
+	nic->speed = nvirt_u32(tb, NVIRT_A_NIC_SPEED);
+	nic->tx_queues = nvirt_u32(tb, NVIRT_A_NIC_TX_QUEUES);
+	nic->max_tx_queues = nvirt_u32(tb, NVIRT_A_NIC_MAX_TX_QUEUES);
+	nic->rx_queues = nvirt_u32(tb, NVIRT_A_NIC_RX_QUEUES);
+	nic->max_rx_queues = nvirt_u32(tb, NVIRT_A_NIC_MAX_RX_QUEUES);
 
 	if (!tb[NVIRT_A_NIC_CHANNELS])
 		return 0;
-	err = nic_nest(ch_tb, NVIRT_A_CHANNELS_MAX, tb[NVIRT_A_NIC_CHANNELS],
-		       channels_policy, 0);
+	err = nvirt_nest(ch_tb, NVIRT_A_CHANNELS_MAX, tb[NVIRT_A_NIC_CHANNELS],
+			 channels_policy, 0);
 	if (err)
 		return err;
 	nic->has_channels = true;
-	ch->rx = nic_u32(ch_tb, NVIRT_A_CHANNELS_RX);
-	ch->tx = nic_u32(ch_tb, NVIRT_A_CHANNELS_TX);
-	ch->other = nic_u32(ch_tb, NVIRT_A_CHANNELS_OTHER);
-	ch->combined = nic_u32(ch_tb, NVIRT_A_CHANNELS_COMBINED);
-	ch->max_rx = nic_u32(ch_tb, NVIRT_A_CHANNELS_MAX_RX);
-	ch->max_tx = nic_u32(ch_tb, NVIRT_A_CHANNELS_MAX_TX);
-	ch->max_other = nic_u32(ch_tb, NVIRT_A_CHANNELS_MAX_OTHER);
-	ch->max_combined = nic_u32(ch_tb, NVIRT_A_CHANNELS_MAX_COMBINED);
+	ch->rx = nvirt_u32(ch_tb, NVIRT_A_CHANNELS_RX);
+	ch->tx = nvirt_u32(ch_tb, NVIRT_A_CHANNELS_TX);
+	ch->other = nvirt_u32(ch_tb, NVIRT_A_CHANNELS_OTHER);
+	ch->combined = nvirt_u32(ch_tb, NVIRT_A_CHANNELS_COMBINED);
+	ch->max_rx = nvirt_u32(ch_tb, NVIRT_A_CHANNELS_MAX_RX);
+	ch->max_tx = nvirt_u32(ch_tb, NVIRT_A_CHANNELS_MAX_TX);
+	ch->max_other = nvirt_u32(ch_tb, NVIRT_A_CHANNELS_MAX_OTHER);
+	ch->max_combined = nvirt_u32(ch_tb, NVIRT_A_CHANNELS_MAX_COMBINED);
 	return 0;
 }
 
@@ -209,8 +185,8 @@ static int nic_sriov(struct nvirt_nic *nic, struct nlattr **tb)
 
 	if (tb[NVIRT_A_NIC_SRIOV_TOTAL_VFS]) {
 		nic->sriov = true;
-		nic->sriov_total_vfs = nic_u32(tb, NVIRT_A_NIC_SRIOV_TOTAL_VFS);
-		nic->sriov_num_vfs = nic_u32(tb, NVIRT_A_NIC_SRIOV_NUM_VFS);
+		nic->sriov_total_vfs = nvirt_u32(tb, NVIRT_A_NIC_SRIOV_TOTAL_VFS);
+		nic->sriov_num_vfs = nvirt_u32(tb, NVIRT_A_NIC_SRIOV_NUM_VFS);
 	}
 
 	/* A VF has both its PF and its index on it, or it is no VF. */
@@ -219,8 +195,8 @@ static int nic_sriov(struct nvirt_nic *nic, struct nlattr **tb)
 	if (pf) {
 		nic->is_vf = true;
 		nvirt_attr_str(nic->pf_bus_addr, sizeof(nic->pf_bus_addr), pf);
-		nic->pf_ifindex = nic_u32(tb, NVIRT_A_NIC_PF_IFINDEX);
-		nic->vf_index = nic_u32(tb, NVIRT_A_NIC_VF_INDEX);
+		nic->pf_ifindex = nvirt_u32(tb, NVIRT_A_NIC_PF_IFINDEX);
+		nic->vf_index = nvirt_u32(tb, NVIRT_A_NIC_VF_INDEX);
 	}
 	return 0;
 }
@@ -232,8 +208,9 @@ static int nic_vf(struct nvirt_nic *nic, struct nlattr *nest)
 	struct nvirt_nic_vf *vf;
 	int err;
 
-	err = nic_nest(tb, NVIRT_A_VF_MAX, nest, vf_policy,
-		       REQ(NVIRT_A_VF_INDEX) | REQ(NVIRT_A_VF_BUS_ADDR));
+	err = nvirt_nest(tb, NVIRT_A_VF_MAX, nest, vf_policy,
+			 NVIRT_NEED(NVIRT_A_VF_INDEX) |
+			 NVIRT_NEED(NVIRT_A_VF_BUS_ADDR));
 	if (err)
 		return err;
 	if (nic->n_vfs == NVIRT_NIC_MAX_VFS) {
@@ -245,7 +222,7 @@ static int nic_vf(struct nvirt_nic *nic, struct nlattr *nest)
 	vf->index = nla_get_u32(tb[NVIRT_A_VF_INDEX]);
 	nvirt_attr_str(vf->bus_addr, sizeof(vf->bus_addr),
 		       tb[NVIRT_A_VF_BUS_ADDR]);
-	vf->ifindex = nic_u32(tb, NVIRT_A_VF_IFINDEX);
+	vf->ifindex = nvirt_u32(tb, NVIRT_A_VF_IFINDEX);
 	return 0;
 }
 
@@ -257,8 +234,9 @@ static int nic_cap(struct nvirt_nic *nic, struct nlattr *nest)
 	uint32_t knob;
 	int err;
 
-	err = nic_nest(tb, NVIRT_A_CAP_MAX, nest, cap_policy,
-		       REQ(NVIRT_A_CAP_KNOB) | REQ(NVIRT_A_CAP_SUPPORT));
+	err = nvirt_nest(tb, NVIRT_A_CAP_MAX, nest, cap_policy,
+			 NVIRT_NEED(NVIRT_A_CAP_KNOB) |
+			 NVIRT_NEED(NVIRT_A_CAP_SUPPORT));
 	if (err)
 		return err;
 	knob = nla_get_u32(tb[NVIRT_A_CAP_KNOB]);
@@ -298,9 +276,11 @@ static int nic_multi(struct nvirt_nic *nic, const struct nvirt_attrs *attrs)
 	return 0;
 }
 
-static int nic_from_attrs(struct nvirt_nic *nic, struct nlattr **tb,
-			  const struct nvirt_attrs *attrs)
+/* Read a reply or notification carrying a record: the parse_fn of gets. */
+static int nic_from_attrs(struct nlattr **tb, const struct nvirt_attrs *attrs,
+			  void *arg)
 {
+	struct nvirt_nic *nic = arg;
 	int err;
 
 	if (!tb[NVIRT_A_NIC_IFINDEX] || !tb[NVIRT_A_NIC_IFNAME])
@@ -316,51 +296,10 @@ static int nic_from_attrs(struct nvirt_nic *nic, struct nlattr **tb,
 	return err;
 }
 
-static int nic_parse_one(struct nlattr **tb, const struct nvirt_attrs *attrs,
-			 void *arg)
-{
-	return nic_from_attrs(arg, tb, attrs);
-}
-
 int nvirt_nic_parse(struct nlmsghdr *nlh, struct nvirt_nic *nic)
 {
-	return nvirt_parse(nlh, NVIRT_A_NIC_MAX, nic_policy, nic_parse_one,
+	return nvirt_parse(nlh, NVIRT_A_NIC_MAX, nic_policy, nic_from_attrs,
 			   nic);
-}
-
-/* A dump is collected whole before anyone sees it. */
-struct nic_list {
-	struct nvirt_nic *nics;
-	size_t n, size;
-};
-
-static int nic_parse_list(struct nlattr **tb, const struct nvirt_attrs *attrs,
-			  void *arg)
-{
-	struct nic_list *list = arg;
-	int err;
-
-	if (list->n == list->size) {
-		size_t size = list->size ? 2 * list->size : 16;
-		struct nvirt_nic *nics;
-
-		nics = reallocarray(list->nics, size, sizeof(*nics));
-		if (!nics)
-			return -ENOMEM;
-		list->nics = nics;
-		list->size = size;
-	}
-	err = nic_from_attrs(&list->nics[list->n], tb, attrs);
-	if (!err)
-		list->n++;
-	return err;
-}
-
-static void nic_list_restart(void *arg)
-{
-	struct nic_list *list = arg;
-
-	list->n = 0;
 }
 
 #define NIC_REQ(_cmd, _sel)				\
@@ -379,7 +318,7 @@ int nvirt_nic_get(struct nvirt *h, uint32_t ifindex, const char *ifname,
 	};
 	const struct nvirt_req req = {
 		NIC_REQ(NVIRT_CMD_NIC_GET, &sel),
-		.parse = nic_parse_one,
+		.parse = nic_from_attrs,
 		.arg = nic,
 	};
 
@@ -389,21 +328,21 @@ int nvirt_nic_get(struct nvirt *h, uint32_t ifindex, const char *ifname,
 int nvirt_nic_dump(struct nvirt *h, nvirt_nic_cb cb, void *arg)
 {
 	const struct nic_sel sel = { .managed = -1 };
-	struct nic_list list = {};
+	struct nvirt_list list = {
+		.read = nic_from_attrs, .item_size = sizeof(struct nvirt_nic),
+	};
 	const struct nvirt_req req = {
 		NIC_REQ(NVIRT_CMD_NIC_GET, &sel),
-		.flags = NLM_F_DUMP,
-		.parse = nic_parse_list,
-		.restart = nic_list_restart,
-		.arg = &list,
 	};
+	const struct nvirt_nic *nics;
 	size_t i;
 	int err;
 
-	err = nvirt_request(h, &req);
+	err = nvirt_dump(h, &req, &list);
+	nics = list.items;
 	for (i = 0; !err && i < list.n; i++)
-		err = cb(&list.nics[i], arg);
-	free(list.nics);
+		err = cb(&nics[i], arg);
+	free(list.items);
 	return err;
 }
 

@@ -6,10 +6,11 @@
  * the message, sends it, reads replies until the ACK (or the end of the
  * dump), hands each reply's attributes to the caller's parser, keeps the
  * kernel's extended ACK and restarts dumps the kernel says were
- * interrupted.
+ * interrupted. nvirt_dump() collects the objects of a dump with it.
  */
 
 #include <errno.h>
+#include <stdlib.h>
 
 #include <linux/netlink.h>
 #include <netlink/genl/genl.h>
@@ -80,6 +81,29 @@ int nvirt_parse(struct nlmsghdr *nlh, int maxattr,
 	attrs.head = genlmsg_attrdata(nlmsg_data(nlh), 0);
 	attrs.len = genlmsg_attrlen(nlmsg_data(nlh), 0);
 	return parse(tb, &attrs, arg);
+}
+
+/**
+ * nvirt_nest() - parse a nest that must hold some attributes
+ * @tb: the nest's attributes by type, @maxtype + 1 entries
+ * @maxtype: highest attribute type of the nest's set
+ * @nest: the nest
+ * @policy: policy of the nest's attributes
+ * @required: the attributes it must hold, NVIRT_NEED()s
+ *
+ * Return: 0, or -EBADMSG: a malformed nest makes the whole reply malformed.
+ */
+int nvirt_nest(struct nlattr **tb, int maxtype, struct nlattr *nest,
+	       const struct nla_policy *policy, unsigned int required)
+{
+	int type;
+
+	if (nla_parse_nested(tb, maxtype, nest, policy))
+		return -EBADMSG;
+	for (type = 0; type <= maxtype; type++)
+		if ((required & NVIRT_NEED(type)) && !tb[type])
+			return -EBADMSG;
+	return 0;
 }
 
 static int rx_valid(struct nl_msg *msg, void *arg)
@@ -247,4 +271,60 @@ out:
 		return nvirt_fail(h, err, rx.msg[0] ? rx.msg : NULL);
 	snprintf(h->warning, sizeof(h->warning), "%s", rx.msg);
 	return 0;
+}
+
+/* One object of a dump: read it into a new item of the list. */
+static int list_parse(struct nlattr **tb, const struct nvirt_attrs *attrs,
+		      void *arg)
+{
+	struct nvirt_list *list = arg;
+	void *item;
+	int err;
+
+	if (list->n == list->size) {
+		size_t size = list->size ? 2 * list->size : 16;
+		void *items;
+
+		items = reallocarray(list->items, size, list->item_size);
+		if (!items)
+			return -ENOMEM;
+		list->items = items;
+		list->size = size;
+	}
+	item = (char *)list->items + list->n * list->item_size;
+	err = list->read(tb, attrs, item);
+	if (!err)
+		list->n++;
+	return err;
+}
+
+static void list_restart(void *arg)
+{
+	struct nvirt_list *list = arg;
+
+	list->n = 0;
+}
+
+/**
+ * nvirt_dump() - send a dump request and collect its objects
+ * @h: the handle
+ * @req: what to send: its @parse, @restart and @arg are not used
+ * @list: where the objects go, with its @read and @item_size set
+ *
+ * The objects are a consistent snapshot: the dump is restarted, and the
+ * list emptied, when the kernel says it was interrupted.
+ *
+ * Return: 0 or a negative errno, as nvirt_request(); @list->items must be
+ * freed either way.
+ */
+int nvirt_dump(struct nvirt *h, const struct nvirt_req *req,
+	       struct nvirt_list *list)
+{
+	struct nvirt_req dump = *req;
+
+	dump.flags |= NLM_F_DUMP;
+	dump.parse = list_parse;
+	dump.restart = list_restart;
+	dump.arg = list;
+	return nvirt_request(h, &dump);
 }

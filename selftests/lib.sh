@@ -33,6 +33,17 @@ check() {
 	fi
 }
 
+# run CMD...: sets $out, $err and $rc
+run() {
+	local f
+
+	f=$(mktemp)
+	out=$("$@" 2>"$f")
+	rc=$?
+	err=$(<"$f")
+	rm -f "$f"
+}
+
 # Say why an assertion failed, as a KTAP diagnostic.
 fail() {
 	ktap_print_msg "$*"

@@ -9,17 +9,6 @@ source "$(dirname "$0")/lib.sh"
 
 nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
 
-# run CMD...: sets $out, $err and $rc
-run() {
-	local f
-
-	f=$(mktemp)
-	out=$("$@" 2>"$f")
-	rc=$?
-	err=$(<"$f")
-	rm -f "$f"
-}
-
 version_local() {
 	run "$NVIRT" -V
 	expect_eq "exit status" "$rc" 0 &&

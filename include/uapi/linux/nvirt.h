@@ -126,6 +126,65 @@ enum nvirt_knob {
 	NVIRT_KNOB_MAX = (__NVIRT_KNOB_MAX - 1)
 };
 
+/**
+ * enum nvirt_backend - The mechanism that realizes a virtual interface.
+ * @NVIRT_BACKEND_AUTO: Let nvirt choose (request only): a VF where the NIC has
+ *   a free one, else a dedicated queue, else software.
+ * @NVIRT_BACKEND_VF: An SR-IOV virtual function of the NIC, configured through
+ *   its PF.
+ * @NVIRT_BACKEND_QUEUE: An nvirt netdev on the NIC, transmitting on a hardware
+ *   queue of its own, past the NIC's qdisc.
+ * @NVIRT_BACKEND_SOFT: An nvirt netdev on the NIC, all in software.
+ */
+enum nvirt_backend {
+	NVIRT_BACKEND_AUTO,
+	NVIRT_BACKEND_VF,
+	NVIRT_BACKEND_QUEUE,
+	NVIRT_BACKEND_SOFT,
+};
+
+/**
+ * enum nvirt_vlan_proto - Tag protocol of a virtual interface's VLAN.
+ * @NVIRT_VLAN_PROTO_8021Q: IEEE 802.1Q (0x8100).
+ * @NVIRT_VLAN_PROTO_8021AD: IEEE 802.1ad (0x88a8).
+ */
+enum nvirt_vlan_proto {
+	NVIRT_VLAN_PROTO_8021Q,
+	NVIRT_VLAN_PROTO_8021AD,
+};
+
+/**
+ * enum nvirt_link_state - Link state of a virtual interface, as
+ *   IFLA_VF_LINK_STATE_*.
+ * @NVIRT_LINK_STATE_AUTO: Follows the NIC's link.
+ * @NVIRT_LINK_STATE_ENABLE: Always up.
+ * @NVIRT_LINK_STATE_DISABLE: Always down.
+ */
+enum nvirt_link_state {
+	NVIRT_LINK_STATE_AUTO,
+	NVIRT_LINK_STATE_ENABLE,
+	NVIRT_LINK_STATE_DISABLE,
+};
+
+/**
+ * enum nvirt_setting - A setting of a virtual interface, to say where it is
+ *   enforced.
+ */
+enum nvirt_setting {
+	NVIRT_SETTING_MAC,
+	NVIRT_SETTING_VLAN,
+	NVIRT_SETTING_MTU,
+	NVIRT_SETTING_MAX_RATE,
+	NVIRT_SETTING_MIN_RATE,
+	NVIRT_SETTING_SPOOFCHK,
+	NVIRT_SETTING_TRUST,
+	NVIRT_SETTING_LINK_STATE,
+
+	/* private: */
+	__NVIRT_SETTING_MAX,
+	NVIRT_SETTING_MAX = (__NVIRT_SETTING_MAX - 1)
+};
+
 enum {
 	NVIRT_A_VERSION_VERSION = 1,
 	NVIRT_A_VERSION_API,
@@ -200,12 +259,71 @@ enum {
 };
 
 enum {
+	NVIRT_A_VIF_ID = 1,
+	NVIRT_A_VIF_NAME,
+	NVIRT_A_VIF_PARENT_IFINDEX,
+	NVIRT_A_VIF_PARENT_IFNAME,
+	NVIRT_A_VIF_BACKEND,
+	NVIRT_A_VIF_IFINDEX,
+	NVIRT_A_VIF_NETNS_FD,
+	NVIRT_A_VIF_NETNS_ID,
+	NVIRT_A_VIF_MAC,
+	NVIRT_A_VIF_VLAN,
+	NVIRT_A_VIF_VLAN_QOS,
+	NVIRT_A_VIF_VLAN_PROTO,
+	NVIRT_A_VIF_MTU,
+	NVIRT_A_VIF_MAX_RATE,
+	NVIRT_A_VIF_MIN_RATE,
+	NVIRT_A_VIF_SPOOFCHK,
+	NVIRT_A_VIF_TRUST,
+	NVIRT_A_VIF_LINK_STATE,
+	NVIRT_A_VIF_OPERSTATE,
+	NVIRT_A_VIF_QUEUE,
+	NVIRT_A_VIF_VF_INDEX,
+	NVIRT_A_VIF_ENFORCE,
+	NVIRT_A_VIF_STATS,
+	NVIRT_A_VIF_IFNAME,
+
+	__NVIRT_A_VIF_MAX,
+	NVIRT_A_VIF_MAX = (__NVIRT_A_VIF_MAX - 1)
+};
+
+enum {
+	NVIRT_A_ENFORCE_SETTING = 1,
+	NVIRT_A_ENFORCE_POINT,
+
+	__NVIRT_A_ENFORCE_MAX,
+	NVIRT_A_ENFORCE_MAX = (__NVIRT_A_ENFORCE_MAX - 1)
+};
+
+enum {
+	NVIRT_A_VIF_STATS_RX_PACKETS = 1,
+	NVIRT_A_VIF_STATS_RX_BYTES,
+	NVIRT_A_VIF_STATS_RX_DROPPED,
+	NVIRT_A_VIF_STATS_TX_PACKETS,
+	NVIRT_A_VIF_STATS_TX_BYTES,
+	NVIRT_A_VIF_STATS_TX_DROPPED,
+	NVIRT_A_VIF_STATS_SPOOF_DROPPED,
+	NVIRT_A_VIF_STATS_VLAN_DROPPED,
+
+	__NVIRT_A_VIF_STATS_MAX,
+	NVIRT_A_VIF_STATS_MAX = (__NVIRT_A_VIF_STATS_MAX - 1)
+};
+
+enum {
 	NVIRT_CMD_VERSION_GET = 1,
 	NVIRT_CMD_NIC_GET,
 	NVIRT_CMD_NIC_SET,
 	NVIRT_CMD_NIC_ADD_NTF,
 	NVIRT_CMD_NIC_DEL_NTF,
 	NVIRT_CMD_NIC_CHANGE_NTF,
+	NVIRT_CMD_VIF_NEW,
+	NVIRT_CMD_VIF_DEL,
+	NVIRT_CMD_VIF_GET,
+	NVIRT_CMD_VIF_SET,
+	NVIRT_CMD_VIF_ADD_NTF,
+	NVIRT_CMD_VIF_DEL_NTF,
+	NVIRT_CMD_VIF_CHANGE_NTF,
 
 	__NVIRT_CMD_MAX,
 	NVIRT_CMD_MAX = (__NVIRT_CMD_MAX - 1)

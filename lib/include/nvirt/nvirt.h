@@ -169,7 +169,141 @@ const char *nvirt_support_name(unsigned int support);
 const char *nvirt_reason_name(unsigned int reason);
 
 /*
- * The monitor: events on the NICs of the caller's network
+ * Virtual interfaces (VIFs): a netdev for a guest on a NIC (its parent),
+ * realized by one of the NIC's mechanisms, its backend. The codes are
+ * those of <linux/nvirt.h>; the nvirt_*_name() functions below name them.
+ */
+
+/* The settings this library knows (enum nvirt_setting of <linux/nvirt.h>). */
+#define NVIRT_LIB_SETTINGS	8
+
+/* Traffic of a VIF, as its guest sees it. */
+struct nvirt_vif_stats {
+	uint64_t rx_packets, rx_bytes, rx_dropped;
+	uint64_t tx_packets, tx_bytes, tx_dropped;
+	bool has_spoof_dropped, has_vlan_dropped;
+	uint64_t spoof_dropped;	/* source MAC not the VIF's */
+	uint64_t vlan_dropped;	/* to keep the VIF in its VLAN */
+};
+
+/* A VIF as the kernel sees it; absent strings are "", absent numbers 0. */
+struct nvirt_vif {
+	uint32_t id;		/* unique while the VIF exists */
+	char name[16];
+	uint32_t parent_ifindex;
+	char parent_ifname[16];
+	uint8_t backend;	/* enum nvirt_backend, never auto */
+	uint32_t ifindex;	/* its netdev, in its own netns */
+	char ifname[16];	/* its netdev's name (a VF's keeps its own) */
+	/* the netdev is in another netns: that one, as the caller's nsid */
+	bool has_netns_id;
+	int32_t netns_id;
+	uint8_t mac[6];
+	uint16_t vlan;		/* 0: none */
+	uint8_t vlan_qos;	/* 802.1p priority */
+	uint8_t vlan_proto;	/* enum nvirt_vlan_proto */
+	uint32_t mtu;
+	uint32_t max_rate, min_rate;	/* Mb/s, 0: none */
+	bool spoofchk, trust;
+	uint8_t link_state;	/* enum nvirt_link_state */
+	uint8_t operstate;	/* IF_OPER_* of <linux/if.h> */
+	bool has_queue;
+	uint32_t queue;		/* queue backend: the NIC's TX queue it owns */
+	bool has_vf_index;
+	uint32_t vf_index;	/* vf backend: its VF's index on the NIC */
+	/*
+	 * Where each setting in effect is enforced, by enum nvirt_setting:
+	 * an enum nvirt_support, NVIRT_SUPPORT_HARDWARE (the NIC) or
+	 * NVIRT_SUPPORT_SOFTWARE (nvirt); 0 when not in effect. Settings
+	 * beyond the library's are left out.
+	 */
+	uint8_t enforce[NVIRT_LIB_SETTINGS];
+	bool has_stats;		/* the kernel sent its traffic */
+	struct nvirt_vif_stats stats;
+};
+
+/* Which fields of a struct nvirt_vif_config a request carries. */
+enum nvirt_vif_field {
+	NVIRT_VIF_F_BACKEND	= 1 << 0,	/* nvirt_vif_new() only */
+	NVIRT_VIF_F_MAC		= 1 << 1,
+	NVIRT_VIF_F_VLAN	= 1 << 2,
+	NVIRT_VIF_F_VLAN_QOS	= 1 << 3,
+	NVIRT_VIF_F_VLAN_PROTO	= 1 << 4,
+	NVIRT_VIF_F_MTU		= 1 << 5,
+	NVIRT_VIF_F_MAX_RATE	= 1 << 6,
+	NVIRT_VIF_F_MIN_RATE	= 1 << 7,
+	NVIRT_VIF_F_SPOOFCHK	= 1 << 8,
+	NVIRT_VIF_F_TRUST	= 1 << 9,
+	NVIRT_VIF_F_LINK_STATE	= 1 << 10,
+	NVIRT_VIF_F_NETNS	= 1 << 11,
+};
+
+/*
+ * Settings of a VIF to create or change: only the fields named in @fields
+ * are sent; the kernel picks defaults for the others of a new VIF (a
+ * random MAC, spoofchk on, trust off, ...). Values are checked by the
+ * kernel, not here.
+ */
+struct nvirt_vif_config {
+	uint32_t fields;	/* NVIRT_VIF_F_* */
+	uint8_t backend;	/* enum nvirt_backend */
+	uint8_t mac[6];
+	uint16_t vlan;		/* 0: none */
+	uint8_t vlan_qos, vlan_proto;
+	uint32_t mtu;
+	uint32_t max_rate, min_rate;	/* Mb/s, 0: none */
+	bool spoofchk, trust;
+	uint8_t link_state;	/* enum nvirt_link_state */
+	int netns_fd;		/* the netns to put the VIF's netdev in */
+};
+
+/*
+ * Create a VIF called @name on a NIC of the caller's network namespace,
+ * named as by nvirt_nic_get(); needs CAP_NET_ADMIN. @cfg may be NULL for
+ * all defaults. On success the new VIF is in @vif, unless it is NULL.
+ */
+int nvirt_vif_new(struct nvirt *h, const char *name, uint32_t parent_ifindex,
+		  const char *parent_ifname,
+		  const struct nvirt_vif_config *cfg, struct nvirt_vif *vif);
+
+/*
+ * A VIF is named by @id, by @name or by both (which must then agree):
+ * pass 0 for "no id" and NULL for "no name".
+ */
+int nvirt_vif_del(struct nvirt *h, uint32_t id, const char *name);
+int nvirt_vif_get(struct nvirt *h, uint32_t id, const char *name,
+		  struct nvirt_vif *vif);
+
+/*
+ * Change the settings of @cfg on a VIF, all or nothing; needs
+ * CAP_NET_ADMIN. The backend cannot be changed (-EINVAL).
+ */
+int nvirt_vif_set(struct nvirt *h, uint32_t id, const char *name,
+		  const struct nvirt_vif_config *cfg);
+
+/* Called for each VIF of a dump; non-zero stops it and is returned. */
+typedef int (*nvirt_vif_cb)(const struct nvirt_vif *vif, void *arg);
+
+/*
+ * Call @cb for every VIF of the caller's network namespace, or only for
+ * those on one NIC when @parent_ifindex or @parent_ifname names one (0 and
+ * NULL: all). The list is a consistent snapshot, as of nvirt_nic_dump().
+ */
+int nvirt_vif_dump(struct nvirt *h, uint32_t parent_ifindex,
+		   const char *parent_ifname, nvirt_vif_cb cb, void *arg);
+
+/*
+ * Names of a backend ("queue"), a setting ("max-rate"), a link state
+ * ("enable") and a VLAN protocol ("802.1Q"); NULL for a code this library
+ * does not know.
+ */
+const char *nvirt_backend_name(unsigned int backend);
+const char *nvirt_setting_name(unsigned int setting);
+const char *nvirt_link_state_name(unsigned int state);
+const char *nvirt_vlan_proto_name(unsigned int proto);
+
+/*
+ * The monitor: events on the NICs and VIFs of the caller's network
  * namespace, as the kernel announces them. They come on a socket of the
  * handle's own, so requests on the handle still work meanwhile, also
  * from an event callback.
@@ -179,15 +313,20 @@ enum nvirt_event {
 	NVIRT_EVENT_NIC_ADD = 1,	/* a NIC appeared (or moved in) */
 	NVIRT_EVENT_NIC_DEL,		/* a NIC went away (or moved out) */
 	NVIRT_EVENT_NIC_CHANGE,		/* a NIC's record changed */
+	NVIRT_EVENT_VIF_ADD,		/* a VIF was created */
+	NVIRT_EVENT_VIF_DEL,		/* a VIF was removed */
+	NVIRT_EVENT_VIF_CHANGE,		/* a VIF's settings or state changed */
 };
 
 /*
- * Called for each event with the NIC's record as it now is (as it last
- * was for NVIRT_EVENT_NIC_DEL); non-zero ends the monitor and is
+ * Called for each event with the record of its object as it now is (as
+ * it last was for a *_DEL event): @nic for NVIRT_EVENT_NIC_*, @vif for
+ * NVIRT_EVENT_VIF_*, the other one NULL. Non-zero ends the monitor and is
  * returned.
  */
 typedef int (*nvirt_event_cb)(enum nvirt_event ev,
-			      const struct nvirt_nic *nic, void *arg);
+			      const struct nvirt_nic *nic,
+			      const struct nvirt_vif *vif, void *arg);
 
 /*
  * Subscribe to the events. From its return on, events are kept for the
@@ -213,7 +352,10 @@ int nvirt_monitor(struct nvirt *h, nvirt_event_cb cb, void *arg);
 int nvirt_monitor_fd(struct nvirt *h);
 int nvirt_monitor_step(struct nvirt *h, nvirt_event_cb cb, void *arg);
 
-/* Name of an event: "add", "del", "change"; NULL for an unknown one. */
+/*
+ * Name of an event: "add", "del", "change", for NICs and VIFs alike; NULL
+ * for an unknown one.
+ */
 const char *nvirt_event_name(enum nvirt_event ev);
 
 #ifdef __cplusplus

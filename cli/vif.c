@@ -1,0 +1,545 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvirt vif: create, change, show and remove virtual interfaces.
+ */
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <nvirt/nvirt.h>
+
+#include "netns.h"
+#include "output.h"
+#include "utils.h"
+#include "vif.h"
+
+static int vif_help(int argc __maybe_unused, char **argv __maybe_unused)
+{
+	printf("Usage: nvirt vif add NAME dev IFNAME [ backend { auto | vf | queue | soft } ]\n"
+	       "                    [ SETTINGS ]\n"
+	       "       nvirt vif set NAME SETTINGS\n"
+	       "       nvirt vif del NAME\n"
+	       "       nvirt [ -j ] [ -p ] [ -s ] vif show [ NAME ] [ dev IFNAME ]\n"
+	       "       nvirt vif help\n"
+	       "SETTINGS := [ mac LLADDR ]\n"
+	       "            [ vlan VID [ qos PRIO ] [ proto { 802.1Q | 802.1ad } ] ]\n"
+	       "            [ mtu MTU ] [ max-rate MBIT ] [ min-rate MBIT ]\n"
+	       "            [ spoofchk { on | off } ] [ trust { on | off } ]\n"
+	       "            [ state { auto | enable | disable } ]\n"
+	       "            [ netns { NSNAME | PID } ]\n"
+	       "VID := 0-4094, 0 for no VLAN; PRIO := 0-7; MBIT: Mbit/s, 0 for no limit\n");
+	return 0;
+}
+
+/* 52:54:00:12:34:56, the only address a VIF has */
+static void parse_mac(const char *arg, uint8_t *mac)
+{
+	const char *p = arg;
+	size_t i, n;
+
+	for (i = 0; i < 6; i++, p += n + 1) {
+		n = strspn(p, "0123456789abcdefABCDEF");
+		if (n < 1 || n > 2 || p[n] != (i < 5 ? ':' : '\0'))
+			break;
+		mac[i] = strtoul(p, NULL, 16);
+	}
+	if (i == 6)
+		return;
+	fprintf(stderr,
+		"Error: argument of \"mac\" must be a MAC address (aa:bb:cc:dd:ee:ff), not \"%s\".\n",
+		arg);
+	exit(1);
+}
+
+/* The commands, for what each one takes. */
+enum vif_op {
+	VIF_ADD,
+	VIF_SET,
+	VIF_DEL,
+	VIF_SHOW,
+};
+
+/* The arguments of vif commands; a setting is in @cfg.fields when given. */
+struct vif_args {
+	const char *name;
+	const char *dev;
+	struct nvirt_vif_config cfg;
+};
+
+/* A setting is given: a second time is an error. */
+static void vif_field(struct nvirt_vif_config *cfg, uint32_t field,
+		      const char *key, const char *arg)
+{
+	if (cfg->fields & field)
+		duparg(key, arg);
+	cfg->fields |= field;
+}
+
+static bool is_word(const char *arg, const char *word)
+{
+	return !strcmp(arg, word);
+}
+
+/*
+ * The "[ qos PRIO ] [ proto PROTO ]" that may follow "vlan VID", with
+ * @argv at VID; returns how many words they are.
+ */
+static int vif_parse_vlan(int argc, char **argv, struct nvirt_vif_config *cfg)
+{
+	const char *key;
+	int used = 0;
+
+	while (argc > 1 && (is_word(argv[1], "qos") ||
+			    is_word(argv[1], "proto"))) {
+		argc--;
+		argv++;
+		key = *argv;
+		NEXT_ARG();
+		if (is_word(key, "qos")) {
+			vif_field(cfg, NVIRT_VIF_F_VLAN_QOS, key, *argv);
+			cfg->vlan_qos = parse_u32(key, *argv, 7);
+		} else {
+			vif_field(cfg, NVIRT_VIF_F_VLAN_PROTO, key, *argv);
+			cfg->vlan_proto = parse_name(key, *argv,
+						     nvirt_vlan_proto_name);
+		}
+		used += 2;
+	}
+	return used;
+}
+
+/* The keywords of settings, and the field each sets. */
+static const struct {
+	const char *word;
+	uint32_t field;
+} vif_settings[] = {
+	{ "backend",	NVIRT_VIF_F_BACKEND },	/* add only */
+	{ "mac",	NVIRT_VIF_F_MAC },
+	{ "vlan",	NVIRT_VIF_F_VLAN },
+	{ "mtu",	NVIRT_VIF_F_MTU },
+	{ "max-rate",	NVIRT_VIF_F_MAX_RATE },
+	{ "min-rate",	NVIRT_VIF_F_MIN_RATE },
+	{ "spoofchk",	NVIRT_VIF_F_SPOOFCHK },
+	{ "trust",	NVIRT_VIF_F_TRUST },
+	{ "state",	NVIRT_VIF_F_LINK_STATE },
+	{ "netns",	NVIRT_VIF_F_NETNS },
+};
+
+/*
+ * The setting at *@argv, with its value, when it is one @op takes (add:
+ * all, set: all but the backend); returns how many words it takes, 0 when
+ * *@argv is no such setting.
+ */
+static int vif_parse_setting(int argc, char **argv,
+			     struct nvirt_vif_config *cfg, enum vif_op op)
+{
+	const char *key = *argv;
+	uint32_t field;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(vif_settings); i++)
+		if (is_word(key, vif_settings[i].word))
+			break;
+	if (i == ARRAY_SIZE(vif_settings))
+		return 0;
+	field = vif_settings[i].field;
+	if (op != VIF_ADD && (op != VIF_SET || field == NVIRT_VIF_F_BACKEND))
+		return 0;
+
+	NEXT_ARG();
+	vif_field(cfg, field, key, *argv);
+	switch (field) {
+	case NVIRT_VIF_F_BACKEND:
+		cfg->backend = parse_name(key, *argv, nvirt_backend_name);
+		break;
+	case NVIRT_VIF_F_MAC:
+		parse_mac(*argv, cfg->mac);
+		break;
+	case NVIRT_VIF_F_VLAN:
+		cfg->vlan = parse_u32(key, *argv, 4094);
+		return 2 + vif_parse_vlan(argc, argv, cfg);
+	case NVIRT_VIF_F_MTU:
+		cfg->mtu = parse_u32(key, *argv, INT32_MAX);
+		break;
+	case NVIRT_VIF_F_MAX_RATE:
+		cfg->max_rate = parse_u32(key, *argv, UINT32_MAX);
+		break;
+	case NVIRT_VIF_F_MIN_RATE:
+		cfg->min_rate = parse_u32(key, *argv, UINT32_MAX);
+		break;
+	case NVIRT_VIF_F_SPOOFCHK:
+		cfg->spoofchk = parse_on_off(key, *argv);
+		break;
+	case NVIRT_VIF_F_TRUST:
+		cfg->trust = parse_on_off(key, *argv);
+		break;
+	case NVIRT_VIF_F_LINK_STATE:
+		cfg->link_state = parse_name(key, *argv, nvirt_link_state_name);
+		break;
+	case NVIRT_VIF_F_NETNS:
+		cfg->netns_fd = netns_open(*argv);
+		break;
+	}
+	return 2;
+}
+
+/*
+ * Read the arguments of @op: a VIF's NAME (the word that is no keyword),
+ * "dev" for add and show, the settings for add and set.
+ */
+static void vif_parse(int argc, char **argv, struct vif_args *args,
+		      enum vif_op op)
+{
+	bool settings = op == VIF_ADD || op == VIF_SET;
+	int used;
+
+	memset(args, 0, sizeof(*args));
+	for (; argc > 0; argc -= used, argv += used) {
+		used = vif_parse_setting(argc, argv, &args->cfg, op);
+		if (used)
+			continue;
+		used = 1;
+
+		if (is_word(*argv, "help")) {
+			exit(vif_help(0, NULL));
+		} else if ((op == VIF_ADD || op == VIF_SHOW) &&
+			   is_word(*argv, "dev")) {
+			NEXT_ARG();
+			if (args->dev)
+				duparg("dev", *argv);
+			args->dev = *argv;
+		} else if (settings && (is_word(*argv, "qos") ||
+					is_word(*argv, "proto"))) {
+			fprintf(stderr,
+				"Error: \"%s\" is valid only after \"vlan VID\".\n",
+				*argv);
+			exit(1);
+		} else if (!args->name) {
+			args->name = *argv;
+		} else {
+			unknown_arg(*argv);
+		}
+	}
+}
+
+/* backend queue state UP mtu 1500 */
+static void vif_print_state(const struct nvirt_vif *vif)
+{
+	char buf[16];
+
+	print_string("backend", " backend %s",
+		     name_or_num(nvirt_backend_name(vif->backend), buf,
+				 sizeof(buf), vif->backend));
+	print_string("operstate", " state %s",
+		     name_or_num(oper_name(vif->operstate), buf, sizeof(buf),
+				 vif->operstate));
+	print_uint("mtu", " mtu %u", vif->mtu);
+}
+
+/* vlan 10 qos 3 proto 802.1Q */
+static void vif_print_vlan(const struct nvirt_vif *vif)
+{
+	char buf[16];
+
+	if (!vif->vlan)
+		return;
+	out_nest_open("vlan", false);
+	print_uint("id", " vlan %u", vif->vlan);
+	print_uint("qos", " qos %u", vif->vlan_qos);
+	print_string("proto", " proto %s",
+		     name_or_num(nvirt_vlan_proto_name(vif->vlan_proto), buf,
+				 sizeof(buf), vif->vlan_proto));
+	out_nest_close();
+}
+
+/* ifindex 12 netns blue: its netdev, and its netns when not ours, as ip link */
+static void vif_print_netdev(const struct nvirt_vif *vif)
+{
+	char buf[256];
+	const char *ns;
+
+	print_uint("ifindex", " ifindex %u", vif->ifindex);
+	/* A VF's netdev keeps its own name. */
+	print_string("ifname", strcmp(vif->ifname, vif->name) ? " ifname %s" : NULL,
+		     vif->ifname);
+	if (!vif->has_netns_id)
+		return;
+	ns = netns_name(vif->netns_id, buf, sizeof(buf));
+	print_int("link_netnsid", NULL, vif->netns_id);
+	if (ns)
+		print_string("netns", " netns %s", ns);
+	else if (vif->netns_id >= 0)
+		print_int(NULL, " link-netnsid %d", vif->netns_id);
+	else
+		print_string(NULL, " link-netnsid %s", "unknown");
+}
+
+/*
+ * link/ether 52:54:00:12:34:56 vlan 10 qos 3 proto 802.1Q max-rate
+ * 100Mbit spoofchk on trust off link-state auto queue 1 ifindex 12
+ */
+static void vif_print_settings(const struct nvirt_vif *vif)
+{
+	char buf[3 * sizeof(vif->mac)];
+
+	print_string("mac", " link/ether %s",
+		     hwaddr(buf, sizeof(buf), vif->mac, sizeof(vif->mac)));
+	vif_print_vlan(vif);
+	/* A rate of 0 is no rate: text leaves it out. */
+	print_uint("max_rate", vif->max_rate ? " max-rate %uMbit" : NULL,
+		   vif->max_rate);
+	print_uint("min_rate", vif->min_rate ? " min-rate %uMbit" : NULL,
+		   vif->min_rate);
+	print_on_off("spoofchk", " spoofchk %s", vif->spoofchk);
+	print_on_off("trust", " trust %s", vif->trust);
+	print_string("link_state", " link-state %s",
+		     name_or_num(nvirt_link_state_name(vif->link_state), buf,
+				 sizeof(buf), vif->link_state));
+	if (vif->has_queue)
+		print_uint("queue", " queue %u", vif->queue);
+	if (vif->has_vf_index)
+		print_uint("vf", " vf %u", vif->vf_index);
+	vif_print_netdev(vif);
+}
+
+/* enforced: mac hardware vlan software ... (the settings in effect) */
+static void vif_print_enforce(const struct nvirt_vif *vif)
+{
+	bool any = false;
+	unsigned int s;
+	char buf[16];
+
+	for (s = 0; s < NVIRT_LIB_SETTINGS; s++)
+		any |= vif->enforce[s] != 0;
+	if (!any)
+		return;
+
+	out_nest_open("enforce", false);
+	print_string(NULL, "%s", "    enforced:");
+	for (s = 0; s < NVIRT_LIB_SETTINGS; s++) {
+		if (!vif->enforce[s])
+			continue;
+		print_string(NULL, " %s", nvirt_setting_name(s));
+		print_string(nvirt_setting_name(s), " %s",
+			     name_or_num(nvirt_support_name(vif->enforce[s]),
+					 buf, sizeof(buf), vif->enforce[s]));
+	}
+	out_nest_close();
+	print_string(NULL, "%s", "\n");
+}
+
+/* A counter: its JSON key, its column's head in text, its value. */
+struct counter {
+	const char *key;
+	const char *head;
+	uint64_t val;
+};
+
+#define COUNTER_COLS	3
+
+/*
+ *     RX:     bytes packets dropped
+ *         123456789      12       0
+ *     TX:     bytes packets dropped
+ *                 0       3       0
+ *
+ * In text, rows of @cols counters, each a line of heads over a line of
+ * values, right-aligned in columns as wide as the widest of either; in
+ * JSON, a key each.
+ */
+static void print_counters(const char *const *titles, size_t rows,
+			   const struct counter *c, size_t cols)
+{
+	int width[COUNTER_COLS] = {}, len;
+	size_t r, i;
+
+	for (r = 0; r < rows; r++) {
+		for (i = 0; i < cols; i++) {
+			const struct counter *ct = &c[r * cols + i];
+
+			print_u64(ct->key, NULL, ct->val);
+			len = snprintf(NULL, 0, "%" PRIu64, ct->val);
+			if ((int)strlen(ct->head) > len)
+				len = strlen(ct->head);
+			if (len > width[i])
+				width[i] = len;
+		}
+	}
+	if (json)
+		return;
+
+	for (r = 0; r < rows; r++) {
+		printf("    %s:", titles[r]);
+		for (i = 0; i < cols; i++)
+			printf(" %*s", width[i], c[r * cols + i].head);
+		printf("\n    %*s", (int)strlen(titles[r]) + 1, "");
+		for (i = 0; i < cols; i++)
+			printf(" %*" PRIu64, width[i], c[r * cols + i].val);
+		printf("\n");
+	}
+}
+
+/* What ip -s link shows, and what nvirt itself dropped when it says. */
+static void vif_print_stats(const struct nvirt_vif_stats *st)
+{
+	static const char *const rx_tx[] = { "RX", "TX" };
+	static const char *const filter[] = { "filter" };
+	const struct counter traffic[] = {
+		{ "rx_bytes",	"bytes",	st->rx_bytes },
+		{ "rx_packets",	"packets",	st->rx_packets },
+		{ "rx_dropped",	"dropped",	st->rx_dropped },
+		{ "tx_bytes",	"bytes",	st->tx_bytes },
+		{ "tx_packets",	"packets",	st->tx_packets },
+		{ "tx_dropped",	"dropped",	st->tx_dropped },
+	};
+	struct counter drops[2];
+	size_t n = 0;
+
+	if (st->has_spoof_dropped)
+		drops[n++] = (struct counter){ "spoof_dropped", "spoof-dropped",
+					       st->spoof_dropped };
+	if (st->has_vlan_dropped)
+		drops[n++] = (struct counter){ "vlan_dropped", "vlan-dropped",
+					       st->vlan_dropped };
+
+	out_nest_open("stats", false);
+	print_counters(rx_tx, ARRAY_SIZE(rx_tx), traffic, COUNTER_COLS);
+	if (n)
+		print_counters(filter, 1, drops, n);
+	out_nest_close();
+}
+
+void vif_print_obj(const char *key, const struct nvirt_vif *vif,
+		   enum vif_view view)
+{
+	if (json)
+		view = VIF_VIEW_FULL;
+
+	out_nest_open(key, false);
+	print_uint("id", "%u: ", vif->id);
+	print_string("name", "%s", vif->name);
+	print_string("parent", view == VIF_VIEW_NAME ? "@%s" : "@%s:",
+		     vif->parent_ifname);
+	print_uint("parent_ifindex", NULL, vif->parent_ifindex);
+	if (view != VIF_VIEW_NAME) {
+		vif_print_state(vif);
+		print_string(NULL, "%s", view == VIF_VIEW_FULL ? "\n   " : "");
+		vif_print_settings(vif);
+	}
+	print_string(NULL, "%s", "\n");
+	if (view == VIF_VIEW_FULL) {
+		vif_print_enforce(vif);
+		if (show_stats && vif->has_stats)
+			vif_print_stats(&vif->stats);
+	}
+	out_nest_close();
+}
+
+static int vif_print(const struct nvirt_vif *vif, void *arg __maybe_unused)
+{
+	vif_print_obj(NULL, vif, VIF_VIEW_FULL);
+	return 0;
+}
+
+/* nvirt vif [ show [ NAME ] [ dev IFNAME ] ] */
+static int vif_show(int argc, char **argv)
+{
+	struct vif_args args;
+	struct nvirt_vif vif;
+	struct nvirt *nv;
+	int err, ret;
+
+	vif_parse(argc, argv, &args, VIF_SHOW);
+	nv = nv_open();
+	if (!nv)
+		return -1;
+
+	out_start(true);
+	if (args.name) {
+		/* dev filters, as in "ip link show": no match, no VIF */
+		err = nvirt_vif_get(nv, 0, args.name, &vif);
+		if (!err && (!args.dev || !strcmp(args.dev, vif.parent_ifname)))
+			vif_print(&vif, NULL);
+	} else {
+		err = nvirt_vif_dump(nv, 0, args.dev, vif_print, NULL);
+	}
+	ret = out_end(!err);
+	return err ? nv_error() : ret;
+}
+
+/* nvirt vif { add NAME dev IFNAME [ backend ... ] | set NAME } SETTINGS */
+static int vif_change(int argc, char **argv, enum vif_op op)
+{
+	struct vif_args args;
+	struct nvirt *nv;
+	int err;
+
+	vif_parse(argc, argv, &args, op);
+	if (!args.name)
+		missarg("NAME");
+	if (op == VIF_ADD && !args.dev)
+		missarg("dev");
+	if (op == VIF_SET && !args.cfg.fields)
+		missarg("a setting");
+
+	nv = nv_open();
+	if (!nv)
+		err = -1;
+	else if (op == VIF_ADD)
+		err = nvirt_vif_new(nv, args.name, 0, args.dev, &args.cfg,
+				    NULL) ? nv_error() : 0;
+	else
+		err = nvirt_vif_set(nv, 0, args.name, &args.cfg) ?
+		      nv_error() : 0;
+	if (args.cfg.fields & NVIRT_VIF_F_NETNS)
+		close(args.cfg.netns_fd);
+	if (!err)
+		nv_warn();
+	return err;
+}
+
+static int vif_add(int argc, char **argv)
+{
+	return vif_change(argc, argv, VIF_ADD);
+}
+
+static int vif_set(int argc, char **argv)
+{
+	return vif_change(argc, argv, VIF_SET);
+}
+
+/* nvirt vif del NAME */
+static int vif_del(int argc, char **argv)
+{
+	struct vif_args args;
+	struct nvirt *nv;
+
+	vif_parse(argc, argv, &args, VIF_DEL);
+	if (!args.name)
+		missarg("NAME");
+
+	nv = nv_open();
+	if (!nv)
+		return -1;
+	if (nvirt_vif_del(nv, 0, args.name))
+		return nv_error();
+	nv_warn();
+	return 0;
+}
+
+static const struct cmd vif_cmds[] = {
+	{ "show",	vif_show },
+	{ "add",	vif_add },
+	{ "set",	vif_set },
+	{ "del",	vif_del },
+	{ "help",	vif_help },
+	{ NULL }
+};
+
+int do_vif(int argc, char **argv)
+{
+	return do_cmd(vif_cmds, "Command", "nvirt vif help", argc, argv);
+}

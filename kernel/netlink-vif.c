@@ -1,0 +1,473 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvirt: the VIF operations of the "nvirt" generic netlink family.
+ *
+ * Requests become struct nvirt_vif_cfg and calls on vif.c; VIFs become
+ * attributes. The VIF objects never see netlink.
+ */
+
+#include <linux/delay.h>
+#include <linux/etherdevice.h>
+#include <linux/netdevice.h>
+#include <linux/pci.h>
+#include <linux/rtnetlink.h>
+#include <net/genetlink.h>
+#include <net/net_namespace.h>
+#include <net/netlink.h>
+#include <net/sock.h>
+
+#include <uapi/linux/nvirt.h>
+
+#include "netlink.h"
+#include "netlink-gen.h"
+#include "vif.h"
+
+/* Request attributes that are settings, and the bit each sets. */
+static const struct {
+	int attr;
+	int field;
+} nvirt_nl_vif_fields[] = {
+	{ NVIRT_A_VIF_MAC, NVIRT_VIF_F_MAC },
+	{ NVIRT_A_VIF_VLAN, NVIRT_VIF_F_VLAN },
+	{ NVIRT_A_VIF_VLAN_QOS, NVIRT_VIF_F_VLAN_QOS },
+	{ NVIRT_A_VIF_VLAN_PROTO, NVIRT_VIF_F_VLAN_PROTO },
+	{ NVIRT_A_VIF_MTU, NVIRT_VIF_F_MTU },
+	{ NVIRT_A_VIF_MAX_RATE, NVIRT_VIF_F_MAX_RATE },
+	{ NVIRT_A_VIF_MIN_RATE, NVIRT_VIF_F_MIN_RATE },
+	{ NVIRT_A_VIF_SPOOFCHK, NVIRT_VIF_F_SPOOFCHK },
+	{ NVIRT_A_VIF_TRUST, NVIRT_VIF_F_TRUST },
+	{ NVIRT_A_VIF_LINK_STATE, NVIRT_VIF_F_LINK_STATE },
+	{ NVIRT_A_VIF_NETNS_FD, NVIRT_VIF_F_NETNS },
+};
+
+/* The settings a request carries; a namespace is held in @cfg->net. */
+static int nvirt_nl_vif_cfg(struct sk_buff *skb, struct genl_info *info,
+			    struct nvirt_vif_cfg *cfg)
+{
+	struct nlattr **tb = info->attrs;
+	struct net *net;
+	int i;
+
+	memset(cfg, 0, sizeof(*cfg));
+	for (i = 0; i < ARRAY_SIZE(nvirt_nl_vif_fields); i++)
+		if (tb[nvirt_nl_vif_fields[i].attr])
+			__set_bit(nvirt_nl_vif_fields[i].field, &cfg->set);
+
+	if (tb[NVIRT_A_VIF_MAC])
+		nla_memcpy(cfg->mac, tb[NVIRT_A_VIF_MAC], ETH_ALEN);
+	if (tb[NVIRT_A_VIF_VLAN])
+		cfg->vlan = nla_get_u16(tb[NVIRT_A_VIF_VLAN]);
+	if (tb[NVIRT_A_VIF_VLAN_QOS])
+		cfg->qos = nla_get_u8(tb[NVIRT_A_VIF_VLAN_QOS]);
+	if (tb[NVIRT_A_VIF_VLAN_PROTO])
+		cfg->vlan_proto = nla_get_u8(tb[NVIRT_A_VIF_VLAN_PROTO]);
+	if (tb[NVIRT_A_VIF_MTU])
+		cfg->mtu = nla_get_u32(tb[NVIRT_A_VIF_MTU]);
+	if (tb[NVIRT_A_VIF_MAX_RATE])
+		cfg->max_rate = nla_get_u32(tb[NVIRT_A_VIF_MAX_RATE]);
+	if (tb[NVIRT_A_VIF_MIN_RATE])
+		cfg->min_rate = nla_get_u32(tb[NVIRT_A_VIF_MIN_RATE]);
+	if (tb[NVIRT_A_VIF_SPOOFCHK])
+		cfg->spoofchk = nla_get_u8(tb[NVIRT_A_VIF_SPOOFCHK]);
+	if (tb[NVIRT_A_VIF_TRUST])
+		cfg->trust = nla_get_u8(tb[NVIRT_A_VIF_TRUST]);
+	if (tb[NVIRT_A_VIF_LINK_STATE])
+		cfg->link_state = nla_get_u8(tb[NVIRT_A_VIF_LINK_STATE]);
+
+	if (!tb[NVIRT_A_VIF_NETNS_FD])
+		return 0;
+	net = get_net_ns_by_fd(nla_get_s32(tb[NVIRT_A_VIF_NETNS_FD]));
+	if (IS_ERR(net)) {
+		NL_SET_ERR_MSG_ATTR(info->extack, tb[NVIRT_A_VIF_NETNS_FD],
+				    "Not a network namespace file descriptor");
+		return PTR_ERR(net);
+	}
+	/* As rtnetlink: the caller must administer the target namespace. */
+	if (!netlink_ns_capable(skb, net->user_ns, CAP_NET_ADMIN)) {
+		NL_SET_ERR_MSG_ATTR(info->extack, tb[NVIRT_A_VIF_NETNS_FD],
+				    "No permission in the target namespace");
+		put_net(net);
+		return -EPERM;
+	}
+	cfg->net = net;
+	return 0;
+}
+
+static void nvirt_nl_vif_cfg_release(struct nvirt_vif_cfg *cfg)
+{
+	if (cfg->net)
+		put_net(cfg->net);
+}
+
+static int nvirt_nl_vif_enforce_put(struct sk_buff *msg,
+				    const struct nvirt_vif *vif)
+{
+	struct nlattr *nest;
+	int s;
+
+	for (s = 0; s <= NVIRT_SETTING_MAX; s++) {
+		if (!vif->enforce[s])
+			continue;
+		nest = nla_nest_start(msg, NVIRT_A_VIF_ENFORCE);
+		if (!nest)
+			return -EMSGSIZE;
+		if (nla_put_u32(msg, NVIRT_A_ENFORCE_SETTING, s) ||
+		    nla_put_u8(msg, NVIRT_A_ENFORCE_POINT, vif->enforce[s])) {
+			nla_nest_cancel(msg, nest);
+			return -EMSGSIZE;
+		}
+		nla_nest_end(msg, nest);
+	}
+	return 0;
+}
+
+static int nvirt_nl_vif_stats_put(struct sk_buff *msg, struct nvirt_vif *vif)
+{
+	struct nvirt_vif_stats st;
+	struct nlattr *nest;
+
+	nvirt_vif_stats(vif, &st);
+	nest = nla_nest_start(msg, NVIRT_A_VIF_STATS);
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_uint(msg, NVIRT_A_VIF_STATS_RX_PACKETS, st.rx_packets) ||
+	    nla_put_uint(msg, NVIRT_A_VIF_STATS_RX_BYTES, st.rx_bytes) ||
+	    nla_put_uint(msg, NVIRT_A_VIF_STATS_RX_DROPPED, st.rx_dropped) ||
+	    nla_put_uint(msg, NVIRT_A_VIF_STATS_TX_PACKETS, st.tx_packets) ||
+	    nla_put_uint(msg, NVIRT_A_VIF_STATS_TX_BYTES, st.tx_bytes) ||
+	    nla_put_uint(msg, NVIRT_A_VIF_STATS_TX_DROPPED, st.tx_dropped) ||
+	    (st.spoof_dropped >= 0 &&
+	     nla_put_uint(msg, NVIRT_A_VIF_STATS_SPOOF_DROPPED,
+			  st.spoof_dropped)) ||
+	    (st.vlan_dropped >= 0 &&
+	     nla_put_uint(msg, NVIRT_A_VIF_STATS_VLAN_DROPPED,
+			  st.vlan_dropped))) {
+		nla_nest_cancel(msg, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
+/*
+ * A VIF's record, as seen from @net; with @stats its traffic (left out of
+ * notifications, which announce changes of settings and state).
+ */
+static int nvirt_nl_vif_put(struct sk_buff *msg, struct nvirt_vif *vif,
+			    struct net *net, bool stats)
+{
+	const struct nvirt_vif_cfg *cfg = &vif->cfg;
+	struct net_device *dev = vif->dev;
+
+	ASSERT_RTNL();
+	if (nla_put_u32(msg, NVIRT_A_VIF_ID, vif->id) ||
+	    nla_put_string(msg, NVIRT_A_VIF_NAME, vif->name) ||
+	    nla_put_u32(msg, NVIRT_A_VIF_PARENT_IFINDEX, vif->parent->ifindex) ||
+	    nla_put_string(msg, NVIRT_A_VIF_PARENT_IFNAME, vif->parent->name) ||
+	    nla_put_u8(msg, NVIRT_A_VIF_BACKEND, vif->backend) ||
+	    nla_put_u32(msg, NVIRT_A_VIF_IFINDEX, dev->ifindex) ||
+	    nla_put_string(msg, NVIRT_A_VIF_IFNAME, dev->name) ||
+	    (!net_eq(dev_net(dev), net) &&
+	     nla_put_s32(msg, NVIRT_A_VIF_NETNS_ID,
+			 peernet2id_alloc(net, dev_net(dev), GFP_KERNEL))) ||
+	    nla_put(msg, NVIRT_A_VIF_MAC, ETH_ALEN, cfg->mac) ||
+	    (cfg->vlan &&
+	     (nla_put_u16(msg, NVIRT_A_VIF_VLAN, cfg->vlan) ||
+	      nla_put_u8(msg, NVIRT_A_VIF_VLAN_QOS, cfg->qos) ||
+	      nla_put_u8(msg, NVIRT_A_VIF_VLAN_PROTO, cfg->vlan_proto))) ||
+	    nla_put_u32(msg, NVIRT_A_VIF_MTU, READ_ONCE(dev->mtu)) ||
+	    nla_put_u32(msg, NVIRT_A_VIF_MAX_RATE, cfg->max_rate) ||
+	    nla_put_u32(msg, NVIRT_A_VIF_MIN_RATE, cfg->min_rate) ||
+	    nla_put_u8(msg, NVIRT_A_VIF_SPOOFCHK, cfg->spoofchk) ||
+	    nla_put_u8(msg, NVIRT_A_VIF_TRUST, cfg->trust) ||
+	    nla_put_u8(msg, NVIRT_A_VIF_LINK_STATE, cfg->link_state) ||
+	    nla_put_u8(msg, NVIRT_A_VIF_OPERSTATE, READ_ONCE(dev->operstate)) ||
+	    (vif->backend == NVIRT_BACKEND_QUEUE &&
+	     nla_put_u32(msg, NVIRT_A_VIF_QUEUE, vif->queue)) ||
+	    (vif->backend == NVIRT_BACKEND_VF &&
+	     nla_put_u32(msg, NVIRT_A_VIF_VF_INDEX, vif->vf)) ||
+	    nvirt_nl_vif_enforce_put(msg, vif) ||
+	    (stats && nvirt_nl_vif_stats_put(msg, vif)))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static int nvirt_nl_vif_fill(struct sk_buff *msg, struct nvirt_vif *vif,
+			     const struct genl_info *info,
+			     struct netlink_callback *cb)
+{
+	void *hdr;
+
+	hdr = genlmsg_iput(msg, info);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (nvirt_nl_vif_put(msg, vif, genl_info_net(info), true)) {
+		genlmsg_cancel(msg, hdr);
+		return -EMSGSIZE;
+	}
+	if (cb)
+		genl_dump_check_consistent(cb, hdr);
+	genlmsg_end(msg, hdr);
+	return 0;
+}
+
+/* A reply with one VIF's record. */
+static struct sk_buff *nvirt_nl_vif_reply(struct nvirt_vif *vif,
+					  struct genl_info *info)
+{
+	struct sk_buff *msg;
+
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return ERR_PTR(-ENOMEM);
+	if (nvirt_nl_vif_fill(msg, vif, info, NULL)) {
+		nlmsg_free(msg);
+		return ERR_PTR(-EMSGSIZE);
+	}
+	return msg;
+}
+
+/**
+ * nvirt_nl_vif_notify() - tell a VIF's namespace what happened to it
+ * @vif: the VIF
+ * @event: what happened
+ *
+ * A change is sent only when the record differs from the one last sent.
+ *
+ * Context: RTNL held.
+ */
+void nvirt_nl_vif_notify(struct nvirt_vif *vif, enum nvirt_nic_event event)
+{
+	static const u8 cmds[] = {
+		[NVIRT_NIC_ADDED] = NVIRT_CMD_VIF_ADD_NTF,
+		[NVIRT_NIC_REMOVED] = NVIRT_CMD_VIF_DEL_NTF,
+		[NVIRT_NIC_CHANGED] = NVIRT_CMD_VIF_CHANGE_NTF,
+	};
+	struct net *net = dev_net(vif->parent);
+	struct sk_buff *msg;
+	void *hdr;
+
+	ASSERT_RTNL();
+	if (!nvirt_nl_has_listeners(net))
+		return;
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return;
+	hdr = genlmsg_put(msg, 0, 0, &nvirt_nl_family, 0, cmds[event]);
+	if (!hdr || nvirt_nl_vif_put(msg, vif, net, false))
+		goto err_free_msg;
+	genlmsg_end(msg, hdr);
+
+	nvirt_nl_ntf_send(net, msg, &vif->ntf_hash,
+			  event == NVIRT_NIC_CHANGED, false);
+	return;
+
+err_free_msg:
+	nlmsg_free(msg);
+}
+
+/* The VIF a request names by id, name or both. */
+static struct nvirt_vif *nvirt_nl_vif_lookup(struct genl_info *info)
+{
+	struct nlattr *attr_id = info->attrs[NVIRT_A_VIF_ID];
+	struct nlattr *attr_name = info->attrs[NVIRT_A_VIF_NAME];
+	char name[IFNAMSIZ];
+	struct nvirt_vif *vif;
+
+	ASSERT_RTNL();
+	if (!attr_id && !attr_name) {
+		NL_SET_ERR_MSG(info->extack, "VIF not specified: id or name is required");
+		return ERR_PTR(-EINVAL);
+	}
+	if (attr_name)
+		nla_strscpy(name, attr_name, sizeof(name));
+	vif = nvirt_vif_find(genl_info_net(info),
+			     attr_id ? nla_get_u32(attr_id) : 0,
+			     attr_name ? name : NULL);
+	if (!vif) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attr_id ?: attr_name,
+				    "No such VIF");
+		return ERR_PTR(-ENOENT);
+	}
+	return vif;
+}
+
+/* The parent's SR-IOV PF when the VIF may be a VF, held. */
+static struct pci_dev *nvirt_nl_vif_pf(struct genl_info *info, u8 backend)
+{
+	struct net_device *parent;
+	struct pci_dev *pdev;
+
+	if (backend != NVIRT_BACKEND_VF && backend != NVIRT_BACKEND_AUTO)
+		return NULL;
+	rtnl_lock();
+	parent = nvirt_nl_dev_lookup(info, NVIRT_A_VIF_PARENT_IFINDEX,
+				     NVIRT_A_VIF_PARENT_IFNAME);
+	pdev = IS_ERR(parent) ? NULL : nvirt_vf_pf_get(parent);
+	rtnl_unlock();
+	return pdev;
+}
+
+/*
+ * Enabling VFs resets some PFs (igb), and some limit VF rates only at a
+ * known link speed: give a running PF's link a few seconds to return.
+ */
+static void nvirt_nl_vif_wait_link(struct genl_info *info)
+{
+	struct net_device *parent;
+	int tries = 50;
+	bool up;
+
+	do {
+		rtnl_lock();
+		parent = nvirt_nl_dev_lookup(info, NVIRT_A_VIF_PARENT_IFINDEX,
+					     NVIRT_A_VIF_PARENT_IFNAME);
+		up = IS_ERR(parent) || !netif_running(parent) ||
+		     netif_carrier_ok(parent);
+		rtnl_unlock();
+		if (up)
+			return;
+		msleep(100);
+	} while (--tries);
+}
+
+int nvirt_nl_vif_new_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *attr_backend = info->attrs[NVIRT_A_VIF_BACKEND];
+	u8 backend = attr_backend ? nla_get_u8(attr_backend) : 0;
+	struct sk_buff *msg = NULL;
+	struct net_device *parent;
+	struct nvirt_vif_cfg cfg;
+	char name[IFNAMSIZ];
+	struct pci_dev *pdev;
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, NVIRT_A_VIF_NAME))
+		return -EINVAL;
+	nla_strscpy(name, info->attrs[NVIRT_A_VIF_NAME], sizeof(name));
+	err = nvirt_nl_vif_cfg(skb, info, &cfg);
+	if (err)
+		return err;
+
+	/* VFs are enabled outside RTNL: their drivers take it. */
+	pdev = nvirt_nl_vif_pf(info, backend);
+	if (pdev) {
+		err = nvirt_vf_prepare(pdev, backend == NVIRT_BACKEND_VF ?
+				       info->extack : NULL);
+		if (err < 0 && backend == NVIRT_BACKEND_VF)
+			goto out_put_pdev;
+		if (err < 0) {
+			pci_dev_put(pdev);
+			pdev = NULL;
+		}
+		if (err > 0)
+			nvirt_nl_vif_wait_link(info);
+	}
+
+	rtnl_lock();
+	parent = nvirt_nl_dev_lookup(info, NVIRT_A_VIF_PARENT_IFINDEX,
+				     NVIRT_A_VIF_PARENT_IFNAME);
+	err = PTR_ERR_OR_ZERO(parent);
+	if (!err)
+		err = nvirt_vif_new(genl_info_net(info), name, parent, backend,
+				    &cfg, info->extack);
+	if (err > 0) {
+		msg = nvirt_nl_vif_reply(nvirt_vif_find(genl_info_net(info),
+							err, NULL), info);
+		err = PTR_ERR_OR_ZERO(msg);
+	}
+	rtnl_unlock();
+
+	if (pdev)
+		nvirt_vf_settle(pdev);
+out_put_pdev:
+	pci_dev_put(pdev);
+	nvirt_nl_vif_cfg_release(&cfg);
+	if (err)
+		return err;
+	return genlmsg_reply(msg, info);
+}
+
+int nvirt_nl_vif_del_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nvirt_vif *vif;
+	int err;
+
+	rtnl_lock();
+	vif = nvirt_nl_vif_lookup(info);
+	err = PTR_ERR_OR_ZERO(vif);
+	if (!err)
+		err = nvirt_vif_del(vif);
+	rtnl_unlock();
+	/* VFs nvirt enabled for nothing now are disabled before the reply. */
+	nvirt_vf_flush();
+	return err;
+}
+
+int nvirt_nl_vif_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nvirt_vif_cfg cfg;
+	struct nvirt_vif *vif;
+	int err;
+
+	err = nvirt_nl_vif_cfg(skb, info, &cfg);
+	if (err)
+		return err;
+	rtnl_lock();
+	vif = nvirt_nl_vif_lookup(info);
+	err = PTR_ERR_OR_ZERO(vif);
+	if (!err)
+		err = nvirt_vif_set(vif, &cfg, info->extack);
+	rtnl_unlock();
+	nvirt_nl_vif_cfg_release(&cfg);
+	return err;
+}
+
+int nvirt_nl_vif_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct sk_buff *msg;
+	struct nvirt_vif *vif;
+
+	rtnl_lock();
+	vif = nvirt_nl_vif_lookup(info);
+	msg = IS_ERR(vif) ? ERR_CAST(vif) : nvirt_nl_vif_reply(vif, info);
+	rtnl_unlock();
+	if (IS_ERR(msg))
+		return PTR_ERR(msg);
+	return genlmsg_reply(msg, info);
+}
+
+int nvirt_nl_vif_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	const struct genl_info *info = genl_info_dump(cb);
+	struct net *net = sock_net(skb->sk);
+	unsigned long id = cb->args[0];
+	struct net_device *parent = NULL;
+	struct nvirt_vif *vif;
+	int err = 0;
+
+	rtnl_lock();
+	if (info->attrs[NVIRT_A_VIF_PARENT_IFINDEX] ||
+	    info->attrs[NVIRT_A_VIF_PARENT_IFNAME]) {
+		parent = nvirt_nl_dev_lookup(info,
+					     NVIRT_A_VIF_PARENT_IFINDEX,
+					     NVIRT_A_VIF_PARENT_IFNAME);
+		err = PTR_ERR_OR_ZERO(parent);
+	}
+	/* VIFs coming or going between parts mark the dump interrupted. */
+	cb->seq = nvirt_vif_gen();
+	for (; !err && (vif = nvirt_vif_next(net, &id)); id++) {
+		if (parent && vif->parent != parent)
+			continue;
+		err = nvirt_nl_vif_fill(skb, vif, info, cb);
+		if (err)
+			break;
+	}
+	rtnl_unlock();
+	cb->args[0] = id;
+
+	/* A full skb ends this part of the dump; the next one resumes here. */
+	if (err == -EMSGSIZE && skb->len)
+		return skb->len;
+	return err;
+}

@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvirt: the port, a parent NIC's receive handler for its vdevs.
+ *
+ * Frames from the wire for a vdev's MAC go to that vdev, broadcast and
+ * multicast to every vdev and the parent; a vdev with a VLAN gets only the
+ * frames of its VLAN, untagged. Frames between vdevs of one parent in one
+ * VLAN are switched here and never reach the wire.
+ *
+ * The vdev table is read under RCU by the datapath and changed under RTNL.
+ */
+
+#include <linux/etherdevice.h>
+#include <linux/hash.h>
+#include <linux/if_vlan.h>
+#include <linux/netdevice.h>
+#include <linux/rculist.h>
+#include <linux/rtnetlink.h>
+
+#include "vdev.h"
+
+static rx_handler_result_t nvirt_port_rx(struct sk_buff **pskb);
+
+struct nvirt_port *nvirt_port_get(const struct net_device *parent)
+{
+	if (rcu_access_pointer(parent->rx_handler) != nvirt_port_rx)
+		return NULL;
+	return rtnl_dereference(parent->rx_handler_data);
+}
+
+struct hlist_head *nvirt_port_bucket(struct nvirt_port *port, const u8 *mac)
+{
+	return &port->vdevs[hash_32(get_unaligned((u32 *)(mac + 2)),
+				    NVIRT_PORT_HASH_BITS)];
+}
+
+/* The vdev with a MAC on a port. Context: RCU or RTNL. */
+struct nvirt_vdev *nvirt_port_lookup(struct nvirt_port *port, const u8 *mac)
+{
+	struct nvirt_vdev *vd;
+
+	hlist_for_each_entry_rcu(vd, nvirt_port_bucket(port, mac), hnode,
+				 lockdep_rtnl_is_held())
+		if (ether_addr_equal_64bits(vd->dev->dev_addr, mac))
+			return vd;
+	return NULL;
+}
+
+struct nvirt_port *nvirt_port_create(struct net_device *parent,
+				     struct netlink_ext_ack *extack)
+{
+	struct nvirt_port *port;
+	int err;
+
+	port = kzalloc(sizeof(*port), GFP_KERNEL);
+	if (!port)
+		return ERR_PTR(-ENOMEM);
+	port->dev = parent;
+	port->queues = bitmap_zalloc(parent->num_tx_queues, GFP_KERNEL);
+	if (!port->queues) {
+		err = -ENOMEM;
+		goto err_free_port;
+	}
+	err = netdev_rx_handler_register(parent, nvirt_port_rx, port);
+	if (err) {
+		NL_SET_ERR_MSG_FMT(extack,
+				   "%s already has a receive handler (bridge, bond...)",
+				   parent->name);
+		goto err_free_queues;
+	}
+	return port;
+
+err_free_queues:
+	bitmap_free(port->queues);
+err_free_port:
+	kfree(port);
+	return ERR_PTR(err);
+}
+
+static void nvirt_port_free_rcu(struct rcu_head *head)
+{
+	struct nvirt_port *port = container_of(head, struct nvirt_port, rcu);
+
+	bitmap_free(port->queues);
+	kfree(port);
+}
+
+void nvirt_port_put(struct nvirt_port *port)
+{
+	ASSERT_RTNL();
+	if (--port->count)
+		return;
+	netdev_rx_handler_unregister(port->dev);
+	call_rcu(&port->rcu, nvirt_port_free_rcu);
+}
+
+/* Does a frame belong to the vdev's VLAN? Then it loses the tag. */
+static bool nvirt_vdev_vlan_in(struct nvirt_vdev *vd, struct sk_buff *skb)
+{
+	__be16 proto = READ_ONCE(vd->vlan_proto);
+
+	if (!proto)
+		return true;
+	if (!skb_vlan_tag_present(skb) || skb->vlan_proto != proto ||
+	    skb_vlan_tag_get_id(skb) !=
+	    (READ_ONCE(vd->vlan_tci) & VLAN_VID_MASK)) {
+		atomic64_inc(&vd->vlan_dropped);
+		return false;
+	}
+	__vlan_hwaccel_clear_tag(skb);
+	return true;
+}
+
+/* A frame from the wire, for one vdev. */
+static void nvirt_vdev_rx_one(struct nvirt_vdev *vd, struct sk_buff *skb)
+{
+	unsigned int len = skb->len + ETH_HLEN;
+
+	if (!nvirt_vdev_vlan_in(vd, skb) || !(vd->dev->flags & IFF_UP)) {
+		dev_dstats_rx_dropped(vd->dev);
+		kfree_skb(skb);
+		return;
+	}
+	skb_scrub_packet(skb, !net_eq(dev_net(vd->dev), dev_net(skb->dev)));
+	skb->dev = vd->dev;
+	if (netif_rx(skb) == NET_RX_SUCCESS)
+		dev_dstats_rx_add(vd->dev, len);
+	else
+		dev_dstats_rx_dropped(vd->dev);
+}
+
+/* Broadcast and multicast from the wire reach every vdev, and the parent. */
+static void nvirt_port_flood_rx(struct nvirt_port *port, struct sk_buff *skb)
+{
+	struct nvirt_vdev *vd;
+	struct sk_buff *nskb;
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(port->vdevs); i++) {
+		hlist_for_each_entry_rcu(vd, &port->vdevs[i], hnode) {
+			nskb = skb_clone(skb, GFP_ATOMIC);
+			if (!nskb) {
+				dev_dstats_rx_dropped(vd->dev);
+				continue;
+			}
+			nvirt_vdev_rx_one(vd, nskb);
+		}
+	}
+}
+
+static rx_handler_result_t nvirt_port_rx(struct sk_buff **pskb)
+{
+	struct sk_buff *skb = *pskb;
+	struct nvirt_port *port;
+	struct nvirt_vdev *vd;
+	const u8 *dest;
+
+	if (unlikely(skb->pkt_type == PACKET_LOOPBACK))
+		return RX_HANDLER_PASS;
+	port = rcu_dereference(skb->dev->rx_handler_data);
+	dest = eth_hdr(skb)->h_dest;
+	if (is_multicast_ether_addr(dest)) {
+		nvirt_port_flood_rx(port, skb);
+		return RX_HANDLER_PASS;
+	}
+	vd = nvirt_port_lookup(port, dest);
+	if (!vd)
+		return RX_HANDLER_PASS;
+
+	skb = skb_share_check(skb, GFP_ATOMIC);
+	if (skb) {
+		skb->pkt_type = PACKET_HOST;
+		nvirt_vdev_rx_one(vd, skb);
+	}
+	*pskb = NULL;
+	return RX_HANDLER_CONSUMED;
+}
+
+static bool nvirt_vdev_same_vlan(const struct nvirt_vdev *a,
+				 const struct nvirt_vdev *b)
+{
+	return READ_ONCE(a->vlan_proto) == READ_ONCE(b->vlan_proto) &&
+	       (READ_ONCE(a->vlan_tci) & VLAN_VID_MASK) ==
+	       (READ_ONCE(b->vlan_tci) & VLAN_VID_MASK);
+}
+
+/* A frame between vdevs of one parent, as the sender's guest sent it. */
+static void nvirt_vdev_forward(struct nvirt_vdev *to, struct sk_buff *skb)
+{
+	unsigned int len = skb->len;
+
+	if (dev_forward_skb(to->dev, skb) == NET_RX_SUCCESS)
+		dev_dstats_rx_add(to->dev, len);
+}
+
+/*
+ * Switch a frame locally: to every other vdev in the sender's VLAN when it
+ * is broadcast or multicast (the wire gets it too: returns false), or to
+ * the one vdev it is for (returns true: consumed).
+ */
+bool nvirt_port_switch(struct nvirt_vdev *from, struct sk_buff *skb)
+{
+	const u8 *dest = ((struct ethhdr *)skb->data)->h_dest;
+	struct nvirt_port *port = from->port;
+	struct nvirt_vdev *to;
+	struct sk_buff *nskb;
+	int i;
+
+	if (!is_multicast_ether_addr(dest)) {
+		to = nvirt_port_lookup(port, dest);
+		if (!to || to == from || !nvirt_vdev_same_vlan(from, to))
+			return false;
+		nvirt_vdev_forward(to, skb);
+		return true;
+	}
+
+	for (i = 0; i < ARRAY_SIZE(port->vdevs); i++) {
+		hlist_for_each_entry_rcu(to, &port->vdevs[i], hnode) {
+			if (to == from || !nvirt_vdev_same_vlan(from, to))
+				continue;
+			nskb = skb_clone(skb, GFP_ATOMIC);
+			if (nskb)
+				nvirt_vdev_forward(to, nskb);
+		}
+	}
+	return false;
+}
+

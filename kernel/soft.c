@@ -1,0 +1,321 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvirt: the soft and queue backends, VIFs realized by vdevs.
+ *
+ * Everything is nvirt's software, but a queue's rate limit is the NIC's
+ * where its driver limits queues. A minimum rate needs a scheduler across
+ * the parent's senders, which nvirt does not have: it is refused.
+ */
+
+#include <linux/etherdevice.h>
+#include <linux/if_arp.h>
+#include <linux/if_vlan.h>
+#include <linux/netdevice.h>
+#include <linux/rtnetlink.h>
+
+#include "vdev.h"
+#include "vif.h"
+
+static int nvirt_vdev_check(struct net_device *parent,
+			    const struct nvirt_vif_cfg *cfg, bool queue,
+			    u8 *enforce, struct netlink_ext_ack *extack)
+{
+	int s;
+
+	if (parent->type != ARPHRD_ETHER || (parent->flags & IFF_LOOPBACK) ||
+	    nvirt_vdev_is(parent)) {
+		NL_SET_ERR_MSG_FMT(extack, "%s is not an Ethernet NIC nvirt can stack on",
+				   parent->name);
+		return -EOPNOTSUPP;
+	}
+	if (cfg->min_rate) {
+		NL_SET_ERR_MSG_FMT(extack, "min-rate cannot be guaranteed by the %s backend",
+				   queue ? "queue" : "soft");
+		return -EOPNOTSUPP;
+	}
+	if (cfg->mtu > parent->mtu) {
+		NL_SET_ERR_MSG_FMT(extack, "mtu %u is above the MTU of %s (%u)",
+				   cfg->mtu, parent->name, parent->mtu);
+		return -EINVAL;
+	}
+
+	for (s = 0; s <= NVIRT_SETTING_MAX; s++)
+		enforce[s] = NVIRT_SUPPORT_SOFTWARE;
+	if (queue && parent->netdev_ops->ndo_set_tx_maxrate)
+		enforce[NVIRT_SETTING_MAX_RATE] = NVIRT_SUPPORT_HARDWARE;
+	return 0;
+}
+
+static int nvirt_soft_check(struct net_device *parent,
+			    const struct nvirt_vif_cfg *cfg, u8 *enforce,
+			    struct netlink_ext_ack *extack)
+{
+	return nvirt_vdev_check(parent, cfg, false, enforce, extack);
+}
+
+/* A free transmit queue of a parent: the highest, never queue 0. */
+static int nvirt_queue_find(struct net_device *parent)
+{
+	struct nvirt_port *port = nvirt_port_get(parent);
+	int q;
+
+	for (q = parent->real_num_tx_queues - 1; q > 0; q--)
+		if (!port || !test_bit(q, port->queues))
+			return q;
+	return -ENOSPC;
+}
+
+static int nvirt_queue_check(struct net_device *parent,
+			     const struct nvirt_vif_cfg *cfg, u8 *enforce,
+			     struct netlink_ext_ack *extack)
+{
+	if (!parent->dev.parent) {
+		NL_SET_ERR_MSG_FMT(extack, "%s has no hardware queues: it is a virtual device",
+				   parent->name);
+		return -EOPNOTSUPP;
+	}
+	if (parent->real_num_tx_queues < 2) {
+		NL_SET_ERR_MSG_FMT(extack,
+				   "%s has 1 transmit queue, which stays with the NIC",
+				   parent->name);
+		return -EOPNOTSUPP;
+	}
+	return nvirt_vdev_check(parent, cfg, true, enforce, extack);
+}
+
+/* Limit the queue in the NIC, or in the vdev. */
+static int nvirt_vdev_set_rate(struct nvirt_vdev *vd, u32 rate)
+{
+	const struct net_device_ops *ops = vd->port->dev->netdev_ops;
+
+	if (vd->queue < 0 || !ops->ndo_set_tx_maxrate)
+		return 0;
+	return ops->ndo_set_tx_maxrate(vd->port->dev, vd->queue, rate);
+}
+
+static bool nvirt_vdev_hw_rate(const struct nvirt_vif *vif)
+{
+	return vif->enforce[NVIRT_SETTING_MAX_RATE] == NVIRT_SUPPORT_HARDWARE;
+}
+
+static int nvirt_vdev_vlan_add(struct net_device *parent,
+			       const struct nvirt_vif_cfg *cfg)
+{
+	if (!cfg->vlan)
+		return 0;
+	return vlan_vid_add(parent, cfg->vlan_proto == NVIRT_VLAN_PROTO_8021AD ?
+			    htons(ETH_P_8021AD) : htons(ETH_P_8021Q), cfg->vlan);
+}
+
+static void nvirt_vdev_vlan_del(struct net_device *parent,
+				const struct nvirt_vif_cfg *cfg)
+{
+	if (!cfg->vlan)
+		return;
+	vlan_vid_del(parent, cfg->vlan_proto == NVIRT_VLAN_PROTO_8021AD ?
+		     htons(ETH_P_8021AD) : htons(ETH_P_8021Q), cfg->vlan);
+}
+
+static int nvirt_vdev_create(struct nvirt_vif *vif, bool queue,
+			     struct netlink_ext_ack *extack)
+{
+	struct net_device *parent = vif->parent;
+	struct nvirt_port *port;
+	struct nvirt_vdev *vd;
+	struct net_device *dev;
+	int q = -1, err;
+
+	ASSERT_RTNL();
+	port = nvirt_port_get(parent);
+	if (port && nvirt_port_lookup(port, vif->cfg.mac)) {
+		NL_SET_ERR_MSG_FMT(extack, "MAC %pM is in use on %s",
+				   vif->cfg.mac, parent->name);
+		return -EADDRINUSE;
+	}
+	if (queue) {
+		q = nvirt_queue_find(parent);
+		if (q < 0) {
+			NL_SET_ERR_MSG_FMT(extack,
+					   "%s has no free transmit queue (VIFs own %u)",
+					   parent->name, parent->real_num_tx_queues - 1);
+			return q;
+		}
+	}
+
+	dev = nvirt_vdev_alloc(vif->name, q);
+	if (!dev)
+		return -ENOMEM;
+	dev_net_set(dev, dev_net(parent));
+	vd = netdev_priv(dev);
+	eth_hw_addr_set(dev, vif->cfg.mac);
+	dev->mtu = vif->cfg.mtu;
+	dev->gso_max_size = parent->gso_max_size;
+	dev->gso_max_segs = parent->gso_max_segs;
+
+	if (!port) {
+		port = nvirt_port_create(parent, extack);
+		if (IS_ERR(port)) {
+			err = PTR_ERR(port);
+			goto err_free_dev;
+		}
+	}
+	port->count++;
+	vd->port = port;
+	netdev_hold(parent, &vd->parent_tracker, GFP_KERNEL);
+
+	err = nvirt_vdev_vlan_add(parent, &vif->cfg);
+	if (err)
+		goto err_put_port;
+	err = register_netdevice(dev);
+	if (err) {
+		NL_SET_ERR_MSG_FMT(extack, "cannot register %s", vif->name);
+		goto err_vlan_del;
+	}
+	/* From here on, unregistering undoes the rest (ndo_uninit). */
+	if (q >= 0)
+		set_bit(q, port->queues);
+	hlist_add_head_rcu(&vd->hnode, nvirt_port_bucket(port, vif->cfg.mac));
+	err = netdev_upper_dev_link(parent, dev, extack);
+	if (err)
+		goto err_unregister;
+	vif->queue = q < 0 ? 0 : q;
+	vd->vif = vif;
+	err = nvirt_vdev_set_rate(vd, nvirt_vdev_hw_rate(vif) ?
+				  vif->cfg.max_rate : 0);
+	if (err) {
+		NL_SET_ERR_MSG_FMT(extack, "%s refused the rate limit of queue %d",
+				   parent->name, q);
+		goto err_unregister;
+	}
+	nvirt_vdev_publish(vd, &vif->cfg, !nvirt_vdev_hw_rate(vif));
+	nvirt_vdev_link(vd, vif->cfg.link_state);
+	vif->dev = dev;
+	return 0;
+
+err_unregister:
+	nvirt_vdev_vlan_del(parent, &vif->cfg);
+	vd->vif = NULL;
+	hlist_del_init_rcu(&vd->hnode);
+	unregister_netdevice(dev);
+	return err;
+
+err_vlan_del:
+	nvirt_vdev_vlan_del(parent, &vif->cfg);
+err_put_port:
+	netdev_put(parent, &vd->parent_tracker);
+	nvirt_port_put(port);
+err_free_dev:
+	dev->priv_destructor = NULL;
+	free_netdev(dev);
+	return err;
+}
+
+static int nvirt_soft_create(struct nvirt_vif *vif,
+			     struct netlink_ext_ack *extack)
+{
+	return nvirt_vdev_create(vif, false, extack);
+}
+
+static int nvirt_queue_create(struct nvirt_vif *vif,
+			      struct netlink_ext_ack *extack)
+{
+	return nvirt_vdev_create(vif, true, extack);
+}
+
+/* Change settings all or nothing: what can fail goes first. */
+static int nvirt_vdev_apply(struct nvirt_vif *vif,
+			    const struct nvirt_vif_cfg *cfg,
+			    struct netlink_ext_ack *extack)
+{
+	struct nvirt_vdev *vd = netdev_priv(vif->dev);
+	struct net_device *parent = vif->parent;
+	bool vlan = cfg->vlan != vif->cfg.vlan ||
+		    cfg->vlan_proto != vif->cfg.vlan_proto;
+	int err;
+
+	ASSERT_RTNL();
+	if (vlan) {
+		err = nvirt_vdev_vlan_add(parent, cfg);
+		if (err)
+			return err;
+	}
+	if (cfg->mtu != vif->dev->mtu) {
+		err = dev_set_mtu(vif->dev, cfg->mtu);
+		if (err)
+			goto err_vlan_del;
+	}
+	err = nvirt_vdev_change_mac(vd, cfg->mac, extack);
+	if (err)
+		goto err_restore_mtu;
+	if (nvirt_vdev_hw_rate(vif) && cfg->max_rate != vif->cfg.max_rate) {
+		err = nvirt_vdev_set_rate(vd, cfg->max_rate);
+		if (err)
+			goto err_restore_mac;
+	}
+
+	if (vlan)
+		nvirt_vdev_vlan_del(parent, &vif->cfg);
+	nvirt_vdev_publish(vd, cfg, !nvirt_vdev_hw_rate(vif));
+	nvirt_vdev_link(vd, cfg->link_state);
+	return 0;
+
+err_restore_mac:
+	nvirt_vdev_change_mac(vd, vif->cfg.mac, NULL);
+err_restore_mtu:
+	dev_set_mtu(vif->dev, vif->cfg.mtu);
+err_vlan_del:
+	if (vlan)
+		nvirt_vdev_vlan_del(parent, cfg);
+	return err;
+}
+
+static void nvirt_vdev_destroy(struct nvirt_vif *vif)
+{
+	struct nvirt_vdev *vd = netdev_priv(vif->dev);
+
+	ASSERT_RTNL();
+	nvirt_vdev_set_rate(vd, 0);
+	nvirt_vdev_vlan_del(vif->parent, &vif->cfg);
+	vd->vif = NULL;
+	if (vif->dev->reg_state == NETREG_REGISTERED)
+		unregister_netdevice(vif->dev);
+}
+
+static void nvirt_vdev_stats(struct nvirt_vif *vif,
+			     struct nvirt_vif_stats *stats)
+{
+	struct nvirt_vdev *vd = netdev_priv(vif->dev);
+
+	nvirt_vif_stats_of(vif->dev, stats);
+	stats->spoof_dropped = atomic64_read(&vd->spoof_dropped);
+	stats->vlan_dropped = atomic64_read(&vd->vlan_dropped);
+}
+
+const struct nvirt_backend_ops nvirt_soft_ops = {
+	.check		= nvirt_soft_check,
+	.create		= nvirt_soft_create,
+	.apply		= nvirt_vdev_apply,
+	.destroy	= nvirt_vdev_destroy,
+	.stats		= nvirt_vdev_stats,
+};
+
+const struct nvirt_backend_ops nvirt_queue_ops = {
+	.check		= nvirt_queue_check,
+	.create		= nvirt_queue_create,
+	.apply		= nvirt_vdev_apply,
+	.destroy	= nvirt_vdev_destroy,
+	.stats		= nvirt_vdev_stats,
+};
+
+/**
+ * nvirt_queue_available() - whether a parent has a transmit queue to give
+ * @parent: the NIC
+ *
+ * Context: RTNL held.
+ * Return: true when a queue VIF could be created on @parent now.
+ */
+bool nvirt_queue_available(struct net_device *parent)
+{
+	ASSERT_RTNL();
+	return parent->dev.parent && nvirt_queue_find(parent) >= 0;
+}

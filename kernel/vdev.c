@@ -1,0 +1,445 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvirt: nvirt's own netdev (vdev), the VIF of the soft and queue backends.
+ *
+ * A vdev sits on a parent NIC like a macvlan and means what a VF means:
+ * the guest's frames leave tagged with its VLAN, spoofed source MACs and
+ * frames tagged by the guest itself are dropped, and the transmit rate is
+ * limited; port.c receives for it and switches between vdevs. The soft
+ * backend transmits through the parent's qdisc; the queue backend owns one
+ * of the parent's transmit queues and transmits on it directly.
+ *
+ * Settings change under RTNL and are read locklessly by the datapath
+ * (READ_ONCE); the rate limiter's state is touched only by
+ * ndo_start_xmit, which the vdev's transmit lock serializes.
+ */
+
+#include <linux/etherdevice.h>
+#include <linux/if_vlan.h>
+#include <linux/netdevice.h>
+#include <linux/rtnetlink.h>
+#include <net/gso.h>
+#include <net/rtnetlink.h>
+
+#include "vdev.h"
+#include "vif.h"
+
+/* How far the rate limiter lets a sender run ahead after idling. */
+#define NVIRT_RATE_BURST_NS	(2 * NSEC_PER_MSEC)
+/* How soon to look again at a parent queue the driver has stopped. */
+#define NVIRT_QUEUE_POLL_NS	(20 * NSEC_PER_USEC)
+
+/* Charge a frame to the rate limiter; stop sending until it is paid for. */
+static void nvirt_vdev_rate(struct nvirt_vdev *vd, unsigned int len)
+{
+	u32 rate = READ_ONCE(vd->rate);
+	u64 now, next;
+
+	if (!rate)
+		return;
+	now = ktime_get_ns();
+	next = max(vd->next_ns, now - NVIRT_RATE_BURST_NS);
+	/* rate Mb/s is rate bits per microsecond */
+	next += div_u64((u64)len * 8 * NSEC_PER_USEC, rate);
+	vd->next_ns = next;
+	if (next > now) {
+		netif_stop_queue(vd->dev);
+		hrtimer_start(&vd->wake, ns_to_ktime(next),
+			      HRTIMER_MODE_ABS_SOFT);
+	}
+}
+
+static enum hrtimer_restart nvirt_vdev_wake(struct hrtimer *timer)
+{
+	struct nvirt_vdev *vd = container_of(timer, struct nvirt_vdev, wake);
+
+	netif_wake_queue(vd->dev);
+	return HRTIMER_NORESTART;
+}
+
+/*
+ * Transmit on the parent's queue @queue, past its qdisc. GSO frames the
+ * parent cannot take are segmented here; __dev_direct_xmit() does the rest
+ * of the validation.
+ */
+static int nvirt_vdev_queue_xmit(struct sk_buff *skb, u16 queue)
+{
+	struct net_device *parent = skb->dev;
+	int ret = NET_XMIT_SUCCESS, rc;
+	netdev_features_t features;
+	struct sk_buff *segs, *next;
+
+	/* Its channels were cut down: the qdisc picks a queue. */
+	if (unlikely(queue >= parent->real_num_tx_queues))
+		return dev_queue_xmit(skb);
+
+	features = netif_skb_features(skb);
+	if (netif_needs_gso(skb, features)) {
+		segs = skb_gso_segment(skb, features);
+		if (IS_ERR(segs)) {
+			kfree_skb(skb);
+			return NET_XMIT_DROP;
+		}
+		if (segs) {
+			consume_skb(skb);
+			skb = segs;
+		}
+	}
+
+	skb_list_walk_safe(skb, skb, next) {
+		skb_mark_not_on_list(skb);
+		rc = __dev_direct_xmit(skb, queue);
+		if (!dev_xmit_complete(rc)) {
+			kfree_skb(skb);
+			ret = NET_XMIT_DROP;
+		} else if (rc != NETDEV_TX_OK) {
+			ret = NET_XMIT_DROP;
+		}
+	}
+	return ret;
+}
+
+static netdev_tx_t nvirt_vdev_xmit(struct sk_buff *skb, struct net_device *dev)
+{
+	struct nvirt_vdev *vd = netdev_priv(dev);
+	struct net_device *parent = vd->port->dev;
+	const struct ethhdr *eth = (struct ethhdr *)skb->data;
+	__be16 vlan_proto = READ_ONCE(vd->vlan_proto);
+	unsigned int len = skb->len;
+	int ret;
+
+	if (vd->queue >= 0 && vd->queue < parent->real_num_tx_queues &&
+	    netif_xmit_frozen_or_drv_stopped(netdev_get_tx_queue(parent,
+								 vd->queue))) {
+		netif_stop_queue(dev);
+		hrtimer_start(&vd->wake, ns_to_ktime(NVIRT_QUEUE_POLL_NS),
+			      HRTIMER_MODE_REL_SOFT);
+		return NETDEV_TX_BUSY;
+	}
+
+	if (READ_ONCE(vd->spoofchk) &&
+	    !ether_addr_equal(eth->h_source, dev->dev_addr)) {
+		atomic64_inc(&vd->spoof_dropped);
+		goto drop;
+	}
+	if (vlan_proto &&
+	    (skb_vlan_tag_present(skb) || eth_type_vlan(eth->h_proto))) {
+		atomic64_inc(&vd->vlan_dropped);
+		goto drop;
+	}
+
+	nvirt_vdev_rate(vd, len);
+	if (nvirt_port_switch(vd, skb)) {
+		dev_dstats_tx_add(dev, len);
+		return NETDEV_TX_OK;
+	}
+
+	if (vlan_proto)
+		__vlan_hwaccel_put_tag(skb, vlan_proto, READ_ONCE(vd->vlan_tci));
+	skb->dev = parent;
+	if (vd->queue >= 0)
+		ret = nvirt_vdev_queue_xmit(skb, vd->queue);
+	else
+		ret = dev_queue_xmit(skb);
+	if (likely(ret == NET_XMIT_SUCCESS || ret == NET_XMIT_CN))
+		dev_dstats_tx_add(dev, len);
+	else
+		dev_dstats_tx_dropped(dev);
+	return NETDEV_TX_OK;
+
+drop:
+	dev_dstats_tx_dropped(dev);
+	kfree_skb(skb);
+	return NETDEV_TX_OK;
+}
+
+static int nvirt_vdev_open(struct net_device *dev)
+{
+	struct nvirt_vdev *vd = netdev_priv(dev);
+	int err;
+
+	err = dev_uc_add(vd->port->dev, dev->dev_addr);
+	if (err)
+		return err;
+	/* A carrier event, so the operstate is computed. */
+	netif_carrier_off(dev);
+	if (vd->vif)
+		nvirt_vdev_link(vd, vd->vif->cfg.link_state);
+	return 0;
+}
+
+static int nvirt_vdev_stop(struct net_device *dev)
+{
+	struct nvirt_vdev *vd = netdev_priv(dev);
+	struct net_device *parent = vd->port->dev;
+
+	netif_carrier_off(dev);
+	hrtimer_cancel(&vd->wake);
+	dev_uc_del(parent, dev->dev_addr);
+	dev_mc_unsync(parent, dev);
+	return 0;
+}
+
+static void nvirt_vdev_set_rx_mode(struct net_device *dev)
+{
+	struct nvirt_vdev *vd = netdev_priv(dev);
+
+	dev_mc_sync(vd->port->dev, dev);
+}
+
+/*
+ * Give the vdev a new MAC: in the port's table, the parent's unicast
+ * filter and the netdev.
+ */
+int nvirt_vdev_change_mac(struct nvirt_vdev *vd, const u8 *mac,
+			  struct netlink_ext_ack *extack)
+{
+	struct net_device *dev = vd->dev;
+	struct nvirt_vdev *other;
+	int err;
+
+	ASSERT_RTNL();
+	if (ether_addr_equal(dev->dev_addr, mac))
+		return 0;
+	other = nvirt_port_lookup(vd->port, mac);
+	if (other || ether_addr_equal(vd->port->dev->dev_addr, mac)) {
+		NL_SET_ERR_MSG_FMT(extack, "MAC %pM is in use on %s by %s", mac,
+				   vd->port->dev->name,
+				   other ? other->dev->name : vd->port->dev->name);
+		return -EADDRINUSE;
+	}
+	if (dev->flags & IFF_UP) {
+		err = dev_uc_add(vd->port->dev, mac);
+		if (err)
+			return err;
+		dev_uc_del(vd->port->dev, dev->dev_addr);
+	}
+	hlist_del_rcu(&vd->hnode);
+	eth_hw_addr_set(dev, mac);
+	hlist_add_head_rcu(&vd->hnode, nvirt_port_bucket(vd->port, mac));
+	call_netdevice_notifiers(NETDEV_CHANGEADDR, dev);
+	return 0;
+}
+
+/* The guest changes its MAC: only when trusted. */
+static int nvirt_vdev_set_mac_address(struct net_device *dev, void *p)
+{
+	struct nvirt_vdev *vd = netdev_priv(dev);
+	struct sockaddr *sa = p;
+	int err;
+
+	if (!vd->vif || !vd->vif->cfg.trust)
+		return -EPERM;
+	if (!is_valid_ether_addr(sa->sa_data))
+		return -EADDRNOTAVAIL;
+	if (ether_addr_equal(dev->dev_addr, sa->sa_data))
+		return 0;
+	err = nvirt_vdev_change_mac(vd, sa->sa_data, NULL);
+	if (!err)
+		ether_addr_copy(vd->vif->cfg.mac, sa->sa_data);
+	return err;
+}
+
+static int nvirt_vdev_change_mtu(struct net_device *dev, int mtu)
+{
+	struct nvirt_vdev *vd = netdev_priv(dev);
+
+	if (mtu > READ_ONCE(vd->port->dev->mtu))
+		return -EINVAL;
+	WRITE_ONCE(dev->mtu, mtu);
+	if (vd->vif)
+		vd->vif->cfg.mtu = mtu;
+	return 0;
+}
+
+static int nvirt_vdev_get_iflink(const struct net_device *dev)
+{
+	const struct nvirt_vdev *vd = netdev_priv(dev);
+
+	return READ_ONCE(vd->port->dev->ifindex);
+}
+
+static void nvirt_vdev_uninit(struct net_device *dev)
+{
+	struct nvirt_vdev *vd = netdev_priv(dev);
+	struct nvirt_port *port = vd->port;
+
+	hrtimer_cancel(&vd->wake);
+	hlist_del_rcu(&vd->hnode);
+	if (vd->queue >= 0)
+		clear_bit(vd->queue, port->queues);
+	netdev_upper_dev_unlink(port->dev, dev);
+	nvirt_port_put(port);
+}
+
+static const struct net_device_ops nvirt_vdev_ops = {
+	.ndo_uninit		= nvirt_vdev_uninit,
+	.ndo_open		= nvirt_vdev_open,
+	.ndo_stop		= nvirt_vdev_stop,
+	.ndo_start_xmit		= nvirt_vdev_xmit,
+	.ndo_set_rx_mode	= nvirt_vdev_set_rx_mode,
+	.ndo_set_mac_address	= nvirt_vdev_set_mac_address,
+	.ndo_change_mtu		= nvirt_vdev_change_mtu,
+	.ndo_validate_addr	= eth_validate_addr,
+	.ndo_get_iflink		= nvirt_vdev_get_iflink,
+	.ndo_features_check	= passthru_features_check,
+};
+
+static void nvirt_vdev_free(struct net_device *dev)
+{
+	struct nvirt_vdev *vd = netdev_priv(dev);
+
+	netdev_put(vd->port->dev, &vd->parent_tracker);
+}
+
+static void nvirt_vdev_setup(struct net_device *dev)
+{
+	ether_setup(dev);
+	dev->max_mtu = ETH_MAX_MTU;
+	dev->priv_flags &= ~IFF_TX_SKB_SHARING;
+	dev->priv_flags |= IFF_UNICAST_FLT;
+	netif_keep_dst(dev);
+	dev->netdev_ops = &nvirt_vdev_ops;
+	dev->needs_free_netdev = true;
+	dev->priv_destructor = nvirt_vdev_free;
+	dev->pcpu_stat_type = NETDEV_PCPU_STAT_DSTATS;
+	dev->features |= NETIF_F_SG | NETIF_F_HW_CSUM | NETIF_F_GSO_SOFTWARE |
+			 NETIF_F_HIGHDMA | NETIF_F_FRAGLIST;
+	dev->hw_features |= dev->features;
+}
+
+/* Created only by nvirt's family; "ip link del" and namespaces delete. */
+static int nvirt_vdev_validate(struct nlattr *tb[], struct nlattr *data[],
+			       struct netlink_ext_ack *extack)
+{
+	NL_SET_ERR_MSG(extack, "nvirt VIFs are created with \"nvirt vif add\"");
+	return -EOPNOTSUPP;
+}
+
+static struct net *nvirt_vdev_get_link_net(const struct net_device *dev)
+{
+	const struct nvirt_vdev *vd = netdev_priv(dev);
+
+	return dev_net(vd->port->dev);
+}
+
+static struct rtnl_link_ops nvirt_link_ops = {
+	.kind		= "nvirt",
+	.priv_size	= sizeof(struct nvirt_vdev),
+	.setup		= nvirt_vdev_setup,
+	.validate	= nvirt_vdev_validate,
+	.get_link_net	= nvirt_vdev_get_link_net,
+};
+
+/**
+ * nvirt_vdev_alloc() - a new vdev, not registered yet
+ * @name: its name
+ * @queue: the parent's transmit queue it will own, or -1
+ *
+ * Return: the netdev, or NULL.
+ */
+struct net_device *nvirt_vdev_alloc(const char *name, int queue)
+{
+	struct nvirt_vdev *vd;
+	struct net_device *dev;
+
+	dev = alloc_netdev(sizeof(*vd), name, NET_NAME_USER, nvirt_vdev_setup);
+	if (!dev)
+		return NULL;
+	dev->rtnl_link_ops = &nvirt_link_ops;
+	vd = netdev_priv(dev);
+	vd->dev = dev;
+	vd->queue = queue;
+	hrtimer_init(&vd->wake, CLOCK_MONOTONIC, HRTIMER_MODE_ABS_SOFT);
+	vd->wake.function = nvirt_vdev_wake;
+	netif_carrier_off(dev);
+	return dev;
+}
+
+/**
+ * nvirt_vdev_is() - whether a netdev is an nvirt vdev
+ * @dev: the netdev
+ *
+ * Return: true for vdevs.
+ */
+bool nvirt_vdev_is(const struct net_device *dev)
+{
+	return dev->netdev_ops == &nvirt_vdev_ops;
+}
+
+/* The datapath's copies of a VIF's settings. */
+void nvirt_vdev_publish(struct nvirt_vdev *vd, const struct nvirt_vif_cfg *cfg,
+			bool sw_rate)
+{
+	WRITE_ONCE(vd->vlan_tci, cfg->vlan | (cfg->qos << VLAN_PRIO_SHIFT));
+	WRITE_ONCE(vd->vlan_proto, !cfg->vlan ? 0 :
+		   cfg->vlan_proto == NVIRT_VLAN_PROTO_8021AD ?
+		   htons(ETH_P_8021AD) : htons(ETH_P_8021Q));
+	WRITE_ONCE(vd->spoofchk, cfg->spoofchk);
+	WRITE_ONCE(vd->rate, sw_rate ? cfg->max_rate : 0);
+}
+
+void nvirt_vdev_link(struct nvirt_vdev *vd, u8 link_state)
+{
+	struct net_device *parent = vd->port->dev;
+	bool up;
+
+	switch (link_state) {
+	case NVIRT_LINK_STATE_ENABLE:
+		up = true;
+		break;
+	case NVIRT_LINK_STATE_DISABLE:
+		up = false;
+		break;
+	default:
+		up = netif_running(parent) && netif_carrier_ok(parent);
+	}
+	if (up && netif_running(vd->dev))
+		netif_carrier_on(vd->dev);
+	else
+		netif_carrier_off(vd->dev);
+}
+
+/**
+ * nvirt_vdev_parent_changed() - follow a parent's link and MTU
+ * @parent: the parent, whose state changed
+ *
+ * Context: RTNL held.
+ */
+void nvirt_vdev_parent_changed(struct net_device *parent)
+{
+	struct nvirt_port *port = nvirt_port_get(parent);
+	struct nvirt_vdev *vd;
+	int i;
+
+	ASSERT_RTNL();
+	if (!port)
+		return;
+	for (i = 0; i < ARRAY_SIZE(port->vdevs); i++) {
+		hlist_for_each_entry(vd, &port->vdevs[i], hnode) {
+			if (vd->vif)
+				nvirt_vdev_link(vd, vd->vif->cfg.link_state);
+			if (vd->dev->mtu > parent->mtu)
+				dev_set_mtu(vd->dev, parent->mtu);
+		}
+	}
+}
+
+/**
+ * nvirt_vdev_init() - let rtnetlink know nvirt's vdevs
+ *
+ * Return: 0 or a negative errno.
+ */
+int nvirt_vdev_init(void)
+{
+	return rtnl_link_register(&nvirt_link_ops);
+}
+
+/**
+ * nvirt_vdev_exit() - delete every vdev
+ */
+void nvirt_vdev_exit(void)
+{
+	rtnl_link_unregister(&nvirt_link_ops);
+}
+

@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nvirt: nvirt's own netdev (vdev), the VIF of the soft and queue
+ * backends, and the port that hangs the vdevs of a parent off it.
+ */
+
+#ifndef _NVIRT_VDEV_H
+#define _NVIRT_VDEV_H
+
+#include <linux/atomic.h>
+#include <linux/hrtimer.h>
+#include <linux/netdevice.h>
+#include <linux/rcupdate.h>
+
+struct nvirt_vif;
+struct nvirt_vif_cfg;
+
+#define NVIRT_PORT_HASH_BITS	8
+
+/**
+ * struct nvirt_port - the vdevs of one parent
+ * @dev: the parent
+ * @vdevs: struct nvirt_vdev by MAC; RCU readers, changed under RTNL
+ * @count: vdevs on the parent; under RTNL
+ * @queues: transmit queues owned by queue vdevs; under RTNL
+ * @rcu: for freeing after the datapath is done with it
+ */
+struct nvirt_port {
+	struct net_device *dev;
+	struct hlist_head vdevs[1 << NVIRT_PORT_HASH_BITS];
+	unsigned int count;
+	unsigned long *queues;
+	struct rcu_head rcu;
+};
+
+/**
+ * struct nvirt_vdev - private part of a vdev
+ * @dev: the vdev
+ * @port: its parent's port; set at creation
+ * @parent_tracker: tracker of the vdev's reference on its parent
+ * @vif: the VIF it realizes; under RTNL
+ * @hnode: in @port->vdevs; under RTNL
+ * @queue: the parent's transmit queue it owns, or -1 (soft)
+ * @vlan_proto: its VLAN's tag protocol, 0 for no VLAN; READ_ONCE
+ * @vlan_tci: its VLAN's id and priority; READ_ONCE
+ * @spoofchk: drop spoofed frames; READ_ONCE
+ * @rate: transmit limit in Mb/s, 0 for none; READ_ONCE
+ * @next_ns: when the limiter lets the next frame go; in ndo_start_xmit only
+ * @wake: wakes the transmit queue once the limiter or the parent allows
+ * @spoof_dropped: frames dropped by spoof-check
+ * @vlan_dropped: frames dropped for VLAN confinement
+ */
+struct nvirt_vdev {
+	struct net_device *dev;
+	struct nvirt_port *port;
+	netdevice_tracker parent_tracker;
+	struct nvirt_vif *vif;
+	struct hlist_node hnode;
+	int queue;
+	__be16 vlan_proto;
+	u16 vlan_tci;
+	bool spoofchk;
+	u32 rate;
+	u64 next_ns;
+	struct hrtimer wake;
+	atomic64_t spoof_dropped;
+	atomic64_t vlan_dropped;
+};
+
+/* port.c */
+struct nvirt_port *nvirt_port_get(const struct net_device *parent);
+struct hlist_head *nvirt_port_bucket(struct nvirt_port *port, const u8 *mac);
+struct nvirt_vdev *nvirt_port_lookup(struct nvirt_port *port, const u8 *mac);
+struct nvirt_port *nvirt_port_create(struct net_device *parent,
+				     struct netlink_ext_ack *extack);
+void nvirt_port_put(struct nvirt_port *port);
+bool nvirt_port_switch(struct nvirt_vdev *from, struct sk_buff *skb);
+
+/* vdev.c */
+struct net_device *nvirt_vdev_alloc(const char *name, int queue);
+bool nvirt_vdev_is(const struct net_device *dev);
+int nvirt_vdev_change_mac(struct nvirt_vdev *vd, const u8 *mac,
+			  struct netlink_ext_ack *extack);
+void nvirt_vdev_publish(struct nvirt_vdev *vd, const struct nvirt_vif_cfg *cfg,
+			bool sw_rate);
+void nvirt_vdev_link(struct nvirt_vdev *vd, u8 link_state);
+void nvirt_vdev_parent_changed(struct net_device *parent);
+int nvirt_vdev_init(void);
+void nvirt_vdev_exit(void);
+
+/* soft.c */
+bool nvirt_queue_available(struct net_device *parent);
+
+#endif /* _NVIRT_VDEV_H */

@@ -1,0 +1,572 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvirt: the vf backend, a VIF realized by an SR-IOV virtual function.
+ *
+ * The VF is configured through its PF (ndo_set_vf_*), as "ip link set PF
+ * vf N ..." does, and its netdev becomes the VIF: renamed, given the MTU
+ * (its alias, as modules cannot rename netdevs) and moved to the namespace
+ * asked for. Releasing it brings the netdev home and restores its MTU and
+ * the VF's defaults.
+ *
+ * VFs are enabled through the PF's driver when a VIF needs one and none is
+ * enabled, and disabled again when the last VIF on them goes, if nvirt was
+ * the one that enabled them. That runs without RTNL (the VFs' drivers take
+ * it to register their netdevs), under nvirt_pf_lock and the PF's device
+ * lock, in that order.
+ */
+
+#include <linux/etherdevice.h>
+#include <linux/if_link.h>
+#include <linux/mutex.h>
+#include <linux/netdevice.h>
+#include <linux/pci.h>
+#include <linux/rtnetlink.h>
+#include <linux/slab.h>
+
+#include "caps.h"
+#include "vif.h"
+
+/**
+ * struct nvirt_pf - an SR-IOV PF nvirt has enabled VFs on
+ * @pdev: the PF's device, held
+ * @list: in nvirt_pfs
+ * @pending: requests between enabling VFs and creating their VIF
+ */
+struct nvirt_pf {
+	struct pci_dev *pdev;
+	struct list_head list;
+	unsigned int pending;
+};
+
+/* Protects nvirt_pfs and each PF's VF count changes; taken before RTNL. */
+static DEFINE_MUTEX(nvirt_pf_lock);
+static LIST_HEAD(nvirt_pfs);
+
+static void nvirt_vf_settle_all(struct work_struct *work);
+static DECLARE_WORK(nvirt_vf_settle_work, nvirt_vf_settle_all);
+
+/* A VF as it is when nobody configured it. */
+static const struct nvirt_vif_cfg nvirt_vf_defaults = {
+	.spoofchk = true,
+	.link_state = NVIRT_LINK_STATE_AUTO,
+};
+
+static struct pci_dev *nvirt_vf_pf(const struct net_device *parent)
+{
+	struct device *d = parent->dev.parent;
+	struct pci_dev *pdev;
+
+	if (!d || !dev_is_pci(d))
+		return NULL;
+	pdev = to_pci_dev(d);
+	return pdev->is_physfn && pci_sriov_get_totalvfs(pdev) ? pdev : NULL;
+}
+
+/**
+ * nvirt_vf_pf_get() - the SR-IOV PF behind a NIC
+ * @parent: the NIC
+ *
+ * Context: RTNL held.
+ * Return: its PCI device, held, or NULL when it is no SR-IOV PF.
+ */
+struct pci_dev *nvirt_vf_pf_get(struct net_device *parent)
+{
+	return pci_dev_get(nvirt_vf_pf(parent));
+}
+
+static struct nvirt_pf *nvirt_pf_find(struct pci_dev *pdev)
+{
+	struct nvirt_pf *pf;
+
+	lockdep_assert_held(&nvirt_pf_lock);
+	list_for_each_entry(pf, &nvirt_pfs, list)
+		if (pf->pdev == pdev)
+			return pf;
+	return NULL;
+}
+
+/* Ask the PF's driver for @num VFs. */
+static int nvirt_vf_configure(struct pci_dev *pdev, int num)
+{
+	struct pci_driver *drv;
+	int ret;
+
+	lockdep_assert_held(&nvirt_pf_lock);
+	device_lock(&pdev->dev);
+	drv = pdev->dev.driver ? to_pci_driver(pdev->dev.driver) : NULL;
+	if (!drv || !drv->sriov_configure)
+		ret = -EOPNOTSUPP;
+	else if (num && pci_num_vf(pdev))
+		ret = 0;
+	else
+		ret = drv->sriov_configure(pdev, num);
+	device_unlock(&pdev->dev);
+	return ret < 0 ? ret : 0;
+}
+
+/**
+ * nvirt_vf_prepare() - have VFs on a PF before creating a VIF on one
+ * @pdev: the PF
+ * @extack: why it failed
+ *
+ * Enables all the VFs the PF can have when none is enabled. Pair with
+ * nvirt_vf_settle() once the VIF is created or not.
+ *
+ * Context: RTNL not held.
+ * Return: 1 when it enabled VFs, 0 when they were there, or a negative
+ * errno.
+ */
+int nvirt_vf_prepare(struct pci_dev *pdev, struct netlink_ext_ack *extack)
+{
+	struct nvirt_pf *pf;
+	int err = 0;
+
+	mutex_lock(&nvirt_pf_lock);
+	pf = nvirt_pf_find(pdev);
+	if (!pf) {
+		if (pci_num_vf(pdev))
+			goto out_unlock;	/* someone else's VFs */
+		pf = kzalloc(sizeof(*pf), GFP_KERNEL);
+		if (!pf) {
+			err = -ENOMEM;
+			goto out_unlock;
+		}
+		err = nvirt_vf_configure(pdev, pci_sriov_get_totalvfs(pdev));
+		if (err) {
+			NL_SET_ERR_MSG_FMT(extack, "%s: its driver did not enable VFs (%d)",
+					   pci_name(pdev), err);
+			kfree(pf);
+			goto out_unlock;
+		}
+		pf->pdev = pci_dev_get(pdev);
+		list_add(&pf->list, &nvirt_pfs);
+		err = 1;
+	}
+	pf->pending++;
+out_unlock:
+	mutex_unlock(&nvirt_pf_lock);
+	return err;
+}
+
+/* Does any VIF use a VF of @pdev? */
+static bool nvirt_vf_in_use(struct pci_dev *pdev)
+{
+	bool used;
+
+	rtnl_lock();
+	used = nvirt_vif_uses_pf(pdev);
+	rtnl_unlock();
+	return used;
+}
+
+/* Disable the VFs nvirt enabled on a PF once no VIF and no request needs them. */
+static void nvirt_pf_settle(struct nvirt_pf *pf)
+{
+	lockdep_assert_held(&nvirt_pf_lock);
+	if (pf->pending || nvirt_vf_in_use(pf->pdev))
+		return;
+	nvirt_vf_configure(pf->pdev, 0);
+	list_del(&pf->list);
+	pci_dev_put(pf->pdev);
+	kfree(pf);
+}
+
+/**
+ * nvirt_vf_settle() - end what nvirt_vf_prepare() began
+ * @pdev: the PF
+ *
+ * Context: RTNL not held.
+ */
+void nvirt_vf_settle(struct pci_dev *pdev)
+{
+	struct nvirt_pf *pf;
+
+	mutex_lock(&nvirt_pf_lock);
+	pf = nvirt_pf_find(pdev);
+	if (pf) {
+		pf->pending--;
+		nvirt_pf_settle(pf);
+	}
+	mutex_unlock(&nvirt_pf_lock);
+}
+
+static void nvirt_vf_settle_all(struct work_struct *work)
+{
+	struct nvirt_pf *pf, *tmp;
+
+	mutex_lock(&nvirt_pf_lock);
+	list_for_each_entry_safe(pf, tmp, &nvirt_pfs, list)
+		nvirt_pf_settle(pf);
+	mutex_unlock(&nvirt_pf_lock);
+}
+
+struct nvirt_vf_pick {
+	struct net_device *parent;
+	struct net_device *dev;
+	int index;
+};
+
+/* A VF is free when its netdev is here, down and no VIF's. */
+static int nvirt_vf_pick_one(const struct nvirt_vf *vf, void *arg)
+{
+	struct nvirt_vf_pick *pick = arg;
+	struct net_device *dev;
+
+	if (!vf->ifindex)
+		return 0;
+	dev = __dev_get_by_index(dev_net(pick->parent), vf->ifindex);
+	if (!dev || (dev->flags & IFF_UP) || nvirt_vif_of(dev))
+		return 0;
+	pick->dev = dev;
+	pick->index = vf->index;
+	return 1;
+}
+
+static struct net_device *nvirt_vf_find_free(struct net_device *parent,
+					     int *index)
+{
+	struct nvirt_vf_pick pick = { .parent = parent };
+
+	if (!nvirt_vf_pf(parent))
+		return NULL;
+	nvirt_caps_walk_vfs(parent, nvirt_vf_pick_one, &pick);
+	*index = pick.index;
+	return pick.dev;
+}
+
+/**
+ * nvirt_vf_available() - whether a NIC has a free VF with a netdev
+ * @parent: the NIC
+ *
+ * Context: RTNL held.
+ * Return: true when a vf VIF could be created on @parent now.
+ */
+bool nvirt_vf_available(struct net_device *parent)
+{
+	int index;
+
+	return nvirt_vf_find_free(parent, &index);
+}
+
+static __be16 nvirt_vf_proto(const struct nvirt_vif_cfg *cfg)
+{
+	return cfg->vlan_proto == NVIRT_VLAN_PROTO_8021AD ?
+	       htons(ETH_P_8021AD) : htons(ETH_P_8021Q);
+}
+
+/* What the PF programs, one driver op each, in this order. */
+enum {
+	NVIRT_VF_MAC,
+	NVIRT_VF_VLAN,
+	NVIRT_VF_RATE,
+	NVIRT_VF_SPOOFCHK,
+	NVIRT_VF_TRUST,
+	NVIRT_VF_LINK_STATE,
+	NVIRT_VF_STEPS,
+};
+
+static bool nvirt_vf_differs(int step, const struct nvirt_vif_cfg *a,
+			     const struct nvirt_vif_cfg *b)
+{
+	switch (step) {
+	case NVIRT_VF_MAC:
+		return !ether_addr_equal(a->mac, b->mac);
+	case NVIRT_VF_VLAN:
+		return a->vlan != b->vlan || a->qos != b->qos ||
+		       a->vlan_proto != b->vlan_proto;
+	case NVIRT_VF_RATE:
+		return a->max_rate != b->max_rate || a->min_rate != b->min_rate;
+	case NVIRT_VF_SPOOFCHK:
+		return a->spoofchk != b->spoofchk;
+	case NVIRT_VF_TRUST:
+		return a->trust != b->trust;
+	}
+	return a->link_state != b->link_state;
+}
+
+/* One driver op; those the driver lacks were refused by check. */
+static int nvirt_vf_step(struct net_device *pf, int vf, int step,
+			 const struct nvirt_vif_cfg *cfg)
+{
+	const struct net_device_ops *ops = pf->netdev_ops;
+
+	switch (step) {
+	case NVIRT_VF_MAC:
+		return ops->ndo_set_vf_mac(pf, vf, (u8 *)cfg->mac);
+	case NVIRT_VF_VLAN:
+		return ops->ndo_set_vf_vlan(pf, vf, cfg->vlan, cfg->qos,
+					    nvirt_vf_proto(cfg));
+	case NVIRT_VF_RATE:
+		if (!ops->ndo_set_vf_rate)
+			return 0;
+		return ops->ndo_set_vf_rate(pf, vf, cfg->min_rate,
+					    cfg->max_rate);
+	case NVIRT_VF_SPOOFCHK:
+		if (!ops->ndo_set_vf_spoofchk)
+			return 0;
+		return ops->ndo_set_vf_spoofchk(pf, vf, cfg->spoofchk);
+	case NVIRT_VF_TRUST:
+		if (!ops->ndo_set_vf_trust)
+			return 0;
+		return ops->ndo_set_vf_trust(pf, vf, cfg->trust);
+	}
+	if (!ops->ndo_set_vf_link_state)
+		return 0;
+	return ops->ndo_set_vf_link_state(pf, vf, cfg->link_state);
+}
+
+static const char *const nvirt_vf_step_names[] = {
+	"MAC", "VLAN", "rate", "spoof-check", "trust", "link state",
+};
+
+/*
+ * Program what differs from @from in @to (everything when @force) through
+ * the PF, all or nothing.
+ */
+static int nvirt_vf_program(struct net_device *pf, int vf,
+			    const struct nvirt_vif_cfg *from,
+			    const struct nvirt_vif_cfg *to, bool force,
+			    struct netlink_ext_ack *extack)
+{
+	int step, err;
+
+	ASSERT_RTNL();
+	for (step = 0; step < NVIRT_VF_STEPS; step++) {
+		if (!force && !nvirt_vf_differs(step, from, to))
+			continue;
+		err = nvirt_vf_step(pf, vf, step, to);
+		if (err)
+			goto err_undo;
+	}
+	return 0;
+
+err_undo:
+	NL_SET_ERR_MSG_FMT(extack, "%s refused the %s of VF %d (%d)", pf->name,
+			   nvirt_vf_step_names[step], vf, err);
+	while (step--)
+		if (force || nvirt_vf_differs(step, from, to))
+			nvirt_vf_step(pf, vf, step, from);
+	return err;
+}
+
+/* Knobs a setting needs when it is in effect. */
+static int nvirt_vf_check(struct net_device *parent,
+			  const struct nvirt_vif_cfg *cfg, u8 *enforce,
+			  struct netlink_ext_ack *extack)
+{
+	static const struct {
+		u8 setting;
+		u8 knob;
+		const char *what;
+	} needs[] = {
+		{ NVIRT_SETTING_MAC, NVIRT_KNOB_VF_MAC, "set a VF's MAC" },
+		{ NVIRT_SETTING_VLAN, NVIRT_KNOB_VF_VLAN, "confine a VF to a VLAN" },
+		{ NVIRT_SETTING_MAX_RATE, NVIRT_KNOB_VF_MAX_RATE, "limit a VF's rate" },
+		{ NVIRT_SETTING_MIN_RATE, NVIRT_KNOB_VF_MIN_RATE, "guarantee a VF's rate" },
+		{ NVIRT_SETTING_SPOOFCHK, NVIRT_KNOB_VF_SPOOFCHK, "spoof-check a VF" },
+		{ NVIRT_SETTING_TRUST, NVIRT_KNOB_VF_TRUST, "trust a VF" },
+		{ NVIRT_SETTING_LINK_STATE, NVIRT_KNOB_VF_LINK_STATE, "force a VF's link" },
+	};
+	struct nvirt_caps *caps;
+	u8 in_effect[NVIRT_SETTING_MAX + 1];
+	int i, err = 0;
+
+	if (!nvirt_vf_pf(parent)) {
+		NL_SET_ERR_MSG_FMT(extack, "%s has no SR-IOV VFs", parent->name);
+		return -EOPNOTSUPP;
+	}
+	caps = kmalloc(sizeof(*caps), GFP_KERNEL);
+	if (!caps)
+		return -ENOMEM;
+	nvirt_caps_probe(parent, caps);
+
+	memset(in_effect, 1, sizeof(in_effect));
+	in_effect[NVIRT_SETTING_VLAN] = !!cfg->vlan;
+	in_effect[NVIRT_SETTING_MAX_RATE] = !!cfg->max_rate;
+	in_effect[NVIRT_SETTING_MIN_RATE] = !!cfg->min_rate;
+	in_effect[NVIRT_SETTING_SPOOFCHK] = cfg->spoofchk;
+	in_effect[NVIRT_SETTING_TRUST] = cfg->trust;
+	in_effect[NVIRT_SETTING_LINK_STATE] =
+		cfg->link_state != NVIRT_LINK_STATE_AUTO;
+
+	for (i = 0; i < ARRAY_SIZE(needs); i++) {
+		if (in_effect[needs[i].setting] &&
+		    caps->knob[needs[i].knob].support != NVIRT_SUPPORT_HARDWARE) {
+			NL_SET_ERR_MSG_FMT(extack, "%s cannot %s", parent->name,
+					   needs[i].what);
+			err = -EOPNOTSUPP;
+			goto out_free_caps;
+		}
+	}
+	if (cfg->vlan && cfg->vlan_proto == NVIRT_VLAN_PROTO_8021AD &&
+	    caps->knob[NVIRT_KNOB_VF_VLAN_PROTO].support != NVIRT_SUPPORT_HARDWARE) {
+		NL_SET_ERR_MSG_FMT(extack, "%s cannot use 802.1ad for a VF's VLAN",
+				   parent->name);
+		err = -EOPNOTSUPP;
+		goto out_free_caps;
+	}
+	for (i = 0; i <= NVIRT_SETTING_MAX; i++)
+		enforce[i] = NVIRT_SUPPORT_HARDWARE;
+
+out_free_caps:
+	kfree(caps);
+	return err;
+}
+
+/*
+ * VF drivers learn a MAC the PF set only when reloaded (igbvf), and igb
+ * refuses a VF's own request once the PF set one: clear the PF's, tell
+ * the VF's netdev, then the PF programs it again and enforces it.
+ */
+static void nvirt_vf_guest_mac(struct net_device *pf, int vf,
+			       struct net_device *dev, const u8 *mac)
+{
+	struct sockaddr sa = { .sa_family = dev->type };
+	u8 zero[ETH_ALEN] = {};
+
+	if (ether_addr_equal(dev->dev_addr, mac))
+		return;
+	pf->netdev_ops->ndo_set_vf_mac(pf, vf, zero);
+	ether_addr_copy(sa.sa_data, mac);
+	if (dev_set_mac_address(dev, &sa, NULL))
+		netdev_warn(dev, "keeps its MAC; the PF sets %pM\n", mac);
+}
+
+static int nvirt_vf_create(struct nvirt_vif *vif,
+			   struct netlink_ext_ack *extack)
+{
+	struct net_device *parent = vif->parent;
+	struct net_device *dev;
+	int vf, err;
+
+	ASSERT_RTNL();
+	dev = nvirt_vf_find_free(parent, &vf);
+	if (!dev) {
+		NL_SET_ERR_MSG_FMT(extack,
+				   "%s has no free VF (a VIF, up, or no VF driver)",
+				   parent->name);
+		return -ENOSPC;
+	}
+	vif->vf = vf;
+	vif->pdev = pci_dev_get(nvirt_vf_pf(parent));
+	vif->orig_mtu = dev->mtu;
+
+	nvirt_vf_guest_mac(parent, vf, dev, vif->cfg.mac);
+	err = nvirt_vf_program(parent, vf, &nvirt_vf_defaults, &vif->cfg, true,
+			       extack);
+	if (err)
+		goto err_put_pdev;
+	/*
+	 * Modules cannot rename a netdev (dev_change_name() is not exported):
+	 * the VF keeps its name and carries the VIF's as its alias.
+	 */
+	err = dev_set_alias(dev, vif->name, strlen(vif->name));
+	if (err < 0)
+		goto err_restore_vf;
+	err = dev_set_mtu(dev, vif->cfg.mtu);
+	if (err) {
+		NL_SET_ERR_MSG_FMT(extack, "%s refused mtu %u", dev->name,
+				   vif->cfg.mtu);
+		goto err_restore_alias;
+	}
+	vif->dev = dev;
+	return 0;
+
+err_restore_alias:
+	dev_set_alias(dev, "", 0);
+err_restore_vf:
+	nvirt_vf_program(parent, vf, &vif->cfg, &nvirt_vf_defaults, true, NULL);
+err_put_pdev:
+	pci_dev_put(vif->pdev);
+	vif->pdev = NULL;
+	return err;
+}
+
+static int nvirt_vf_apply(struct nvirt_vif *vif,
+			  const struct nvirt_vif_cfg *cfg,
+			  struct netlink_ext_ack *extack)
+{
+	int err;
+
+	ASSERT_RTNL();
+	if (cfg->mtu != vif->dev->mtu) {
+		err = dev_set_mtu(vif->dev, cfg->mtu);
+		if (err) {
+			NL_SET_ERR_MSG_FMT(extack, "%s refused mtu %u",
+					   vif->dev->name, cfg->mtu);
+			return err;
+		}
+	}
+	nvirt_vf_guest_mac(vif->parent, vif->vf, vif->dev, cfg->mac);
+	err = nvirt_vf_program(vif->parent, vif->vf, &vif->cfg, cfg,
+			       !ether_addr_equal(vif->cfg.mac, cfg->mac), extack);
+	if (err && cfg->mtu != vif->cfg.mtu)
+		dev_set_mtu(vif->dev, vif->cfg.mtu);
+	return err;
+}
+
+/* Give the VF back as it was found: home, at its defaults. */
+static void nvirt_vf_destroy(struct nvirt_vif *vif)
+{
+	struct net_device *parent = vif->parent;
+	struct net_device *dev = vif->dev;
+
+	ASSERT_RTNL();
+	if (dev->reg_state == NETREG_REGISTERED) {
+		if (!net_eq(dev_net(dev), dev_net(parent)))
+			dev_change_net_namespace(dev, dev_net(parent), "eth%d");
+		dev_close(dev);
+		dev_set_alias(dev, "", 0);
+		dev_set_mtu(dev, vif->orig_mtu);
+	}
+	if (parent->reg_state == NETREG_REGISTERED)
+		nvirt_vf_program(parent, vif->vf, &vif->cfg, &nvirt_vf_defaults,
+				 true, NULL);
+	pci_dev_put(vif->pdev);
+	vif->pdev = NULL;
+	/* The VFs may have served their last VIF. */
+	queue_work(system_wq, &nvirt_vf_settle_work);
+}
+
+/* What the guest's VF netdev counts; drops in the NIC when it says. */
+static void nvirt_vf_stats(struct nvirt_vif *vif, struct nvirt_vif_stats *stats)
+{
+	const struct net_device_ops *ops = vif->parent->netdev_ops;
+	struct ifla_vf_stats vs;
+
+	nvirt_vif_stats_of(vif->dev, stats);
+
+	memset(&vs, 0, sizeof(vs));
+	if (ops->ndo_get_vf_stats &&
+	    !ops->ndo_get_vf_stats(vif->parent, vif->vf, &vs)) {
+		stats->rx_dropped += vs.rx_dropped;
+		stats->tx_dropped += vs.tx_dropped;
+	}
+}
+
+const struct nvirt_backend_ops nvirt_vf_ops = {
+	.check		= nvirt_vf_check,
+	.create		= nvirt_vf_create,
+	.apply		= nvirt_vf_apply,
+	.destroy	= nvirt_vf_destroy,
+	.stats		= nvirt_vf_stats,
+};
+
+/**
+ * nvirt_vf_flush() - wait until VFs no VIF needs are disabled
+ */
+void nvirt_vf_flush(void)
+{
+	flush_work(&nvirt_vf_settle_work);
+}
+
+/**
+ * nvirt_vf_exit() - disable the VFs nvirt enabled
+ *
+ * Context: no VIF is left.
+ */
+void nvirt_vf_exit(void)
+{
+	flush_work(&nvirt_vf_settle_work);
+	nvirt_vf_settle_all(NULL);
+}

@@ -1,0 +1,180 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nvirt: virtual interfaces (VIFs), one model over every backend.
+ */
+
+#ifndef _NVIRT_VIF_H
+#define _NVIRT_VIF_H
+
+#include <linux/if_ether.h>
+#include <linux/netdevice.h>
+#include <linux/pci.h>
+#include <net/net_namespace.h>
+
+#include <uapi/linux/nvirt.h>
+
+/* Which settings a request carries: bits of struct nvirt_vif_cfg.set */
+enum nvirt_vif_field {
+	NVIRT_VIF_F_MAC,
+	NVIRT_VIF_F_VLAN,
+	NVIRT_VIF_F_VLAN_QOS,
+	NVIRT_VIF_F_VLAN_PROTO,
+	NVIRT_VIF_F_MTU,
+	NVIRT_VIF_F_MAX_RATE,
+	NVIRT_VIF_F_MIN_RATE,
+	NVIRT_VIF_F_SPOOFCHK,
+	NVIRT_VIF_F_TRUST,
+	NVIRT_VIF_F_LINK_STATE,
+	NVIRT_VIF_F_NETNS,
+};
+
+/**
+ * struct nvirt_vif_cfg - the settings of a VIF
+ * @set: on a request, the NVIRT_VIF_F_* bits it carries
+ * @mac: MAC address
+ * @vlan: VLAN id, 0 for none
+ * @qos: 802.1p priority of @vlan
+ * @vlan_proto: enum nvirt_vlan_proto
+ * @mtu: MTU
+ * @max_rate: transmit limit in Mb/s, 0 for none
+ * @min_rate: transmit guarantee in Mb/s, 0 for none
+ * @spoofchk: drop frames sent with another source MAC
+ * @trust: the guest may change its MAC
+ * @link_state: enum nvirt_link_state
+ * @net: namespace of the VIF's netdev; a reference is held on requests
+ */
+struct nvirt_vif_cfg {
+	unsigned long set;
+	u8 mac[ETH_ALEN];
+	u16 vlan;
+	u8 qos;
+	u8 vlan_proto;
+	u32 mtu;
+	u32 max_rate;
+	u32 min_rate;
+	bool spoofchk;
+	bool trust;
+	u8 link_state;
+	struct net *net;
+};
+
+/**
+ * struct nvirt_vif_stats - traffic of a VIF, the same on every backend
+ * @rx_packets: received by the guest
+ * @rx_bytes: received by the guest
+ * @rx_dropped: meant for the guest, dropped
+ * @tx_packets: sent by the guest
+ * @tx_bytes: sent by the guest
+ * @tx_dropped: sent by the guest, dropped
+ * @spoof_dropped: dropped by spoof-check, or -1 when not known
+ * @vlan_dropped: dropped by VLAN confinement, or -1 when not known
+ */
+struct nvirt_vif_stats {
+	u64 rx_packets;
+	u64 rx_bytes;
+	u64 rx_dropped;
+	u64 tx_packets;
+	u64 tx_bytes;
+	u64 tx_dropped;
+	s64 spoof_dropped;
+	s64 vlan_dropped;
+};
+
+struct nvirt_vif;
+
+/**
+ * struct nvirt_backend_ops - what a backend does for its VIFs
+ * @check: say where each setting of @cfg would be enforced on @parent
+ *	(in @enforce, by enum nvirt_setting), or reject it with a reason
+ * @create: make @vif->dev with @vif->cfg applied; undo everything on error
+ * @apply: change the settings in @cfg->set to @cfg, all or nothing
+ * @destroy: release what create took; the netdev is gone or in the
+ *	parent's namespace
+ * @stats: read the VIF's traffic
+ *
+ * All are called under RTNL.
+ */
+struct nvirt_backend_ops {
+	int (*check)(struct net_device *parent, const struct nvirt_vif_cfg *cfg,
+		     u8 *enforce, struct netlink_ext_ack *extack);
+	int (*create)(struct nvirt_vif *vif, struct netlink_ext_ack *extack);
+	int (*apply)(struct nvirt_vif *vif, const struct nvirt_vif_cfg *cfg,
+		     struct netlink_ext_ack *extack);
+	void (*destroy)(struct nvirt_vif *vif);
+	void (*stats)(struct nvirt_vif *vif, struct nvirt_vif_stats *stats);
+};
+
+/**
+ * struct nvirt_vif - a virtual interface
+ * @id: its identifier, key of the VIF table
+ * @name: its name, unique among the VIFs of the parent's namespace
+ * @backend: enum nvirt_backend, never auto
+ * @ops: the backend's operations
+ * @parent: the NIC it is on
+ * @parent_tracker: tracker of the reference on @parent
+ * @dev: its netdev: nvirt's own (soft, queue) or the VF's
+ * @dev_tracker: tracker of the reference on @dev
+ * @cfg: its settings (@cfg.net unused: the netns is @dev's)
+ * @enforce: where each setting is enforced, by enum nvirt_setting;
+ *	0 when not in effect
+ * @queue: queue backend: the parent's transmit queue it owns
+ * @vf: vf backend: the VF's index on the parent
+ * @pdev: vf backend: the parent's PCI device, held
+ * @orig_mtu: vf backend: the VF netdev's MTU before it became a VIF
+ * @ntf_hash: hash of the record last notified
+ * @dying: being destroyed; its netdev's events are nvirt's own doing
+ * @orphan: vf backend: its namespace died, the VF is to be released
+ *
+ * All fields are protected by RTNL; the datapath reads the settings it
+ * needs from its own copies (see vdev.c).
+ */
+struct nvirt_vif {
+	u32 id;
+	char name[IFNAMSIZ];
+	u8 backend;
+	const struct nvirt_backend_ops *ops;
+	struct net_device *parent;
+	netdevice_tracker parent_tracker;
+	struct net_device *dev;
+	netdevice_tracker dev_tracker;
+	struct nvirt_vif_cfg cfg;
+	u8 enforce[NVIRT_SETTING_MAX + 1];
+	u16 queue;
+	int vf;
+	struct pci_dev *pdev;
+	unsigned int orig_mtu;
+	u32 ntf_hash;
+	bool dying;
+	bool orphan;
+};
+
+extern const struct nvirt_backend_ops nvirt_soft_ops;
+extern const struct nvirt_backend_ops nvirt_queue_ops;
+extern const struct nvirt_backend_ops nvirt_vf_ops;
+
+int nvirt_vif_new(struct net *net, const char *name, struct net_device *parent,
+		  u8 backend, struct nvirt_vif_cfg *cfg,
+		  struct netlink_ext_ack *extack);
+int nvirt_vif_del(struct nvirt_vif *vif);
+int nvirt_vif_set(struct nvirt_vif *vif, struct nvirt_vif_cfg *cfg,
+		  struct netlink_ext_ack *extack);
+struct nvirt_vif *nvirt_vif_find(struct net *net, u32 id, const char *name);
+struct nvirt_vif *nvirt_vif_of(const struct net_device *dev);
+bool nvirt_vif_uses_pf(struct pci_dev *pdev);
+struct nvirt_vif *nvirt_vif_next(struct net *net, unsigned long *id);
+unsigned int nvirt_vif_gen(void);
+void nvirt_vif_stats(struct nvirt_vif *vif, struct nvirt_vif_stats *stats);
+void nvirt_vif_stats_of(struct net_device *dev, struct nvirt_vif_stats *stats);
+
+int nvirt_vif_init(void);
+void nvirt_vif_exit(void);
+
+/* vf.c: SR-IOV VFs, enabled outside RTNL */
+struct pci_dev *nvirt_vf_pf_get(struct net_device *parent);
+int nvirt_vf_prepare(struct pci_dev *pdev, struct netlink_ext_ack *extack);
+void nvirt_vf_settle(struct pci_dev *pdev);
+bool nvirt_vf_available(struct net_device *parent);
+void nvirt_vf_flush(void);
+void nvirt_vf_exit(void);
+
+#endif /* _NVIRT_VIF_H */

@@ -1,0 +1,465 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# VIFs on the rig's NICs through the nvirt CLI: each backend created,
+# configured, read back by nvirt and by the kernel's own tools, and
+# deleted with nothing left; traffic between VIFs and to the wire; VLAN
+# confinement, spoof-check and rate limits proven by counters and
+# measurements; failures that leave nothing behind.
+
+source "$(dirname "$0")/lib.sh"
+
+TRAFFIC="python3 $(dirname "$(readlink -f "$0")")/nvirt_traffic.py"
+
+# The first netdev bound to a driver.
+drv() {
+	local d
+
+	for d in /sys/class/net/*; do
+		if [ "$(basename "$(readlink "$d/device/driver")" 2>/dev/null)" = "$1" ]; then
+			basename "$d"
+			return
+		fi
+	done
+}
+
+# vif_get NAME EXPR: a field of a VIF's JSON record
+vif_get() {
+	"$NVIRT" -j -s vif show "$1" | json_get "d[0]$2"
+}
+
+vifs_gone() {
+	[ "$("$NVIRT" -j vif show | json_get 'len(d)')" = 0 ] ||
+		fail "VIFs left: $("$NVIRT" vif show)"
+}
+
+# link_tx DEV: packets a netdev of this namespace sent
+link_tx() {
+	ip -j -s link show dev "$1" | json_get "d[0]['stats64']['tx']['packets']"
+}
+
+E1000=$(drv e1000)
+E1000E=$(drv e1000e)
+IGB=$(drv igb)
+
+soft_lifecycle() {
+	"$NVIRT" vif add sv0 dev "$E1000" backend soft mac 02:00:00:00:01:01 \
+		vlan 10 qos 3 mtu 1400 max-rate 50 spoofchk on trust off \
+		state enable || return 1
+	defer "$NVIRT" vif del sv0
+	expect_eq backend "$(vif_get sv0 '["backend"]')" soft &&
+	expect_eq parent "$(vif_get sv0 '["parent"]')" "$E1000" &&
+	expect_eq mac "$(vif_get sv0 '["mac"]')" 02:00:00:00:01:01 &&
+	expect_eq vlan "$(vif_get sv0 '["vlan"]["id"], d[0]["vlan"]["qos"]')" "10 3" &&
+	expect_eq mtu "$(vif_get sv0 '["mtu"]')" 1400 &&
+	expect_eq max_rate "$(vif_get sv0 '["max_rate"]')" 50 &&
+	expect_eq enforce "$(vif_get sv0 '["enforce"]["vlan"]')" software || return 1
+	# The kernel's view
+	run ip -d link show sv0
+	expect_match "ip -d link" "$out" "sv0@$E1000: .* mtu 1400 .*link/ether 02:00:00:00:01:01.*nvirt" ||
+		return 1
+	"$NVIRT" vif set sv0 vlan 20 mtu 1300 mac 02:00:00:00:01:02 max-rate 0 || return 1
+	expect_eq "vlan after set" "$(vif_get sv0 '["vlan"]["id"], d[0]["vlan"]["qos"]')" "20 0" &&
+	expect_eq "mtu after set" "$(cat /sys/class/net/sv0/mtu)" 1300 &&
+	expect_eq "mac after set" "$(cat /sys/class/net/sv0/address)" 02:00:00:00:01:02 &&
+	expect_eq "no rate enforced" "$(vif_get sv0 '.get("enforce").get("max-rate")')" None ||
+		return 1
+	"$NVIRT" vif del sv0 || return 1
+	[ ! -e /sys/class/net/sv0 ] || fail "netdev left" || return 1
+	vifs_gone
+}
+
+# Every rig NIC offers the soft backend; the multi-queue ones (igb and
+# vmxnet3 run 2 queues on 2 CPUs) the queue backend.
+every_nic() {
+	local d nic backends b
+
+	for d in igb e1000e virtio_net e1000 vmxnet3 8139cp; do
+		nic=$(drv "$d")
+		[ -n "$nic" ] || fail "no $d NIC" || return 1
+		ip link set "$nic" up
+		backends=soft
+		[ "$(ls -d "/sys/class/net/$nic/queues/tx-"* | wc -l)" -gt 1 ] &&
+			backends="soft queue"
+		for b in $backends; do
+			"$NVIRT" vif add ev0 dev "$nic" backend "$b" vlan 7 mtu 1280 ||
+				fail "$b on $d" || return 1
+			expect_eq "$b on $d" "$(vif_get ev0 '["backend"], d[0]["parent"]')" "$b $nic" &&
+			expect_match "ip -d link, $b on $d" "$(ip -d link show ev0)" \
+				"ev0@$nic: .* mtu 1280 .*nvirt" || return 1
+			"$NVIRT" vif del ev0 || return 1
+			[ ! -e /sys/class/net/ev0 ] || fail "ev0 left on $d" || return 1
+			ktap_print_msg "$d: $b"
+		done
+	done
+	vifs_gone
+}
+
+# Link state: auto follows the parent, enable and disable force it.
+link_state() {
+	local carrier
+
+	ip link add nvd1 type dummy && defer ip link del nvd1
+	ip link set nvd1 up
+	"$NVIRT" vif add ls0 dev nvd1 || return 1
+	ip link set ls0 up
+	carrier() { cat /sys/class/net/ls0/carrier; }
+	expect_eq "auto, parent up" "$(carrier)" 1 || return 1
+	ip link set nvd1 down
+	expect_eq "auto, parent down" "$(carrier)" 0 || return 1
+	"$NVIRT" vif set ls0 state enable || return 1
+	expect_eq "enable, parent down" "$(carrier)" 1 || return 1
+	ip link set nvd1 up
+	"$NVIRT" vif set ls0 state disable || return 1
+	expect_eq "disable, parent up" "$(carrier)" 0 &&
+	expect_eq "link_state" "$(vif_get ls0 '["link_state"]')" disable || return 1
+	"$NVIRT" vif del ls0
+}
+
+# Soft VIFs stack on virtual NICs too.
+soft_on_virtual() {
+	ip link add nvd0 type dummy || return 1
+	defer ip link del nvd0
+	ip link add nvv0 type veth peer name nvv1 || return 1
+	defer ip link del nvv0
+	"$NVIRT" vif add dv0 dev nvd0 || return 1
+	"$NVIRT" vif add vv0 dev nvv0 backend soft || return 1
+	expect_eq "auto on dummy" "$(vif_get dv0 '["backend"]')" soft || return 1
+	# Deleting the parent takes its VIFs.
+	ip link del nvd0
+	ip link del nvv0
+	[ ! -e /sys/class/net/dv0 ] && [ ! -e /sys/class/net/vv0 ] ||
+		fail "VIF netdevs outlived their parent" || return 1
+	vifs_gone
+}
+
+# Two soft VIFs of one parent in two namespaces, in one VLAN.
+pair_up() {
+	local parent=$1 backend=$2
+
+	ip netns del nva 2>/dev/null
+	ip netns del nvb 2>/dev/null
+	sleep 0.5
+	ip netns add nva && defer ip netns del nva
+	ip netns add nvb && defer ip netns del nvb
+	"$NVIRT" vif add pa dev "$parent" backend "$backend" vlan 10 netns nva || return 1
+	"$NVIRT" vif add pb dev "$parent" backend soft vlan 10 netns nvb || return 1
+	ip -n nva addr add 10.9.0.1/24 dev pa && ip -n nva link set pa up &&
+	ip -n nvb addr add 10.9.0.2/24 dev pb && ip -n nvb link set pb up
+}
+
+soft_traffic() {
+	local tx0 sent got
+
+	ip link set "$E1000" up
+	pair_up "$E1000" soft || return 1
+	expect_match "netns" "$("$NVIRT" vif show pa)" "netns nva" || return 1
+	tx0=$(link_tx "$E1000")
+	ip netns exec nva ping -c 3 -W 2 10.9.0.2 >/dev/null ||
+		fail "no ping between soft VIFs" || return 1
+	ip netns exec nvb $TRAFFIC sink 5001 >/tmp/nv_sink & sleep 0.5
+	ip netns exec nva $TRAFFIC bulk 10.9.0.2 5001 4000000 >/dev/null ||
+		fail "bulk transfer failed" || return 1
+	wait
+	got=$(</tmp/nv_sink)
+	expect_eq "bulk bytes received" "$got" 4000000 || return 1
+	sent=$(vif_get pa '["stats"]["tx_bytes"]')
+	[ "$sent" -ge 4000000 ] || fail "pa tx_bytes $sent" || return 1
+	[ "$(vif_get pb '["stats"]["rx_packets"]')" -gt 0 ] || fail "pb rx_packets 0" ||
+		return 1
+	# Switched locally: the parent sent only multicast (IPv6 ND), not 4 MB.
+	sent=$(($(link_tx "$E1000") - tx0))
+	[ "$sent" -lt 100 ] || fail "the parent sent $sent packets" || return 1
+	"$NVIRT" vif del pa && "$NVIRT" vif del pb
+}
+
+# A VIF in VLAN 30 reaches a peer on the wire in VLAN 30; an untagged
+# frame for its MAC is dropped and counted.
+soft_wire_vlan() {
+	local mac drops
+
+	ip netns add nvpeer && defer ip netns del nvpeer
+	ip link set "$E1000E" netns nvpeer || return 1
+	defer ip -n nvpeer link set "$E1000E" netns 1
+	ip link set "$E1000" up
+	ip -n nvpeer link set "$E1000E" up
+	ip -n nvpeer link add link "$E1000E" name peer30 type vlan id 30
+	ip -n nvpeer addr add 10.30.0.2/24 dev peer30 && ip -n nvpeer link set peer30 up
+	ip -n nvpeer addr add 10.31.0.2/24 dev "$E1000E"
+	ip netns add nvw && defer ip netns del nvw
+	"$NVIRT" vif add w0 dev "$E1000" vlan 30 netns nvw || return 1
+	ip -n nvw addr add 10.30.0.1/24 dev w0 && ip -n nvw link set w0 up
+	ip netns exec nvw ping -c 3 -W 3 10.30.0.2 >/dev/null ||
+		fail "no ping across the wire in VLAN 30" || return 1
+	mac=$(vif_get w0 '["mac"]')
+	drops=$(vif_get w0 '["stats"]["vlan_dropped"]')
+	ip -n nvpeer neigh add 10.31.0.1 lladdr "$mac" dev "$E1000E"
+	ip netns exec nvpeer ping -c 5 -i 0.2 -W 1 10.31.0.1 >/dev/null
+	[ "$(vif_get w0 '["stats"]["vlan_dropped"]')" -ge $((drops + 5)) ] ||
+		fail "untagged frames not counted as vlan_dropped" || return 1
+	"$NVIRT" vif del w0
+}
+
+spoof_and_trust() {
+	local drops
+
+	ip netns add nvs && defer ip netns del nvs
+	"$NVIRT" vif add s0 dev "$E1000" netns nvs || return 1
+	ip -n nvs link set s0 up
+	run ip -n nvs link set s0 address 02:00:00:00:09:09
+	[ "$rc" != 0 ] || fail "untrusted guest changed its MAC" || return 1
+	drops=$(vif_get s0 '["stats"]["spoof_dropped"]')
+	ip netns exec nvs $TRAFFIC frame s0 02:00:00:00:09:09 ff:ff:ff:ff:ff:ff 7
+	expect_eq "spoof_dropped" "$(vif_get s0 '["stats"]["spoof_dropped"]')" $((drops + 7)) ||
+		return 1
+	"$NVIRT" vif set s0 trust on spoofchk off || return 1
+	ip -n nvs link set s0 address 02:00:00:00:09:09 ||
+		fail "trusted guest cannot change its MAC" || return 1
+	expect_eq "MAC follows the guest" "$(vif_get s0 '["mac"]')" 02:00:00:00:09:09 &&
+	expect_eq "spoofchk not enforced" "$(vif_get s0 '.get("enforce").get("spoofchk")')" None
+	"$NVIRT" vif del s0
+}
+
+# A max rate holds the measured throughput near the limit.
+soft_rate() {
+	local rate
+
+	pair_up "$E1000" soft || return 1
+	"$NVIRT" vif set pa max-rate 8 || return 1
+	ip netns exec nvb $TRAFFIC sink 5002 >/dev/null & sleep 0.5
+	rate=$(ip netns exec nva $TRAFFIC bulk 10.9.0.2 5002 2000000) || return 1
+	wait
+	ktap_print_msg "8 Mbit/s limit: measured $rate Mbit/s"
+	python3 -c "import sys; sys.exit(not 8 * 0.6 <= $rate <= 8 * 1.2)" ||
+		fail "rate $rate Mbit/s is not within -40%/+20% of 8" || return 1
+	"$NVIRT" vif del pa && "$NVIRT" vif del pb
+}
+
+# igb runs 2 transmit queues here: queue 1 goes to a VIF, queue 0 stays.
+queue_lifecycle() {
+	ip link set "$IGB" up
+	"$NVIRT" vif add q0 dev "$IGB" backend queue || return 1
+	defer "$NVIRT" vif del q0
+	expect_eq queue "$(vif_get q0 '["queue"]')" 1 || return 1
+	run "$NVIRT" vif add q1 dev "$IGB" backend queue
+	[ "$rc" != 0 ] || fail "a second queue VIF was created" || return 1
+	expect_eq "stderr" "$err" "Error: $IGB has no free transmit queue (VIFs own 1)." ||
+		return 1
+	[ ! -e /sys/class/net/q1 ] || fail "q1 left behind" || return 1
+	"$NVIRT" vif del q0 &&
+	"$NVIRT" vif add q1 dev "$IGB" backend queue &&
+	expect_eq "queue reused" "$(vif_get q1 '["queue"]')" 1 &&
+	"$NVIRT" vif del q1
+}
+
+# The queue VIF reaches the wire: QEMU's slirp gateway answers it.
+queue_traffic() {
+	local tx0
+
+	ip link set "$IGB" up
+	ip netns add nvq && defer ip netns del nvq
+	"$NVIRT" vif add q0 dev "$IGB" backend queue netns nvq || return 1
+	ip -n nvq addr add 10.0.2.15/24 dev q0 && ip -n nvq link set q0 up
+	tx0=$(vif_get q0 '["stats"]["tx_packets"]')
+	ip netns exec nvq ping -c 3 -W 3 10.0.2.2 >/dev/null ||
+		fail "queue VIF cannot reach the slirp gateway" || return 1
+	[ "$(vif_get q0 '["stats"]["tx_packets"]')" -ge $((tx0 + 3)) ] ||
+		fail "queue VIF tx_packets did not move" || return 1
+	"$NVIRT" vif del q0 || return 1
+	pair_up "$IGB" queue || return 1
+	ip netns exec nva ping -c 2 -W 2 10.9.0.2 >/dev/null ||
+		fail "no ping between a queue VIF and a soft VIF" || return 1
+	ip netns exec nvb $TRAFFIC sink 5003 >/tmp/nv_sink & sleep 0.5
+	ip netns exec nva $TRAFFIC bulk 10.9.0.2 5003 4000000 >/dev/null ||
+		fail "bulk transfer failed" || return 1
+	wait
+	expect_eq "bulk bytes received" "$(</tmp/nv_sink)" 4000000 || return 1
+	"$NVIRT" vif del pa && "$NVIRT" vif del pb
+}
+
+# The VF table line of a PF: vf_line PF N
+vf_line() {
+	ip link show "$1" | grep "vf $2 "
+}
+
+vf_lifecycle() {
+	local line
+
+	ip link set "$IGB" up
+	"$NVIRT" vif add f0 dev "$IGB" backend vf mac 02:00:00:00:05:05 vlan 5 qos 2 \
+		max-rate 100 || return 1
+	defer "$NVIRT" vif del f0
+	expect_eq backend "$(vif_get f0 '["backend"]')" vf &&
+	expect_eq "enforced in hardware" "$(vif_get f0 '["enforce"]["vlan"]')" hardware ||
+		return 1
+	line=$(vf_line "$IGB" "$(vif_get f0 '["vf"]')")
+	expect_match "PF VF table" "$line" "02:00:00:00:05:05.* vlan 5, qos 2,.*max_tx_rate 100Mbps, spoof checking on,.*trust off" ||
+		return 1
+	"$NVIRT" vif set f0 vlan 6 trust on spoofchk off max-rate 0 || return 1
+	line=$(vf_line "$IGB" "$(vif_get f0 '["vf"]')")
+	expect_match "PF VF table after set" "$line" "vlan 6,.*spoof checking off,.*trust on" ||
+		return 1
+	"$NVIRT" vif del f0 || return 1
+	vifs_gone &&
+	expect_eq "VFs nvirt enabled are disabled again" \
+		"$(cat "/sys/class/net/$IGB/device/sriov_numvfs")" 0
+}
+
+# igb has 7 VFs: the 8th VF VIF is refused and leaves nothing, and auto
+# falls back to software (with VFs on, igb keeps one queue for itself).
+vf_fill() {
+	local i
+
+	# igb has no ndo_set_vf_link_state: a forced link is refused.
+	run "$NVIRT" vif add x0 dev "$IGB" backend vf state disable
+	expect_eq "forced link on igb" "$err" "Error: $IGB cannot force a VF's link." ||
+		return 1
+	for ((i = 0; i < 7; i++)); do
+		"$NVIRT" vif add "x$i" dev "$IGB" backend vf trust on ||
+			fail "VF VIF $i" || return 1
+	done
+	expect_match "trust in the PF VF table" "$(vf_line "$IGB" 6)" "trust on" ||
+		return 1
+	run "$NVIRT" vif add x7 dev "$IGB" backend vf
+	expect_eq "8th VF" "$err" "Error: $IGB has no free VF (a VIF, up, or no VF driver)." ||
+		return 1
+	expect_eq "igb queues with VFs on" "$(ls -d "/sys/class/net/$IGB/queues/tx-"* | wc -l)" 1 &&
+	expect_eq "auto falls back to software" \
+		"$("$NVIRT" vif add x7 dev "$IGB" && vif_get x7 '["backend"]')" soft
+}
+
+vf_exhausted() {
+	local i ret
+
+	ip link set "$IGB" up
+	vf_fill
+	ret=$?
+	for ((i = 0; i < 8; i++)); do
+		"$NVIRT" vif del "x$i" 2>/dev/null
+	done
+	[ "$ret" = 0 ] && vifs_gone &&
+	expect_eq "VFs disabled" "$(cat "/sys/class/net/$IGB/device/sriov_numvfs")" 0
+}
+
+# The VF's own datapath: its netdev in a namespace reaches the slirp gateway.
+vf_traffic() {
+	local dev i
+
+	ip link set "$IGB" up
+	ip netns add nvf && defer ip netns del nvf
+	"$NVIRT" vif add f1 dev "$IGB" backend vf netns nvf || return 1
+	defer "$NVIRT" vif del f1
+	dev=$(vif_get f1 '["ifname"]')
+	expect_match "the VF's netdev carries the VIF's name" \
+		"$(ip -n nvf link show dev "$dev")" "alias f1" || return 1
+	ip -n nvf addr add 10.0.2.16/24 dev "$dev" && ip -n nvf link set "$dev" up
+	for ((i = 0; i < 100; i++)); do
+		[ "$(ip netns exec nvf cat "/sys/class/net/$dev/carrier" 2>/dev/null)" = 1 ] && break
+		sleep 0.2
+	done
+	ip netns exec nvf ping -c 3 -W 3 10.0.2.2 >/dev/null ||
+		fail "the VF cannot reach the slirp gateway" || return 1
+	[ "$(vif_get f1 '["stats"]["tx_packets"]')" -ge 3 ] ||
+		fail "VF tx_packets did not move" || return 1
+	"$NVIRT" vif del f1 || return 1
+	[ "$(cat "/sys/class/net/$IGB/device/sriov_numvfs")" = 0 ] ||
+		fail "VFs left enabled"
+}
+
+bad_requests() {
+	run "$NVIRT" vif add m0 dev "$E1000" min-rate 5
+	expect_eq "min-rate" "$err" "Error: min-rate cannot be guaranteed by the soft backend." ||
+		return 1
+	run "$NVIRT" vif add m0 dev nosuchnic
+	expect_eq "no parent" "$err" "Error: No such NIC." || return 1
+	run "$NVIRT" vif add m0 dev "$E1000" mtu 9000
+	expect_match "mtu" "$err" "^Error: mtu 9000 is above the MTU of $E1000" || return 1
+	run "$NVIRT" vif add m0 dev "$E1000" backend queue
+	expect_match "queue on e1000" "$err" "has 1 transmit queue" || return 1
+	run "$NVIRT" vif add lo dev "$E1000"
+	expect_match "taken name" "$err" "not a free interface name" || return 1
+	[ ! -e /sys/class/net/m0 ] || fail "m0 left behind" || return 1
+	vifs_gone
+}
+
+# One event per change of a VIF, in order.
+vif_events() {
+	local tmp got
+
+	tmp=$(mktemp -d) && defer rm -rf "$tmp"
+	NVIRT_MONITOR_READY=$tmp/ready "$NVIRT" -j monitor vif >"$tmp/log" 2>&1 &
+	defer kill $!
+	for _ in $(seq 100); do
+		[ -e "$tmp/ready" ] && break
+		sleep 0.1
+	done
+	"$NVIRT" vif add me0 dev "$E1000" || return 1
+	"$NVIRT" vif set me0 vlan 42 || return 1
+	"$NVIRT" vif set me0 vlan 42 || return 1	# no change, no event
+	"$NVIRT" vif del me0 || return 1
+	sleep 1
+	got=$(python3 -c '
+import json, sys
+for line in open(sys.argv[1]):
+    e = json.loads(line)
+    print(e["event"], e["vif"]["name"], e["vif"].get("vlan", {}).get("id", 0))' "$tmp/log" |
+		tr '\n' ';')
+	expect_eq "events" "$got" "add me0 0;change me0 42;del me0 42;"
+}
+
+cli_usage() {
+	run "$NVIRT" vif help
+	expect_match "help" "$out" "^Usage: nvirt vif add NAME dev IFNAME" || return 1
+	run "$NVIRT" vif add v dev "$E1000" mtu 1400 mtu 1300
+	[ "$rc" != 0 ] || fail "duplicate argument accepted" || return 1
+	run "$NVIRT" vif add v dev "$E1000" qos 3
+	[ "$rc" != 0 ] && [[ $err == Error:* ]] || fail "qos without vlan: '$err'" || return 1
+	run "$NVIRT" vif set nosuchvif mtu 1400
+	expect_eq "unknown VIF" "$err" "Error: No such VIF." || return 1
+	run "$NVIRT" vif add v dev "$E1000" netns nosuchns
+	[ "$rc" != 0 ] && [ ! -e /sys/class/net/v ] || fail "bad netns: '$err'" || return 1
+	vifs_gone
+}
+
+# A VIF's netns goes: the VIF goes.
+netns_deleted() {
+	ip netns add nvd
+	"$NVIRT" vif add nd0 dev "$E1000" netns nvd || return 1
+	ip netns del nvd
+	sleep 1
+	vifs_gone
+}
+
+# Unloading the module removes every VIF, VFs included.
+unload_with_vifs() {
+	"$NVIRT" vif add u0 dev "$E1000" || return 1
+	"$NVIRT" vif add u1 dev "$IGB" backend vf || return 1
+	rmmod nvirt || fail "rmmod refused" || return 1
+	insmod "$NVIRT_KO" || return 1
+	[ ! -e /sys/class/net/u0 ] || fail "u0 outlived the module" || return 1
+	expect_eq "VFs disabled" "$(cat "/sys/class/net/$IGB/device/sriov_numvfs")" 0 &&
+	vifs_gone
+}
+
+ktap_print_header
+ktap_set_plan 18
+modprobe igbvf
+check "soft VIF: create, read back, change, delete" soft_lifecycle
+check "soft and queue VIFs on every rig NIC that offers them" every_nic
+check "link state auto follows the parent, enable/disable force it" link_state
+check "soft VIFs on dummy and veth, gone with their parent" soft_on_virtual
+check "soft VIFs in two netns: ping and 4 MB switched locally" soft_traffic
+check "soft VIF reaches the wire in its VLAN, untagged frames dropped" soft_wire_vlan
+check "spoof-check drops and trust gates MAC changes" spoof_and_trust
+check "max-rate holds throughput near the limit" soft_rate
+check "queue VIF owns a queue; exhausted queues refused" queue_lifecycle
+check "queue VIF reaches the wire, ping and 4 MB with a soft VIF" queue_traffic
+check "vf VIF: PF VF table follows, VFs disabled after" vf_lifecycle
+check "vf VIF datapath reaches the wire" vf_traffic
+check "all 7 VFs taken: vf refused, auto falls back; no forced link on igb" vf_exhausted
+check "bad requests are refused and leave nothing" bad_requests
+check "monitor: one event per VIF change" vif_events
+check "CLI usage errors and help" cli_usage
+check "deleting a VIF's netns deletes the VIF" netns_deleted
+check "unloading the module removes VIFs and VFs" unload_with_vifs
+ktap_finished
