@@ -292,18 +292,25 @@ static struct nvirt_vif *nvirt_nl_vif_lookup(struct genl_info *info)
 	return vif;
 }
 
-/* The parent's SR-IOV PF when the VIF may be a VF, held. */
-static struct pci_dev *nvirt_nl_vif_pf(struct genl_info *info, u8 backend)
+/*
+ * The parent's SR-IOV PF, held, when the VIF may be a VF and the request
+ * passes the checks that need no VF; else the create fails (or picks
+ * another backend) without VFs being enabled for it.
+ */
+static struct pci_dev *nvirt_nl_vif_pf(struct genl_info *info,
+				       const char *name, u8 backend)
 {
 	struct net_device *parent;
-	struct pci_dev *pdev;
+	struct pci_dev *pdev = NULL;
 
 	if (backend != NVIRT_BACKEND_VF && backend != NVIRT_BACKEND_AUTO)
 		return NULL;
 	rtnl_lock();
 	parent = nvirt_nl_dev_lookup(info, NVIRT_A_VIF_PARENT_IFINDEX,
 				     NVIRT_A_VIF_PARENT_IFNAME);
-	pdev = IS_ERR(parent) ? NULL : nvirt_vf_pf_get(parent);
+	if (!IS_ERR(parent) &&
+	    nvirt_vif_may_create(genl_info_net(info), name, parent))
+		pdev = nvirt_vf_pf_get(parent);
 	rtnl_unlock();
 	return pdev;
 }
@@ -350,18 +357,20 @@ int nvirt_nl_vif_new_doit(struct sk_buff *skb, struct genl_info *info)
 		return err;
 
 	/* VFs are enabled outside RTNL: their drivers take it. */
-	pdev = nvirt_nl_vif_pf(info, backend);
+	pdev = nvirt_nl_vif_pf(info, name, backend);
 	if (pdev) {
 		err = nvirt_vf_prepare(pdev, backend == NVIRT_BACKEND_VF ?
 				       info->extack : NULL);
 		if (err < 0 && backend == NVIRT_BACKEND_VF)
 			goto out_put_pdev;
-		if (err < 0) {
+		if (err == NVIRT_VF_ENABLED)
+			nvirt_nl_vif_wait_link(info);
+		/* Only VFs it holds are settled after. */
+		if (err <= NVIRT_VF_FOREIGN) {
 			pci_dev_put(pdev);
 			pdev = NULL;
 		}
-		if (err > 0)
-			nvirt_nl_vif_wait_link(info);
+		err = 0;
 	}
 
 	rtnl_lock();

@@ -387,7 +387,8 @@ err_unregister_pernet:
 void nvirt_nic_exit(void)
 {
 	bus_unregister_notifier(&pci_bus_type, &nvirt_pci_nb);
-	cancel_delayed_work_sync(&nvirt_rescan_work);
+	/* Its replay of NETDEV_DOWN kicks the rescan: stop that after. */
 	unregister_netdevice_notifier(&nvirt_netdev_nb);
+	disable_delayed_work_sync(&nvirt_rescan_work);
 	unregister_pernet_subsys(&nvirt_net_ops);
 }

@@ -85,13 +85,28 @@ static void nvirt_port_free_rcu(struct rcu_head *head)
 	kfree(port);
 }
 
+static void nvirt_port_free(struct nvirt_port *port)
+{
+	netdev_rx_handler_unregister(port->dev);
+	call_rcu(&port->rcu, nvirt_port_free_rcu);
+}
+
+/* A vdev leaves its port; the last one takes the port along. */
 void nvirt_port_put(struct nvirt_port *port)
 {
 	ASSERT_RTNL();
-	if (--port->count)
-		return;
-	netdev_rx_handler_unregister(port->dev);
-	call_rcu(&port->rcu, nvirt_port_free_rcu);
+	if (!--port->count)
+		nvirt_port_free(port);
+}
+
+/* Free a parent's port no vdev joined (its first failed to register). */
+void nvirt_port_drop_unused(struct net_device *parent)
+{
+	struct nvirt_port *port = nvirt_port_get(parent);
+
+	ASSERT_RTNL();
+	if (port && !port->count)
+		nvirt_port_free(port);
 }
 
 /* Does a frame belong to the vdev's VLAN? Then it loses the tag. */
@@ -115,13 +130,17 @@ static bool nvirt_vdev_vlan_in(struct nvirt_vdev *vd, struct sk_buff *skb)
 static void nvirt_vdev_rx_one(struct nvirt_vdev *vd, struct sk_buff *skb)
 {
 	unsigned int len = skb->len + ETH_HLEN;
+	u8 pkt_type;
 
 	if (!nvirt_vdev_vlan_in(vd, skb) || !(vd->dev->flags & IFF_UP)) {
 		dev_dstats_rx_dropped(vd->dev);
 		kfree_skb(skb);
 		return;
 	}
+	pkt_type = skb->pkt_type;
 	skb_scrub_packet(skb, !net_eq(dev_net(vd->dev), dev_net(skb->dev)));
+	/* Scrubbing makes it PACKET_HOST: broadcast must stay broadcast. */
+	skb->pkt_type = pkt_type;
 	skb->dev = vd->dev;
 	if (netif_rx(skb) == NET_RX_SUCCESS)
 		dev_dstats_rx_add(vd->dev, len);

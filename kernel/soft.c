@@ -2,9 +2,11 @@
 /*
  * nvirt: the soft and queue backends, VIFs realized by vdevs.
  *
- * Everything is nvirt's software, but a queue's rate limit is the NIC's
- * where its driver limits queues. A minimum rate needs a scheduler across
- * the parent's senders, which nvirt does not have: it is refused.
+ * Everything is nvirt's software. A queue VIF owns its queue among VIFs,
+ * but the parent's own flows may still hash onto it, so its rate is not
+ * left to the queue's hardware limiter (ndo_set_tx_maxrate), which would
+ * throttle them too. A minimum rate needs a scheduler across the parent's
+ * senders, which nvirt does not have: it is refused.
  */
 
 #include <linux/etherdevice.h>
@@ -41,8 +43,6 @@ static int nvirt_vdev_check(struct net_device *parent,
 
 	for (s = 0; s <= NVIRT_SETTING_MAX; s++)
 		enforce[s] = NVIRT_SUPPORT_SOFTWARE;
-	if (queue && parent->netdev_ops->ndo_set_tx_maxrate)
-		enforce[NVIRT_SETTING_MAX_RATE] = NVIRT_SUPPORT_HARDWARE;
 	return 0;
 }
 
@@ -83,21 +83,6 @@ static int nvirt_queue_check(struct net_device *parent,
 	return nvirt_vdev_check(parent, cfg, true, enforce, extack);
 }
 
-/* Limit the queue in the NIC, or in the vdev. */
-static int nvirt_vdev_set_rate(struct nvirt_vdev *vd, u32 rate)
-{
-	const struct net_device_ops *ops = vd->port->dev->netdev_ops;
-
-	if (vd->queue < 0 || !ops->ndo_set_tx_maxrate)
-		return 0;
-	return ops->ndo_set_tx_maxrate(vd->port->dev, vd->queue, rate);
-}
-
-static bool nvirt_vdev_hw_rate(const struct nvirt_vif *vif)
-{
-	return vif->enforce[NVIRT_SETTING_MAX_RATE] == NVIRT_SUPPORT_HARDWARE;
-}
-
 static int nvirt_vdev_vlan_add(struct net_device *parent,
 			       const struct nvirt_vif_cfg *cfg)
 {
@@ -127,7 +112,8 @@ static int nvirt_vdev_create(struct nvirt_vif *vif, bool queue,
 
 	ASSERT_RTNL();
 	port = nvirt_port_get(parent);
-	if (port && nvirt_port_lookup(port, vif->cfg.mac)) {
+	if ((port && nvirt_port_lookup(port, vif->cfg.mac)) ||
+	    ether_addr_equal(parent->dev_addr, vif->cfg.mac)) {
 		NL_SET_ERR_MSG_FMT(extack, "MAC %pM is in use on %s",
 				   vif->cfg.mac, parent->name);
 		return -EADDRINUSE;
@@ -159,35 +145,26 @@ static int nvirt_vdev_create(struct nvirt_vif *vif, bool queue,
 			goto err_free_dev;
 		}
 	}
-	port->count++;
 	vd->port = port;
-	netdev_hold(parent, &vd->parent_tracker, GFP_KERNEL);
+	vd->parent = parent;
 
 	err = nvirt_vdev_vlan_add(parent, &vif->cfg);
 	if (err)
-		goto err_put_port;
+		goto err_drop_port;
+	/* Once ndo_init ran, unregistering undoes it (ndo_uninit). */
 	err = register_netdevice(dev);
 	if (err) {
 		NL_SET_ERR_MSG_FMT(extack, "cannot register %s", vif->name);
 		goto err_vlan_del;
 	}
-	/* From here on, unregistering undoes the rest (ndo_uninit). */
-	if (q >= 0)
-		set_bit(q, port->queues);
-	hlist_add_head_rcu(&vd->hnode, nvirt_port_bucket(port, vif->cfg.mac));
 	err = netdev_upper_dev_link(parent, dev, extack);
 	if (err)
 		goto err_unregister;
+	vd->linked = true;
+	hlist_add_head_rcu(&vd->hnode, nvirt_port_bucket(port, vif->cfg.mac));
 	vif->queue = q < 0 ? 0 : q;
 	vd->vif = vif;
-	err = nvirt_vdev_set_rate(vd, nvirt_vdev_hw_rate(vif) ?
-				  vif->cfg.max_rate : 0);
-	if (err) {
-		NL_SET_ERR_MSG_FMT(extack, "%s refused the rate limit of queue %d",
-				   parent->name, q);
-		goto err_unregister;
-	}
-	nvirt_vdev_publish(vd, &vif->cfg, !nvirt_vdev_hw_rate(vif));
+	nvirt_vdev_publish(vd, &vif->cfg);
 	nvirt_vdev_link(vd, vif->cfg.link_state);
 	vif->dev = dev;
 	return 0;
@@ -195,17 +172,14 @@ static int nvirt_vdev_create(struct nvirt_vif *vif, bool queue,
 err_unregister:
 	nvirt_vdev_vlan_del(parent, &vif->cfg);
 	vd->vif = NULL;
-	hlist_del_init_rcu(&vd->hnode);
 	unregister_netdevice(dev);
 	return err;
 
 err_vlan_del:
 	nvirt_vdev_vlan_del(parent, &vif->cfg);
-err_put_port:
-	netdev_put(parent, &vd->parent_tracker);
-	nvirt_port_put(port);
+err_drop_port:
+	nvirt_port_drop_unused(parent);
 err_free_dev:
-	dev->priv_destructor = NULL;
 	free_netdev(dev);
 	return err;
 }
@@ -231,6 +205,7 @@ static int nvirt_vdev_apply(struct nvirt_vif *vif,
 	struct net_device *parent = vif->parent;
 	bool vlan = cfg->vlan != vif->cfg.vlan ||
 		    cfg->vlan_proto != vif->cfg.vlan_proto;
+	unsigned int mtu = vif->dev->mtu;
 	int err;
 
 	ASSERT_RTNL();
@@ -239,7 +214,7 @@ static int nvirt_vdev_apply(struct nvirt_vif *vif,
 		if (err)
 			return err;
 	}
-	if (cfg->mtu != vif->dev->mtu) {
+	if (cfg->mtu != mtu) {
 		err = dev_set_mtu(vif->dev, cfg->mtu);
 		if (err)
 			goto err_vlan_del;
@@ -247,22 +222,15 @@ static int nvirt_vdev_apply(struct nvirt_vif *vif,
 	err = nvirt_vdev_change_mac(vd, cfg->mac, extack);
 	if (err)
 		goto err_restore_mtu;
-	if (nvirt_vdev_hw_rate(vif) && cfg->max_rate != vif->cfg.max_rate) {
-		err = nvirt_vdev_set_rate(vd, cfg->max_rate);
-		if (err)
-			goto err_restore_mac;
-	}
 
 	if (vlan)
 		nvirt_vdev_vlan_del(parent, &vif->cfg);
-	nvirt_vdev_publish(vd, cfg, !nvirt_vdev_hw_rate(vif));
+	nvirt_vdev_publish(vd, cfg);
 	nvirt_vdev_link(vd, cfg->link_state);
 	return 0;
 
-err_restore_mac:
-	nvirt_vdev_change_mac(vd, vif->cfg.mac, NULL);
 err_restore_mtu:
-	dev_set_mtu(vif->dev, vif->cfg.mtu);
+	dev_set_mtu(vif->dev, mtu);
 err_vlan_del:
 	if (vlan)
 		nvirt_vdev_vlan_del(parent, cfg);
@@ -272,10 +240,17 @@ err_vlan_del:
 static void nvirt_vdev_destroy(struct nvirt_vif *vif)
 {
 	struct nvirt_vdev *vd = netdev_priv(vif->dev);
+	struct net_device *parent = vif->parent;
 
 	ASSERT_RTNL();
-	nvirt_vdev_set_rate(vd, 0);
-	nvirt_vdev_vlan_del(vif->parent, &vif->cfg);
+	/* A parent going away has dropped its VLANs itself. */
+	if (parent->reg_state == NETREG_REGISTERED)
+		nvirt_vdev_vlan_del(parent, &vif->cfg);
+	/* Unlinked now: the parent may be unregistered before the vdev. */
+	if (vd->linked) {
+		netdev_upper_dev_unlink(parent, vif->dev);
+		vd->linked = false;
+	}
 	vd->vif = NULL;
 	if (vif->dev->reg_state == NETREG_REGISTERED)
 		unregister_netdevice(vif->dev);

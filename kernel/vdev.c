@@ -28,6 +28,7 @@
 #define NVIRT_RATE_BURST_NS	(2 * NSEC_PER_MSEC)
 /* How soon to look again at a parent queue the driver has stopped. */
 #define NVIRT_QUEUE_POLL_NS	(20 * NSEC_PER_USEC)
+#define NVIRT_QUEUE_POLL_MAX_NS	NSEC_PER_MSEC
 
 /* Charge a frame to the rate limiter; stop sending until it is paid for. */
 static void nvirt_vdev_rate(struct nvirt_vdev *vd, unsigned int len)
@@ -111,11 +112,15 @@ static netdev_tx_t nvirt_vdev_xmit(struct sk_buff *skb, struct net_device *dev)
 	if (vd->queue >= 0 && vd->queue < parent->real_num_tx_queues &&
 	    netif_xmit_frozen_or_drv_stopped(netdev_get_tx_queue(parent,
 								 vd->queue))) {
+		/* Look again soon, later the longer it stays stopped. */
+		vd->poll_ns = clamp(vd->poll_ns * 2, NVIRT_QUEUE_POLL_NS,
+				    NVIRT_QUEUE_POLL_MAX_NS);
 		netif_stop_queue(dev);
-		hrtimer_start(&vd->wake, ns_to_ktime(NVIRT_QUEUE_POLL_NS),
+		hrtimer_start(&vd->wake, ns_to_ktime(vd->poll_ns),
 			      HRTIMER_MODE_REL_SOFT);
 		return NETDEV_TX_BUSY;
 	}
+	vd->poll_ns = 0;
 
 	if (READ_ONCE(vd->spoofchk) &&
 	    !ether_addr_equal(eth->h_source, dev->dev_addr)) {
@@ -256,24 +261,43 @@ static int nvirt_vdev_get_iflink(const struct net_device *dev)
 {
 	const struct nvirt_vdev *vd = netdev_priv(dev);
 
-	return READ_ONCE(vd->port->dev->ifindex);
+	return READ_ONCE(vd->parent->ifindex);
 }
 
-static void nvirt_vdev_uninit(struct net_device *dev)
+/*
+ * Join the port: its count, its queue. Undone by ndo_uninit. The port's
+ * table gets the vdev once it is registered (its stats exist then).
+ */
+static int nvirt_vdev_ndo_init(struct net_device *dev)
+{
+	struct nvirt_vdev *vd = netdev_priv(dev);
+	struct nvirt_port *port = vd->port;
+
+	netdev_hold(vd->parent, &vd->parent_tracker, GFP_KERNEL);
+	port->count++;
+	if (vd->queue >= 0)
+		set_bit(vd->queue, port->queues);
+	return 0;
+}
+
+static void nvirt_vdev_ndo_uninit(struct net_device *dev)
 {
 	struct nvirt_vdev *vd = netdev_priv(dev);
 	struct nvirt_port *port = vd->port;
 
 	hrtimer_cancel(&vd->wake);
-	hlist_del_rcu(&vd->hnode);
+	if (!hlist_unhashed(&vd->hnode))
+		hlist_del_rcu(&vd->hnode);
 	if (vd->queue >= 0)
 		clear_bit(vd->queue, port->queues);
-	netdev_upper_dev_unlink(port->dev, dev);
+	if (vd->linked)
+		netdev_upper_dev_unlink(port->dev, dev);
 	nvirt_port_put(port);
 }
 
 static const struct net_device_ops nvirt_vdev_ops = {
-	.ndo_uninit		= nvirt_vdev_uninit,
+	.ndo_init		= nvirt_vdev_ndo_init,
+	.ndo_uninit		= nvirt_vdev_ndo_uninit,
 	.ndo_open		= nvirt_vdev_open,
 	.ndo_stop		= nvirt_vdev_stop,
 	.ndo_start_xmit		= nvirt_vdev_xmit,
@@ -289,7 +313,8 @@ static void nvirt_vdev_free(struct net_device *dev)
 {
 	struct nvirt_vdev *vd = netdev_priv(dev);
 
-	netdev_put(vd->port->dev, &vd->parent_tracker);
+	/* The port may be gone by now: it is freed after an RCU period. */
+	netdev_put(vd->parent, &vd->parent_tracker);
 }
 
 static void nvirt_vdev_setup(struct net_device *dev)
@@ -320,7 +345,7 @@ static struct net *nvirt_vdev_get_link_net(const struct net_device *dev)
 {
 	const struct nvirt_vdev *vd = netdev_priv(dev);
 
-	return dev_net(vd->port->dev);
+	return dev_net(vd->parent);
 }
 
 static struct rtnl_link_ops nvirt_link_ops = {
@@ -368,15 +393,14 @@ bool nvirt_vdev_is(const struct net_device *dev)
 }
 
 /* The datapath's copies of a VIF's settings. */
-void nvirt_vdev_publish(struct nvirt_vdev *vd, const struct nvirt_vif_cfg *cfg,
-			bool sw_rate)
+void nvirt_vdev_publish(struct nvirt_vdev *vd, const struct nvirt_vif_cfg *cfg)
 {
 	WRITE_ONCE(vd->vlan_tci, cfg->vlan | (cfg->qos << VLAN_PRIO_SHIFT));
 	WRITE_ONCE(vd->vlan_proto, !cfg->vlan ? 0 :
 		   cfg->vlan_proto == NVIRT_VLAN_PROTO_8021AD ?
 		   htons(ETH_P_8021AD) : htons(ETH_P_8021Q));
 	WRITE_ONCE(vd->spoofchk, cfg->spoofchk);
-	WRITE_ONCE(vd->rate, sw_rate ? cfg->max_rate : 0);
+	WRITE_ONCE(vd->rate, cfg->max_rate);
 }
 
 void nvirt_vdev_link(struct nvirt_vdev *vd, u8 link_state)
@@ -441,5 +465,7 @@ int nvirt_vdev_init(void)
 void nvirt_vdev_exit(void)
 {
 	rtnl_link_unregister(&nvirt_link_ops);
+	/* Ports of failed creates may still wait for their RCU period. */
+	rcu_barrier();
 }
 

@@ -36,8 +36,10 @@ struct nvirt_port {
 /**
  * struct nvirt_vdev - private part of a vdev
  * @dev: the vdev
- * @port: its parent's port; set at creation
- * @parent_tracker: tracker of the vdev's reference on its parent
+ * @port: its parent's port; set at creation, valid while registered
+ * @parent: its parent, held until the vdev is freed
+ * @parent_tracker: tracker of the reference on @parent
+ * @linked: it is an upper device of @parent; under RTNL
  * @vif: the VIF it realizes; under RTNL
  * @hnode: in @port->vdevs; under RTNL
  * @queue: the parent's transmit queue it owns, or -1 (soft)
@@ -46,6 +48,7 @@ struct nvirt_port {
  * @spoofchk: drop spoofed frames; READ_ONCE
  * @rate: transmit limit in Mb/s, 0 for none; READ_ONCE
  * @next_ns: when the limiter lets the next frame go; in ndo_start_xmit only
+ * @poll_ns: how soon to look again at the stopped parent queue; likewise
  * @wake: wakes the transmit queue once the limiter or the parent allows
  * @spoof_dropped: frames dropped by spoof-check
  * @vlan_dropped: frames dropped for VLAN confinement
@@ -53,7 +56,9 @@ struct nvirt_port {
 struct nvirt_vdev {
 	struct net_device *dev;
 	struct nvirt_port *port;
+	struct net_device *parent;
 	netdevice_tracker parent_tracker;
+	bool linked;
 	struct nvirt_vif *vif;
 	struct hlist_node hnode;
 	int queue;
@@ -62,6 +67,7 @@ struct nvirt_vdev {
 	bool spoofchk;
 	u32 rate;
 	u64 next_ns;
+	u64 poll_ns;
 	struct hrtimer wake;
 	atomic64_t spoof_dropped;
 	atomic64_t vlan_dropped;
@@ -74,6 +80,7 @@ struct nvirt_vdev *nvirt_port_lookup(struct nvirt_port *port, const u8 *mac);
 struct nvirt_port *nvirt_port_create(struct net_device *parent,
 				     struct netlink_ext_ack *extack);
 void nvirt_port_put(struct nvirt_port *port);
+void nvirt_port_drop_unused(struct net_device *parent);
 bool nvirt_port_switch(struct nvirt_vdev *from, struct sk_buff *skb);
 
 /* vdev.c */
@@ -81,8 +88,7 @@ struct net_device *nvirt_vdev_alloc(const char *name, int queue);
 bool nvirt_vdev_is(const struct net_device *dev);
 int nvirt_vdev_change_mac(struct nvirt_vdev *vd, const u8 *mac,
 			  struct netlink_ext_ack *extack);
-void nvirt_vdev_publish(struct nvirt_vdev *vd, const struct nvirt_vif_cfg *cfg,
-			bool sw_rate);
+void nvirt_vdev_publish(struct nvirt_vdev *vd, const struct nvirt_vif_cfg *cfg);
 void nvirt_vdev_link(struct nvirt_vdev *vd, u8 link_state);
 void nvirt_vdev_parent_changed(struct net_device *parent);
 int nvirt_vdev_init(void);

@@ -109,23 +109,26 @@ static int nvirt_vf_configure(struct pci_dev *pdev, int num)
  * @pdev: the PF
  * @extack: why it failed
  *
- * Enables all the VFs the PF can have when none is enabled. Pair with
- * nvirt_vf_settle() once the VIF is created or not.
+ * Enables all the VFs the PF can have when none is enabled. When it
+ * returns NVIRT_VF_HELD or NVIRT_VF_ENABLED, the VFs stay until
+ * nvirt_vf_settle() is called, once the VIF is created or not.
  *
  * Context: RTNL not held.
- * Return: 1 when it enabled VFs, 0 when they were there, or a negative
- * errno.
+ * Return: NVIRT_VF_FOREIGN when the VFs are someone else's (nothing
+ * held), NVIRT_VF_HELD, NVIRT_VF_ENABLED when it just enabled them, or a
+ * negative errno.
  */
 int nvirt_vf_prepare(struct pci_dev *pdev, struct netlink_ext_ack *extack)
 {
+	int err = NVIRT_VF_HELD;
 	struct nvirt_pf *pf;
-	int err = 0;
 
 	mutex_lock(&nvirt_pf_lock);
 	pf = nvirt_pf_find(pdev);
 	if (!pf) {
+		err = NVIRT_VF_FOREIGN;
 		if (pci_num_vf(pdev))
-			goto out_unlock;	/* someone else's VFs */
+			goto out_unlock;
 		pf = kzalloc(sizeof(*pf), GFP_KERNEL);
 		if (!pf) {
 			err = -ENOMEM;
@@ -140,7 +143,7 @@ int nvirt_vf_prepare(struct pci_dev *pdev, struct netlink_ext_ack *extack)
 		}
 		pf->pdev = pci_dev_get(pdev);
 		list_add(&pf->list, &nvirt_pfs);
-		err = 1;
+		err = NVIRT_VF_ENABLED;
 	}
 	pf->pending++;
 out_unlock:
@@ -173,7 +176,7 @@ static void nvirt_pf_settle(struct nvirt_pf *pf)
 
 /**
  * nvirt_vf_settle() - end what nvirt_vf_prepare() began
- * @pdev: the PF
+ * @pdev: the PF, on which nvirt_vf_prepare() held VFs
  *
  * Context: RTNL not held.
  */
@@ -183,7 +186,7 @@ void nvirt_vf_settle(struct pci_dev *pdev)
 
 	mutex_lock(&nvirt_pf_lock);
 	pf = nvirt_pf_find(pdev);
-	if (pf) {
+	if (!WARN_ON_ONCE(!pf || !pf->pending)) {
 		pf->pending--;
 		nvirt_pf_settle(pf);
 	}
@@ -284,7 +287,7 @@ static bool nvirt_vf_differs(int step, const struct nvirt_vif_cfg *a,
 	return a->link_state != b->link_state;
 }
 
-/* One driver op; those the driver lacks were refused by check. */
+/* One driver op; check refused settings in effect the driver lacks. */
 static int nvirt_vf_step(struct net_device *pf, int vf, int step,
 			 const struct nvirt_vif_cfg *cfg)
 {
@@ -292,8 +295,12 @@ static int nvirt_vf_step(struct net_device *pf, int vf, int step,
 
 	switch (step) {
 	case NVIRT_VF_MAC:
+		if (!ops->ndo_set_vf_mac)
+			return -EOPNOTSUPP;
 		return ops->ndo_set_vf_mac(pf, vf, (u8 *)cfg->mac);
 	case NVIRT_VF_VLAN:
+		if (!ops->ndo_set_vf_vlan)
+			return cfg->vlan ? -EOPNOTSUPP : 0;
 		return ops->ndo_set_vf_vlan(pf, vf, cfg->vlan, cfg->qos,
 					    nvirt_vf_proto(cfg));
 	case NVIRT_VF_RATE:
@@ -437,6 +444,7 @@ static int nvirt_vf_create(struct nvirt_vif *vif,
 {
 	struct net_device *parent = vif->parent;
 	struct net_device *dev;
+	u8 mac[ETH_ALEN];
 	int vf, err;
 
 	ASSERT_RTNL();
@@ -450,12 +458,13 @@ static int nvirt_vf_create(struct nvirt_vif *vif,
 	vif->vf = vf;
 	vif->pdev = pci_dev_get(nvirt_vf_pf(parent));
 	vif->orig_mtu = dev->mtu;
+	ether_addr_copy(mac, dev->dev_addr);
 
 	nvirt_vf_guest_mac(parent, vf, dev, vif->cfg.mac);
 	err = nvirt_vf_program(parent, vf, &nvirt_vf_defaults, &vif->cfg, true,
 			       extack);
 	if (err)
-		goto err_put_pdev;
+		goto err_restore_mac;
 	/*
 	 * Modules cannot rename a netdev (dev_change_name() is not exported):
 	 * the VF keeps its name and carries the VIF's as its alias.
@@ -476,7 +485,8 @@ err_restore_alias:
 	dev_set_alias(dev, "", 0);
 err_restore_vf:
 	nvirt_vf_program(parent, vf, &vif->cfg, &nvirt_vf_defaults, true, NULL);
-err_put_pdev:
+err_restore_mac:
+	nvirt_vf_guest_mac(parent, vf, dev, mac);
 	pci_dev_put(vif->pdev);
 	vif->pdev = NULL;
 	return err;
@@ -486,10 +496,13 @@ static int nvirt_vf_apply(struct nvirt_vif *vif,
 			  const struct nvirt_vif_cfg *cfg,
 			  struct netlink_ext_ack *extack)
 {
+	bool new_mac = !ether_addr_equal(vif->cfg.mac, cfg->mac);
+	struct net_device *parent = vif->parent;
+	unsigned int mtu = vif->dev->mtu;
 	int err;
 
 	ASSERT_RTNL();
-	if (cfg->mtu != vif->dev->mtu) {
+	if (cfg->mtu != mtu) {
 		err = dev_set_mtu(vif->dev, cfg->mtu);
 		if (err) {
 			NL_SET_ERR_MSG_FMT(extack, "%s refused mtu %u",
@@ -497,11 +510,20 @@ static int nvirt_vf_apply(struct nvirt_vif *vif,
 			return err;
 		}
 	}
-	nvirt_vf_guest_mac(vif->parent, vif->vf, vif->dev, cfg->mac);
-	err = nvirt_vf_program(vif->parent, vif->vf, &vif->cfg, cfg,
-			       !ether_addr_equal(vif->cfg.mac, cfg->mac), extack);
-	if (err && cfg->mtu != vif->cfg.mtu)
-		dev_set_mtu(vif->dev, vif->cfg.mtu);
+	if (new_mac)
+		nvirt_vf_guest_mac(parent, vif->vf, vif->dev, cfg->mac);
+	err = nvirt_vf_program(parent, vif->vf, &vif->cfg, cfg, new_mac,
+			       extack);
+	if (!err)
+		return 0;
+
+	/* The PF has the old settings back; the VF netdev its MAC. */
+	if (new_mac) {
+		nvirt_vf_guest_mac(parent, vif->vf, vif->dev, vif->cfg.mac);
+		nvirt_vf_step(parent, vif->vf, NVIRT_VF_MAC, &vif->cfg);
+	}
+	if (cfg->mtu != mtu)
+		dev_set_mtu(vif->dev, mtu);
 	return err;
 }
 
@@ -510,11 +532,16 @@ static void nvirt_vf_destroy(struct nvirt_vif *vif)
 {
 	struct net_device *parent = vif->parent;
 	struct net_device *dev = vif->dev;
+	struct net *home;
 
 	ASSERT_RTNL();
+	/* Not into a namespace being deleted: it would not see the VF. */
+	home = dev_net(parent);
+	if (!check_net(home))
+		home = &init_net;
 	if (dev->reg_state == NETREG_REGISTERED) {
-		if (!net_eq(dev_net(dev), dev_net(parent)))
-			dev_change_net_namespace(dev, dev_net(parent), "eth%d");
+		if (!net_eq(dev_net(dev), home))
+			dev_change_net_namespace(dev, home, "eth%d");
 		dev_close(dev);
 		dev_set_alias(dev, "", 0);
 		dev_set_mtu(dev, vif->orig_mtu);

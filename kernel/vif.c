@@ -321,6 +321,51 @@ static void nvirt_vif_free(struct nvirt_vif *vif)
 	kfree(vif);
 }
 
+/* What a new VIF needs from its name and parent, whatever its backend. */
+static int nvirt_vif_precheck(struct net *net, const char *name,
+			      struct net_device *parent, struct net *target,
+			      struct netlink_ext_ack *extack)
+{
+	struct nvirt_nic *nic = nvirt_nic_get(net, parent->ifindex);
+
+	if (nic && !nic->managed) {
+		NL_SET_ERR_MSG_FMT(extack, "%s is not managed by nvirt",
+				   parent->name);
+		return -EPERM;
+	}
+	if (nvirt_vif_of(parent)) {
+		NL_SET_ERR_MSG_FMT(extack, "%s is a VIF itself", parent->name);
+		return -EINVAL;
+	}
+	if (nvirt_vif_find(net, 0, name)) {
+		NL_SET_ERR_MSG_FMT(extack, "VIF %s exists", name);
+		return -EEXIST;
+	}
+	if (!dev_valid_name(name) || __dev_get_by_name(net, name) ||
+	    (target && __dev_get_by_name(target, name))) {
+		NL_SET_ERR_MSG_FMT(extack, "%s is not a free interface name",
+				   name);
+		return -EEXIST;
+	}
+	return 0;
+}
+
+/**
+ * nvirt_vif_may_create() - whether a VIF could be created, backend aside
+ * @net: the namespace it would be managed from
+ * @name: its name
+ * @parent: its parent
+ *
+ * Context: RTNL held.
+ * Return: true when the checks that need no backend pass.
+ */
+bool nvirt_vif_may_create(struct net *net, const char *name,
+			  struct net_device *parent)
+{
+	ASSERT_RTNL();
+	return !nvirt_vif_precheck(net, name, parent, NULL, NULL);
+}
+
 /**
  * nvirt_vif_new() - create a VIF
  * @net: the namespace it is managed from, the parent's
@@ -339,7 +384,6 @@ int nvirt_vif_new(struct net *net, const char *name, struct net_device *parent,
 		  u8 backend, struct nvirt_vif_cfg *cfg,
 		  struct netlink_ext_ack *extack)
 {
-	struct nvirt_nic *nic = nvirt_nic_get(net, parent->ifindex);
 	struct nvirt_vif_cfg defaults = {
 		.mtu = parent->mtu,
 		.spoofchk = true,
@@ -350,25 +394,9 @@ int nvirt_vif_new(struct net *net, const char *name, struct net_device *parent,
 	int err;
 
 	ASSERT_RTNL();
-	if (nic && !nic->managed) {
-		NL_SET_ERR_MSG_FMT(extack, "%s is not managed by nvirt",
-				   parent->name);
-		return -EPERM;
-	}
-	if (nvirt_vif_of(parent)) {
-		NL_SET_ERR_MSG_FMT(extack, "%s is a VIF itself", parent->name);
-		return -EINVAL;
-	}
-	if (nvirt_vif_find(net, 0, name)) {
-		NL_SET_ERR_MSG_FMT(extack, "VIF %s exists", name);
-		return -EEXIST;
-	}
-	if (!dev_valid_name(name) || __dev_get_by_name(net, name) ||
-	    (cfg->net && __dev_get_by_name(cfg->net, name))) {
-		NL_SET_ERR_MSG_FMT(extack, "%s is not a free interface name",
-				   name);
-		return -EEXIST;
-	}
+	err = nvirt_vif_precheck(net, name, parent, cfg->net, extack);
+	if (err)
+		return err;
 
 	eth_random_addr(defaults.mac);
 	if (defaults.mtu > ETH_DATA_LEN)

@@ -155,6 +155,8 @@ extern const struct nvirt_backend_ops nvirt_vf_ops;
 int nvirt_vif_new(struct net *net, const char *name, struct net_device *parent,
 		  u8 backend, struct nvirt_vif_cfg *cfg,
 		  struct netlink_ext_ack *extack);
+bool nvirt_vif_may_create(struct net *net, const char *name,
+			  struct net_device *parent);
 int nvirt_vif_del(struct nvirt_vif *vif);
 int nvirt_vif_set(struct nvirt_vif *vif, struct nvirt_vif_cfg *cfg,
 		  struct netlink_ext_ack *extack);
@@ -170,6 +172,12 @@ int nvirt_vif_init(void);
 void nvirt_vif_exit(void);
 
 /* vf.c: SR-IOV VFs, enabled outside RTNL */
+enum nvirt_vf_prep {
+	NVIRT_VF_FOREIGN,	/* someone else's VFs: nothing held */
+	NVIRT_VF_HELD,		/* nvirt's VFs, held for the request */
+	NVIRT_VF_ENABLED,	/* enabled for the request, and held */
+};
+
 struct pci_dev *nvirt_vf_pf_get(struct net_device *parent);
 int nvirt_vf_prepare(struct pci_dev *pdev, struct netlink_ext_ack *extack);
 void nvirt_vf_settle(struct pci_dev *pdev);

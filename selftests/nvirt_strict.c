@@ -32,6 +32,7 @@ struct answer {
 	char msg[256];
 	unsigned int offs;
 	bool have_offs;
+	unsigned int miss_type;	/* NLMSGERR_ATTR_MISS_TYPE, or 0 */
 	int managed;	/* NVIRT_A_NIC_MANAGED of a nic-get reply, or -1 */
 	char version[32];
 	unsigned int api;
@@ -113,6 +114,8 @@ static void parse_error(struct answer *a, struct nlmsghdr *nlh)
 	for_each_nla(nla, (char *)e + off, len) {
 		if (nla->nla_type == NLMSGERR_ATTR_MSG)
 			strncpy(a->msg, (char *)nla + NLA_HDRLEN, sizeof(a->msg) - 1);
+		if (nla->nla_type == NLMSGERR_ATTR_MISS_TYPE)
+			a->miss_type = *(__u32 *)((char *)nla + NLA_HDRLEN);
 		if (nla->nla_type == NLMSGERR_ATTR_OFFS) {
 			a->offs = *(__u32 *)((char *)nla + NLA_HDRLEN);
 			a->have_offs = true;
@@ -343,6 +346,94 @@ TEST_F(nvirt, dump_interrupted)
 	EXPECT_TRUE(intr);
 }
 
+/* The VIFs of the caller's namespace, counted with a dump. */
+static int vif_count(struct __test_metadata *_metadata, FIXTURE_DATA(nvirt) *self)
+{
+	static char buf[BUF_SIZE];
+	bool done = false;
+	int count = 0;
+
+	req_init(&self->req, self->family, NVIRT_CMD_VIF_GET);
+	self->req.nlh.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+	EXPECT_LT(0, send(self->fd, &self->req, self->req.nlh.nlmsg_len, 0));
+	while (!done) {
+		struct nlmsghdr *nlh;
+		int n = recv(self->fd, buf, sizeof(buf), 0);
+
+		if (n <= 0)
+			return -1;
+		for (nlh = (void *)buf; NLMSG_OK(nlh, n); nlh = NLMSG_NEXT(nlh, n)) {
+			count += nlh->nlmsg_type == self->family;
+			done |= nlh->nlmsg_type == NLMSG_DONE ||
+				nlh->nlmsg_type == NLMSG_ERROR;
+		}
+	}
+	return count;
+}
+
+/* vif-new on lo, plus one attribute of the test's choosing. */
+static void vif_new_lo(FIXTURE_DATA(nvirt) *self, const char *name)
+{
+	req_init(&self->req, self->family, NVIRT_CMD_VIF_NEW);
+	if (name)
+		req_put_str(&self->req, NVIRT_A_VIF_NAME, name);
+	req_put_str(&self->req, NVIRT_A_VIF_PARENT_IFNAME, "lo");
+}
+
+TEST_F(nvirt, vif_new_needs_a_name)
+{
+	vif_new_lo(self, NULL);
+	ASSERT_EQ(0, transact(self->fd, &self->req, &self->ans));
+	EXPECT_EQ(EINVAL, self->ans.err);
+	EXPECT_EQ((unsigned int)NVIRT_A_VIF_NAME, self->ans.miss_type);
+	EXPECT_EQ(0, vif_count(_metadata, self));
+}
+
+TEST_F(nvirt, vif_mac_wrong_length)
+{
+	static const __u8 mac[5] = { 2, 0, 0, 0, 1 };
+
+	vif_new_lo(self, "nvx0");
+	req_put(&self->req, NVIRT_A_VIF_MAC, mac, sizeof(mac));
+	ASSERT_EQ(0, transact(self->fd, &self->req, &self->ans));
+	/* NLA_POLICY_EXACT_LEN is a length range to the policy checker. */
+	EXPECT_EQ(ERANGE, self->ans.err);
+	ASSERT_TRUE(self->ans.have_offs);
+	EXPECT_EQ(attr_offset(&self->req, 2), self->ans.offs);
+	EXPECT_EQ(0, vif_count(_metadata, self));
+}
+
+TEST_F(nvirt, vif_vlan_out_of_range)
+{
+	__u16 vlan = 4095;
+
+	vif_new_lo(self, "nvx0");
+	req_put(&self->req, NVIRT_A_VIF_VLAN, &vlan, sizeof(vlan));
+	ASSERT_EQ(0, transact(self->fd, &self->req, &self->ans));
+	EXPECT_EQ(ERANGE, self->ans.err);
+	EXPECT_STREQ("integer out of range", self->ans.msg);
+	EXPECT_EQ(0, vif_count(_metadata, self));
+}
+
+/* The backend refuses what it cannot stack on, and says why. */
+TEST_F(nvirt, vif_on_loopback_refused)
+{
+	vif_new_lo(self, "nvx0");
+	ASSERT_EQ(0, transact(self->fd, &self->req, &self->ans));
+	EXPECT_EQ(EOPNOTSUPP, self->ans.err);
+	EXPECT_STREQ("lo is not an Ethernet NIC nvirt can stack on", self->ans.msg);
+	EXPECT_EQ(0, vif_count(_metadata, self));
+}
+
+TEST_F(nvirt, vif_get_unknown)
+{
+	req_init(&self->req, self->family, NVIRT_CMD_VIF_GET);
+	req_put_str(&self->req, NVIRT_A_VIF_NAME, "nosuch0");
+	ASSERT_EQ(0, transact(self->fd, &self->req, &self->ans));
+	EXPECT_EQ(ENOENT, self->ans.err);
+	EXPECT_STREQ("No such VIF", self->ans.msg);
+}
+
 /* An unprivileged user may look but not change: EPERM, nothing changed. */
 TEST_F(nvirt, unprivileged_set_refused)
 {
@@ -362,7 +453,13 @@ TEST_F(nvirt, unprivileged_set_refused)
 		req_put_u32(&self->req, NVIRT_A_NIC_IFINDEX, 1);
 		if (transact(self->fd, &self->req, &self->ans) || self->ans.err)
 			_exit(3);
-		_exit(set_lo_managed(self, 0) == EPERM ? 0 : 5);
+		if (set_lo_managed(self, 0) != EPERM)
+			_exit(5);
+		vif_new_lo(self, "nvx0");
+		if (transact(self->fd, &self->req, &self->ans) ||
+		    self->ans.err != EPERM)
+			_exit(7);
+		_exit(0);
 	}
 	ASSERT_EQ(pid, waitpid(pid, &status, 0));
 	ASSERT_TRUE(WIFEXITED(status));

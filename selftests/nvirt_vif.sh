@@ -341,6 +341,31 @@ vf_exhausted() {
 	expect_eq "VFs disabled" "$(cat "/sys/class/net/$IGB/device/sriov_numvfs")" 0
 }
 
+# VFs someone else enabled stay enabled; the VF a VIF had is back at its
+# defaults, its netdev home with its MTU.
+vf_release_restores() {
+	local vfs=/sys/class/net/$IGB/device/sriov_numvfs dev
+
+	ip link set "$IGB" up
+	echo 7 >"$vfs" || return 1
+	defer "echo 0 > $vfs"
+	sleep 2
+	ip netns add nvr && defer ip netns del nvr
+	"$NVIRT" vif add r0 dev "$IGB" backend vf mac 02:00:00:00:07:07 vlan 9 qos 1 \
+		trust on spoofchk off mtu 1400 netns nvr || return 1
+	dev=$(vif_get r0 '["ifname"]')
+	expect_match "PF VF table" "$(vf_line "$IGB" 0)" "02:00:00:00:07:07.* vlan 9, qos 1,.*spoof checking off,.*trust on" ||
+		return 1
+	"$NVIRT" vif del r0 || return 1
+	expect_eq "VFs stay enabled" "$(cat "$vfs")" 7 &&
+	expect_match "VF at its defaults" "$(vf_line "$IGB" 0)" \
+		"vf 0 +link/ether 00:00:00:00:00:00 .*, spoof checking on, link-state auto, trust off" &&
+	expect_match "its netdev is home, down, MTU back" "$(ip -o link show dev "$dev")" \
+		"<BROADCAST,MULTICAST> mtu 1500 " || return 1
+	[[ "$(ip -o link show dev "$dev")" != *alias* ]] || fail "alias left" || return 1
+	echo 0 >"$vfs"
+}
+
 # The VF's own datapath: its netdev in a namespace reaches the slirp gateway.
 vf_traffic() {
 	local dev i
@@ -442,7 +467,7 @@ unload_with_vifs() {
 }
 
 ktap_print_header
-ktap_set_plan 18
+ktap_set_plan 19
 modprobe igbvf
 check "soft VIF: create, read back, change, delete" soft_lifecycle
 check "soft and queue VIFs on every rig NIC that offers them" every_nic
@@ -455,6 +480,7 @@ check "max-rate holds throughput near the limit" soft_rate
 check "queue VIF owns a queue; exhausted queues refused" queue_lifecycle
 check "queue VIF reaches the wire, ping and 4 MB with a soft VIF" queue_traffic
 check "vf VIF: PF VF table follows, VFs disabled after" vf_lifecycle
+check "vf VIF released: VF at its defaults, netdev home" vf_release_restores
 check "vf VIF datapath reaches the wire" vf_traffic
 check "all 7 VFs taken: vf refused, auto falls back; no forced link on igb" vf_exhausted
 check "bad requests are refused and leave nothing" bad_requests
