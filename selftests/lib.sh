@@ -44,6 +44,21 @@ run() {
 	rm -f "$f"
 }
 
+# check_or_skip DESC CMD...: as check, but CMD returning 2 has reported a
+# skip itself.
+check_or_skip() {
+	local desc=$1 ret
+
+	shift
+	"$@"
+	ret=$?
+	if [ "$ret" = 0 ]; then
+		ktap_test_pass "$desc"
+	elif [ "$ret" != 2 ]; then
+		ktap_test_fail "$desc"
+	fi
+}
+
 # Say why an assertion failed, as a KTAP diagnostic.
 fail() {
 	ktap_print_msg "$*"
