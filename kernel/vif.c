@@ -11,6 +11,7 @@
  */
 
 #include <linux/etherdevice.h>
+#include <linux/hashtable.h>
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
@@ -24,6 +25,9 @@
 
 /* Every VIF by id; changed under RTNL. */
 static DEFINE_XARRAY_ALLOC1(nvirt_vifs);
+/* Every VIF by its netdev and by its parent, for netdev events; RTNL. */
+static DEFINE_HASHTABLE(nvirt_vifs_by_dev, 8);
+static DEFINE_HASHTABLE(nvirt_vifs_by_parent, 8);
 /* Bumped when a VIF comes or goes, for dump consistency; under RTNL. */
 static unsigned int nvirt_vif_generation;
 
@@ -87,10 +91,10 @@ struct nvirt_vif *nvirt_vif_find(struct net *net, u32 id, const char *name)
 struct nvirt_vif *nvirt_vif_of(const struct net_device *dev)
 {
 	struct nvirt_vif *vif;
-	unsigned long i;
 
 	ASSERT_RTNL();
-	xa_for_each(&nvirt_vifs, i, vif)
+	hash_for_each_possible(nvirt_vifs_by_dev, vif, dev_node,
+			       (unsigned long)dev)
 		if (vif->dev == dev)
 			return vif;
 	return NULL;
@@ -435,6 +439,9 @@ int nvirt_vif_new(struct net *net, const char *name, struct net_device *parent,
 	err = xa_alloc(&nvirt_vifs, &vif->id, vif, xa_limit_31b, GFP_KERNEL);
 	if (err)
 		goto err_destroy;
+	hash_add(nvirt_vifs_by_dev, &vif->dev_node, (unsigned long)vif->dev);
+	hash_add(nvirt_vifs_by_parent, &vif->parent_node,
+		 (unsigned long)vif->parent);
 	nvirt_vif_generation++;
 	nvirt_vif_notify(vif, NVIRT_NIC_ADDED);
 	return vif->id;
@@ -454,6 +461,8 @@ static void nvirt_vif_destroy(struct nvirt_vif *vif)
 	ASSERT_RTNL();
 	vif->dying = true;
 	xa_erase(&nvirt_vifs, vif->id);
+	hash_del(&vif->dev_node);
+	hash_del(&vif->parent_node);
 	nvirt_vif_generation++;
 	nvirt_vif_notify(vif, NVIRT_NIC_REMOVED);
 	netdev_put(vif->dev, &vif->dev_tracker);
@@ -535,8 +544,9 @@ static int nvirt_vif_netdev_event(struct notifier_block *nb,
 				  unsigned long event, void *ptr)
 {
 	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
-	struct nvirt_vif *vif;
-	unsigned long id;
+	struct nvirt_vif *vif = nvirt_vif_of(dev);
+	struct hlist_node *tmp;
+	struct nvirt_vif *child;
 
 	switch (event) {
 	case NETDEV_UP:
@@ -546,28 +556,23 @@ static int nvirt_vif_netdev_event(struct notifier_block *nb,
 		nvirt_vdev_parent_changed(dev);
 		fallthrough;
 	case NETDEV_CHANGEADDR:
-		xa_for_each(&nvirt_vifs, id, vif)
-			if (vif->dev == dev && !vif->dying)
-				nvirt_vif_notify(vif, NVIRT_NIC_CHANGED);
+		if (vif && !vif->dying)
+			nvirt_vif_notify(vif, NVIRT_NIC_CHANGED);
 		break;
 	case NETDEV_UNREGISTER:
-		xa_for_each(&nvirt_vifs, id, vif) {
-			if (vif->dying)
-				continue;
-			/* The parent goes, or leaves the namespace. */
-			if (vif->parent == dev) {
-				nvirt_vif_destroy(vif);
-				continue;
-			}
-			if (vif->dev != dev)
-				continue;
-			if (dev->reg_state == NETREG_UNREGISTERING) {
-				nvirt_vif_destroy(vif);
-			} else if (!check_net(dev_net(dev))) {
-				/* A VF pushed out of a dying namespace. */
-				vif->orphan = true;
-				queue_work(system_wq, &nvirt_vif_reap_work);
-			}
+		/* The parent goes, or leaves the namespace. */
+		hash_for_each_possible_safe(nvirt_vifs_by_parent, child, tmp,
+					    parent_node, (unsigned long)dev)
+			if (child->parent == dev && !child->dying)
+				nvirt_vif_destroy(child);
+		if (!vif || vif->dying)
+			break;
+		if (dev->reg_state == NETREG_UNREGISTERING) {
+			nvirt_vif_destroy(vif);
+		} else if (!check_net(dev_net(dev))) {
+			/* A VF pushed out of a dying namespace. */
+			vif->orphan = true;
+			queue_work(system_wq, &nvirt_vif_reap_work);
 		}
 		break;
 	}

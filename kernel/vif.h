@@ -121,6 +121,8 @@ struct nvirt_backend_ops {
  * @vf: vf backend: the VF's index on the parent
  * @pdev: vf backend: the parent's PCI device, held
  * @orig_mtu: vf backend: the VF netdev's MTU before it became a VIF
+ * @dev_node: in the table of VIFs by netdev
+ * @parent_node: in the table of VIFs by parent
  * @ntf_hash: hash of the record last notified
  * @dying: being destroyed; its netdev's events are nvirt's own doing
  * @orphan: vf backend: its namespace died, the VF is to be released
@@ -143,6 +145,8 @@ struct nvirt_vif {
 	int vf;
 	struct pci_dev *pdev;
 	unsigned int orig_mtu;
+	struct hlist_node dev_node;
+	struct hlist_node parent_node;
 	u32 ntf_hash;
 	bool dying;
 	bool orphan;
