@@ -81,5 +81,5 @@ clean:
 	$(Q)[ ! -d "$(KDIR)" ] || $(MAKE) -C $(KDIR) M=$(CURDIR)/kernel clean
 	$(Q)$(MAKE) -C lib clean
 	$(Q)$(MAKE) -C cli clean
-	$(Q)rm -f selftests/nvirt_strict
+	$(Q)rm -f selftests/nvirt_strict selftests/nvirt_policy
 	$(Q)rm -rf $(BUILD)/check $(BUILD)/vm $(BUILD)/static $(BUILD)/ynl

@@ -185,6 +185,93 @@ enum nvirt_setting {
 	NVIRT_SETTING_MAX = (__NVIRT_SETTING_MAX - 1)
 };
 
+/**
+ * enum nvirt_goal - What a VIF's policy optimizes for.
+ * @NVIRT_GOAL_THROUGHPUT: The most bandwidth.
+ * @NVIRT_GOAL_LATENCY: The shortest path.
+ * @NVIRT_GOAL_CPU: The least host CPU per packet.
+ * @NVIRT_GOAL_DENSITY: The most guests; scarce hardware is kept for those that
+ *   need it.
+ */
+enum nvirt_goal {
+	NVIRT_GOAL_THROUGHPUT,
+	NVIRT_GOAL_LATENCY,
+	NVIRT_GOAL_CPU,
+	NVIRT_GOAL_DENSITY,
+};
+
+/**
+ * enum nvirt_isolation
+ * @NVIRT_ISOLATION_STANDARD: Anti-spoofing and VLAN confinement may be
+ *   enforced in software.
+ * @NVIRT_ISOLATION_STRICT: They must be enforced by the NIC, or the request
+ *   fails.
+ */
+enum nvirt_isolation {
+	NVIRT_ISOLATION_STANDARD,
+	NVIRT_ISOLATION_STRICT,
+};
+
+/**
+ * enum nvirt_visibility
+ * @NVIRT_VISIBILITY_NONE: The host need not see the VIF's traffic.
+ * @NVIRT_VISIBILITY_HOST: The host must see it (firewalling, monitoring).
+ */
+enum nvirt_visibility {
+	NVIRT_VISIBILITY_NONE,
+	NVIRT_VISIBILITY_HOST,
+};
+
+/**
+ * enum nvirt_g2g - Path between two VIFs of one host.
+ * @NVIRT_G2G_AUTO: Let the policy decide.
+ * @NVIRT_G2G_NIC: The NIC's embedded switch (VEB loopback).
+ * @NVIRT_G2G_EXTERNAL: An external switch that reflects frames back (VEPA
+ *   hairpin).
+ * @NVIRT_G2G_SOFT: The host's software switch.
+ */
+enum nvirt_g2g {
+	NVIRT_G2G_AUTO,
+	NVIRT_G2G_NIC,
+	NVIRT_G2G_EXTERNAL,
+	NVIRT_G2G_SOFT,
+};
+
+/**
+ * enum nvirt_plan_reason - Why a plan is what it is. Stable codes; new ones
+ *   are added. Each comes with a human text naming the NIC and the numbers
+ *   involved.
+ */
+enum nvirt_plan_reason {
+	NVIRT_PLAN_REASON_BACKEND_VF,
+	NVIRT_PLAN_REASON_BACKEND_QUEUE,
+	NVIRT_PLAN_REASON_BACKEND_SOFT,
+	NVIRT_PLAN_REASON_BACKEND_ASKED,
+	NVIRT_PLAN_REASON_VF_NO_SRIOV,
+	NVIRT_PLAN_REASON_VF_EXHAUSTED,
+	NVIRT_PLAN_REASON_VF_DISPLACE,
+	NVIRT_PLAN_REASON_VF_MIGRATABLE,
+	NVIRT_PLAN_REASON_VF_VISIBILITY,
+	NVIRT_PLAN_REASON_VF_KNOB,
+	NVIRT_PLAN_REASON_VF_DENSITY,
+	NVIRT_PLAN_REASON_QUEUE_VIRTUAL,
+	NVIRT_PLAN_REASON_QUEUE_EXHAUSTED,
+	NVIRT_PLAN_REASON_QUEUE_MIN_RATE,
+	NVIRT_PLAN_REASON_SOFT_MIN_RATE,
+	NVIRT_PLAN_REASON_ISOLATION_SOFTWARE,
+	NVIRT_PLAN_REASON_MIN_RATE_HARDWARE,
+	NVIRT_PLAN_REASON_ADMISSION_REFUSED,
+	NVIRT_PLAN_REASON_ADMISSION_NO_SPEED,
+	NVIRT_PLAN_REASON_ENFORCE_HARDWARE,
+	NVIRT_PLAN_REASON_ENFORCE_SOFTWARE,
+	NVIRT_PLAN_REASON_MIGRATION_READY,
+	NVIRT_PLAN_REASON_MIGRATION_BLOCKED,
+	NVIRT_PLAN_REASON_G2G_SOFT,
+	NVIRT_PLAN_REASON_G2G_NIC,
+	NVIRT_PLAN_REASON_G2G_UNAVAILABLE,
+	NVIRT_PLAN_REASON_NO_MECHANISM,
+};
+
 enum {
 	NVIRT_A_VERSION_VERSION = 1,
 	NVIRT_A_VERSION_API,

@@ -1,0 +1,392 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvirt: the policy engine.
+ *
+ * From a policy (what the user cares about) and a NIC (its capability
+ * record and what is already taken) to a plan: the backend, where each
+ * setting is enforced, the guest-to-guest path, whether the VIF stays
+ * migratable, and the reasons for each of these, with stable codes.
+ *
+ * The rules, in the order they apply:
+ *  - admission: the minimum rates granted on a NIC never exceed its link
+ *    speed, and nothing is granted on a link of unknown speed;
+ *  - the mechanisms are tried in the goal's order (throughput, latency and
+ *    cpu: vf, queue, soft; density: soft, queue, vf), or only the one the
+ *    user insists on;
+ *  - a VF is out when the NIC has none, when the guest must stay
+ *    migratable (a VF pins guest state in the NIC), when the host must see
+ *    the traffic (a VF bypasses it), or when the driver lacks the op for a
+ *    setting in effect; when all VFs are taken, one held by a VIF of lower
+ *    priority is taken over (that VIF falls back);
+ *  - a queue is out on a virtual NIC or when none is free; queue and soft
+ *    are out for a minimum rate (only a NIC guarantees one) and for strict
+ *    isolation (they enforce anti-spoofing and VLANs in software).
+ *
+ * A pure function, built into the module and into a userspace test; it
+ * uses nothing but snprintf().
+ */
+
+#ifdef __KERNEL__
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/string.h>
+#endif
+
+#include "policy.h"
+
+static const char *const nvirt_backend_names[] = {
+	[NVIRT_BACKEND_AUTO] = "auto",
+	[NVIRT_BACKEND_VF] = "vf",
+	[NVIRT_BACKEND_QUEUE] = "queue",
+	[NVIRT_BACKEND_SOFT] = "soft",
+};
+
+/* What a knob lets a VF do, for "VF not chosen: eth1 cannot ..." */
+static const char *const nvirt_knob_verbs[] = {
+	[NVIRT_KNOB_VF_MAC] = "set a VF's MAC",
+	[NVIRT_KNOB_VF_VLAN] = "confine a VF to a VLAN",
+	[NVIRT_KNOB_VF_VLAN_PROTO] = "use 802.1ad for a VF",
+	[NVIRT_KNOB_VF_MAX_RATE] = "limit a VF's rate",
+	[NVIRT_KNOB_VF_MIN_RATE] = "guarantee a VF's rate",
+	[NVIRT_KNOB_VF_SPOOFCHK] = "spoof-check a VF",
+};
+
+#define nvirt_reason(plan, code, fmt, ...)				\
+	nvirt_plan_add(plan, code, fmt, ##__VA_ARGS__)
+
+static __printf(3, 4) void nvirt_plan_add(struct nvirt_plan *plan, u16 code,
+					  const char *fmt, ...)
+{
+	struct nvirt_plan_why *r;
+	va_list args;
+
+	if (plan->n_reasons >= NVIRT_PLAN_REASONS)
+		return;
+	r = &plan->reasons[plan->n_reasons++];
+	r->code = code;
+	va_start(args, fmt);
+	vsnprintf(r->text, sizeof(r->text), fmt, args);
+	va_end(args);
+}
+
+static bool nvirt_hw(const struct nvirt_policy_nic *nic, int knob)
+{
+	return nic->knob[knob] == NVIRT_SUPPORT_HARDWARE;
+}
+
+/* The first knob a VF would need for the policy and the NIC lacks, or -1. */
+static int nvirt_vf_missing_knob(const struct nvirt_policy *pol,
+				 const struct nvirt_policy_nic *nic)
+{
+	if (!nvirt_hw(nic, NVIRT_KNOB_VF_MAC))
+		return NVIRT_KNOB_VF_MAC;
+	if (pol->vlan && !nvirt_hw(nic, NVIRT_KNOB_VF_VLAN))
+		return NVIRT_KNOB_VF_VLAN;
+	if (pol->vlan && pol->vlan_8021ad &&
+	    !nvirt_hw(nic, NVIRT_KNOB_VF_VLAN_PROTO))
+		return NVIRT_KNOB_VF_VLAN_PROTO;
+	if ((pol->spoofchk || pol->isolation == NVIRT_ISOLATION_STRICT) &&
+	    !nvirt_hw(nic, NVIRT_KNOB_VF_SPOOFCHK))
+		return NVIRT_KNOB_VF_SPOOFCHK;
+	if (pol->max_rate && !nvirt_hw(nic, NVIRT_KNOB_VF_MAX_RATE))
+		return NVIRT_KNOB_VF_MAX_RATE;
+	if (pol->min_rate && !nvirt_hw(nic, NVIRT_KNOB_VF_MIN_RATE))
+		return NVIRT_KNOB_VF_MIN_RATE;
+	return -1;
+}
+
+/* Can a VF realize the policy? Says why not, or that it takes one over. */
+static bool nvirt_try_vf(const struct nvirt_policy *pol,
+			 const struct nvirt_policy_nic *nic,
+			 struct nvirt_plan *plan)
+{
+	int knob;
+
+	if (!nic->sriov) {
+		nvirt_reason(plan, NVIRT_PLAN_REASON_VF_NO_SRIOV,
+			     "VF not chosen: %s has no SR-IOV", nic->name);
+		return false;
+	}
+	if (pol->migratable) {
+		nvirt_reason(plan, NVIRT_PLAN_REASON_VF_MIGRATABLE,
+			     "VF not chosen: it pins guest state in the NIC, and the guest must stay migratable");
+		return false;
+	}
+	if (pol->visibility == NVIRT_VISIBILITY_HOST) {
+		nvirt_reason(plan, NVIRT_PLAN_REASON_VF_VISIBILITY,
+			     "VF not chosen: its traffic bypasses the host, which must see it");
+		return false;
+	}
+	knob = nvirt_vf_missing_knob(pol, nic);
+	if (knob >= 0) {
+		nvirt_reason(plan, NVIRT_PLAN_REASON_VF_KNOB,
+			     "VF not chosen: %s cannot %s", nic->name,
+			     nvirt_knob_verbs[knob]);
+		return false;
+	}
+	if (nic->vfs_free)
+		return true;
+	if (nic->holder && nic->holder_priority < pol->priority) {
+		plan->displace = nic->holder;
+		nvirt_reason(plan, NVIRT_PLAN_REASON_VF_DISPLACE,
+			     "VF taken from VIF %u (priority %u < %u), which falls back",
+			     nic->holder, nic->holder_priority, pol->priority);
+		return true;
+	}
+	nvirt_reason(plan, NVIRT_PLAN_REASON_VF_EXHAUSTED,
+		     "VF not chosen: %s has 0 free VFs", nic->name);
+	return false;
+}
+
+/* What queue and soft have in common: software enforcement. */
+static bool nvirt_try_software(const struct nvirt_policy *pol,
+			       const struct nvirt_policy_nic *nic,
+			       const char *what, struct nvirt_plan *plan)
+{
+	if (pol->isolation == NVIRT_ISOLATION_STRICT) {
+		nvirt_reason(plan, NVIRT_PLAN_REASON_ISOLATION_SOFTWARE,
+			     "%s not chosen: strict isolation needs anti-spoofing and VLANs in the NIC",
+			     what);
+		return false;
+	}
+	if (pol->min_rate) {
+		nvirt_reason(plan, !strcmp(what, "queue") ?
+			     NVIRT_PLAN_REASON_QUEUE_MIN_RATE :
+			     NVIRT_PLAN_REASON_SOFT_MIN_RATE,
+			     "%s not chosen: only the NIC can guarantee min-rate %u",
+			     what, pol->min_rate);
+		return false;
+	}
+	return true;
+}
+
+static bool nvirt_try_queue(const struct nvirt_policy *pol,
+			    const struct nvirt_policy_nic *nic,
+			    struct nvirt_plan *plan)
+{
+	if (!nic->hw) {
+		nvirt_reason(plan, NVIRT_PLAN_REASON_QUEUE_VIRTUAL,
+			     "queue not chosen: %s is virtual", nic->name);
+		return false;
+	}
+	if (!nic->queues_free) {
+		nvirt_reason(plan, NVIRT_PLAN_REASON_QUEUE_EXHAUSTED,
+			     "queue not chosen: %s has no transmit queue to spare",
+			     nic->name);
+		return false;
+	}
+	return nvirt_try_software(pol, nic, "queue", plan);
+}
+
+static bool nvirt_try(u8 backend, const struct nvirt_policy *pol,
+		      const struct nvirt_policy_nic *nic,
+		      struct nvirt_plan *plan)
+{
+	switch (backend) {
+	case NVIRT_BACKEND_VF:
+		return nvirt_try_vf(pol, nic, plan);
+	case NVIRT_BACKEND_QUEUE:
+		return nvirt_try_queue(pol, nic, plan);
+	}
+	return nvirt_try_software(pol, nic, "software path", plan);
+}
+
+/* Why the chosen mechanism suits the goal. */
+static void nvirt_plan_chosen(const struct nvirt_policy *pol,
+			      const struct nvirt_policy_nic *nic,
+			      struct nvirt_plan *plan)
+{
+	static const char *const goals[] = {
+		[NVIRT_GOAL_THROUGHPUT] = "throughput",
+		[NVIRT_GOAL_LATENCY] = "latency",
+		[NVIRT_GOAL_CPU] = "cpu",
+		[NVIRT_GOAL_DENSITY] = "density",
+	};
+	const char *goal = pol->goal <= NVIRT_GOAL_DENSITY ?
+			   goals[pol->goal] : "throughput";
+
+	if (pol->backend != NVIRT_BACKEND_AUTO) {
+		nvirt_reason(plan, NVIRT_PLAN_REASON_BACKEND_ASKED,
+			     "%s chosen: the policy asks for it",
+			     nvirt_backend_names[plan->backend]);
+		return;
+	}
+	switch (plan->backend) {
+	case NVIRT_BACKEND_VF:
+		nvirt_reason(plan, NVIRT_PLAN_REASON_BACKEND_VF,
+			     "VF chosen for %s: the guest reaches %s directly, no host CPU per packet",
+			     goal, nic->name);
+		break;
+	case NVIRT_BACKEND_QUEUE:
+		nvirt_reason(plan, NVIRT_PLAN_REASON_BACKEND_QUEUE,
+			     "queue chosen for %s: a transmit queue of %s of its own",
+			     goal, nic->name);
+		break;
+	default:
+		if (pol->goal == NVIRT_GOAL_DENSITY)
+			nvirt_reason(plan, NVIRT_PLAN_REASON_BACKEND_SOFT,
+				     "software path chosen for density: %s's hardware is kept for others",
+				     nic->name);
+		else
+			nvirt_reason(plan, NVIRT_PLAN_REASON_BACKEND_SOFT,
+				     "software path chosen: the only mechanism of %s that fits",
+				     nic->name);
+	}
+}
+
+/* Where each setting in effect is enforced. */
+static void nvirt_plan_enforce(const struct nvirt_policy *pol,
+			       struct nvirt_plan *plan)
+{
+	u8 point = plan->backend == NVIRT_BACKEND_VF ?
+		   NVIRT_SUPPORT_HARDWARE : NVIRT_SUPPORT_SOFTWARE;
+	int s;
+
+	for (s = 0; s <= NVIRT_SETTING_MAX; s++)
+		plan->enforce[s] = point;
+	if (!pol->vlan)
+		plan->enforce[NVIRT_SETTING_VLAN] = 0;
+	if (!pol->max_rate)
+		plan->enforce[NVIRT_SETTING_MAX_RATE] = 0;
+	if (!pol->min_rate)
+		plan->enforce[NVIRT_SETTING_MIN_RATE] = 0;
+	if (!pol->spoofchk)
+		plan->enforce[NVIRT_SETTING_SPOOFCHK] = 0;
+
+	if (pol->min_rate)
+		nvirt_reason(plan, NVIRT_PLAN_REASON_MIN_RATE_HARDWARE,
+			     "min-rate %u guaranteed by the NIC", pol->min_rate);
+	if (point == NVIRT_SUPPORT_HARDWARE)
+		nvirt_reason(plan, NVIRT_PLAN_REASON_ENFORCE_HARDWARE,
+			     "settings enforced by the NIC");
+	else
+		nvirt_reason(plan, NVIRT_PLAN_REASON_ENFORCE_SOFTWARE,
+			     "settings enforced by nvirt in software");
+}
+
+/* The path to the VIF's neighbours on the same NIC. */
+static void nvirt_plan_g2g(const struct nvirt_policy *pol,
+			   const struct nvirt_policy_nic *nic,
+			   struct nvirt_plan *plan)
+{
+	bool nic_path = plan->backend == NVIRT_BACKEND_VF && nic->esw &&
+			pol->visibility != NVIRT_VISIBILITY_HOST;
+
+	switch (pol->g2g) {
+	case NVIRT_G2G_AUTO:
+		plan->g2g = nic_path ? NVIRT_G2G_NIC : NVIRT_G2G_SOFT;
+		break;
+	case NVIRT_G2G_NIC:
+		if (!nic_path) {
+			plan->err = -EOPNOTSUPP;
+			nvirt_reason(plan, NVIRT_PLAN_REASON_G2G_UNAVAILABLE,
+				     "guest-to-guest through the NIC needs a VF on a NIC switch: %s has none for this VIF",
+				     nic->name);
+			return;
+		}
+		plan->g2g = NVIRT_G2G_NIC;
+		break;
+	case NVIRT_G2G_EXTERNAL:
+		plan->err = -EOPNOTSUPP;
+		nvirt_reason(plan, NVIRT_PLAN_REASON_G2G_UNAVAILABLE,
+			     "guest-to-guest through an external switch is not available on %s",
+			     nic->name);
+		return;
+	default:
+		plan->g2g = NVIRT_G2G_SOFT;
+	}
+	if (plan->g2g == NVIRT_G2G_NIC)
+		nvirt_reason(plan, NVIRT_PLAN_REASON_G2G_NIC,
+			     "guest-to-guest through %s's switch: no host CPU",
+			     nic->name);
+	else
+		nvirt_reason(plan, NVIRT_PLAN_REASON_G2G_SOFT,
+			     "guest-to-guest through nvirt's software switch%s",
+			     pol->visibility == NVIRT_VISIBILITY_HOST ?
+			     ": the host must see the traffic" : "");
+}
+
+/* Whether a minimum rate can be granted on the NIC. */
+static bool nvirt_plan_admit(const struct nvirt_policy *pol,
+			     const struct nvirt_policy_nic *nic,
+			     struct nvirt_plan *plan)
+{
+	if (!pol->min_rate)
+		return true;
+	if (!nic->speed) {
+		plan->err = -EINVAL;
+		nvirt_reason(plan, NVIRT_PLAN_REASON_ADMISSION_NO_SPEED,
+			     "min-rate %u refused: the link speed of %s is unknown",
+			     pol->min_rate, nic->name);
+		return false;
+	}
+	if (nic->guaranteed + pol->min_rate > nic->speed) {
+		plan->err = -ENOSPC;
+		nvirt_reason(plan, NVIRT_PLAN_REASON_ADMISSION_REFUSED,
+			     "min-rate %u refused: %s has %llu of %u Mb/s left to guarantee",
+			     pol->min_rate, nic->name,
+			     nic->guaranteed > nic->speed ? 0ULL :
+			     (unsigned long long)(nic->speed - nic->guaranteed),
+			     nic->speed);
+		return false;
+	}
+	return true;
+}
+
+/**
+ * nvirt_policy_plan() - plan a VIF on a NIC for a policy
+ * @pol: the policy
+ * @nic: the NIC and what is taken on it
+ * @plan: the plan, filled in; @plan->err says whether it is a refusal
+ *
+ * Context: any; sleeps not, allocates not.
+ */
+void nvirt_policy_plan(const struct nvirt_policy *pol,
+		       const struct nvirt_policy_nic *nic,
+		       struct nvirt_plan *plan)
+{
+#define VF	NVIRT_BACKEND_VF
+#define QUEUE	NVIRT_BACKEND_QUEUE
+#define SOFT	NVIRT_BACKEND_SOFT
+	static const u8 order[][3] = {
+		[NVIRT_GOAL_THROUGHPUT] = { VF, QUEUE, SOFT },
+		[NVIRT_GOAL_LATENCY] = { VF, QUEUE, SOFT },
+		[NVIRT_GOAL_CPU] = { VF, QUEUE, SOFT },
+		[NVIRT_GOAL_DENSITY] = { SOFT, QUEUE, VF },
+	};
+#undef VF
+#undef QUEUE
+#undef SOFT
+	u8 goal = pol->goal <= NVIRT_GOAL_DENSITY ? pol->goal : NVIRT_GOAL_THROUGHPUT;
+	int i;
+
+	memset(plan, 0, sizeof(*plan));
+	if (!nvirt_plan_admit(pol, nic, plan))
+		return;
+
+	if (pol->backend != NVIRT_BACKEND_AUTO) {
+		if (nvirt_try(pol->backend, pol, nic, plan))
+			plan->backend = pol->backend;
+	} else {
+		for (i = 0; i < 3 && !plan->backend; i++)
+			if (nvirt_try(order[goal][i], pol, nic, plan))
+				plan->backend = order[goal][i];
+	}
+	if (!plan->backend) {
+		plan->err = -EOPNOTSUPP;
+		nvirt_reason(plan, NVIRT_PLAN_REASON_NO_MECHANISM,
+			     "no mechanism of %s fits the policy", nic->name);
+		return;
+	}
+
+	nvirt_plan_chosen(pol, nic, plan);
+	nvirt_plan_enforce(pol, plan);
+	plan->migratable = plan->backend != NVIRT_BACKEND_VF;
+	if (plan->migratable)
+		nvirt_reason(plan, NVIRT_PLAN_REASON_MIGRATION_READY,
+			     "migratable: no guest state in the NIC");
+	else
+		nvirt_reason(plan, NVIRT_PLAN_REASON_MIGRATION_BLOCKED,
+			     "not migratable: the VF holds guest state in the NIC");
+	nvirt_plan_g2g(pol, nic, plan);
+}

@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nvirt: the policy engine, from what a user wants to a plan for a NIC.
+ *
+ * A pure function: no locks, no allocation, no kernel state. It is built
+ * into the module and into a userspace test program (selftests/), which
+ * provides the few kernel types it uses.
+ */
+
+#ifndef _NVIRT_POLICY_H
+#define _NVIRT_POLICY_H
+
+#ifdef __KERNEL__
+#include <linux/types.h>
+#endif
+
+#include <uapi/linux/nvirt.h>
+
+/**
+ * struct nvirt_policy - what a user wants of a VIF
+ * @goal: enum nvirt_goal
+ * @isolation: enum nvirt_isolation
+ * @migratable: the guest must stay live-migratable
+ * @visibility: enum nvirt_visibility
+ * @g2g: enum nvirt_g2g, the guest-to-guest path asked for
+ * @priority: claim on scarce hardware; higher displaces lower
+ * @min_rate: transmit guarantee in Mb/s, 0 for none
+ * @max_rate: transmit limit in Mb/s, 0 for none
+ * @backend: enum nvirt_backend; auto unless the user insists on one
+ * @vlan: the VIF is confined to a VLAN
+ * @vlan_8021ad: with 802.1ad tags
+ * @spoofchk: the VIF is spoof-checked
+ */
+struct nvirt_policy {
+	u8 goal;
+	u8 isolation;
+	bool migratable;
+	u8 visibility;
+	u8 g2g;
+	u32 priority;
+	u32 min_rate;
+	u32 max_rate;
+	u8 backend;
+	bool vlan;
+	bool vlan_8021ad;
+	bool spoofchk;
+};
+
+/**
+ * struct nvirt_policy_nic - what the engine knows of a NIC and its use
+ * @name: its name, for the reasons' texts
+ * @hw: it has a hardware device behind it
+ * @speed: link speed in Mb/s, 0 when unknown
+ * @knob: enum nvirt_support by enum nvirt_knob, from its capability record
+ * @sriov: it is an SR-IOV PF
+ * @vfs_free: VFs a VIF could have now (enabling them if need be)
+ * @queues_free: transmit queues a queue VIF could have now
+ * @guaranteed: minimum rates already granted on it, in Mb/s
+ * @holder: lowest-priority VIF holding one of its VFs, or 0
+ * @holder_priority: that VIF's priority
+ * @esw: its embedded switch can loop frames between its functions
+ */
+struct nvirt_policy_nic {
+	const char *name;
+	bool hw;
+	u32 speed;
+	u8 knob[NVIRT_KNOB_MAX + 1];
+	bool sriov;
+	u32 vfs_free;
+	u32 queues_free;
+	u64 guaranteed;
+	u32 holder;
+	u32 holder_priority;
+	bool esw;
+};
+
+#define NVIRT_PLAN_REASONS	16
+#define NVIRT_PLAN_TEXT		96
+
+/**
+ * struct nvirt_plan_why - one reason of a plan
+ * @code: enum nvirt_plan_reason
+ * @text: what a user reads
+ */
+struct nvirt_plan_why {
+	u16 code;
+	char text[NVIRT_PLAN_TEXT];
+};
+
+/**
+ * struct nvirt_plan - how a NIC realizes a policy, and why
+ * @err: 0, or the negative errno of a refusal
+ * @backend: enum nvirt_backend
+ * @enforce: enum nvirt_support by enum nvirt_setting, 0 when not in effect
+ * @g2g: enum nvirt_g2g, the path between this VIF and its neighbours
+ * @migratable: the VIF can be live-migrated
+ * @displace: a VIF whose VF this one takes (it falls back), or 0
+ * @n_reasons: reasons in @reasons
+ * @reasons: why, in the order the engine decided
+ */
+struct nvirt_plan {
+	int err;
+	u8 backend;
+	u8 enforce[NVIRT_SETTING_MAX + 1];
+	u8 g2g;
+	bool migratable;
+	u32 displace;
+	unsigned int n_reasons;
+	struct nvirt_plan_why reasons[NVIRT_PLAN_REASONS];
+};
+
+void nvirt_policy_plan(const struct nvirt_policy *pol,
+		       const struct nvirt_policy_nic *nic,
+		       struct nvirt_plan *plan);
+
+#endif /* _NVIRT_POLICY_H */

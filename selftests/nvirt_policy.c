@@ -1,0 +1,363 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The policy engine (kernel/policy.c, built here as is) against a table:
+ * every combination of goal, isolation, migratability and host visibility
+ * on NIC profiles like the rig's and a few it lacks, then cases for every
+ * reason: exhaustion, displacement by priority, rates and admission,
+ * VLAN protocols, backends asked for, guest-to-guest paths.
+ */
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kselftest.h"
+#include "nvirt_policy_compat.h"
+
+#include "../kernel/policy.h"
+
+#define HW	NVIRT_SUPPORT_HARDWARE
+#define SW	NVIRT_SUPPORT_SOFTWARE
+
+/* An igb-like PF: VF MAC, VLAN, max rate, spoof-check, trust. */
+static struct nvirt_policy_nic igb(void)
+{
+	struct nvirt_policy_nic nic = {
+		.name = "igb0", .hw = true, .speed = 1000, .sriov = true,
+		.vfs_free = 7, .queues_free = 1,
+	};
+
+	nic.knob[NVIRT_KNOB_VF_MAC] = HW;
+	nic.knob[NVIRT_KNOB_VF_VLAN] = HW;
+	nic.knob[NVIRT_KNOB_VF_MAX_RATE] = HW;
+	nic.knob[NVIRT_KNOB_VF_SPOOFCHK] = HW;
+	nic.knob[NVIRT_KNOB_VF_TRUST] = HW;
+	return nic;
+}
+
+/* An ice-like PF: all VF knobs, a switch, many queues. */
+static struct nvirt_policy_nic ice(void)
+{
+	struct nvirt_policy_nic nic = igb();
+
+	nic.name = "ice0";
+	nic.speed = 25000;
+	nic.vfs_free = 8;
+	nic.queues_free = 15;
+	nic.knob[NVIRT_KNOB_VF_MIN_RATE] = HW;
+	nic.knob[NVIRT_KNOB_VF_VLAN_PROTO] = HW;
+	nic.esw = true;
+	return nic;
+}
+
+static struct nvirt_policy_nic igb_full(void)
+{
+	struct nvirt_policy_nic nic = igb();
+
+	nic.vfs_free = 0;
+	nic.queues_free = 0;	/* igb keeps one queue once VFs are on */
+	return nic;
+}
+
+static struct nvirt_policy_nic multiqueue(void)
+{
+	return (struct nvirt_policy_nic){
+		.name = "vmx0", .hw = true, .speed = 10000, .queues_free = 1,
+	};
+}
+
+static struct nvirt_policy_nic single(void)
+{
+	return (struct nvirt_policy_nic){ .name = "e1000", .hw = true, .speed = 1000 };
+}
+
+static struct nvirt_policy_nic veth(void)
+{
+	return (struct nvirt_policy_nic){ .name = "veth0", .speed = 10000 };
+}
+
+static struct nvirt_policy_nic dummy(void)
+{
+	return (struct nvirt_policy_nic){ .name = "dummy0" };
+}
+
+/*
+ * The expected backend for each of the 32 policies, indexed by goal * 8 +
+ * strict * 4 + migratable * 2 + host visibility: v(f), q(ueue), s(oft),
+ * x (refused). Strict isolation needs the NIC's anti-spoofing, so only a
+ * VF qualifies; migratable or host-visible guests never get a VF.
+ */
+static const struct {
+	const char *what;
+	struct nvirt_policy_nic (*nic)(void);
+	const char *want;
+} matrix[] = {
+	{ "igb, VFs free",	igb,		"vqqqvxxx" "vqqqvxxx" "vqqqvxxx" "ssssvxxx" },
+	{ "igb, VFs taken",	igb_full,	"ssssxxxx" "ssssxxxx" "ssssxxxx" "ssssxxxx" },
+	{ "ice-like",		ice,		"vqqqvxxx" "vqqqvxxx" "vqqqvxxx" "ssssvxxx" },
+	{ "multi-queue",	multiqueue,	"qqqqxxxx" "qqqqxxxx" "qqqqxxxx" "ssssxxxx" },
+	{ "single queue",	single,		"ssssxxxx" "ssssxxxx" "ssssxxxx" "ssssxxxx" },
+	{ "veth",		veth,		"ssssxxxx" "ssssxxxx" "ssssxxxx" "ssssxxxx" },
+	{ "dummy",		dummy,		"ssssxxxx" "ssssxxxx" "ssssxxxx" "ssssxxxx" },
+};
+
+static const char *const goals[] = { "throughput", "latency", "cpu", "density" };
+
+static char backend_letter(const struct nvirt_plan *plan)
+{
+	if (plan->err)
+		return 'x';
+	return " vqs"[plan->backend];
+}
+
+static bool has_reason(const struct nvirt_plan *plan, int code)
+{
+	unsigned int i;
+
+	for (i = 0; i < plan->n_reasons; i++)
+		if (plan->reasons[i].code == code)
+			return true;
+	return false;
+}
+
+static const char *reason_text(const struct nvirt_plan *plan, int code)
+{
+	unsigned int i;
+
+	for (i = 0; i < plan->n_reasons; i++)
+		if (plan->reasons[i].code == code)
+			return plan->reasons[i].text;
+	return "";
+}
+
+/* Every plan explains itself: reasons, each with a text. */
+static bool well_formed(const struct nvirt_plan *plan)
+{
+	unsigned int i;
+
+	if (!plan->n_reasons || plan->n_reasons > NVIRT_PLAN_REASONS)
+		return false;
+	for (i = 0; i < plan->n_reasons; i++)
+		if (!plan->reasons[i].text[0])
+			return false;
+	return true;
+}
+
+static void run_matrix(void)
+{
+	struct nvirt_policy_nic nic;
+	struct nvirt_plan plan;
+	unsigned int m, p;
+
+	for (m = 0; m < ARRAY_SIZE(matrix); m++) {
+		nic = matrix[m].nic();
+		for (p = 0; p < 32; p++) {
+			struct nvirt_policy pol = {
+				.goal = p / 8,
+				.isolation = (p / 4) % 2,
+				.migratable = (p / 2) % 2,
+				.visibility = p % 2,
+				.spoofchk = true,
+			};
+			char got;
+
+			nvirt_policy_plan(&pol, &nic, &plan);
+			got = backend_letter(&plan);
+			ksft_test_result(got == matrix[m].want[p] && well_formed(&plan) &&
+					 plan.migratable == (got != 'v' && got != 'x'),
+					 "%s: %s %s%s%s -> %c (want %c)\n", matrix[m].what,
+					 goals[pol.goal], pol.isolation ? "strict" : "standard",
+					 pol.migratable ? " migratable" : "",
+					 pol.visibility ? " host-visible" : "",
+					 got, matrix[m].want[p]);
+		}
+	}
+}
+
+static struct nvirt_policy standard(void)
+{
+	return (struct nvirt_policy){ .spoofchk = true };
+}
+
+#define CASE(cond, name) ksft_test_result(cond, "%s\n", name)
+
+static void run_reasons(void)
+{
+	struct nvirt_policy pol = standard();
+	struct nvirt_policy_nic nic = igb();
+	struct nvirt_plan plan;
+
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.backend == NVIRT_BACKEND_VF && has_reason(&plan, NVIRT_PLAN_REASON_BACKEND_VF) &&
+	     has_reason(&plan, NVIRT_PLAN_REASON_ENFORCE_HARDWARE) &&
+	     has_reason(&plan, NVIRT_PLAN_REASON_MIGRATION_BLOCKED) &&
+	     plan.enforce[NVIRT_SETTING_SPOOFCHK] == HW && !plan.enforce[NVIRT_SETTING_VLAN],
+	     "igb: a VF, enforced by the NIC, not migratable");
+
+	pol.migratable = true;
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.backend == NVIRT_BACKEND_QUEUE && plan.reasons[0].code == NVIRT_PLAN_REASON_VF_MIGRATABLE &&
+	     has_reason(&plan, NVIRT_PLAN_REASON_MIGRATION_READY) &&
+	     plan.enforce[NVIRT_SETTING_MAC] == SW,
+	     "igb, migratable: VF refused first, a queue in software");
+
+	pol = standard();
+	pol.visibility = NVIRT_VISIBILITY_HOST;
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(has_reason(&plan, NVIRT_PLAN_REASON_VF_VISIBILITY) && plan.g2g == NVIRT_G2G_SOFT &&
+	     strstr(reason_text(&plan, NVIRT_PLAN_REASON_G2G_SOFT), "host must see"),
+	     "host visibility: no VF, guests switched in software");
+
+	nic = igb_full();
+	pol = standard();
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.backend == NVIRT_BACKEND_SOFT &&
+	     !strcmp(reason_text(&plan, NVIRT_PLAN_REASON_VF_EXHAUSTED),
+		     "VF not chosen: igb0 has 0 free VFs") &&
+	     has_reason(&plan, NVIRT_PLAN_REASON_QUEUE_EXHAUSTED),
+	     "VFs and queues taken: software, saying so");
+
+	nic.holder = 42;
+	nic.holder_priority = 1;
+	pol.priority = 5;
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.backend == NVIRT_BACKEND_VF && plan.displace == 42 &&
+	     has_reason(&plan, NVIRT_PLAN_REASON_VF_DISPLACE),
+	     "higher priority takes the VF of a lower-priority VIF");
+
+	pol.priority = 1;
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.backend == NVIRT_BACKEND_SOFT && !plan.displace,
+	     "equal priority displaces nobody");
+
+	nic = single();
+	pol = standard();
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.backend == NVIRT_BACKEND_SOFT && plan.reasons[0].code == NVIRT_PLAN_REASON_VF_NO_SRIOV &&
+	     plan.reasons[1].code == NVIRT_PLAN_REASON_QUEUE_EXHAUSTED &&
+	     plan.reasons[2].code == NVIRT_PLAN_REASON_BACKEND_SOFT,
+	     "e1000: no SR-IOV, no spare queue, software");
+
+	nic = veth();
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.backend == NVIRT_BACKEND_SOFT && has_reason(&plan, NVIRT_PLAN_REASON_QUEUE_VIRTUAL),
+	     "veth: virtual, software");
+
+	pol.goal = NVIRT_GOAL_DENSITY;
+	nic = ice();
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.backend == NVIRT_BACKEND_SOFT &&
+	     strstr(reason_text(&plan, NVIRT_PLAN_REASON_BACKEND_SOFT), "density"),
+	     "density keeps hardware for others");
+
+	/* Rates and admission */
+	pol = standard();
+	pol.min_rate = 100;
+	nic = igb();
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.err == -EOPNOTSUPP && has_reason(&plan, NVIRT_PLAN_REASON_VF_KNOB) &&
+	     strstr(reason_text(&plan, NVIRT_PLAN_REASON_VF_KNOB), "guarantee a VF's rate") &&
+	     has_reason(&plan, NVIRT_PLAN_REASON_QUEUE_MIN_RATE) &&
+	     has_reason(&plan, NVIRT_PLAN_REASON_SOFT_MIN_RATE) &&
+	     has_reason(&plan, NVIRT_PLAN_REASON_NO_MECHANISM),
+	     "min-rate on igb: refused, each mechanism saying why");
+
+	nic = ice();
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.backend == NVIRT_BACKEND_VF && plan.enforce[NVIRT_SETTING_MIN_RATE] == HW &&
+	     has_reason(&plan, NVIRT_PLAN_REASON_MIN_RATE_HARDWARE),
+	     "min-rate on ice: a VF guarantees it");
+
+	nic.guaranteed = 24990;
+	pol.min_rate = 20;
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.err == -ENOSPC &&
+	     !strcmp(reason_text(&plan, NVIRT_PLAN_REASON_ADMISSION_REFUSED),
+		     "min-rate 20 refused: ice0 has 10 of 25000 Mb/s left to guarantee"),
+	     "admission: guarantees never exceed the link");
+
+	pol.min_rate = 10;
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(!plan.err, "admission: the last 10 Mb/s can be granted");
+
+	nic = dummy();
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.err && has_reason(&plan, NVIRT_PLAN_REASON_ADMISSION_NO_SPEED),
+	     "admission: no guarantee on a link of unknown speed");
+
+	pol = standard();
+	pol.max_rate = 50;
+	nic = igb();
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.enforce[NVIRT_SETTING_MAX_RATE] == HW, "max-rate on a VF: the NIC limits");
+	nic = veth();
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.enforce[NVIRT_SETTING_MAX_RATE] == SW, "max-rate on veth: nvirt limits");
+
+	/* VLANs */
+	pol = standard();
+	pol.vlan = true;
+	pol.vlan_8021ad = true;
+	nic = igb();
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.backend == NVIRT_BACKEND_QUEUE &&
+	     strstr(reason_text(&plan, NVIRT_PLAN_REASON_VF_KNOB), "802.1ad") &&
+	     plan.enforce[NVIRT_SETTING_VLAN] == SW,
+	     "802.1ad on igb: no VF, a queue tags in software");
+	pol.isolation = NVIRT_ISOLATION_STRICT;
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.err == -EOPNOTSUPP && has_reason(&plan, NVIRT_PLAN_REASON_ISOLATION_SOFTWARE),
+	     "strict 802.1ad on igb: refused");
+	nic = ice();
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.backend == NVIRT_BACKEND_VF && plan.enforce[NVIRT_SETTING_VLAN] == HW,
+	     "strict 802.1ad on ice: a VF confines it");
+
+	nic = igb();
+	nic.knob[NVIRT_KNOB_VF_SPOOFCHK] = 0;
+	pol = standard();
+	pol.isolation = NVIRT_ISOLATION_STRICT;
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.err && strstr(reason_text(&plan, NVIRT_PLAN_REASON_VF_KNOB), "spoof-check"),
+	     "strict isolation without VF anti-spoofing: refused");
+
+	/* Backends asked for */
+	pol = standard();
+	pol.backend = NVIRT_BACKEND_SOFT;
+	nic = igb();
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.backend == NVIRT_BACKEND_SOFT && plan.reasons[0].code == NVIRT_PLAN_REASON_BACKEND_ASKED,
+	     "soft asked for on igb: soft");
+	pol.backend = NVIRT_BACKEND_VF;
+	nic = single();
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.err && plan.reasons[0].code == NVIRT_PLAN_REASON_VF_NO_SRIOV &&
+	     plan.reasons[1].code == NVIRT_PLAN_REASON_NO_MECHANISM,
+	     "vf asked for on e1000: refused");
+
+	/* Guest-to-guest */
+	pol = standard();
+	nic = ice();
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.g2g == NVIRT_G2G_NIC && has_reason(&plan, NVIRT_PLAN_REASON_G2G_NIC),
+	     "VF on a NIC switch: guests switched by the NIC");
+	pol.g2g = NVIRT_G2G_NIC;
+	nic = single();
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.err == -EOPNOTSUPP && has_reason(&plan, NVIRT_PLAN_REASON_G2G_UNAVAILABLE),
+	     "g2g nic on e1000: refused");
+	pol.g2g = NVIRT_G2G_SOFT;
+	nic = ice();
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.g2g == NVIRT_G2G_SOFT && !plan.err, "g2g soft asked for: soft");
+}
+
+int main(void)
+{
+	ksft_print_header();
+	ksft_set_plan(ARRAY_SIZE(matrix) * 32 + 25);
+	run_matrix();
+	run_reasons();
+	ksft_finished();
+}
