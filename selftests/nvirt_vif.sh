@@ -247,18 +247,33 @@ spoof_and_trust() {
 	"$NVIRT" vif del s0
 }
 
-# A max rate holds the measured throughput near the limit.
-soft_rate() {
+# bulk_rate PORT BYTES: Mb/s from pa to pb
+bulk_rate() {
 	local rate
 
-	pair_up "$E1000" soft || return 1
-	"$NVIRT" vif set pa max-rate 8 || return 1
-	ip netns exec nvb $TRAFFIC sink 5002 >/dev/null & sleep 0.5
-	rate=$(ip netns exec nva $TRAFFIC bulk 10.9.0.2 5002 2000000) || return 1
+	ip netns exec nvb $TRAFFIC sink "$1" >/dev/null & sleep 0.5
+	rate=$(ip netns exec nva $TRAFFIC bulk 10.9.0.2 "$1" "$2")
 	wait
-	ktap_print_msg "8 Mbit/s limit: measured $rate Mbit/s"
-	python3 -c "import sys; sys.exit(not 8 * 0.6 <= $rate <= 8 * 1.2)" ||
-		fail "rate $rate Mbit/s is not within -40%/+20% of 8" || return 1
+	echo "$rate"
+}
+
+# A max rate holds the measured throughput at the limit: never above it
+# (+20% for the 2 ms burst and timing), and near it when the machine can
+# send at least twice as fast without the limit (measured first, so a slow
+# machine does not make the test fail).
+soft_rate() {
+	local free rate
+
+	pair_up "$E1000" soft || return 1
+	free=$(bulk_rate 5001 2000000) || return 1
+	"$NVIRT" vif set pa max-rate 8 || return 1
+	rate=$(bulk_rate 5002 2000000) || return 1
+	ktap_print_msg "8 Mbit/s limit: measured $rate Mbit/s ($free without)"
+	python3 -c "import sys; sys.exit(not $rate <= 8 * 1.2)" ||
+		fail "rate $rate Mbit/s is above 8 + 20%" || return 1
+	python3 -c "import sys; sys.exit(not ($free < 16 or $rate >= 8 * 0.6))" ||
+		fail "rate $rate Mbit/s is under 8 - 40%, with $free Mb/s possible" ||
+		return 1
 	"$NVIRT" vif del pa && "$NVIRT" vif del pb
 }
 
