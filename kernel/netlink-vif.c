@@ -247,23 +247,15 @@ void nvirt_nl_vif_notify(struct nvirt_vif *vif, enum nvirt_nic_event event)
 	struct sk_buff *msg;
 	void *hdr;
 
-	ASSERT_RTNL();
-	if (!nvirt_nl_has_listeners(net))
-		return;
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	msg = nvirt_nl_ntf_new(net, cmds[event], &hdr);
 	if (!msg)
 		return;
-	hdr = genlmsg_put(msg, 0, 0, &nvirt_nl_family, 0, cmds[event]);
-	if (!hdr || nvirt_nl_vif_put(msg, vif, net, false))
-		goto err_free_msg;
-	genlmsg_end(msg, hdr);
-
-	nvirt_nl_ntf_send(net, msg, &vif->ntf_hash,
+	if (nvirt_nl_vif_put(msg, vif, net, false)) {
+		nlmsg_free(msg);
+		return;
+	}
+	nvirt_nl_ntf_send(net, msg, hdr, &vif->ntf_hash,
 			  event == NVIRT_NIC_CHANGED, false);
-	return;
-
-err_free_msg:
-	nlmsg_free(msg);
 }
 
 /* The VIF a request names by id, name or both. */

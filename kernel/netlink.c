@@ -339,21 +339,51 @@ static int nvirt_nl_nic_fill(struct sk_buff *msg, const struct nvirt_nic *nic,
 static bool nvirt_nl_live;
 
 /**
+ * nvirt_nl_ntf_new() - start a notification, if anyone is to hear it
+ * @net: the namespace to tell
+ * @cmd: the notification's command
+ * @hdr: set to its generic netlink header
+ *
+ * Context: RTNL held.
+ * Return: the message to fill, or NULL when nobody listens in @net (a new
+ * listener is brought up to date by a rescan) or memory is short.
+ */
+struct sk_buff *nvirt_nl_ntf_new(struct net *net, u8 cmd, void **hdr)
+{
+	struct sk_buff *msg;
+
+	ASSERT_RTNL();
+	if (!nvirt_nl_has_listeners(net))
+		return NULL;
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return NULL;
+	*hdr = genlmsg_put(msg, 0, 0, &nvirt_nl_family, 0, cmd);
+	if (!*hdr) {
+		nlmsg_free(msg);
+		return NULL;
+	}
+	return msg;
+}
+
+/**
  * nvirt_nl_ntf_send() - multicast a notification unless it repeats
  * @net: the namespace to tell
- * @msg: the notification, consumed
+ * @msg: the notification from nvirt_nl_ntf_new(), filled; consumed
+ * @hdr: its header
  * @last: hash of the record last notified; updated
  * @change: a change notification, dropped when the record did not change
  * @quiet: remember the record, send nothing
  *
  * Context: RTNL held.
  */
-void nvirt_nl_ntf_send(struct net *net, struct sk_buff *msg, u32 *last,
-		       bool change, bool quiet)
+void nvirt_nl_ntf_send(struct net *net, struct sk_buff *msg, void *hdr,
+		       u32 *last, bool change, bool quiet)
 {
 	struct genlmsghdr *ghdr = nlmsg_data(nlmsg_hdr(msg));
 	u32 hash;
 
+	genlmsg_end(msg, hdr);
 	hash = jhash(genlmsg_data(ghdr), genlmsg_len(ghdr), 0);
 	if ((change && hash == *last) || quiet) {
 		*last = hash;
@@ -389,24 +419,15 @@ void nvirt_nl_nic_notify(struct nvirt_nic *nic, enum nvirt_nic_event event,
 	struct sk_buff *msg;
 	void *hdr;
 
-	ASSERT_RTNL();
-	/* Nobody to tell: a new listener's first rescan catches up. */
-	if (!nvirt_nl_has_listeners(net))
-		return;
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	msg = nvirt_nl_ntf_new(net, cmds[event], &hdr);
 	if (!msg)
 		return;
-	hdr = genlmsg_put(msg, 0, 0, &nvirt_nl_family, 0, cmds[event]);
-	if (!hdr || nvirt_nl_nic_put(msg, nic))
-		goto err_free_msg;
-	genlmsg_end(msg, hdr);
-
-	nvirt_nl_ntf_send(net, msg, &nic->ntf_hash,
+	if (nvirt_nl_nic_put(msg, nic)) {
+		nlmsg_free(msg);
+		return;
+	}
+	nvirt_nl_ntf_send(net, msg, hdr, &nic->ntf_hash,
 			  event == NVIRT_NIC_CHANGED, quiet);
-	return;
-
-err_free_msg:
-	nlmsg_free(msg);
 }
 
 /**

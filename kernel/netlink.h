@@ -28,8 +28,9 @@ bool nvirt_nl_has_listeners(struct net *net);
 int nvirt_nl_esw_mode(struct net_device *dev);
 struct net_device *nvirt_nl_dev_lookup(const struct genl_info *info, int ifindex,
 				       int ifname);
-void nvirt_nl_ntf_send(struct net *net, struct sk_buff *msg, u32 *last,
-		       bool change, bool quiet);
+struct sk_buff *nvirt_nl_ntf_new(struct net *net, u8 cmd, void **hdr);
+void nvirt_nl_ntf_send(struct net *net, struct sk_buff *msg, void *hdr,
+		       u32 *last, bool change, bool quiet);
 void nvirt_nl_vif_notify(struct nvirt_vif *vif, enum nvirt_nic_event event);
 
 int nvirt_nl_init(void);
