@@ -252,8 +252,6 @@ static int nvirt_vdev_change_mtu(struct net_device *dev, int mtu)
 	if (mtu > READ_ONCE(vd->port->dev->mtu))
 		return -EINVAL;
 	WRITE_ONCE(dev->mtu, mtu);
-	if (vd->vif)
-		vd->vif->cfg.mtu = mtu;
 	return 0;
 }
 

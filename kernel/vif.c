@@ -500,6 +500,8 @@ int nvirt_vif_set(struct nvirt_vif *vif, struct nvirt_vif_cfg *cfg,
 	int err;
 
 	ASSERT_RTNL();
+	/* The MTU is the netdev's, which its guest may have changed. */
+	vif->cfg.mtu = vif->dev->mtu;
 	nvirt_vif_cfg_merge(cfg, &vif->cfg);
 	err = nvirt_vif_cfg_check(cfg, extack);
 	if (err)
