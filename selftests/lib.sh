@@ -79,6 +79,22 @@ family_present() {
 	genl ctrl get name nvirt >/dev/null 2>&1
 }
 
+# monitor_start LOG OBJECT [PREFIX...]: "nvirt -j monitor OBJECT" in the
+# background (run by PREFIX, e.g. "ip netns exec NS"), events to LOG,
+# killed at exit; returns once it listens.
+monitor_start() {
+	local log=$1 object=$2
+
+	shift 2
+	NVIRT_MONITOR_READY=$log.ready "$@" "$NVIRT" -j monitor "$object" >"$log" 2>&1 &
+	defer kill $!
+	for _ in $(seq 100); do
+		[ -e "$log.ready" ] && return 0
+		sleep 0.1
+	done
+	fail "monitor $object ($log) did not start"
+}
+
 # A JSON field through python3's parser: json_get 'EXPR' < JSON
 json_get() {
 	python3 -c "import json, sys; d = json.load(sys.stdin); print($1)"

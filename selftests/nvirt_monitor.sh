@@ -18,14 +18,7 @@ monitor() {
 	local name=$1
 
 	shift
-	NVIRT_MONITOR_READY=$tmp/$name.ready "$@" "$NVIRT" -j monitor nic \
-		> "$tmp/$name.log" 2>&1 &
-	defer kill $!
-	for _ in $(seq 100); do
-		[ -e "$tmp/$name.ready" ] && return 0
-		sleep 0.1
-	done
-	fail "monitor $name did not start"
+	monitor_start "$tmp/$name.log" nic "$@"
 }
 
 # Events since the last call, one "EVENT IFNAME" line each, sorted. How

@@ -413,9 +413,18 @@ vf_release_restores() {
 # The VF's own datapath: its netdev in a namespace reaches the peer, in
 # its VLAN only, the NIC tagging for it; spoofed frames stay in when the
 # NIC filters them.
-vf_up() {
+
+# vf_guest: VIF f1, a VF of igb, in netns nvf as $dev with 10.5.0.1, up,
+# and the peer at the other end of the wire.
+vf_guest() {
 	local i
 
+	ip link set "$IGB" up
+	peer_up || return 1
+	ip netns del nvf 2>/dev/null
+	ip netns add nvf && defer ip netns del nvf
+	"$NVIRT" vif add f1 dev "$IGB" backend vf netns nvf || return 1
+	defer "$NVIRT" vif del f1
 	dev=$(vif_get f1 '["ifname"]')
 	expect_match "the VF's netdev carries the VIF's name" \
 		"$(ip -n nvf link show dev "$dev")" "alias f1" || return 1
@@ -429,13 +438,7 @@ vf_up() {
 vf_traffic() {
 	local dev
 
-	ip link set "$IGB" up
-	peer_up || return 1
-	ip netns del nvf 2>/dev/null
-	ip netns add nvf && defer ip netns del nvf
-	"$NVIRT" vif add f1 dev "$IGB" backend vf netns nvf || return 1
-	defer "$NVIRT" vif del f1
-	vf_up || return 1
+	vf_guest || return 1
 	ip netns exec nvf ping -c 3 -W 3 10.5.0.2 >/dev/null ||
 		fail "the VF cannot reach the peer" || return 1
 	[ "$(vif_get f1 '["stats"]["tx_packets"]')" -ge 3 ] ||
@@ -461,13 +464,7 @@ vf_traffic() {
 vf_spoofchk() {
 	local dev rx0 rx1 rx2
 
-	ip link set "$IGB" up
-	peer_up || return 1
-	ip netns del nvf 2>/dev/null
-	ip netns add nvf && defer ip netns del nvf
-	"$NVIRT" vif add f1 dev "$IGB" backend vf netns nvf || return 1
-	defer "$NVIRT" vif del f1
-	vf_up || return 1
+	vf_guest || return 1
 	rx0=$(peer_rx)
 	ip netns exec nvf $TRAFFIC frame "$dev" 02:00:00:00:0b:0b ff:ff:ff:ff:ff:ff 20
 	sleep 1
@@ -508,12 +505,7 @@ vif_events() {
 	local tmp got
 
 	tmp=$(mktemp -d) && defer rm -rf "$tmp"
-	NVIRT_MONITOR_READY=$tmp/ready "$NVIRT" -j monitor vif >"$tmp/log" 2>&1 &
-	defer kill $!
-	for _ in $(seq 100); do
-		[ -e "$tmp/ready" ] && break
-		sleep 0.1
-	done
+	monitor_start "$tmp/log" vif || return 1
 	"$NVIRT" vif add me0 dev "$E1000" || return 1
 	"$NVIRT" vif set me0 vlan 42 || return 1
 	"$NVIRT" vif set me0 vlan 42 || return 1	# no change, no event
