@@ -137,6 +137,14 @@ void print_on_off(const char *key, const char *fmt, bool val)
 		printf(fmt, val ? "on" : "off");
 }
 
+void print_yes_no(const char *key, const char *fmt, bool val)
+{
+	if (json && key)
+		json_add(key, json_object_new_boolean(val));
+	else if (!json && fmt)
+		printf(fmt, val ? "yes" : "no");
+}
+
 void print_flag(const char *key, const char *fmt, bool val)
 {
 	if (!val)

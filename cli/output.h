@@ -36,5 +36,7 @@ void print_u64(const char *key, const char *fmt, uint64_t val);
 void print_flag(const char *key, const char *fmt, bool val);
 /* "on" / "off" in text, a boolean in JSON */
 void print_on_off(const char *key, const char *fmt, bool val);
+/* "yes" / "no" in text, a boolean in JSON */
+void print_yes_no(const char *key, const char *fmt, bool val);
 
 #endif /* _NVIRT_OUTPUT_H */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * nvirt vif: create, change, show and remove virtual interfaces.
+ * nvirt vif: create, change, show, explain and remove virtual interfaces;
+ * their policies and plans are in vif_plan.c.
  */
 
 #include <inttypes.h>
@@ -18,19 +19,28 @@
 
 static int vif_help(int argc __maybe_unused, char **argv __maybe_unused)
 {
-	printf("Usage: nvirt vif add NAME dev IFNAME [ backend { auto | vf | queue | soft } ]\n"
-	       "                    [ SETTINGS ]\n"
-	       "       nvirt vif set NAME SETTINGS\n"
+	printf("Usage: nvirt vif add NAME dev IFNAME [ backend BACKEND ] [ SETTINGS ]\n"
+	       "                    [ POLICY ] [ dry-run ]\n"
+	       "       nvirt vif set NAME [ backend BACKEND ] [ SETTINGS ] [ POLICY ]\n"
+	       "                    [ dry-run ]\n"
 	       "       nvirt vif del NAME\n"
 	       "       nvirt [ -j ] [ -p ] [ -s ] vif show [ NAME ] [ dev IFNAME ]\n"
+	       "       nvirt [ -j ] [ -p ] vif explain NAME\n"
 	       "       nvirt vif help\n"
+	       "BACKEND := { auto | vf | queue | soft }\n"
 	       "SETTINGS := [ mac LLADDR ]\n"
 	       "            [ vlan VID [ qos PRIO ] [ proto { 802.1Q | 802.1ad } ] ]\n"
 	       "            [ mtu MTU ] [ max-rate MBIT ] [ min-rate MBIT ]\n"
 	       "            [ spoofchk { on | off } ] [ trust { on | off } ]\n"
 	       "            [ state { auto | enable | disable } ]\n"
 	       "            [ netns { NSNAME | PID } ]\n"
-	       "VID := 0-4094, 0 for no VLAN; PRIO := 0-7; MBIT: Mbit/s, 0 for no limit\n");
+	       "POLICY := [ goal { throughput | latency | cpu | density } ]\n"
+	       "          [ isolation { strict | standard } ] [ migratable { yes | no } ]\n"
+	       "          [ visibility { host | none } ]\n"
+	       "          [ g2g { auto | nic | external | soft } ] [ priority PRIO32 ]\n"
+	       "VID := 0-4094, 0 for no VLAN; PRIO := 0-7; MBIT: Mbit/s, 0 for no limit\n"
+	       "PRIO32 := 0-4294967295: a higher one takes a VF from a lower one\n"
+	       "dry-run: print the plan (how the NIC would do it, and why), change nothing\n");
 	return 0;
 }
 
@@ -60,6 +70,7 @@ enum vif_op {
 	VIF_SET,
 	VIF_DEL,
 	VIF_SHOW,
+	VIF_EXPLAIN,
 };
 
 /* The arguments of vif commands; a setting is in @cfg.fields when given. */
@@ -67,6 +78,7 @@ struct vif_args {
 	const char *name;
 	const char *dev;
 	struct nvirt_vif_config cfg;
+	bool dry_run;
 };
 
 /* A setting is given: a second time is an error. */
@@ -116,7 +128,7 @@ static const struct {
 	const char *word;
 	uint32_t field;
 } vif_settings[] = {
-	{ "backend",	NVIRT_VIF_F_BACKEND },	/* add only */
+	{ "backend",	NVIRT_VIF_F_BACKEND },
 	{ "mac",	NVIRT_VIF_F_MAC },
 	{ "vlan",	NVIRT_VIF_F_VLAN },
 	{ "mtu",	NVIRT_VIF_F_MTU },
@@ -129,9 +141,8 @@ static const struct {
 };
 
 /*
- * The setting at *@argv, with its value, when it is one @op takes (add:
- * all, set: all but the backend); returns how many words it takes, 0 when
- * *@argv is no such setting.
+ * The setting at *@argv, with its value, when @op takes settings (add and
+ * set); returns how many words it takes, 0 when *@argv is no such setting.
  */
 static int vif_parse_setting(int argc, char **argv,
 			     struct nvirt_vif_config *cfg, enum vif_op op)
@@ -146,7 +157,7 @@ static int vif_parse_setting(int argc, char **argv,
 	if (i == ARRAY_SIZE(vif_settings))
 		return 0;
 	field = vif_settings[i].field;
-	if (op != VIF_ADD && (op != VIF_SET || field == NVIRT_VIF_F_BACKEND))
+	if (op != VIF_ADD && op != VIF_SET)
 		return 0;
 
 	NEXT_ARG();
@@ -188,7 +199,8 @@ static int vif_parse_setting(int argc, char **argv,
 
 /*
  * Read the arguments of @op: a VIF's NAME (the word that is no keyword),
- * "dev" for add and show, the settings for add and set.
+ * "dev" for add and show, the settings, the policy and "dry-run" for add
+ * and set.
  */
 static void vif_parse(int argc, char **argv, struct vif_args *args,
 		      enum vif_op op)
@@ -199,12 +211,16 @@ static void vif_parse(int argc, char **argv, struct vif_args *args,
 	memset(args, 0, sizeof(*args));
 	for (; argc > 0; argc -= used, argv += used) {
 		used = vif_parse_setting(argc, argv, &args->cfg, op);
+		if (!used && settings)
+			used = vif_parse_policy(argc, argv, &args->cfg);
 		if (used)
 			continue;
 		used = 1;
 
 		if (is_word(*argv, "help")) {
 			exit(vif_help(0, NULL));
+		} else if (settings && is_word(*argv, "dry-run")) {
+			args->dry_run = true;
 		} else if ((op == VIF_ADD || op == VIF_SHOW) &&
 			   is_word(*argv, "dev")) {
 			NEXT_ARG();
@@ -225,7 +241,10 @@ static void vif_parse(int argc, char **argv, struct vif_args *args,
 	}
 }
 
-/* backend queue state UP mtu 1500 */
+/*
+ * backend queue state UP mtu 1500 migratable yes g2g soft: its mechanism,
+ * and what follows from it, when the kernel says (one that plans does)
+ */
 static void vif_print_state(const struct nvirt_vif *vif)
 {
 	char buf[16];
@@ -237,6 +256,11 @@ static void vif_print_state(const struct nvirt_vif *vif)
 		     name_or_num(oper_name(vif->operstate), buf, sizeof(buf),
 				 vif->operstate));
 	print_uint("mtu", " mtu %u", vif->mtu);
+	if (vif->has_migratable)
+		print_yes_no("migratable", " migratable %s", vif->migratable);
+	print_string("g2g", vif->has_migratable ? " g2g %s" : NULL,
+		     name_or_num(nvirt_g2g_name(vif->g2g), buf, sizeof(buf),
+				 vif->g2g));
 }
 
 /* vlan 10 qos 3 proto 802.1Q */
@@ -306,26 +330,26 @@ static void vif_print_settings(const struct nvirt_vif *vif)
 }
 
 /* enforced: mac hardware vlan software ... (the settings in effect) */
-static void vif_print_enforce(const struct nvirt_vif *vif)
+void vif_print_enforce(const char *title, const uint8_t *enforce)
 {
 	bool any = false;
 	unsigned int s;
 	char buf[16];
 
 	for (s = 0; s < NVIRT_LIB_SETTINGS; s++)
-		any |= vif->enforce[s] != 0;
+		any |= enforce[s] != 0;
 	if (!any)
 		return;
 
 	out_nest_open("enforce", false);
-	print_string(NULL, "%s", "    enforced:");
+	print_string(NULL, "%s", title);
 	for (s = 0; s < NVIRT_LIB_SETTINGS; s++) {
-		if (!vif->enforce[s])
+		if (!enforce[s])
 			continue;
 		print_string(NULL, " %s", nvirt_setting_name(s));
 		print_string(nvirt_setting_name(s), " %s",
-			     name_or_num(nvirt_support_name(vif->enforce[s]),
-					 buf, sizeof(buf), vif->enforce[s]));
+			     name_or_num(nvirt_support_name(enforce[s]),
+					 buf, sizeof(buf), enforce[s]));
 	}
 	out_nest_close();
 	print_string(NULL, "%s", "\n");
@@ -431,9 +455,16 @@ void vif_print_obj(const char *key, const struct nvirt_vif *vif,
 	}
 	print_string(NULL, "%s", "\n");
 	if (view == VIF_VIEW_FULL) {
-		vif_print_enforce(vif);
+		vif_print_policy(&vif->policy);
+		vif_print_enforce("    enforced:", vif->enforce);
 		if (show_stats && vif->has_stats)
 			vif_print_stats(&vif->stats);
+	}
+	/* Only events carry one: why the VIF moved to another backend. */
+	if (vif->plan) {
+		out_nest_open("plan", false);
+		vif_print_plan(vif->plan, PLAN_VIEW_REASONS);
+		out_nest_close();
 	}
 	out_nest_close();
 }
@@ -470,7 +501,10 @@ static int vif_show(int argc, char **argv)
 	return err ? nv_error() : ret;
 }
 
-/* nvirt vif { add NAME dev IFNAME [ backend ... ] | set NAME } SETTINGS */
+/*
+ * nvirt vif { add NAME dev IFNAME | set NAME } [ backend ... ] SETTINGS
+ *	POLICY [ dry-run ]
+ */
 static int vif_change(int argc, char **argv, enum vif_op op)
 {
 	struct vif_args args;
@@ -488,6 +522,9 @@ static int vif_change(int argc, char **argv, enum vif_op op)
 	nv = nv_open();
 	if (!nv)
 		err = -1;
+	else if (args.dry_run)
+		err = vif_dry_run(nv, args.name, op == VIF_ADD ? args.dev : NULL,
+				  &args.cfg);
 	else if (op == VIF_ADD)
 		err = nvirt_vif_new(nv, args.name, 0, args.dev, &args.cfg,
 				    NULL) ? nv_error() : 0;
@@ -496,7 +533,8 @@ static int vif_change(int argc, char **argv, enum vif_op op)
 		      nv_error() : 0;
 	if (args.cfg.fields & NVIRT_VIF_F_NETNS)
 		close(args.cfg.netns_fd);
-	if (!err)
+	/* A dry run said the kernel's warning before its plan. */
+	if (!err && !args.dry_run)
 		nv_warn();
 	return err;
 }
@@ -530,11 +568,33 @@ static int vif_del(int argc, char **argv)
 	return 0;
 }
 
+/* nvirt vif explain NAME */
+static int vif_explain(int argc, char **argv)
+{
+	struct nvirt_plan plan;
+	struct vif_args args;
+	struct nvirt_vif vif;
+	struct nvirt *nv;
+
+	vif_parse(argc, argv, &args, VIF_EXPLAIN);
+	if (!args.name)
+		missarg("NAME");
+
+	nv = nv_open();
+	if (!nv)
+		return -1;
+	if (nvirt_vif_explain(nv, 0, args.name, &vif, &plan))
+		return nv_error();
+	nv_warn();
+	return vif_print_explain(&vif, &plan);
+}
+
 static const struct cmd vif_cmds[] = {
 	{ "show",	vif_show },
 	{ "add",	vif_add },
 	{ "set",	vif_set },
 	{ "del",	vif_del },
+	{ "explain",	vif_explain },
 	{ "help",	vif_help },
 	{ NULL }
 };

@@ -1,12 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * nvirt vif: what the monitor shares with the object.
+ * nvirt vif: what the parts of the object, and the monitor, share.
  */
 
 #ifndef _NVIRT_VIF_H
 #define _NVIRT_VIF_H
 
+#include <stdint.h>
+
+struct nvirt;
+struct nvirt_plan;
+struct nvirt_policy;
 struct nvirt_vif;
+struct nvirt_vif_config;
 
 /* How much of a VIF text shows; JSON always shows all of it. */
 enum vif_view {
@@ -21,5 +27,28 @@ enum vif_view {
  */
 void vif_print_obj(const char *key, const struct nvirt_vif *vif,
 		   enum vif_view view);
+
+/*
+ * vif.c: "@title mac hardware vlan software ..." in text, an "enforce"
+ * object in JSON: where the settings in effect are (or would be)
+ * enforced; nothing when none is.
+ */
+void vif_print_enforce(const char *title, const uint8_t *enforce);
+
+/* How much of a plan text shows; JSON always shows all of it. */
+enum plan_view {
+	PLAN_VIEW_FULL,		/* a head line, enforce and reasons (dry-run) */
+	PLAN_VIEW_BODY,		/* enforce, a refusal and reasons (explain) */
+	PLAN_VIEW_REASONS,	/* a refusal and reasons (monitor) */
+};
+
+/* vif_plan.c: policies and plans */
+int vif_parse_policy(int argc, char **argv, struct nvirt_vif_config *cfg);
+void vif_print_policy(const struct nvirt_policy *pol);
+void vif_print_plan(const struct nvirt_plan *plan, enum plan_view view);
+int vif_dry_run(struct nvirt *nv, const char *name, const char *dev,
+		const struct nvirt_vif_config *cfg);
+int vif_print_explain(const struct nvirt_vif *vif,
+		      const struct nvirt_plan *plan);
 
 #endif /* _NVIRT_VIF_H */

@@ -26,6 +26,16 @@ static const struct netlink_range_validation nvirt_a_vif_mtu_range = {
 	.max	= S32_MAX,
 };
 
+/* Common nested types */
+const struct nla_policy nvirt_policy_nl_policy[NVIRT_A_POLICY_PRIORITY + 1] = {
+	[NVIRT_A_POLICY_GOAL] = NLA_POLICY_MAX(NLA_U8, 3),
+	[NVIRT_A_POLICY_ISOLATION] = NLA_POLICY_MAX(NLA_U8, 1),
+	[NVIRT_A_POLICY_MIGRATABLE] = NLA_POLICY_MAX(NLA_U8, 1),
+	[NVIRT_A_POLICY_VISIBILITY] = NLA_POLICY_MAX(NLA_U8, 1),
+	[NVIRT_A_POLICY_G2G] = NLA_POLICY_MAX(NLA_U8, 3),
+	[NVIRT_A_POLICY_PRIORITY] = { .type = NLA_U32, },
+};
+
 /* NVIRT_CMD_NIC_GET - do */
 static const struct nla_policy nvirt_nic_get_nl_policy[NVIRT_A_NIC_IFNAME + 1] = {
 	[NVIRT_A_NIC_IFINDEX] = NLA_POLICY_FULL_RANGE(NLA_U32, &nvirt_a_nic_ifindex_range),
@@ -40,7 +50,7 @@ static const struct nla_policy nvirt_nic_set_nl_policy[NVIRT_A_NIC_MANAGED + 1] 
 };
 
 /* NVIRT_CMD_VIF_NEW - do */
-static const struct nla_policy nvirt_vif_new_nl_policy[NVIRT_A_VIF_LINK_STATE + 1] = {
+static const struct nla_policy nvirt_vif_new_nl_policy[NVIRT_A_VIF_DRY_RUN + 1] = {
 	[NVIRT_A_VIF_NAME] = { .type = NLA_NUL_STRING, .len = 15, },
 	[NVIRT_A_VIF_PARENT_IFINDEX] = NLA_POLICY_FULL_RANGE(NLA_U32, &nvirt_a_vif_parent_ifindex_range),
 	[NVIRT_A_VIF_PARENT_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
@@ -56,6 +66,8 @@ static const struct nla_policy nvirt_vif_new_nl_policy[NVIRT_A_VIF_LINK_STATE + 
 	[NVIRT_A_VIF_SPOOFCHK] = NLA_POLICY_MAX(NLA_U8, 1),
 	[NVIRT_A_VIF_TRUST] = NLA_POLICY_MAX(NLA_U8, 1),
 	[NVIRT_A_VIF_LINK_STATE] = NLA_POLICY_MAX(NLA_U8, 2),
+	[NVIRT_A_VIF_POLICY] = NLA_POLICY_NESTED(nvirt_policy_nl_policy),
+	[NVIRT_A_VIF_DRY_RUN] = { .type = NLA_FLAG, },
 };
 
 /* NVIRT_CMD_VIF_DEL - do */
@@ -77,9 +89,10 @@ static const struct nla_policy nvirt_vif_get_dump_nl_policy[NVIRT_A_VIF_PARENT_I
 };
 
 /* NVIRT_CMD_VIF_SET - do */
-static const struct nla_policy nvirt_vif_set_nl_policy[NVIRT_A_VIF_LINK_STATE + 1] = {
+static const struct nla_policy nvirt_vif_set_nl_policy[NVIRT_A_VIF_DRY_RUN + 1] = {
 	[NVIRT_A_VIF_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[NVIRT_A_VIF_NAME] = { .type = NLA_NUL_STRING, .len = 15, },
+	[NVIRT_A_VIF_BACKEND] = NLA_POLICY_MAX(NLA_U8, 3),
 	[NVIRT_A_VIF_NETNS_FD] = NLA_POLICY_MIN(NLA_S32, 0),
 	[NVIRT_A_VIF_MAC] = NLA_POLICY_EXACT_LEN(6),
 	[NVIRT_A_VIF_VLAN] = NLA_POLICY_MAX(NLA_U16, 4094),
@@ -91,6 +104,14 @@ static const struct nla_policy nvirt_vif_set_nl_policy[NVIRT_A_VIF_LINK_STATE + 
 	[NVIRT_A_VIF_SPOOFCHK] = NLA_POLICY_MAX(NLA_U8, 1),
 	[NVIRT_A_VIF_TRUST] = NLA_POLICY_MAX(NLA_U8, 1),
 	[NVIRT_A_VIF_LINK_STATE] = NLA_POLICY_MAX(NLA_U8, 2),
+	[NVIRT_A_VIF_POLICY] = NLA_POLICY_NESTED(nvirt_policy_nl_policy),
+	[NVIRT_A_VIF_DRY_RUN] = { .type = NLA_FLAG, },
+};
+
+/* NVIRT_CMD_VIF_EXPLAIN - do */
+static const struct nla_policy nvirt_vif_explain_nl_policy[NVIRT_A_VIF_NAME + 1] = {
+	[NVIRT_A_VIF_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+	[NVIRT_A_VIF_NAME] = { .type = NLA_NUL_STRING, .len = 15, },
 };
 
 /* Ops table for nvirt */
@@ -127,7 +148,7 @@ static const struct genl_split_ops nvirt_nl_ops[] = {
 		.cmd		= NVIRT_CMD_VIF_NEW,
 		.doit		= nvirt_nl_vif_new_doit,
 		.policy		= nvirt_vif_new_nl_policy,
-		.maxattr	= NVIRT_A_VIF_LINK_STATE,
+		.maxattr	= NVIRT_A_VIF_DRY_RUN,
 		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
 	},
 	{
@@ -155,8 +176,15 @@ static const struct genl_split_ops nvirt_nl_ops[] = {
 		.cmd		= NVIRT_CMD_VIF_SET,
 		.doit		= nvirt_nl_vif_set_doit,
 		.policy		= nvirt_vif_set_nl_policy,
-		.maxattr	= NVIRT_A_VIF_LINK_STATE,
+		.maxattr	= NVIRT_A_VIF_DRY_RUN,
 		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd		= NVIRT_CMD_VIF_EXPLAIN,
+		.doit		= nvirt_nl_vif_explain_doit,
+		.policy		= nvirt_vif_explain_nl_policy,
+		.maxattr	= NVIRT_A_VIF_NAME,
+		.flags		= GENL_CMD_CAP_DO,
 	},
 };
 

@@ -38,7 +38,54 @@ static const struct {
 	{ NVIRT_A_VIF_TRUST, NVIRT_VIF_F_TRUST },
 	{ NVIRT_A_VIF_LINK_STATE, NVIRT_VIF_F_LINK_STATE },
 	{ NVIRT_A_VIF_NETNS_FD, NVIRT_VIF_F_NETNS },
+	{ NVIRT_A_VIF_BACKEND, NVIRT_VIF_F_BACKEND },
 };
+
+/* Policy attributes, and the bit each sets. */
+static const struct {
+	int attr;
+	int field;
+} nvirt_nl_policy_fields[] = {
+	{ NVIRT_A_POLICY_GOAL, NVIRT_VIF_F_GOAL },
+	{ NVIRT_A_POLICY_ISOLATION, NVIRT_VIF_F_ISOLATION },
+	{ NVIRT_A_POLICY_MIGRATABLE, NVIRT_VIF_F_MIGRATABLE },
+	{ NVIRT_A_POLICY_VISIBILITY, NVIRT_VIF_F_VISIBILITY },
+	{ NVIRT_A_POLICY_G2G, NVIRT_VIF_F_G2G },
+	{ NVIRT_A_POLICY_PRIORITY, NVIRT_VIF_F_PRIORITY },
+};
+
+/* The policy fields a request carries, into @cfg. */
+static int nvirt_nl_vif_policy(struct genl_info *info,
+			       struct nvirt_vif_cfg *cfg)
+{
+	struct nlattr *tb[NVIRT_A_POLICY_MAX + 1];
+	struct nvirt_policy *pol = &cfg->policy;
+	int i, err;
+
+	if (!info->attrs[NVIRT_A_VIF_POLICY])
+		return 0;
+	err = nla_parse_nested(tb, NVIRT_A_POLICY_MAX,
+			       info->attrs[NVIRT_A_VIF_POLICY],
+			       nvirt_policy_nl_policy, info->extack);
+	if (err)
+		return err;
+	for (i = 0; i < ARRAY_SIZE(nvirt_nl_policy_fields); i++)
+		if (tb[nvirt_nl_policy_fields[i].attr])
+			__set_bit(nvirt_nl_policy_fields[i].field, &cfg->set);
+	if (tb[NVIRT_A_POLICY_GOAL])
+		pol->goal = nla_get_u8(tb[NVIRT_A_POLICY_GOAL]);
+	if (tb[NVIRT_A_POLICY_ISOLATION])
+		pol->isolation = nla_get_u8(tb[NVIRT_A_POLICY_ISOLATION]);
+	if (tb[NVIRT_A_POLICY_MIGRATABLE])
+		pol->migratable = nla_get_u8(tb[NVIRT_A_POLICY_MIGRATABLE]);
+	if (tb[NVIRT_A_POLICY_VISIBILITY])
+		pol->visibility = nla_get_u8(tb[NVIRT_A_POLICY_VISIBILITY]);
+	if (tb[NVIRT_A_POLICY_G2G])
+		pol->g2g = nla_get_u8(tb[NVIRT_A_POLICY_G2G]);
+	if (tb[NVIRT_A_POLICY_PRIORITY])
+		pol->priority = nla_get_u32(tb[NVIRT_A_POLICY_PRIORITY]);
+	return 0;
+}
 
 /* The settings a request carries; a namespace is held in @cfg->net. */
 static int nvirt_nl_vif_cfg(struct sk_buff *skb, struct genl_info *info,
@@ -46,12 +93,17 @@ static int nvirt_nl_vif_cfg(struct sk_buff *skb, struct genl_info *info,
 {
 	struct nlattr **tb = info->attrs;
 	struct net *net;
-	int i;
+	int i, err;
 
 	memset(cfg, 0, sizeof(*cfg));
 	for (i = 0; i < ARRAY_SIZE(nvirt_nl_vif_fields); i++)
 		if (tb[nvirt_nl_vif_fields[i].attr])
 			__set_bit(nvirt_nl_vif_fields[i].field, &cfg->set);
+	err = nvirt_nl_vif_policy(info, cfg);
+	if (err)
+		return err;
+	if (tb[NVIRT_A_VIF_BACKEND])
+		cfg->policy.backend = nla_get_u8(tb[NVIRT_A_VIF_BACKEND]);
 
 	if (tb[NVIRT_A_VIF_MAC])
 		nla_memcpy(cfg->mac, tb[NVIRT_A_VIF_MAC], ETH_ALEN);
@@ -99,26 +151,99 @@ static void nvirt_nl_vif_cfg_release(struct nvirt_vif_cfg *cfg)
 		put_net(cfg->net);
 }
 
-static int nvirt_nl_vif_enforce_put(struct sk_buff *msg,
-				    const struct nvirt_vif *vif)
+/* Where each setting in effect is enforced, one @type nest each. */
+static int nvirt_nl_enforce_put(struct sk_buff *msg, int type,
+				const u8 *enforce)
 {
 	struct nlattr *nest;
 	int s;
 
 	for (s = 0; s <= NVIRT_SETTING_MAX; s++) {
-		if (!vif->enforce[s])
+		if (!enforce[s])
 			continue;
-		nest = nla_nest_start(msg, NVIRT_A_VIF_ENFORCE);
+		nest = nla_nest_start(msg, type);
 		if (!nest)
 			return -EMSGSIZE;
 		if (nla_put_u32(msg, NVIRT_A_ENFORCE_SETTING, s) ||
-		    nla_put_u8(msg, NVIRT_A_ENFORCE_POINT, vif->enforce[s])) {
+		    nla_put_u8(msg, NVIRT_A_ENFORCE_POINT, enforce[s])) {
 			nla_nest_cancel(msg, nest);
 			return -EMSGSIZE;
 		}
 		nla_nest_end(msg, nest);
 	}
 	return 0;
+}
+
+static int nvirt_nl_policy_put(struct sk_buff *msg,
+			       const struct nvirt_policy *pol)
+{
+	struct nlattr *nest;
+
+	nest = nla_nest_start(msg, NVIRT_A_VIF_POLICY);
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u8(msg, NVIRT_A_POLICY_GOAL, pol->goal) ||
+	    nla_put_u8(msg, NVIRT_A_POLICY_ISOLATION, pol->isolation) ||
+	    nla_put_u8(msg, NVIRT_A_POLICY_MIGRATABLE, pol->migratable) ||
+	    nla_put_u8(msg, NVIRT_A_POLICY_VISIBILITY, pol->visibility) ||
+	    nla_put_u8(msg, NVIRT_A_POLICY_G2G, pol->g2g) ||
+	    nla_put_u32(msg, NVIRT_A_POLICY_PRIORITY, pol->priority)) {
+		nla_nest_cancel(msg, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
+static int nvirt_nl_plan_reasons_put(struct sk_buff *msg,
+				     const struct nvirt_plan *plan)
+{
+	struct nlattr *nest;
+	unsigned int i;
+
+	for (i = 0; i < plan->n_reasons; i++) {
+		nest = nla_nest_start(msg, NVIRT_A_PLAN_REASON);
+		if (!nest)
+			return -EMSGSIZE;
+		if (nla_put_u32(msg, NVIRT_A_PLAN_REASON_CODE,
+				plan->reasons[i].code) ||
+		    nla_put_string(msg, NVIRT_A_PLAN_REASON_TEXT,
+				   plan->reasons[i].text)) {
+			nla_nest_cancel(msg, nest);
+			return -EMSGSIZE;
+		}
+		nla_nest_end(msg, nest);
+	}
+	return 0;
+}
+
+/* A plan: on a refusal its errno and cause, else what it decided; why. */
+static int nvirt_nl_plan_put(struct sk_buff *msg, const struct nvirt_plan *plan)
+{
+	struct nlattr *nest;
+
+	nest = nla_nest_start(msg, NVIRT_A_VIF_PLAN);
+	if (!nest)
+		return -EMSGSIZE;
+	if (plan->err ?
+	    nla_put_u32(msg, NVIRT_A_PLAN_ERROR, -plan->err) ||
+	    nla_put_string(msg, NVIRT_A_PLAN_ERROR_TEXT,
+			   plan->reasons[plan->cause].text) :
+	    nla_put_u8(msg, NVIRT_A_PLAN_BACKEND, plan->backend) ||
+	    nla_put_u8(msg, NVIRT_A_PLAN_G2G, plan->g2g) ||
+	    nla_put_u8(msg, NVIRT_A_PLAN_MIGRATABLE, plan->migratable) ||
+	    (plan->displace &&
+	     nla_put_u32(msg, NVIRT_A_PLAN_DISPLACE, plan->displace)) ||
+	    nvirt_nl_enforce_put(msg, NVIRT_A_PLAN_ENFORCE, plan->enforce))
+		goto err_cancel;
+	if (nvirt_nl_plan_reasons_put(msg, plan))
+		goto err_cancel;
+	nla_nest_end(msg, nest);
+	return 0;
+
+err_cancel:
+	nla_nest_cancel(msg, nest);
+	return -EMSGSIZE;
 }
 
 static int nvirt_nl_vif_stats_put(struct sk_buff *msg, struct nvirt_vif *vif)
@@ -151,10 +276,12 @@ static int nvirt_nl_vif_stats_put(struct sk_buff *msg, struct nvirt_vif *vif)
 
 /*
  * A VIF's record, as seen from @net; with @stats its traffic (left out of
- * notifications, which announce changes of settings and state).
+ * notifications, which announce changes of settings and state); with
+ * @plan the plan it was just placed by.
  */
 static int nvirt_nl_vif_put(struct sk_buff *msg, struct nvirt_vif *vif,
-			    struct net *net, bool stats)
+			    struct net *net, bool stats,
+			    const struct nvirt_plan *plan)
 {
 	const struct nvirt_vif_cfg *cfg = &vif->cfg;
 	struct net_device *dev = vif->dev;
@@ -186,22 +313,27 @@ static int nvirt_nl_vif_put(struct sk_buff *msg, struct nvirt_vif *vif,
 	     nla_put_u32(msg, NVIRT_A_VIF_QUEUE, vif->queue)) ||
 	    (vif->backend == NVIRT_BACKEND_VF &&
 	     nla_put_u32(msg, NVIRT_A_VIF_VF_INDEX, vif->vf)) ||
-	    nvirt_nl_vif_enforce_put(msg, vif) ||
-	    (stats && nvirt_nl_vif_stats_put(msg, vif)))
+	    nvirt_nl_enforce_put(msg, NVIRT_A_VIF_ENFORCE, vif->enforce) ||
+	    nvirt_nl_policy_put(msg, &cfg->policy) ||
+	    nla_put_u8(msg, NVIRT_A_VIF_MIGRATABLE, vif->migratable) ||
+	    nla_put_u8(msg, NVIRT_A_VIF_G2G, vif->g2g) ||
+	    (stats && nvirt_nl_vif_stats_put(msg, vif)) ||
+	    (plan && nvirt_nl_plan_put(msg, plan)))
 		return -EMSGSIZE;
 	return 0;
 }
 
 static int nvirt_nl_vif_fill(struct sk_buff *msg, struct nvirt_vif *vif,
 			     const struct genl_info *info,
-			     struct netlink_callback *cb)
+			     struct netlink_callback *cb,
+			     const struct nvirt_plan *plan)
 {
 	void *hdr;
 
 	hdr = genlmsg_iput(msg, info);
 	if (!hdr)
 		return -EMSGSIZE;
-	if (nvirt_nl_vif_put(msg, vif, genl_info_net(info), true)) {
+	if (nvirt_nl_vif_put(msg, vif, genl_info_net(info), true, plan)) {
 		genlmsg_cancel(msg, hdr);
 		return -EMSGSIZE;
 	}
@@ -211,16 +343,17 @@ static int nvirt_nl_vif_fill(struct sk_buff *msg, struct nvirt_vif *vif,
 	return 0;
 }
 
-/* A reply with one VIF's record. */
+/* A reply with one VIF's record, and the plan it was placed by. */
 static struct sk_buff *nvirt_nl_vif_reply(struct nvirt_vif *vif,
-					  struct genl_info *info)
+					  struct genl_info *info,
+					  const struct nvirt_plan *plan)
 {
 	struct sk_buff *msg;
 
 	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
 	if (!msg)
 		return ERR_PTR(-ENOMEM);
-	if (nvirt_nl_vif_fill(msg, vif, info, NULL)) {
+	if (nvirt_nl_vif_fill(msg, vif, info, NULL, plan)) {
 		nlmsg_free(msg);
 		return ERR_PTR(-EMSGSIZE);
 	}
@@ -231,12 +364,14 @@ static struct sk_buff *nvirt_nl_vif_reply(struct nvirt_vif *vif,
  * nvirt_nl_vif_notify() - tell a VIF's namespace what happened to it
  * @vif: the VIF
  * @event: what happened
+ * @plan: the plan that moved it to another backend, or NULL
  *
  * A change is sent only when the record differs from the one last sent.
  *
  * Context: RTNL held.
  */
-void nvirt_nl_vif_notify(struct nvirt_vif *vif, enum nvirt_nic_event event)
+void nvirt_nl_vif_notify(struct nvirt_vif *vif, enum nvirt_nic_event event,
+			 const struct nvirt_plan *plan)
 {
 	static const u8 cmds[] = {
 		[NVIRT_NIC_ADDED] = NVIRT_CMD_VIF_ADD_NTF,
@@ -250,7 +385,7 @@ void nvirt_nl_vif_notify(struct nvirt_vif *vif, enum nvirt_nic_event event)
 	msg = nvirt_nl_ntf_new(net, cmds[event], &hdr);
 	if (!msg)
 		return;
-	if (nvirt_nl_vif_put(msg, vif, net, false)) {
+	if (nvirt_nl_vif_put(msg, vif, net, false, plan)) {
 		nlmsg_free(msg);
 		return;
 	}
@@ -284,34 +419,24 @@ static struct nvirt_vif *nvirt_nl_vif_lookup(struct genl_info *info)
 	return vif;
 }
 
-/*
- * The parent's SR-IOV PF, held, when the VIF may be a VF and the request
- * passes the checks that need no VF; else the create fails (or picks
- * another backend) without VFs being enabled for it.
- */
-static struct pci_dev *nvirt_nl_vif_pf(struct genl_info *info,
-				       const char *name, u8 backend)
+/* The parent a request names, or the one of the VIF it names. */
+static struct net_device *nvirt_nl_vif_parent(struct genl_info *info,
+					      bool create)
 {
-	struct net_device *parent;
-	struct pci_dev *pdev = NULL;
+	struct nvirt_vif *vif;
 
-	if (backend != NVIRT_BACKEND_VF && backend != NVIRT_BACKEND_AUTO)
-		return NULL;
-	rtnl_lock();
-	parent = nvirt_nl_dev_lookup(info, NVIRT_A_VIF_PARENT_IFINDEX,
-				     NVIRT_A_VIF_PARENT_IFNAME);
-	if (!IS_ERR(parent) &&
-	    nvirt_vif_may_create(genl_info_net(info), name, parent))
-		pdev = nvirt_vf_pf_get(parent);
-	rtnl_unlock();
-	return pdev;
+	if (create)
+		return nvirt_nl_dev_lookup(info, NVIRT_A_VIF_PARENT_IFINDEX,
+					   NVIRT_A_VIF_PARENT_IFNAME);
+	vif = nvirt_nl_vif_lookup(info);
+	return IS_ERR(vif) ? ERR_CAST(vif) : vif->parent;
 }
 
 /*
  * Enabling VFs resets some PFs (igb), and some limit VF rates only at a
  * known link speed: give a running PF's link a few seconds to return.
  */
-static void nvirt_nl_vif_wait_link(struct genl_info *info)
+static void nvirt_nl_vif_wait_link(struct genl_info *info, bool create)
 {
 	struct net_device *parent;
 	int tries = 50;
@@ -319,8 +444,7 @@ static void nvirt_nl_vif_wait_link(struct genl_info *info)
 
 	do {
 		rtnl_lock();
-		parent = nvirt_nl_dev_lookup(info, NVIRT_A_VIF_PARENT_IFINDEX,
-					     NVIRT_A_VIF_PARENT_IFNAME);
+		parent = nvirt_nl_vif_parent(info, create);
 		up = IS_ERR(parent) || !netif_running(parent) ||
 		     netif_carrier_ok(parent);
 		rtnl_unlock();
@@ -330,60 +454,154 @@ static void nvirt_nl_vif_wait_link(struct genl_info *info)
 	} while (--tries);
 }
 
+/* Plan a request without carrying it out; @cfg stays as it was. */
+static int nvirt_nl_vif_plan(struct genl_info *info, const char *name,
+			     const struct nvirt_vif_cfg *cfg, unsigned int flags,
+			     struct nvirt_placement *pl,
+			     struct net_device **parent)
+{
+	struct nvirt_vif_cfg tmp = *cfg;
+	struct nvirt_vif *vif;
+
+	ASSERT_RTNL();
+	flags |= NVIRT_PLACE_DRY_RUN;
+	if (name) {
+		*parent = nvirt_nl_vif_parent(info, true);
+		if (IS_ERR(*parent))
+			return PTR_ERR(*parent);
+		return nvirt_vif_new(genl_info_net(info), name, *parent, &tmp,
+				     flags, pl, NULL);
+	}
+	vif = nvirt_nl_vif_lookup(info);
+	if (IS_ERR(vif))
+		return PTR_ERR(vif);
+	*parent = vif->parent;
+	return nvirt_vif_set(vif, &tmp, flags, pl, NULL);
+}
+
+/*
+ * A VIF is given a VF only by a plan that takes one, and VFs are enabled
+ * outside RTNL, as their drivers take it: plan first, then enable (or
+ * hold nvirt's VFs, lest they be disabled meanwhile). Returns the PF held
+ * for the request, to settle after it, or NULL; adds NVIRT_PLACE_NO_ENABLE
+ * to @flags when VFs could not be enabled.
+ */
+static struct pci_dev *nvirt_nl_vif_vfs(struct genl_info *info,
+					const char *name,
+					const struct nvirt_vif_cfg *cfg,
+					unsigned int *flags,
+					struct nvirt_placement *pl)
+{
+	struct net_device *parent;
+	struct pci_dev *pdev = NULL;
+	int err;
+
+	rtnl_lock();
+	err = nvirt_nl_vif_plan(info, name, cfg, *flags, pl, &parent);
+	if (!err && pl->plan.backend == NVIRT_BACKEND_VF)
+		pdev = nvirt_vf_pf_get(parent);
+	rtnl_unlock();
+	if (!pdev)
+		return NULL;
+
+	err = nvirt_vf_prepare(pdev, NULL);
+	if (err < 0)
+		*flags |= NVIRT_PLACE_NO_ENABLE;
+	if (err == NVIRT_VF_ENABLED) {
+		nvirt_nl_vif_wait_link(info, name);
+		/* The PF may have fewer queues now: its queue VIFs move. */
+		nvirt_place_rebalance();
+	}
+	/* Only VFs it holds are settled after. */
+	if (err <= NVIRT_VF_FOREIGN) {
+		pci_dev_put(pdev);
+		pdev = NULL;
+	}
+	return pdev;
+}
+
+/* The plan of a dry run, or of a refusal by it: no VIF, just the plan. */
+static struct sk_buff *nvirt_nl_vif_plan_reply(struct genl_info *info,
+					       struct net_device *parent,
+					       u32 id, const char *name,
+					       const struct nvirt_plan *plan)
+{
+	struct sk_buff *msg;
+	void *hdr;
+
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return ERR_PTR(-ENOMEM);
+	hdr = genlmsg_iput(msg, info);
+	if (!hdr ||
+	    (id && nla_put_u32(msg, NVIRT_A_VIF_ID, id)) ||
+	    nla_put_string(msg, NVIRT_A_VIF_NAME, name) ||
+	    nla_put_u32(msg, NVIRT_A_VIF_PARENT_IFINDEX, parent->ifindex) ||
+	    nla_put_string(msg, NVIRT_A_VIF_PARENT_IFNAME, parent->name) ||
+	    nvirt_nl_plan_put(msg, plan)) {
+		nlmsg_free(msg);
+		return ERR_PTR(-EMSGSIZE);
+	}
+	genlmsg_end(msg, hdr);
+	return msg;
+}
+
+/* A refusal by the plan itself, which a dry run reports as a plan. */
+static bool nvirt_nl_plan_refused(const struct nvirt_placement *pl, int err)
+{
+	return err < 0 && pl->plan.n_reasons && pl->plan.err == err;
+}
+
 int nvirt_nl_vif_new_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	struct nlattr *attr_backend = info->attrs[NVIRT_A_VIF_BACKEND];
-	u8 backend = attr_backend ? nla_get_u8(attr_backend) : 0;
+	bool dry = nla_get_flag(info->attrs[NVIRT_A_VIF_DRY_RUN]);
+	unsigned int flags = dry ? NVIRT_PLACE_DRY_RUN : 0;
+	struct nvirt_placement *pl;
 	struct sk_buff *msg = NULL;
+	struct pci_dev *pdev = NULL;
 	struct net_device *parent;
 	struct nvirt_vif_cfg cfg;
 	char name[IFNAMSIZ];
-	struct pci_dev *pdev;
 	int err;
 
 	if (GENL_REQ_ATTR_CHECK(info, NVIRT_A_VIF_NAME))
 		return -EINVAL;
 	nla_strscpy(name, info->attrs[NVIRT_A_VIF_NAME], sizeof(name));
+	pl = kzalloc(sizeof(*pl), GFP_KERNEL);
+	if (!pl)
+		return -ENOMEM;
 	err = nvirt_nl_vif_cfg(skb, info, &cfg);
 	if (err)
-		return err;
-
-	/* VFs are enabled outside RTNL: their drivers take it. */
-	pdev = nvirt_nl_vif_pf(info, name, backend);
-	if (pdev) {
-		err = nvirt_vf_prepare(pdev, backend == NVIRT_BACKEND_VF ?
-				       info->extack : NULL);
-		if (err < 0 && backend == NVIRT_BACKEND_VF)
-			goto out_put_pdev;
-		if (err == NVIRT_VF_ENABLED)
-			nvirt_nl_vif_wait_link(info);
-		/* Only VFs it holds are settled after. */
-		if (err <= NVIRT_VF_FOREIGN) {
-			pci_dev_put(pdev);
-			pdev = NULL;
-		}
-		err = 0;
-	}
+		goto out_free_pl;
+	if (!dry)
+		pdev = nvirt_nl_vif_vfs(info, name, &cfg, &flags, pl);
 
 	rtnl_lock();
-	parent = nvirt_nl_dev_lookup(info, NVIRT_A_VIF_PARENT_IFINDEX,
-				     NVIRT_A_VIF_PARENT_IFNAME);
+	parent = nvirt_nl_vif_parent(info, true);
 	err = PTR_ERR_OR_ZERO(parent);
 	if (!err)
-		err = nvirt_vif_new(genl_info_net(info), name, parent, backend,
-				    &cfg, info->extack);
-	if (err > 0) {
+		err = nvirt_vif_new(genl_info_net(info), name, parent, &cfg,
+				    flags, pl, info->extack);
+	if (dry && (!err || nvirt_nl_plan_refused(pl, err))) {
+		msg = nvirt_nl_vif_plan_reply(info, parent, 0, name, &pl->plan);
+		err = PTR_ERR_OR_ZERO(msg);
+	} else if (err > 0) {
 		msg = nvirt_nl_vif_reply(nvirt_vif_find(genl_info_net(info),
-							err, NULL), info);
+							err, NULL),
+					 info, &pl->plan);
 		err = PTR_ERR_OR_ZERO(msg);
 	}
 	rtnl_unlock();
 
-	if (pdev)
+	if (pdev) {
 		nvirt_vf_settle(pdev);
-out_put_pdev:
-	pci_dev_put(pdev);
+		pci_dev_put(pdev);
+	}
+	if (!dry)
+		nvirt_place_flush();
 	nvirt_nl_vif_cfg_release(&cfg);
+out_free_pl:
+	kfree(pl);
 	if (err)
 		return err;
 	return genlmsg_reply(msg, info);
@@ -400,28 +618,106 @@ int nvirt_nl_vif_del_doit(struct sk_buff *skb, struct genl_info *info)
 	if (!err)
 		err = nvirt_vif_del(vif);
 	rtnl_unlock();
-	/* VFs nvirt enabled for nothing now are disabled before the reply. */
+	/*
+	 * Before the reply: VIFs move onto the hardware it gave back, then
+	 * VFs nvirt enabled for nothing now are disabled.
+	 */
+	nvirt_place_flush();
 	nvirt_vf_flush();
 	return err;
 }
 
 int nvirt_nl_vif_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
+	bool dry = nla_get_flag(info->attrs[NVIRT_A_VIF_DRY_RUN]);
+	unsigned int flags = dry ? NVIRT_PLACE_DRY_RUN : 0;
+	struct nvirt_placement *pl;
+	struct sk_buff *msg = NULL;
+	struct pci_dev *pdev = NULL;
 	struct nvirt_vif_cfg cfg;
 	struct nvirt_vif *vif;
 	int err;
 
+	pl = kzalloc(sizeof(*pl), GFP_KERNEL);
+	if (!pl)
+		return -ENOMEM;
 	err = nvirt_nl_vif_cfg(skb, info, &cfg);
 	if (err)
-		return err;
+		goto out_free_pl;
+	if (!dry)
+		pdev = nvirt_nl_vif_vfs(info, NULL, &cfg, &flags, pl);
+
 	rtnl_lock();
 	vif = nvirt_nl_vif_lookup(info);
 	err = PTR_ERR_OR_ZERO(vif);
 	if (!err)
-		err = nvirt_vif_set(vif, &cfg, info->extack);
+		err = nvirt_vif_set(vif, &cfg, flags, pl, info->extack);
+	if (dry && (!err || nvirt_nl_plan_refused(pl, err))) {
+		msg = nvirt_nl_vif_plan_reply(info, vif->parent, vif->id,
+					      vif->name, &pl->plan);
+		err = PTR_ERR_OR_ZERO(msg);
+	}
 	rtnl_unlock();
+
+	if (pdev) {
+		nvirt_vf_settle(pdev);
+		pci_dev_put(pdev);
+	}
+	if (!dry) {
+		nvirt_place_flush();
+		nvirt_vf_flush();
+	}
 	nvirt_nl_vif_cfg_release(&cfg);
-	return err;
+out_free_pl:
+	kfree(pl);
+	if (err || !msg)
+		return err;
+	return genlmsg_reply(msg, info);
+}
+
+int nvirt_nl_vif_explain_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nvirt_placement *pl;
+	struct sk_buff *msg;
+	struct nvirt_vif *vif;
+	void *hdr;
+
+	pl = kzalloc(sizeof(*pl), GFP_KERNEL);
+	if (!pl)
+		return -ENOMEM;
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg) {
+		kfree(pl);
+		return -ENOMEM;
+	}
+	rtnl_lock();
+	vif = nvirt_nl_vif_lookup(info);
+	if (IS_ERR(vif))
+		goto out_unlock;
+	/* As a change of nothing would be planned; a refusal is a plan too. */
+	nvirt_place(vif->parent, vif, &vif->cfg,
+		    NVIRT_PLACE_DRY_RUN | NVIRT_PLACE_NO_DISPLACE, pl, NULL);
+	hdr = genlmsg_iput(msg, info);
+	if (!hdr ||
+	    nla_put_u32(msg, NVIRT_A_VIF_ID, vif->id) ||
+	    nla_put_string(msg, NVIRT_A_VIF_NAME, vif->name) ||
+	    nla_put_u32(msg, NVIRT_A_VIF_PARENT_IFINDEX, vif->parent->ifindex) ||
+	    nla_put_string(msg, NVIRT_A_VIF_PARENT_IFNAME, vif->parent->name) ||
+	    nla_put_u8(msg, NVIRT_A_VIF_BACKEND, vif->backend) ||
+	    nvirt_nl_policy_put(msg, &vif->cfg.policy) ||
+	    nla_put_u8(msg, NVIRT_A_VIF_MIGRATABLE, vif->migratable) ||
+	    nvirt_nl_plan_put(msg, &pl->plan))
+		vif = ERR_PTR(-EMSGSIZE);
+	else
+		genlmsg_end(msg, hdr);
+out_unlock:
+	rtnl_unlock();
+	kfree(pl);
+	if (IS_ERR(vif)) {
+		nlmsg_free(msg);
+		return PTR_ERR(vif);
+	}
+	return genlmsg_reply(msg, info);
 }
 
 int nvirt_nl_vif_get_doit(struct sk_buff *skb, struct genl_info *info)
@@ -431,7 +727,7 @@ int nvirt_nl_vif_get_doit(struct sk_buff *skb, struct genl_info *info)
 
 	rtnl_lock();
 	vif = nvirt_nl_vif_lookup(info);
-	msg = IS_ERR(vif) ? ERR_CAST(vif) : nvirt_nl_vif_reply(vif, info);
+	msg = IS_ERR(vif) ? ERR_CAST(vif) : nvirt_nl_vif_reply(vif, info, NULL);
 	rtnl_unlock();
 	if (IS_ERR(msg))
 		return PTR_ERR(msg);
@@ -460,7 +756,7 @@ int nvirt_nl_vif_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	for (; !err && (vif = nvirt_vif_next(net, &id)); id++) {
 		if (parent && vif->parent != parent)
 			continue;
-		err = nvirt_nl_vif_fill(skb, vif, info, cb);
+		err = nvirt_nl_vif_fill(skb, vif, info, cb, NULL);
 		if (err)
 			break;
 	}

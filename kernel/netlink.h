@@ -31,7 +31,10 @@ struct net_device *nvirt_nl_dev_lookup(const struct genl_info *info, int ifindex
 struct sk_buff *nvirt_nl_ntf_new(struct net *net, u8 cmd, void **hdr);
 void nvirt_nl_ntf_send(struct net *net, struct sk_buff *msg, void *hdr,
 		       u32 *last, bool change, bool quiet);
-void nvirt_nl_vif_notify(struct nvirt_vif *vif, enum nvirt_nic_event event);
+struct nvirt_plan;
+
+void nvirt_nl_vif_notify(struct nvirt_vif *vif, enum nvirt_nic_event event,
+			 const struct nvirt_plan *plan);
 
 int nvirt_nl_init(void);
 void nvirt_nl_exit(void);

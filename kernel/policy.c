@@ -16,11 +16,16 @@
  *  - a VF is out when the NIC has none, when the guest must stay
  *    migratable (a VF pins guest state in the NIC), when the host must see
  *    the traffic (a VF bypasses it), or when the driver lacks the op for a
- *    setting in effect; when all VFs are taken, one held by a VIF of lower
- *    priority is taken over (that VIF falls back);
- *  - a queue is out on a virtual NIC or when none is free; queue and soft
- *    are out for a minimum rate (only a NIC guarantees one) and for strict
- *    isolation (they enforce anti-spoofing and VLANs in software).
+ *    setting in effect;
+ *  - queue and soft are out for a minimum rate (only a NIC guarantees one)
+ *    and for strict isolation (they enforce anti-spoofing and VLANs in
+ *    software); a queue is also out on a virtual NIC;
+ *  - when all VFs (or queues) are taken, one held by a VIF of lower
+ *    priority is taken over, and that VIF falls back.
+ *
+ * A refusal names the reason that decided it (@plan->cause): for want of a
+ * mechanism, why the preferred one was not chosen, unless the NIC lacks
+ * it altogether (then why the last one was not).
  *
  * A pure function, built into the module and into a userspace test; it
  * uses nothing but snprintf().
@@ -49,13 +54,22 @@ static const char *const nvirt_knob_verbs[] = {
 	[NVIRT_KNOB_VF_MAX_RATE] = "limit a VF's rate",
 	[NVIRT_KNOB_VF_MIN_RATE] = "guarantee a VF's rate",
 	[NVIRT_KNOB_VF_SPOOFCHK] = "spoof-check a VF",
+	[NVIRT_KNOB_VF_TRUST] = "trust a VF",
+	[NVIRT_KNOB_VF_LINK_STATE] = "force a VF's link",
 };
 
 #define nvirt_reason(plan, code, fmt, ...)				\
 	nvirt_plan_add(plan, code, fmt, ##__VA_ARGS__)
 
-static __printf(3, 4) void nvirt_plan_add(struct nvirt_plan *plan, u16 code,
-					  const char *fmt, ...)
+/**
+ * nvirt_plan_add() - add a reason to a plan
+ * @plan: the plan
+ * @code: enum nvirt_plan_reason
+ * @fmt: its text, which is cut at NVIRT_PLAN_TEXT
+ *
+ * Reasons beyond NVIRT_PLAN_REASONS are dropped.
+ */
+void nvirt_plan_add(struct nvirt_plan *plan, u16 code, const char *fmt, ...)
 {
 	struct nvirt_plan_why *r;
 	va_list args;
@@ -67,6 +81,13 @@ static __printf(3, 4) void nvirt_plan_add(struct nvirt_plan *plan, u16 code,
 	va_start(args, fmt);
 	vsnprintf(r->text, sizeof(r->text), fmt, args);
 	va_end(args);
+}
+
+/* Refuse the plan for the last reason given. */
+static void nvirt_plan_refuse(struct nvirt_plan *plan, int err)
+{
+	plan->err = err;
+	plan->cause = plan->n_reasons ? plan->n_reasons - 1 : 0;
 }
 
 static bool nvirt_hw(const struct nvirt_policy_nic *nic, int knob)
@@ -92,6 +113,10 @@ static int nvirt_vf_missing_knob(const struct nvirt_policy *pol,
 		return NVIRT_KNOB_VF_MAX_RATE;
 	if (pol->min_rate && !nvirt_hw(nic, NVIRT_KNOB_VF_MIN_RATE))
 		return NVIRT_KNOB_VF_MIN_RATE;
+	if (pol->trust && !nvirt_hw(nic, NVIRT_KNOB_VF_TRUST))
+		return NVIRT_KNOB_VF_TRUST;
+	if (pol->link_state && !nvirt_hw(nic, NVIRT_KNOB_VF_LINK_STATE))
+		return NVIRT_KNOB_VF_LINK_STATE;
 	return -1;
 }
 
@@ -109,7 +134,7 @@ static bool nvirt_try_vf(const struct nvirt_policy *pol,
 	}
 	if (pol->migratable) {
 		nvirt_reason(plan, NVIRT_PLAN_REASON_VF_MIGRATABLE,
-			     "VF not chosen: it pins guest state in the NIC, and the guest must stay migratable");
+			     "VF not chosen: it pins guest state in the NIC; the guest must migrate");
 		return false;
 	}
 	if (pol->visibility == NVIRT_VISIBILITY_HOST) {
@@ -145,7 +170,7 @@ static bool nvirt_try_software(const struct nvirt_policy *pol,
 {
 	if (pol->isolation == NVIRT_ISOLATION_STRICT) {
 		nvirt_reason(plan, NVIRT_PLAN_REASON_ISOLATION_SOFTWARE,
-			     "%s not chosen: strict isolation needs anti-spoofing and VLANs in the NIC",
+			     "%s not chosen: strict isolation needs the NIC to enforce it",
 			     what);
 		return false;
 	}
@@ -169,13 +194,22 @@ static bool nvirt_try_queue(const struct nvirt_policy *pol,
 			     "queue not chosen: %s is virtual", nic->name);
 		return false;
 	}
-	if (!nic->queues_free) {
-		nvirt_reason(plan, NVIRT_PLAN_REASON_QUEUE_EXHAUSTED,
-			     "queue not chosen: %s has no transmit queue to spare",
-			     nic->name);
+	if (!nvirt_try_software(pol, nic, "queue", plan))
 		return false;
+	if (nic->queues_free)
+		return true;
+	if (nic->queue_holder && nic->queue_holder_priority < pol->priority) {
+		plan->displace = nic->queue_holder;
+		nvirt_reason(plan, NVIRT_PLAN_REASON_QUEUE_DISPLACE,
+			     "queue taken from VIF %u (priority %u < %u), which falls back",
+			     nic->queue_holder, nic->queue_holder_priority,
+			     pol->priority);
+		return true;
 	}
-	return nvirt_try_software(pol, nic, "queue", plan);
+	nvirt_reason(plan, NVIRT_PLAN_REASON_QUEUE_EXHAUSTED,
+		     "queue not chosen: %s has no transmit queue to spare",
+		     nic->name);
+	return false;
 }
 
 static bool nvirt_try(u8 backend, const struct nvirt_policy *pol,
@@ -214,7 +248,7 @@ static void nvirt_plan_chosen(const struct nvirt_policy *pol,
 	switch (plan->backend) {
 	case NVIRT_BACKEND_VF:
 		nvirt_reason(plan, NVIRT_PLAN_REASON_BACKEND_VF,
-			     "VF chosen for %s: the guest reaches %s directly, no host CPU per packet",
+			     "VF chosen for %s: the guest reaches %s directly",
 			     goal, nic->name);
 		break;
 	case NVIRT_BACKEND_QUEUE:
@@ -225,7 +259,7 @@ static void nvirt_plan_chosen(const struct nvirt_policy *pol,
 	default:
 		if (pol->goal == NVIRT_GOAL_DENSITY)
 			nvirt_reason(plan, NVIRT_PLAN_REASON_BACKEND_SOFT,
-				     "software path chosen for density: %s's hardware is kept for others",
+				     "software path chosen for density: leaves %s's hardware to others",
 				     nic->name);
 		else
 			nvirt_reason(plan, NVIRT_PLAN_REASON_BACKEND_SOFT,
@@ -278,19 +312,19 @@ static void nvirt_plan_g2g(const struct nvirt_policy *pol,
 		break;
 	case NVIRT_G2G_NIC:
 		if (!nic_path) {
-			plan->err = -EOPNOTSUPP;
 			nvirt_reason(plan, NVIRT_PLAN_REASON_G2G_UNAVAILABLE,
-				     "guest-to-guest through the NIC needs a VF on a NIC switch: %s has none for this VIF",
+				     "guest-to-guest through %s refused: it needs a VF on its switch",
 				     nic->name);
+			nvirt_plan_refuse(plan, -EOPNOTSUPP);
 			return;
 		}
 		plan->g2g = NVIRT_G2G_NIC;
 		break;
 	case NVIRT_G2G_EXTERNAL:
-		plan->err = -EOPNOTSUPP;
 		nvirt_reason(plan, NVIRT_PLAN_REASON_G2G_UNAVAILABLE,
-			     "guest-to-guest through an external switch is not available on %s",
+			     "guest-to-guest through an external switch: not available on %s",
 			     nic->name);
+		nvirt_plan_refuse(plan, -EOPNOTSUPP);
 		return;
 	default:
 		plan->g2g = NVIRT_G2G_SOFT;
@@ -314,20 +348,20 @@ static bool nvirt_plan_admit(const struct nvirt_policy *pol,
 	if (!pol->min_rate)
 		return true;
 	if (!nic->speed) {
-		plan->err = -EINVAL;
 		nvirt_reason(plan, NVIRT_PLAN_REASON_ADMISSION_NO_SPEED,
 			     "min-rate %u refused: the link speed of %s is unknown",
 			     pol->min_rate, nic->name);
+		nvirt_plan_refuse(plan, -EINVAL);
 		return false;
 	}
 	if (nic->guaranteed + pol->min_rate > nic->speed) {
-		plan->err = -ENOSPC;
 		nvirt_reason(plan, NVIRT_PLAN_REASON_ADMISSION_REFUSED,
 			     "min-rate %u refused: %s has %llu of %u Mb/s left to guarantee",
 			     pol->min_rate, nic->name,
 			     nic->guaranteed > nic->speed ? 0ULL :
 			     (unsigned long long)(nic->speed - nic->guaranteed),
 			     nic->speed);
+		nvirt_plan_refuse(plan, -ENOSPC);
 		return false;
 	}
 	return true;
@@ -373,9 +407,17 @@ void nvirt_policy_plan(const struct nvirt_policy *pol,
 				plan->backend = order[goal][i];
 	}
 	if (!plan->backend) {
-		plan->err = -EOPNOTSUPP;
 		nvirt_reason(plan, NVIRT_PLAN_REASON_NO_MECHANISM,
 			     "no mechanism of %s fits the policy", nic->name);
+		/*
+		 * Decided by why the preferred mechanism was not chosen, or
+		 * when the NIC simply lacks it, why the last one was not.
+		 */
+		plan->err = -EOPNOTSUPP;
+		plan->cause = 0;
+		if (plan->reasons[0].code == NVIRT_PLAN_REASON_VF_NO_SRIOV ||
+		    plan->reasons[0].code == NVIRT_PLAN_REASON_QUEUE_VIRTUAL)
+			plan->cause = plan->n_reasons - 2;
 		return;
 	}
 

@@ -30,6 +30,11 @@
  * @vlan: the VIF is confined to a VLAN
  * @vlan_8021ad: with 802.1ad tags
  * @spoofchk: the VIF is spoof-checked
+ * @trust: the guest may change its MAC
+ * @link_state: the VIF's link is forced up or down
+ *
+ * @goal to @backend are what the user asked for; @vlan to @link_state and
+ * the rates mirror the VIF's settings.
  */
 struct nvirt_policy {
 	u8 goal;
@@ -44,6 +49,8 @@ struct nvirt_policy {
 	bool vlan;
 	bool vlan_8021ad;
 	bool spoofchk;
+	bool trust;
+	bool link_state;
 };
 
 /**
@@ -58,6 +65,8 @@ struct nvirt_policy {
  * @guaranteed: minimum rates already granted on it, in Mb/s
  * @holder: lowest-priority VIF holding one of its VFs, or 0
  * @holder_priority: that VIF's priority
+ * @queue_holder: lowest-priority VIF holding one of its queues, or 0
+ * @queue_holder_priority: that VIF's priority
  * @esw: its embedded switch can loop frames between its functions
  */
 struct nvirt_policy_nic {
@@ -71,11 +80,14 @@ struct nvirt_policy_nic {
 	u64 guaranteed;
 	u32 holder;
 	u32 holder_priority;
+	u32 queue_holder;
+	u32 queue_holder_priority;
 	bool esw;
 };
 
 #define NVIRT_PLAN_REASONS	16
-#define NVIRT_PLAN_TEXT		96
+/* As NETLINK_MAX_FMTMSG_LEN: a reason can be an extack message. */
+#define NVIRT_PLAN_TEXT		80
 
 /**
  * struct nvirt_plan_why - one reason of a plan
@@ -94,7 +106,9 @@ struct nvirt_plan_why {
  * @enforce: enum nvirt_support by enum nvirt_setting, 0 when not in effect
  * @g2g: enum nvirt_g2g, the path between this VIF and its neighbours
  * @migratable: the VIF can be live-migrated
- * @displace: a VIF whose VF this one takes (it falls back), or 0
+ * @displace: a VIF whose VF or queue (per @backend) this one takes; it
+ *	falls back
+ * @cause: on a refusal, the reason that decided it
  * @n_reasons: reasons in @reasons
  * @reasons: why, in the order the engine decided
  */
@@ -105,10 +119,13 @@ struct nvirt_plan {
 	u8 g2g;
 	bool migratable;
 	u32 displace;
+	unsigned int cause;
 	unsigned int n_reasons;
 	struct nvirt_plan_why reasons[NVIRT_PLAN_REASONS];
 };
 
+__printf(3, 4) void nvirt_plan_add(struct nvirt_plan *plan, u16 code,
+				   const char *fmt, ...);
 void nvirt_policy_plan(const struct nvirt_policy *pol,
 		       const struct nvirt_policy_nic *nic,
 		       struct nvirt_plan *plan);

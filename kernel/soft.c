@@ -283,14 +283,70 @@ const struct nvirt_backend_ops nvirt_queue_ops = {
 };
 
 /**
- * nvirt_queue_available() - whether a parent has a transmit queue to give
+ * nvirt_queue_free() - how many transmit queues a parent has to give
  * @parent: the NIC
  *
  * Context: RTNL held.
- * Return: true when a queue VIF could be created on @parent now.
+ * Return: the number of queue VIFs that could be created on @parent now.
  */
-bool nvirt_queue_available(struct net_device *parent)
+unsigned int nvirt_queue_free(struct net_device *parent)
 {
+	struct nvirt_port *port = nvirt_port_get(parent);
+	unsigned int q, free = 0;
+
 	ASSERT_RTNL();
-	return parent->dev.parent && nvirt_queue_find(parent) >= 0;
+	if (!parent->dev.parent)
+		return 0;
+	for (q = 1; q < parent->real_num_tx_queues; q++)
+		if (!port || !test_bit(q, port->queues))
+			free++;
+	return free;
+}
+
+/**
+ * nvirt_queue_retarget() - move a soft or queue VIF to the other, in place
+ * @vif: the VIF, on the soft or queue backend
+ * @backend: NVIRT_BACKEND_QUEUE or NVIRT_BACKEND_SOFT
+ * @extack: why it failed
+ *
+ * Both are nvirt's netdev: only where it transmits changes.
+ *
+ * Context: RTNL held.
+ * Return: 0, or -ENOSPC when no queue is free.
+ */
+int nvirt_queue_retarget(struct nvirt_vif *vif, u8 backend,
+			 struct netlink_ext_ack *extack)
+{
+	int q = -1;
+
+	ASSERT_RTNL();
+	if (backend == NVIRT_BACKEND_QUEUE) {
+		q = nvirt_queue_find(vif->parent);
+		if (q < 0) {
+			NL_SET_ERR_MSG_FMT(extack, "%s has no free transmit queue",
+					   vif->parent->name);
+			return q;
+		}
+	}
+	nvirt_vdev_requeue(netdev_priv(vif->dev), q);
+	vif->queue = q < 0 ? 0 : q;
+	return 0;
+}
+
+/**
+ * nvirt_vdev_adopt() - tell a VIF's netdev which VIF it now realizes
+ * @dev: the netdev
+ * @vif: the VIF
+ *
+ * Context: RTNL held.
+ */
+void nvirt_vdev_adopt(struct net_device *dev, struct nvirt_vif *vif)
+{
+	struct nvirt_vdev *vd;
+
+	ASSERT_RTNL();
+	if (!nvirt_vdev_is(dev))
+		return;
+	vd = netdev_priv(dev);
+	vd->vif = vif;
 }

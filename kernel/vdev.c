@@ -106,12 +106,13 @@ static netdev_tx_t nvirt_vdev_xmit(struct sk_buff *skb, struct net_device *dev)
 	struct net_device *parent = vd->port->dev;
 	const struct ethhdr *eth = (struct ethhdr *)skb->data;
 	__be16 vlan_proto = READ_ONCE(vd->vlan_proto);
+	int queue = READ_ONCE(vd->queue);
 	unsigned int len = skb->len;
 	int ret;
 
-	if (vd->queue >= 0 && vd->queue < parent->real_num_tx_queues &&
+	if (queue >= 0 && queue < parent->real_num_tx_queues &&
 	    netif_xmit_frozen_or_drv_stopped(netdev_get_tx_queue(parent,
-								 vd->queue))) {
+								 queue))) {
 		/* Look again soon, later the longer it stays stopped. */
 		vd->poll_ns = clamp(vd->poll_ns * 2, NVIRT_QUEUE_POLL_NS,
 				    NVIRT_QUEUE_POLL_MAX_NS);
@@ -142,8 +143,8 @@ static netdev_tx_t nvirt_vdev_xmit(struct sk_buff *skb, struct net_device *dev)
 	if (vlan_proto)
 		__vlan_hwaccel_put_tag(skb, vlan_proto, READ_ONCE(vd->vlan_tci));
 	skb->dev = parent;
-	if (vd->queue >= 0)
-		ret = nvirt_vdev_queue_xmit(skb, vd->queue);
+	if (queue >= 0)
+		ret = nvirt_vdev_queue_xmit(skb, queue);
 	else
 		ret = dev_queue_xmit(skb);
 	if (likely(ret == NET_XMIT_SUCCESS || ret == NET_XMIT_CN))
@@ -291,6 +292,23 @@ static void nvirt_vdev_ndo_uninit(struct net_device *dev)
 	if (vd->linked)
 		netdev_upper_dev_unlink(port->dev, dev);
 	nvirt_port_put(port);
+}
+
+/**
+ * nvirt_vdev_requeue() - change the parent's transmit queue a vdev owns
+ * @vd: the vdev, registered
+ * @queue: the queue, free, or -1 to transmit through the parent's qdisc
+ *
+ * Context: RTNL held.
+ */
+void nvirt_vdev_requeue(struct nvirt_vdev *vd, int queue)
+{
+	ASSERT_RTNL();
+	if (vd->queue >= 0)
+		clear_bit(vd->queue, vd->port->queues);
+	if (queue >= 0)
+		set_bit(queue, vd->port->queues);
+	WRITE_ONCE(vd->queue, queue);
 }
 
 static const struct net_device_ops nvirt_vdev_ops = {

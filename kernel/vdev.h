@@ -42,7 +42,8 @@ struct nvirt_port {
  * @linked: it is an upper device of @parent; under RTNL
  * @vif: the VIF it realizes; under RTNL
  * @hnode: in @port->vdevs; under RTNL
- * @queue: the parent's transmit queue it owns, or -1 (soft)
+ * @queue: the parent's transmit queue it owns, or -1 (soft); changed
+ *	under RTNL, READ_ONCE in the datapath
  * @vlan_proto: its VLAN's tag protocol, 0 for no VLAN; READ_ONCE
  * @vlan_tci: its VLAN's id and priority; READ_ONCE
  * @spoofchk: drop spoofed frames; READ_ONCE
@@ -94,7 +95,12 @@ void nvirt_vdev_parent_changed(struct net_device *parent);
 int nvirt_vdev_init(void);
 void nvirt_vdev_exit(void);
 
+void nvirt_vdev_requeue(struct nvirt_vdev *vd, int queue);
+
 /* soft.c */
-bool nvirt_queue_available(struct net_device *parent);
+unsigned int nvirt_queue_free(struct net_device *parent);
+int nvirt_queue_retarget(struct nvirt_vif *vif, u8 backend,
+			 struct netlink_ext_ack *extack);
+void nvirt_vdev_adopt(struct net_device *dev, struct nvirt_vif *vif);
 
 #endif /* _NVIRT_VDEV_H */

@@ -169,6 +169,8 @@ static void nvirt_pf_settle(struct nvirt_pf *pf)
 	if (pf->pending || nvirt_vf_in_use(pf->pdev))
 		return;
 	nvirt_vf_configure(pf->pdev, 0);
+	/* The PF may have its queues back (igb): VIFs can have them. */
+	nvirt_place_rebalance();
 	list_del(&pf->list);
 	pci_dev_put(pf->pdev);
 	kfree(pf);
@@ -207,6 +209,8 @@ struct nvirt_vf_pick {
 	struct net_device *parent;
 	struct net_device *dev;
 	int index;
+	unsigned int free;
+	bool count;
 };
 
 /* A VF is free when its netdev is here, down and no VIF's. */
@@ -220,9 +224,11 @@ static int nvirt_vf_pick_one(const struct nvirt_vf *vf, void *arg)
 	dev = __dev_get_by_index(dev_net(pick->parent), vf->ifindex);
 	if (!dev || (dev->flags & IFF_UP) || nvirt_vif_of(dev))
 		return 0;
-	pick->dev = dev;
-	pick->index = vf->index;
-	return 1;
+	if (!pick->free++) {
+		pick->dev = dev;
+		pick->index = vf->index;
+	}
+	return !pick->count;
 }
 
 static struct net_device *nvirt_vf_find_free(struct net_device *parent,
@@ -238,17 +244,25 @@ static struct net_device *nvirt_vf_find_free(struct net_device *parent,
 }
 
 /**
- * nvirt_vf_available() - whether a NIC has a free VF with a netdev
+ * nvirt_vf_free() - how many VIFs could have a VF of a NIC now
  * @parent: the NIC
+ * @may_enable: count the VFs nvirt would enable when none is
  *
  * Context: RTNL held.
- * Return: true when a vf VIF could be created on @parent now.
+ * Return: the number of free VFs with a netdev, or that could be enabled.
  */
-bool nvirt_vf_available(struct net_device *parent)
+unsigned int nvirt_vf_free(struct net_device *parent, bool may_enable)
 {
-	int index;
+	struct nvirt_vf_pick pick = { .parent = parent, .count = true };
+	struct pci_dev *pdev = nvirt_vf_pf(parent);
 
-	return nvirt_vf_find_free(parent, &index);
+	ASSERT_RTNL();
+	if (!pdev)
+		return 0;
+	if (!pci_num_vf(pdev))
+		return may_enable ? pci_sriov_get_totalvfs(pdev) : 0;
+	nvirt_caps_walk_vfs(parent, nvirt_vf_pick_one, &pick);
+	return pick.free;
 }
 
 static __be16 nvirt_vf_proto(const struct nvirt_vif_cfg *cfg)
@@ -327,8 +341,23 @@ static const char *const nvirt_vf_step_names[] = {
 };
 
 /*
- * Program what differs from @from in @to (everything when @force) through
- * the PF, all or nothing.
+ * Whether a VF's rates are already those of @cfg. igb refuses any rate,
+ * even none, while the PF's link is down: a VF at its default is left be.
+ */
+static bool nvirt_vf_rate_is(struct net_device *pf, int vf,
+			     const struct nvirt_vif_cfg *cfg)
+{
+	struct ifla_vf_info ivi = {};
+
+	return pf->netdev_ops->ndo_get_vf_config &&
+	       !pf->netdev_ops->ndo_get_vf_config(pf, vf, &ivi) &&
+	       ivi.max_tx_rate == cfg->max_rate &&
+	       ivi.min_tx_rate == cfg->min_rate;
+}
+
+/*
+ * Program what differs from @from in @to (everything when @force, but
+ * rates the VF has already) through the PF, all or nothing.
  */
 static int nvirt_vf_program(struct net_device *pf, int vf,
 			    const struct nvirt_vif_cfg *from,
@@ -340,6 +369,9 @@ static int nvirt_vf_program(struct net_device *pf, int vf,
 	ASSERT_RTNL();
 	for (step = 0; step < NVIRT_VF_STEPS; step++) {
 		if (!force && !nvirt_vf_differs(step, from, to))
+			continue;
+		if (force && step == NVIRT_VF_RATE &&
+		    nvirt_vf_rate_is(pf, vf, to))
 			continue;
 		err = nvirt_vf_step(pf, vf, step, to);
 		if (err)

@@ -230,6 +230,20 @@ static void nvirt_vif_cfg_merge(struct nvirt_vif_cfg *cfg,
 		cfg->trust = req.trust;
 	if (test_bit(NVIRT_VIF_F_LINK_STATE, &req.set))
 		cfg->link_state = req.link_state;
+	if (test_bit(NVIRT_VIF_F_BACKEND, &req.set))
+		cfg->policy.backend = req.policy.backend;
+	if (test_bit(NVIRT_VIF_F_GOAL, &req.set))
+		cfg->policy.goal = req.policy.goal;
+	if (test_bit(NVIRT_VIF_F_ISOLATION, &req.set))
+		cfg->policy.isolation = req.policy.isolation;
+	if (test_bit(NVIRT_VIF_F_MIGRATABLE, &req.set))
+		cfg->policy.migratable = req.policy.migratable;
+	if (test_bit(NVIRT_VIF_F_VISIBILITY, &req.set))
+		cfg->policy.visibility = req.policy.visibility;
+	if (test_bit(NVIRT_VIF_F_G2G, &req.set))
+		cfg->policy.g2g = req.policy.g2g;
+	if (test_bit(NVIRT_VIF_F_PRIORITY, &req.set))
+		cfg->policy.priority = req.policy.priority;
 }
 
 static int nvirt_vif_cfg_check(const struct nvirt_vif_cfg *cfg,
@@ -252,51 +266,79 @@ static int nvirt_vif_cfg_check(const struct nvirt_vif_cfg *cfg,
 	return 0;
 }
 
-/* Could @parent realize a VIF on @backend right now? */
-static bool nvirt_vif_backend_free(struct net_device *parent, u8 backend)
+/**
+ * nvirt_vif_check() - whether a backend can enforce settings on a NIC
+ * @parent: the NIC
+ * @backend: enum nvirt_backend, not auto
+ * @cfg: the settings
+ * @enforce: where each setting in effect would be enforced, by enum
+ *	nvirt_setting; 0 for those not in effect
+ * @extack: why not
+ *
+ * Context: RTNL held.
+ * Return: 0 or a negative errno.
+ */
+int nvirt_vif_check(struct net_device *parent, u8 backend,
+		    const struct nvirt_vif_cfg *cfg, u8 *enforce,
+		    struct netlink_ext_ack *extack)
 {
-	switch (backend) {
-	case NVIRT_BACKEND_VF:
-		return nvirt_vf_available(parent);
-	case NVIRT_BACKEND_QUEUE:
-		return nvirt_queue_available(parent);
-	}
-	return true;
+	int err;
+
+	ASSERT_RTNL();
+	err = nvirt_backend_ops(backend)->check(parent, cfg, enforce, extack);
+	if (!err)
+		nvirt_vif_mask_enforce(cfg, enforce);
+	return err;
 }
 
-/*
- * The backend for a new VIF: the one asked for, or for auto the first of
- * vf, queue, soft that has room and can enforce the settings.
+/**
+ * nvirt_vif_each() - call a function for each VIF on a NIC
+ * @parent: the NIC, or NULL for every VIF
+ * @fn: the function; it must not create or destroy VIFs
+ * @arg: its argument
+ *
+ * VIFs being destroyed are left out.
+ *
+ * Context: RTNL held.
  */
-static int nvirt_vif_pick(struct net_device *parent, u8 backend,
-			  const struct nvirt_vif_cfg *cfg, u8 *enforce,
-			  struct netlink_ext_ack *extack)
+void nvirt_vif_each(struct net_device *parent, nvirt_vif_fn fn, void *arg)
 {
-	static const u8 order[] = {
-		NVIRT_BACKEND_VF, NVIRT_BACKEND_QUEUE, NVIRT_BACKEND_SOFT,
-	};
-	int i, err = -ENOSPC;
+	struct nvirt_vif *vif;
+	unsigned long id;
 
-	if (backend != NVIRT_BACKEND_AUTO) {
-		err = nvirt_backend_ops(backend)->check(parent, cfg, enforce,
-							extack);
-		return err ?: backend;
+	ASSERT_RTNL();
+	if (!parent) {
+		xa_for_each(&nvirt_vifs, id, vif)
+			if (!vif->dying)
+				fn(vif, arg);
+		return;
 	}
-	for (i = 0; i < ARRAY_SIZE(order); i++) {
-		if (!nvirt_vif_backend_free(parent, order[i]))
-			continue;
-		err = nvirt_backend_ops(order[i])->check(parent, cfg, enforce,
-							 i + 1 < ARRAY_SIZE(order) ?
-							 NULL : extack);
-		if (!err)
-			return order[i];
-	}
-	return err;
+	hash_for_each_possible(nvirt_vifs_by_parent, vif, parent_node,
+			       (unsigned long)parent)
+		if (vif->parent == parent && !vif->dying)
+			fn(vif, arg);
 }
 
 static void nvirt_vif_notify(struct nvirt_vif *vif, enum nvirt_nic_event ev)
 {
-	nvirt_nl_vif_notify(vif, ev);
+	nvirt_nl_vif_notify(vif, ev, NULL);
+}
+
+/* Hardware a VIF gives back when it goes or moves: others may want it. */
+static bool nvirt_vif_holds_hw(const struct nvirt_vif *vif)
+{
+	return vif->backend == NVIRT_BACKEND_VF ||
+	       vif->backend == NVIRT_BACKEND_QUEUE;
+}
+
+/* What a VIF keeps of the plan it was placed by. */
+static void nvirt_vif_adopt_plan(struct nvirt_vif *vif,
+				 const struct nvirt_plan *plan,
+				 const u8 *enforce)
+{
+	memcpy(vif->enforce, enforce, sizeof(vif->enforce));
+	vif->migratable = plan->migratable;
+	vif->g2g = plan->g2g;
 }
 
 /* Move a VIF's netdev to @net, keeping its name. */
@@ -355,45 +397,30 @@ static int nvirt_vif_precheck(struct net *net, const char *name,
 }
 
 /**
- * nvirt_vif_may_create() - whether a VIF could be created, backend aside
- * @net: the namespace it would be managed from
- * @name: its name
- * @parent: its parent
- *
- * Context: RTNL held.
- * Return: true when the checks that need no backend pass.
- */
-bool nvirt_vif_may_create(struct net *net, const char *name,
-			  struct net_device *parent)
-{
-	ASSERT_RTNL();
-	return !nvirt_vif_precheck(net, name, parent, NULL, NULL);
-}
-
-/**
- * nvirt_vif_new() - create a VIF
+ * nvirt_vif_new() - create a VIF, or plan one
  * @net: the namespace it is managed from, the parent's
  * @name: its name
  * @parent: the NIC it goes on
- * @backend: enum nvirt_backend, auto to let nvirt pick
- * @cfg: the settings asked for; defaults fill the rest
+ * @cfg: the settings and policy asked for; defaults fill the rest
+ * @flags: NVIRT_PLACE_*; with NVIRT_PLACE_DRY_RUN only @pl is filled in
+ * @pl: the plan it is created by, and its reasons
  * @extack: why it failed
  *
- * On error nothing is left behind.
+ * On error nothing is left behind. A VIF whose hardware the plan takes
+ * falls back first.
  *
  * Context: RTNL held.
- * Return: the new VIF's id, or a negative errno.
+ * Return: the new VIF's id (0 for a dry run), or a negative errno.
  */
 int nvirt_vif_new(struct net *net, const char *name, struct net_device *parent,
-		  u8 backend, struct nvirt_vif_cfg *cfg,
-		  struct netlink_ext_ack *extack)
+		  struct nvirt_vif_cfg *cfg, unsigned int flags,
+		  struct nvirt_placement *pl, struct netlink_ext_ack *extack)
 {
 	struct nvirt_vif_cfg defaults = {
 		.mtu = parent->mtu,
 		.spoofchk = true,
 		.link_state = NVIRT_LINK_STATE_AUTO,
 	};
-	u8 enforce[NVIRT_SETTING_MAX + 1];
 	struct nvirt_vif *vif;
 	int err;
 
@@ -409,27 +436,33 @@ int nvirt_vif_new(struct net *net, const char *name, struct net_device *parent,
 	err = nvirt_vif_cfg_check(cfg, extack);
 	if (err)
 		return err;
-	err = nvirt_vif_pick(parent, backend, cfg, enforce, extack);
-	if (err < 0)
+	err = nvirt_place(parent, NULL, cfg, flags, pl, extack);
+	if (err || (flags & NVIRT_PLACE_DRY_RUN))
 		return err;
-	backend = err;
-	nvirt_vif_mask_enforce(cfg, enforce);
 
 	vif = kzalloc(sizeof(*vif), GFP_KERNEL);
 	if (!vif)
 		return -ENOMEM;
 	strscpy(vif->name, name);
-	vif->backend = backend;
-	vif->ops = nvirt_backend_ops(backend);
+	vif->backend = pl->plan.backend;
+	vif->ops = nvirt_backend_ops(vif->backend);
 	vif->parent = parent;
 	netdev_hold(parent, &vif->parent_tracker, GFP_KERNEL);
 	vif->cfg = *cfg;
 	vif->cfg.net = NULL;
-	memcpy(vif->enforce, enforce, sizeof(enforce));
+	nvirt_vif_adopt_plan(vif, &pl->plan, pl->enforce);
 
+	if (pl->victim) {
+		struct nvirt_vif_cfg same = pl->victim->cfg;
+
+		err = nvirt_vif_change(pl->victim, &same, &pl->victim_plan,
+				       pl->victim_enforce, extack);
+		if (err)
+			goto err_free_vif;
+	}
 	err = vif->ops->create(vif, extack);
 	if (err)
-		goto err_free_vif;
+		goto err_restore_victim;
 	netdev_hold(vif->dev, &vif->dev_tracker, GFP_KERNEL);
 	if (cfg->net) {
 		err = nvirt_vif_move(vif, cfg->net, extack);
@@ -450,6 +483,10 @@ err_destroy:
 	vif->dying = true;
 	netdev_put(vif->dev, &vif->dev_tracker);
 	vif->ops->destroy(vif);
+err_restore_victim:
+	/* The hardware taken from the victim is free again: it may return. */
+	if (pl->victim)
+		nvirt_place_rebalance();
 err_free_vif:
 	nvirt_vif_free(vif);
 	return err;
@@ -467,6 +504,8 @@ static void nvirt_vif_destroy(struct nvirt_vif *vif)
 	nvirt_vif_notify(vif, NVIRT_NIC_REMOVED);
 	netdev_put(vif->dev, &vif->dev_tracker);
 	vif->ops->destroy(vif);
+	if (nvirt_vif_holds_hw(vif))
+		nvirt_place_rebalance();
 	nvirt_vif_free(vif);
 }
 
@@ -483,20 +522,149 @@ int nvirt_vif_del(struct nvirt_vif *vif)
 	return 0;
 }
 
+/*
+ * Realize a VIF on another backend with @cfg, keeping its id, name and
+ * settings: the new netdev is made before the old one goes, so a failure
+ * leaves the VIF as it was. Between soft and queue, both nvirt's netdev,
+ * only where it transmits changes.
+ */
+static int nvirt_vif_rebackend(struct nvirt_vif *vif, u8 backend,
+			       struct nvirt_vif_cfg *cfg,
+			       struct netlink_ext_ack *extack)
+{
+	struct net *net = cfg->net ?: dev_net(vif->dev);
+	struct net *old_net = dev_net(vif->dev);
+	struct nvirt_vif *old;
+	int err;
+
+	if (vif->backend != NVIRT_BACKEND_VF && backend != NVIRT_BACKEND_VF) {
+		err = nvirt_queue_retarget(vif, backend, extack);
+		if (err)
+			return err;
+		err = nvirt_vif_move(vif, net, extack);
+		if (!err)
+			err = vif->ops->apply(vif, cfg, extack);
+		if (err) {
+			nvirt_vif_move(vif, old_net, NULL);
+			nvirt_queue_retarget(vif, vif->backend, NULL);
+			return err;
+		}
+		vif->backend = backend;
+		vif->ops = nvirt_backend_ops(backend);
+		return 0;
+	}
+
+	/* The new realization on a VIF of its own, the old one's after. */
+	old = kzalloc(sizeof(*old), GFP_KERNEL);
+	if (!old)
+		return -ENOMEM;
+	strscpy(old->name, vif->name);
+	old->backend = backend;
+	old->ops = nvirt_backend_ops(backend);
+	old->parent = vif->parent;
+	netdev_hold(old->parent, &old->parent_tracker, GFP_KERNEL);
+	old->cfg = *cfg;
+	old->cfg.net = NULL;
+	err = old->ops->create(old, extack);
+	if (err)
+		goto out_free;
+	netdev_hold(old->dev, &old->dev_tracker, GFP_KERNEL);
+	err = nvirt_vif_move(old, net, extack);
+	if (err)
+		goto out_destroy;
+
+	hash_del(&vif->dev_node);
+	swap(vif->backend, old->backend);
+	swap(vif->ops, old->ops);
+	swap(vif->dev, old->dev);
+	swap(vif->dev_tracker, old->dev_tracker);
+	swap(vif->cfg, old->cfg);
+	swap(vif->queue, old->queue);
+	swap(vif->vf, old->vf);
+	swap(vif->pdev, old->pdev);
+	swap(vif->orig_mtu, old->orig_mtu);
+	nvirt_vdev_adopt(vif->dev, vif);
+	nvirt_vdev_adopt(old->dev, old);
+	hash_add(nvirt_vifs_by_dev, &vif->dev_node, (unsigned long)vif->dev);
+
+out_destroy:
+	old->dying = true;
+	netdev_put(old->dev, &old->dev_tracker);
+	old->ops->destroy(old);
+out_free:
+	nvirt_vif_free(old);
+	return err;
+}
+
 /**
- * nvirt_vif_set() - change settings of a VIF, all or nothing
+ * nvirt_vif_change() - carry out a plan for a VIF, all or nothing
+ * @vif: the VIF
+ * @cfg: its settings, whole, and the namespace when @cfg->net
+ * @plan: the plan: its backend, migratability, path, reasons
+ * @enforce: where the settings are enforced on that backend
+ * @extack: why it failed
+ *
+ * A VIF that changes backend keeps its id, name and settings; its
+ * notification carries the plan's reasons.
+ *
+ * Context: RTNL held.
+ * Return: 0 or a negative errno.
+ */
+int nvirt_vif_change(struct nvirt_vif *vif, struct nvirt_vif_cfg *cfg,
+		     const struct nvirt_plan *plan, const u8 *enforce,
+		     struct netlink_ext_ack *extack)
+{
+	bool moved = plan->backend != vif->backend;
+	struct net *old_net = dev_net(vif->dev);
+	bool freed = false;
+	int err;
+
+	ASSERT_RTNL();
+	if (moved) {
+		freed = nvirt_vif_holds_hw(vif);
+		err = nvirt_vif_rebackend(vif, plan->backend, cfg, extack);
+		if (err)
+			return err;
+	} else {
+		if (cfg->net) {
+			err = nvirt_vif_move(vif, cfg->net, extack);
+			if (err)
+				return err;
+		}
+		err = vif->ops->apply(vif, cfg, extack);
+		if (err) {
+			if (cfg->net)
+				nvirt_vif_move(vif, old_net, NULL);
+			return err;
+		}
+	}
+	vif->cfg = *cfg;
+	vif->cfg.net = NULL;
+	nvirt_vif_adopt_plan(vif, plan, enforce);
+	nvirt_nl_vif_notify(vif, NVIRT_NIC_CHANGED, moved ? plan : NULL);
+	if (freed)
+		nvirt_place_rebalance();
+	return 0;
+}
+
+/**
+ * nvirt_vif_set() - change settings or policy of a VIF, or plan to
  * @vif: the VIF
  * @cfg: the settings in @cfg->set, and the namespace when @cfg->net
+ * @flags: NVIRT_PLACE_*; with NVIRT_PLACE_DRY_RUN only @pl is filled in
+ * @pl: the plan it is changed by, and its reasons
  * @extack: why it failed
+ *
+ * All or nothing. The VIF moves to another backend when the plan says so;
+ * a VIF whose hardware it takes falls back first.
  *
  * Context: RTNL held.
  * Return: 0 or a negative errno.
  */
 int nvirt_vif_set(struct nvirt_vif *vif, struct nvirt_vif_cfg *cfg,
+		  unsigned int flags, struct nvirt_placement *pl,
 		  struct netlink_ext_ack *extack)
 {
-	struct net *old_net = dev_net(vif->dev);
-	u8 enforce[NVIRT_SETTING_MAX + 1];
 	int err;
 
 	ASSERT_RTNL();
@@ -506,27 +674,22 @@ int nvirt_vif_set(struct nvirt_vif *vif, struct nvirt_vif_cfg *cfg,
 	err = nvirt_vif_cfg_check(cfg, extack);
 	if (err)
 		return err;
-	err = vif->ops->check(vif->parent, cfg, enforce, extack);
-	if (err)
+	err = nvirt_place(vif->parent, vif, cfg, flags, pl, extack);
+	if (err || (flags & NVIRT_PLACE_DRY_RUN))
 		return err;
-	nvirt_vif_mask_enforce(cfg, enforce);
 
-	if (cfg->net) {
-		err = nvirt_vif_move(vif, cfg->net, extack);
+	if (pl->victim) {
+		struct nvirt_vif_cfg same = pl->victim->cfg;
+
+		err = nvirt_vif_change(pl->victim, &same, &pl->victim_plan,
+				       pl->victim_enforce, extack);
 		if (err)
 			return err;
 	}
-	err = vif->ops->apply(vif, cfg, extack);
-	if (err) {
-		if (cfg->net)
-			nvirt_vif_move(vif, old_net, NULL);
-		return err;
-	}
-	vif->cfg = *cfg;
-	vif->cfg.net = NULL;
-	memcpy(vif->enforce, enforce, sizeof(enforce));
-	nvirt_vif_notify(vif, NVIRT_NIC_CHANGED);
-	return 0;
+	err = nvirt_vif_change(vif, cfg, &pl->plan, pl->enforce, extack);
+	if (err && pl->victim)
+		nvirt_place_rebalance();
+	return err;
 }
 
 /* Release the VIFs whose VF came back from a namespace that died. */
@@ -610,5 +773,6 @@ void nvirt_vif_exit(void)
 	/* Unregistering replays events: only once no VIF is left. */
 	unregister_netdevice_notifier(&nvirt_vif_nb);
 	cancel_work_sync(&nvirt_vif_reap_work);
+	nvirt_place_exit();
 	nvirt_vf_exit();
 }

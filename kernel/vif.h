@@ -13,6 +13,8 @@
 
 #include <uapi/linux/nvirt.h>
 
+#include "policy.h"
+
 /* Which settings a request carries: bits of struct nvirt_vif_cfg.set */
 enum nvirt_vif_field {
 	NVIRT_VIF_F_MAC,
@@ -26,6 +28,13 @@ enum nvirt_vif_field {
 	NVIRT_VIF_F_TRUST,
 	NVIRT_VIF_F_LINK_STATE,
 	NVIRT_VIF_F_NETNS,
+	NVIRT_VIF_F_BACKEND,
+	NVIRT_VIF_F_GOAL,
+	NVIRT_VIF_F_ISOLATION,
+	NVIRT_VIF_F_MIGRATABLE,
+	NVIRT_VIF_F_VISIBILITY,
+	NVIRT_VIF_F_G2G,
+	NVIRT_VIF_F_PRIORITY,
 };
 
 /**
@@ -42,6 +51,8 @@ enum nvirt_vif_field {
  * @trust: the guest may change its MAC
  * @link_state: enum nvirt_link_state
  * @net: namespace of the VIF's netdev; a reference is held on requests
+ * @policy: what the user wants of it: the fields up to @policy.backend
+ *	(the engine's view of the settings is filled in when planning)
  */
 struct nvirt_vif_cfg {
 	unsigned long set;
@@ -56,6 +67,7 @@ struct nvirt_vif_cfg {
 	bool trust;
 	u8 link_state;
 	struct net *net;
+	struct nvirt_policy policy;
 };
 
 /**
@@ -121,6 +133,8 @@ struct nvirt_backend_ops {
  * @vf: vf backend: the VF's index on the parent
  * @pdev: vf backend: the parent's PCI device, held
  * @orig_mtu: vf backend: the VF netdev's MTU before it became a VIF
+ * @migratable: the plan it was placed by says it can be live-migrated
+ * @g2g: enum nvirt_g2g, the guest-to-guest path of that plan
  * @dev_node: in the table of VIFs by netdev
  * @parent_node: in the table of VIFs by parent
  * @ntf_hash: hash of the record last notified
@@ -145,6 +159,8 @@ struct nvirt_vif {
 	int vf;
 	struct pci_dev *pdev;
 	unsigned int orig_mtu;
+	bool migratable;
+	u8 g2g;
 	struct hlist_node dev_node;
 	struct hlist_node parent_node;
 	u32 ntf_hash;
@@ -156,14 +172,55 @@ extern const struct nvirt_backend_ops nvirt_soft_ops;
 extern const struct nvirt_backend_ops nvirt_queue_ops;
 extern const struct nvirt_backend_ops nvirt_vf_ops;
 
+/* What nvirt_vif_each() calls for each VIF. */
+typedef void (*nvirt_vif_fn)(struct nvirt_vif *vif, void *arg);
+
+/* How to plan: what the NIC view leaves out (place.c). */
+enum {
+	NVIRT_PLACE_DRY_RUN	= BIT(0),	/* plan, change nothing */
+	NVIRT_PLACE_NO_ENABLE	= BIT(1),	/* only VFs already enabled */
+	NVIRT_PLACE_NO_DISPLACE	= BIT(2),	/* take nobody's hardware */
+	NVIRT_PLACE_NO_VF	= BIT(3),	/* as if no VF were free */
+	NVIRT_PLACE_NO_QUEUE	= BIT(4),	/* as if no queue were free */
+};
+
+/**
+ * struct nvirt_placement - a plan for a VIF, and for the one it displaces
+ * @plan: the VIF's plan
+ * @enforce: where its settings are enforced, as its backend says
+ * @victim: the VIF it takes hardware from, or NULL
+ * @victim_plan: how that VIF falls back
+ * @victim_enforce: where that VIF's settings are then enforced
+ */
+struct nvirt_placement {
+	struct nvirt_plan plan;
+	u8 enforce[NVIRT_SETTING_MAX + 1];
+	struct nvirt_vif *victim;
+	struct nvirt_plan victim_plan;
+	u8 victim_enforce[NVIRT_SETTING_MAX + 1];
+};
+
+int nvirt_place(struct net_device *parent, struct nvirt_vif *self,
+		const struct nvirt_vif_cfg *cfg, unsigned int flags,
+		struct nvirt_placement *pl, struct netlink_ext_ack *extack);
+void nvirt_place_rebalance(void);
+void nvirt_place_flush(void);
+void nvirt_place_exit(void);
+
 int nvirt_vif_new(struct net *net, const char *name, struct net_device *parent,
-		  u8 backend, struct nvirt_vif_cfg *cfg,
-		  struct netlink_ext_ack *extack);
-bool nvirt_vif_may_create(struct net *net, const char *name,
-			  struct net_device *parent);
+		  struct nvirt_vif_cfg *cfg, unsigned int flags,
+		  struct nvirt_placement *pl, struct netlink_ext_ack *extack);
 int nvirt_vif_del(struct nvirt_vif *vif);
 int nvirt_vif_set(struct nvirt_vif *vif, struct nvirt_vif_cfg *cfg,
+		  unsigned int flags, struct nvirt_placement *pl,
 		  struct netlink_ext_ack *extack);
+int nvirt_vif_change(struct nvirt_vif *vif, struct nvirt_vif_cfg *cfg,
+		     const struct nvirt_plan *plan, const u8 *enforce,
+		     struct netlink_ext_ack *extack);
+int nvirt_vif_check(struct net_device *parent, u8 backend,
+		    const struct nvirt_vif_cfg *cfg, u8 *enforce,
+		    struct netlink_ext_ack *extack);
+void nvirt_vif_each(struct net_device *parent, nvirt_vif_fn fn, void *arg);
 struct nvirt_vif *nvirt_vif_find(struct net *net, u32 id, const char *name);
 struct nvirt_vif *nvirt_vif_of(const struct net_device *dev);
 bool nvirt_vif_uses_pf(struct pci_dev *pdev);
@@ -185,7 +242,7 @@ enum nvirt_vf_prep {
 struct pci_dev *nvirt_vf_pf_get(struct net_device *parent);
 int nvirt_vf_prepare(struct pci_dev *pdev, struct netlink_ext_ack *extack);
 void nvirt_vf_settle(struct pci_dev *pdev);
-bool nvirt_vf_available(struct net_device *parent);
+unsigned int nvirt_vf_free(struct net_device *parent, bool may_enable);
 void nvirt_vf_flush(void);
 void nvirt_vf_exit(void);
 

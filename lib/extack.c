@@ -54,22 +54,30 @@ static int ext_ack_parse(struct nlmsghdr *nlh, struct nlattr **tb)
 	return nlmsg_parse(nlh, hdrlen, tb, NLMSGERR_ATTR_MAX, ext_ack_policy);
 }
 
-/* Name of the attribute at @offs in our request, or NULL. */
+/*
+ * Name of the attribute at @offs in our request, or NULL. An offset into a
+ * nest (a policy's goal) names the nest: the types inside it are of
+ * another set, which @desc does not name.
+ */
 static const char *ext_ack_attr(const struct nlmsghdr *req, uint32_t offs,
 				const struct nvirt_req *desc)
 {
-	const struct nlattr *attr;
-	int type;
+	struct nlattr *attr;
+	uint32_t start;
+	int rem, type;
 
-	if (!desc->attr_names || offs < NLMSG_HDRLEN + GENL_HDRLEN ||
-	    offs > req->nlmsg_len - NLA_HDRLEN)
+	if (!desc->attr_names)
 		return NULL;
 
-	attr = (const struct nlattr *)((const char *)req + offs);
-	type = nla_type(attr);
-	if (type > desc->maxattr)
-		return NULL;
-	return desc->attr_names[type];
+	nlmsg_for_each_attr(attr, req, GENL_HDRLEN, rem) {
+		start = (const char *)attr - (const char *)req;
+		if (offs < start ||
+		    offs >= start + nla_total_size(nla_len(attr)))
+			continue;
+		type = nla_type(attr);
+		return type <= desc->maxattr ? desc->attr_names[type] : NULL;
+	}
+	return NULL;
 }
 
 /* Say what a rejected attribute's policy asked for, e.g. "max length 15". */

@@ -50,6 +50,7 @@ struct nvirt {
 	struct nl_sock *mon;		/* in the monitor group, or NULL */
 	char error[NVIRT_MSG_LEN];	/* why the last failed call failed */
 	char warning[NVIRT_MSG_LEN];	/* extack of the last call, if it worked */
+	struct nvirt_plan plan;		/* of nvirt_vif_new()'s record */
 };
 
 /* All the attributes of one reply, in order, for nla_for_each_attr(). */
@@ -128,8 +129,12 @@ int nvirt_nest(struct nlattr **tb, int maxtype, struct nlattr *nest,
 /* nic.c: a message carrying a NIC's record, as nic-get replies do */
 int nvirt_nic_parse(struct nlmsghdr *nlh, struct nvirt_nic *nic);
 
-/* vif.c: a message carrying a VIF's record, as vif-get replies do */
-int nvirt_vif_parse(struct nlmsghdr *nlh, struct nvirt_vif *vif);
+/*
+ * vif.c: a message carrying a VIF's record, as vif-get replies do; a plan
+ * it carries goes to @plan, and @vif->plan points to it.
+ */
+int nvirt_vif_parse(struct nlmsghdr *nlh, struct nvirt_vif *vif,
+		    struct nvirt_plan *plan);
 
 /* extack.c */
 void nvirt_ext_ack(char *buf, size_t len, int err, struct nlmsghdr *nlh,

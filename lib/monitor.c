@@ -6,7 +6,8 @@
  * They arrive on a socket of their own, so requests on the handle still
  * work meanwhile. Notifications answer no request: that socket checks no
  * sequence numbers. Each carries a NIC's or a VIF's whole record, read as
- * a nic-get or vif-get reply is.
+ * a nic-get or vif-get reply is; a VIF's may carry a plan too, saying why
+ * it moved to another backend.
  */
 
 #include <errno.h>
@@ -67,6 +68,8 @@ static int mon_valid(struct nl_msg *msg, void *arg)
 	struct mon_rx *rx = arg;
 	struct nvirt_nic nic;
 	struct nvirt_vif vif;
+	/* Not the handle's: the callback may make requests on it. */
+	struct nvirt_plan plan;
 	enum nvirt_event ev;
 	bool is_nic;
 	int err;
@@ -78,7 +81,8 @@ static int mon_valid(struct nl_msg *msg, void *arg)
 		return NL_SKIP;
 
 	is_nic = ev <= NVIRT_EVENT_NIC_CHANGE;
-	err = is_nic ? nvirt_nic_parse(nlh, &nic) : nvirt_vif_parse(nlh, &vif);
+	err = is_nic ? nvirt_nic_parse(nlh, &nic) :
+		       nvirt_vif_parse(nlh, &vif, &plan);
 	if (err)
 		rx->ret = nvirt_fail(rx->h, err, err == -EBADMSG ?
 				     "malformed notification from the kernel" :

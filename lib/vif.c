@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1
 /*
- * libnvirt: virtual interfaces (NVIRT_CMD_VIF_NEW, _DEL, _GET, _SET), and
- * the record of a VIF that vif-get replies and the monitor's
- * notifications carry.
+ * libnvirt: virtual interfaces (NVIRT_CMD_VIF_NEW, _DEL, _GET, _SET,
+ * _EXPLAIN), the record of a VIF that vif-get replies and the monitor's
+ * notifications carry, and the plans that dry runs and explain reply.
  */
 
 #include <errno.h>
@@ -37,6 +37,11 @@ static const char *const vif_attr_names[NVIRT_A_VIF_MAX + 1] = {
 	[NVIRT_A_VIF_ENFORCE]		= "enforce",
 	[NVIRT_A_VIF_STATS]		= "stats",
 	[NVIRT_A_VIF_IFNAME]		= "ifname",
+	[NVIRT_A_VIF_POLICY]		= "policy",
+	[NVIRT_A_VIF_DRY_RUN]		= "dry-run",
+	[NVIRT_A_VIF_PLAN]		= "plan",
+	[NVIRT_A_VIF_MIGRATABLE]	= "migratable",
+	[NVIRT_A_VIF_G2G]		= "g2g",
 };
 
 #define VIF_NAME_LEN	FIELD_SIZE(struct nvirt_vif, name)
@@ -68,6 +73,11 @@ static const struct nla_policy vif_policy[NVIRT_A_VIF_MAX + 1] = {
 	[NVIRT_A_VIF_STATS]		= { .type = NLA_NESTED },
 	[NVIRT_A_VIF_IFNAME]		= { .type = NLA_STRING,
 					    .maxlen = VIF_NAME_LEN },
+	[NVIRT_A_VIF_POLICY]		= { .type = NLA_NESTED },
+	[NVIRT_A_VIF_DRY_RUN]		= { .type = NLA_FLAG },
+	[NVIRT_A_VIF_PLAN]		= { .type = NLA_NESTED },
+	[NVIRT_A_VIF_MIGRATABLE]	= NVIRT_POLICY_U8,
+	[NVIRT_A_VIF_G2G]		= NVIRT_POLICY_U8,
 };
 
 static const struct nla_policy enforce_policy[NVIRT_A_ENFORCE_MAX + 1] = {
@@ -80,10 +90,39 @@ static const struct nla_policy stats_policy[NVIRT_A_VIF_STATS_MAX + 1] = {
 		NVIRT_POLICY_UINT,
 };
 
+static const struct nla_policy policy_policy[NVIRT_A_POLICY_MAX + 1] = {
+	[NVIRT_A_POLICY_GOAL ... NVIRT_A_POLICY_G2G] = NVIRT_POLICY_U8,
+	[NVIRT_A_POLICY_PRIORITY]	= NVIRT_POLICY_U32,
+};
+
+/* The kernel's texts longer than our fields are cut, not refused. */
+static const struct nla_policy plan_policy[NVIRT_A_PLAN_MAX + 1] = {
+	[NVIRT_A_PLAN_ERROR]		= NVIRT_POLICY_U32,
+	[NVIRT_A_PLAN_ERROR_TEXT]	= { .type = NLA_STRING },
+	[NVIRT_A_PLAN_BACKEND]		= NVIRT_POLICY_U8,
+	[NVIRT_A_PLAN_G2G]		= NVIRT_POLICY_U8,
+	[NVIRT_A_PLAN_MIGRATABLE]	= NVIRT_POLICY_U8,
+	[NVIRT_A_PLAN_DISPLACE]		= NVIRT_POLICY_U32,
+	[NVIRT_A_PLAN_ENFORCE]		= { .type = NLA_NESTED },
+	[NVIRT_A_PLAN_REASON]		= { .type = NLA_NESTED },
+};
+
+static const struct nla_policy reason_policy[NVIRT_A_PLAN_REASON_MAX + 1] = {
+	[NVIRT_A_PLAN_REASON_CODE]	= NVIRT_POLICY_U32,
+	[NVIRT_A_PLAN_REASON_TEXT]	= { .type = NLA_STRING },
+};
+
 /*
- * The settings a config can carry, by the NVIRT_VIF_F_* bit that says it
- * does: each goes as is, bools as the u8 they are on the wire.
+ * A member of a request's struct that goes as an attribute when the bit
+ * @field of its fields is set: as it is, bools as the u8 they are on the
+ * wire.
  */
+struct field_attr {
+	uint32_t field;
+	int type;
+	size_t offset, len;
+};
+
 _Static_assert(sizeof(bool) == sizeof(uint8_t), "bool is not a u8");
 
 #define CFG_ATTR(_field, _type, _member) {				\
@@ -93,11 +132,8 @@ _Static_assert(sizeof(bool) == sizeof(uint8_t), "bool is not a u8");
 	.len = FIELD_SIZE(struct nvirt_vif_config, _member),		\
 }
 
-static const struct {
-	uint32_t field;
-	int type;
-	size_t offset, len;
-} cfg_attrs[] = {
+/* The settings a config can carry; its policy is a nest of its own. */
+static const struct field_attr cfg_attrs[] = {
 	CFG_ATTR(BACKEND,	BACKEND,	backend),
 	CFG_ATTR(NETNS,		NETNS_FD,	netns_fd),
 	CFG_ATTR(MAC,		MAC,		mac),
@@ -112,8 +148,25 @@ static const struct {
 	CFG_ATTR(LINK_STATE,	LINK_STATE,	link_state),
 };
 
-/* All the NVIRT_VIF_F_* bits this library knows. */
-#define CFG_FIELDS	((NVIRT_VIF_F_NETNS << 1) - 1)
+#define POLICY_ATTR(_field, _member) {					\
+	.field = NVIRT_POLICY_F_##_field,				\
+	.type = NVIRT_A_POLICY_##_field,				\
+	.offset = offsetof(struct nvirt_policy, _member),		\
+	.len = FIELD_SIZE(struct nvirt_policy, _member),		\
+}
+
+static const struct field_attr policy_attrs[] = {
+	POLICY_ATTR(GOAL,	goal),
+	POLICY_ATTR(ISOLATION,	isolation),
+	POLICY_ATTR(MIGRATABLE,	migratable),
+	POLICY_ATTR(VISIBILITY,	visibility),
+	POLICY_ATTR(G2G,	g2g),
+	POLICY_ATTR(PRIORITY,	priority),
+};
+
+/* All the NVIRT_VIF_F_* and NVIRT_POLICY_F_* bits this library knows. */
+#define CFG_FIELDS	((NVIRT_VIF_F_POLICY << 1) - 1)
+#define POLICY_FIELDS	((NVIRT_POLICY_F_PRIORITY << 1) - 1)
 
 /* What names a VIF (or the NIC of a new one or of a dump), what to set. */
 struct vif_sel {
@@ -122,13 +175,43 @@ struct vif_sel {
 	uint32_t parent_ifindex;
 	const char *parent_ifname;
 	const struct nvirt_vif_config *cfg;	/* or NULL */
+	bool dry_run;		/* reply with a plan, change nothing */
 };
+
+/* Put the members of @obj that @fields names, as @attrs say. */
+static int put_fields(struct nl_msg *msg, const struct field_attr *attrs,
+		      size_t n, uint32_t fields, const void *obj)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((fields & attrs[i].field) &&
+		    nla_put(msg, attrs[i].type, attrs[i].len,
+			    (const char *)obj + attrs[i].offset))
+			return -EMSGSIZE;
+	return 0;
+}
+
+/*
+ * NVIRT_A_VIF_POLICY. The kernel validates requests strictly, so the nest
+ * must say it is one: not every libnl sets NLA_F_NESTED itself.
+ */
+static int vif_put_policy(struct nl_msg *msg, const struct nvirt_policy *pol)
+{
+	struct nlattr *nest;
+
+	nest = nla_nest_start(msg, NLA_F_NESTED | NVIRT_A_VIF_POLICY);
+	if (!nest || put_fields(msg, policy_attrs, ARRAY_SIZE(policy_attrs),
+				pol->fields, pol))
+		return -EMSGSIZE;
+	nla_nest_end(msg, nest);
+	return 0;
+}
 
 static int vif_put(struct nl_msg *msg, const void *arg)
 {
 	const struct vif_sel *sel = arg;
 	const struct nvirt_vif_config *cfg = sel->cfg;
-	size_t i;
 
 	if ((sel->id && nla_put_u32(msg, NVIRT_A_VIF_ID, sel->id)) ||
 	    (sel->name && nla_put_string(msg, NVIRT_A_VIF_NAME, sel->name)) ||
@@ -140,11 +223,13 @@ static int vif_put(struct nl_msg *msg, const void *arg)
 			    sel->parent_ifname)))
 		return -EMSGSIZE;
 
-	for (i = 0; cfg && i < ARRAY_SIZE(cfg_attrs); i++)
-		if ((cfg->fields & cfg_attrs[i].field) &&
-		    nla_put(msg, cfg_attrs[i].type, cfg_attrs[i].len,
-			    (const char *)cfg + cfg_attrs[i].offset))
-			return -EMSGSIZE;
+	if (cfg && (put_fields(msg, cfg_attrs, ARRAY_SIZE(cfg_attrs),
+			       cfg->fields, cfg) ||
+		    ((cfg->fields & NVIRT_VIF_F_POLICY) &&
+		     vif_put_policy(msg, &cfg->policy))))
+		return -EMSGSIZE;
+	if (sel->dry_run && nla_put_flag(msg, NVIRT_A_VIF_DRY_RUN))
+		return -EMSGSIZE;
 	return 0;
 }
 
@@ -175,8 +260,11 @@ static int vif_stats(struct nvirt_vif_stats *st, struct nlattr *nest)
 	return 0;
 }
 
-/* One NVIRT_A_VIF_ENFORCE: where a setting in effect is enforced. */
-static int vif_enforce(struct nvirt_vif *vif, struct nlattr *nest)
+/*
+ * One enforce nest, of a record or a plan: where a setting in effect is
+ * enforced, into @enforce (NVIRT_LIB_SETTINGS of them).
+ */
+static int enforce_parse(uint8_t *enforce, struct nlattr *nest)
 {
 	struct nlattr *tb[NVIRT_A_ENFORCE_MAX + 1];
 	uint32_t setting;
@@ -190,10 +278,101 @@ static int vif_enforce(struct nvirt_vif *vif, struct nlattr *nest)
 	setting = nla_get_u32(tb[NVIRT_A_ENFORCE_SETTING]);
 	if (setting >= NVIRT_LIB_SETTINGS)
 		return 0;	/* a setting of a newer kernel */
-	if (vif->enforce[setting])
+	if (enforce[setting])
 		return -EBADMSG;	/* one per setting */
-	vif->enforce[setting] = nla_get_u8(tb[NVIRT_A_ENFORCE_POINT]);
+	enforce[setting] = nla_get_u8(tb[NVIRT_A_ENFORCE_POINT]);
 	return 0;
+}
+
+/* A policy nest: the fields it has, and those fields. */
+static int policy_parse(struct nvirt_policy *pol, struct nlattr *nest)
+{
+	struct nlattr *tb[NVIRT_A_POLICY_MAX + 1];
+	size_t i;
+	int err;
+
+	err = nvirt_nest(tb, NVIRT_A_POLICY_MAX, nest, policy_policy, 0);
+	if (err)
+		return err;
+	memset(pol, 0, sizeof(*pol));
+	for (i = 0; i < ARRAY_SIZE(policy_attrs); i++)
+		if (tb[policy_attrs[i].type])
+			pol->fields |= policy_attrs[i].field;
+	pol->goal = nvirt_u8(tb, NVIRT_A_POLICY_GOAL);
+	pol->isolation = nvirt_u8(tb, NVIRT_A_POLICY_ISOLATION);
+	pol->migratable = nvirt_u8(tb, NVIRT_A_POLICY_MIGRATABLE);
+	pol->visibility = nvirt_u8(tb, NVIRT_A_POLICY_VISIBILITY);
+	pol->g2g = nvirt_u8(tb, NVIRT_A_POLICY_G2G);
+	pol->priority = nvirt_u32(tb, NVIRT_A_POLICY_PRIORITY);
+	return 0;
+}
+
+/* One NVIRT_A_PLAN_REASON, the next in order; beyond our room, dropped. */
+static int plan_reason(struct nvirt_plan *plan, struct nlattr *nest)
+{
+	struct nlattr *tb[NVIRT_A_PLAN_REASON_MAX + 1];
+	struct nvirt_plan_why *r;
+	int err;
+
+	err = nvirt_nest(tb, NVIRT_A_PLAN_REASON_MAX, nest, reason_policy,
+			 NVIRT_NEED(NVIRT_A_PLAN_REASON_CODE));
+	if (err || plan->n_reasons == NVIRT_PLAN_REASONS)
+		return err;
+	r = &plan->reasons[plan->n_reasons++];
+	r->code = nla_get_u32(tb[NVIRT_A_PLAN_REASON_CODE]);
+	if (tb[NVIRT_A_PLAN_REASON_TEXT])
+		nvirt_attr_str(r->text, sizeof(r->text),
+			       tb[NVIRT_A_PLAN_REASON_TEXT]);
+	return 0;
+}
+
+/* The attributes a plan may repeat: where settings are, and why. */
+static int plan_multi(struct nvirt_plan *plan, struct nlattr *nest)
+{
+	struct nlattr *attr;
+	int rem, err;
+
+	nla_for_each_nested(attr, nest, rem) {
+		switch (nla_type(attr)) {
+		case NVIRT_A_PLAN_ENFORCE:
+			err = enforce_parse(plan->enforce, attr);
+			break;
+		case NVIRT_A_PLAN_REASON:
+			err = plan_reason(plan, attr);
+			break;
+		default:
+			err = 0;
+		}
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/* A plan nest, whole: a refusal without words gets errno's. */
+static int plan_parse(struct nvirt_plan *plan, struct nlattr *nest)
+{
+	struct nlattr *tb[NVIRT_A_PLAN_MAX + 1];
+	int err;
+
+	err = nvirt_nest(tb, NVIRT_A_PLAN_MAX, nest, plan_policy, 0);
+	if (err)
+		return err;
+	memset(plan, 0, sizeof(*plan));
+	plan->error = nvirt_u32(tb, NVIRT_A_PLAN_ERROR);
+	if (plan->error < 0)
+		return -EBADMSG;	/* no errno is that large */
+	if (tb[NVIRT_A_PLAN_ERROR_TEXT])
+		nvirt_attr_str(plan->error_text, sizeof(plan->error_text),
+			       tb[NVIRT_A_PLAN_ERROR_TEXT]);
+	else if (plan->error)
+		snprintf(plan->error_text, sizeof(plan->error_text), "%s",
+			 strerror(plan->error));
+	plan->backend = nvirt_u8(tb, NVIRT_A_PLAN_BACKEND);
+	plan->g2g = nvirt_u8(tb, NVIRT_A_PLAN_G2G);
+	plan->migratable = nvirt_u8(tb, NVIRT_A_PLAN_MIGRATABLE);
+	plan->displace = nvirt_u32(tb, NVIRT_A_PLAN_DISPLACE);
+	return plan_multi(plan, nest);
 }
 
 /* What names the VIF, its NIC, its netdev and its backend's resource. */
@@ -237,7 +416,21 @@ static void vif_settings(struct nvirt_vif *vif, struct nlattr **tb)
 	vif->link_state = nvirt_u8(tb, NVIRT_A_VIF_LINK_STATE);
 }
 
-/* Read a reply or notification carrying a record: the parse_fn of gets. */
+/* What the kernel made of its policy. */
+static int vif_policy_state(struct nvirt_vif *vif, struct nlattr **tb)
+{
+	vif->has_migratable = tb[NVIRT_A_VIF_MIGRATABLE] != NULL;
+	vif->migratable = nvirt_u8(tb, NVIRT_A_VIF_MIGRATABLE);
+	vif->g2g = nvirt_u8(tb, NVIRT_A_VIF_G2G);
+	if (!tb[NVIRT_A_VIF_POLICY])
+		return 0;
+	return policy_parse(&vif->policy, tb[NVIRT_A_VIF_POLICY]);
+}
+
+/*
+ * Read a reply or notification carrying a record: the parse_fn of gets.
+ * A plan it carries is not read: see vif_with_plan().
+ */
 static int vif_from_attrs(struct nlattr **tb, const struct nvirt_attrs *attrs,
 			  void *arg)
 {
@@ -257,34 +450,88 @@ static int vif_from_attrs(struct nlattr **tb, const struct nvirt_attrs *attrs,
 		if (err)
 			return err;
 	}
+	err = vif_policy_state(vif, tb);
+	if (err)
+		return err;
 
 	/* The one attribute a reply may repeat: where settings are enforced. */
 	nla_for_each_attr(attr, attrs->head, attrs->len, rem) {
 		if (nla_type(attr) != NVIRT_A_VIF_ENFORCE)
 			continue;
-		err = vif_enforce(vif, attr);
+		err = enforce_parse(vif->enforce, attr);
 		if (err)
 			return err;
 	}
 	return 0;
 }
 
-int nvirt_vif_parse(struct nlmsghdr *nlh, struct nvirt_vif *vif)
+/* A record, and where the plan it may carry goes. */
+struct vif_dst {
+	struct nvirt_vif *vif;
+	struct nvirt_plan *plan;
+};
+
+/* Read a record and the plan it may carry, which vif->plan then shows. */
+static int vif_with_plan(struct nlattr **tb, const struct nvirt_attrs *attrs,
+			 void *arg)
 {
-	return nvirt_parse(nlh, NVIRT_A_VIF_MAX, vif_policy, vif_from_attrs,
-			   vif);
+	const struct vif_dst *dst = arg;
+	int err;
+
+	err = vif_from_attrs(tb, attrs, dst->vif);
+	if (err || !tb[NVIRT_A_VIF_PLAN])
+		return err;
+	err = plan_parse(dst->plan, tb[NVIRT_A_VIF_PLAN]);
+	if (!err)
+		dst->vif->plan = dst->plan;
+	return err;
+}
+
+/* Read the plan of a dry run's reply, which must carry one. */
+static int vif_plan_from_attrs(struct nlattr **tb,
+			       const struct nvirt_attrs *attrs __maybe_unused,
+			       void *arg)
+{
+	if (!tb[NVIRT_A_VIF_PLAN])
+		return -EBADMSG;
+	return plan_parse(arg, tb[NVIRT_A_VIF_PLAN]);
+}
+
+/* Read an explanation: a part of the record, and the plan apart. */
+static int vif_explain_from_attrs(struct nlattr **tb,
+				  const struct nvirt_attrs *attrs, void *arg)
+{
+	const struct vif_dst *dst = arg;
+
+	return vif_from_attrs(tb, attrs, dst->vif) ?:
+	       vif_plan_from_attrs(tb, attrs, dst->plan);
+}
+
+int nvirt_vif_parse(struct nlmsghdr *nlh, struct nvirt_vif *vif,
+		    struct nvirt_plan *plan)
+{
+	struct vif_dst dst = { .vif = vif, .plan = plan };
+
+	return nvirt_parse(nlh, NVIRT_A_VIF_MAX, vif_policy, vif_with_plan,
+			   &dst);
 }
 
 /* A config this library can send; the reason on the handle when not. */
-static int vif_cfg_check(struct nvirt *h, const struct nvirt_vif_config *cfg,
-			 uint32_t fields)
+static int vif_cfg_check(struct nvirt *h, const struct nvirt_vif_config *cfg)
 {
-	if (!cfg || !(cfg->fields & ~fields))
+	const char *msg;
+
+	if (!cfg)
+		return 0;
+	if (cfg->fields & ~CFG_FIELDS)
+		msg = "unknown field in the VIF config";
+	else if ((cfg->fields & NVIRT_VIF_F_POLICY) &&
+		 (cfg->policy.fields & ~POLICY_FIELDS))
+		msg = "unknown field in the VIF policy";
+	else
 		return 0;
 	h->warning[0] = '\0';
-	return nvirt_fail(h, -EINVAL, cfg->fields & ~CFG_FIELDS ?
-			  "unknown field in the VIF config" :
-			  "the backend of a VIF cannot be changed");
+	return nvirt_fail(h, -EINVAL, msg);
 }
 
 #define VIF_REQ(_cmd, _sel)				\
@@ -303,13 +550,33 @@ int nvirt_vif_new(struct nvirt *h, const char *name, uint32_t parent_ifindex,
 		.name = name, .parent_ifindex = parent_ifindex,
 		.parent_ifname = parent_ifname, .cfg = cfg,
 	};
+	/* The plan of its record stays on the handle, for vif->plan. */
+	struct vif_dst dst = { .vif = vif, .plan = &h->plan };
 	const struct nvirt_req req = {
 		VIF_REQ(NVIRT_CMD_VIF_NEW, &sel),
-		.parse = vif ? vif_from_attrs : NULL,
-		.arg = vif,
+		.parse = vif ? vif_with_plan : NULL,
+		.arg = &dst,
 	};
 
-	return vif_cfg_check(h, cfg, CFG_FIELDS) ?: nvirt_request(h, &req);
+	return vif_cfg_check(h, cfg) ?: nvirt_request(h, &req);
+}
+
+int nvirt_vif_new_plan(struct nvirt *h, const char *name,
+		       uint32_t parent_ifindex, const char *parent_ifname,
+		       const struct nvirt_vif_config *cfg,
+		       struct nvirt_plan *plan)
+{
+	const struct vif_sel sel = {
+		.name = name, .parent_ifindex = parent_ifindex,
+		.parent_ifname = parent_ifname, .cfg = cfg, .dry_run = true,
+	};
+	const struct nvirt_req req = {
+		VIF_REQ(NVIRT_CMD_VIF_NEW, &sel),
+		.parse = vif_plan_from_attrs,
+		.arg = plan,
+	};
+
+	return vif_cfg_check(h, cfg) ?: nvirt_request(h, &req);
 }
 
 int nvirt_vif_del(struct nvirt *h, uint32_t id, const char *name)
@@ -368,6 +635,35 @@ int nvirt_vif_set(struct nvirt *h, uint32_t id, const char *name,
 		VIF_REQ(NVIRT_CMD_VIF_SET, &sel),
 	};
 
-	return vif_cfg_check(h, cfg, CFG_FIELDS & ~NVIRT_VIF_F_BACKEND) ?:
-	       nvirt_request(h, &req);
+	return vif_cfg_check(h, cfg) ?: nvirt_request(h, &req);
+}
+
+int nvirt_vif_set_plan(struct nvirt *h, uint32_t id, const char *name,
+		       const struct nvirt_vif_config *cfg,
+		       struct nvirt_plan *plan)
+{
+	const struct vif_sel sel = {
+		.id = id, .name = name, .cfg = cfg, .dry_run = true,
+	};
+	const struct nvirt_req req = {
+		VIF_REQ(NVIRT_CMD_VIF_SET, &sel),
+		.parse = vif_plan_from_attrs,
+		.arg = plan,
+	};
+
+	return vif_cfg_check(h, cfg) ?: nvirt_request(h, &req);
+}
+
+int nvirt_vif_explain(struct nvirt *h, uint32_t id, const char *name,
+		      struct nvirt_vif *vif, struct nvirt_plan *plan)
+{
+	const struct vif_sel sel = { .id = id, .name = name };
+	struct vif_dst dst = { .vif = vif, .plan = plan };
+	const struct nvirt_req req = {
+		VIF_REQ(NVIRT_CMD_VIF_EXPLAIN, &sel),
+		.parse = vif_explain_from_attrs,
+		.arg = &dst,
+	};
+
+	return nvirt_request(h, &req);
 }

@@ -99,3 +99,50 @@ monitor_start() {
 json_get() {
 	python3 -c "import json, sys; d = json.load(sys.stdin); print($1)"
 }
+
+# VIFs, NICs and the rig's wire
+
+# The first netdev bound to a driver.
+drv() {
+	local d
+
+	for d in /sys/class/net/*; do
+		if [ "$(basename "$(readlink "$d/device/driver")" 2>/dev/null)" = "$1" ]; then
+			basename "$d"
+			return
+		fi
+	done
+}
+
+# Every VIF was deleted.
+vifs_gone() {
+	[ "$("$NVIRT" -j vif show | json_get 'len(d)')" = 0 ] ||
+		fail "VIFs left: $("$NVIRT" vif show)"
+}
+
+# The far end of igb's wire: vmxnet3 in netns nvpeer, 10.5.0.2 untagged and
+# 10.6.0.2 in VLAN 5 ($VMX set by the test). Its frame counter says what
+# crossed the wire.
+peer_up() {
+	ip netns del nvpeer 2>/dev/null && sleep 0.5
+	ip netns add nvpeer && defer ip netns del nvpeer
+	ip link set "${VMX:?}" netns nvpeer || return 1
+	ip -n nvpeer link set "$VMX" up
+	ip -n nvpeer addr add 10.5.0.2/24 dev "$VMX"
+	ip -n nvpeer link add link "$VMX" name peer5 type vlan id 5
+	ip -n nvpeer addr add 10.6.0.2/24 dev peer5
+	ip -n nvpeer link set peer5 up
+}
+
+peer_rx() {
+	ip -n nvpeer -j -s link show dev "$VMX" | json_get "d[0]['stats64']['rx']['packets']"
+}
+
+peer_down() {
+	ip netns del nvpeer
+	for _ in $(seq 50); do
+		[ -e "/sys/class/net/$VMX" ] && return 0
+		sleep 0.1
+	done
+	fail "$VMX did not come back"
+}

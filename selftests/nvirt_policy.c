@@ -131,7 +131,10 @@ static const char *reason_text(const struct nvirt_plan *plan, int code)
 	return "";
 }
 
-/* Every plan explains itself: reasons, each with a text. */
+/*
+ * Every plan explains itself: reasons, each with a text that was not cut
+ * (it may become an extack message), and a refusal names its cause.
+ */
 static bool well_formed(const struct nvirt_plan *plan)
 {
 	unsigned int i;
@@ -139,9 +142,10 @@ static bool well_formed(const struct nvirt_plan *plan)
 	if (!plan->n_reasons || plan->n_reasons > NVIRT_PLAN_REASONS)
 		return false;
 	for (i = 0; i < plan->n_reasons; i++)
-		if (!plan->reasons[i].text[0])
+		if (!plan->reasons[i].text[0] ||
+		    strlen(plan->reasons[i].text) >= NVIRT_PLAN_TEXT - 1)
 			return false;
-	return true;
+	return !plan->err || plan->cause < plan->n_reasons;
 }
 
 static void run_matrix(void)
@@ -152,6 +156,7 @@ static void run_matrix(void)
 
 	for (m = 0; m < ARRAY_SIZE(matrix); m++) {
 		nic = matrix[m].nic();
+		nic.name = "enp129s0f1npX15";	/* the longest name */
 		for (p = 0; p < 32; p++) {
 			struct nvirt_policy pol = {
 				.goal = p / 8,
@@ -353,11 +358,122 @@ static void run_reasons(void)
 	CASE(plan.g2g == NVIRT_G2G_SOFT && !plan.err, "g2g soft asked for: soft");
 }
 
+/* Knobs of trust and link state, displacement of queues, causes. */
+static void run_more(void)
+{
+	struct nvirt_policy pol = standard();
+	struct nvirt_policy_nic nic = igb();
+	struct nvirt_plan plan;
+
+	pol.link_state = true;
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.backend == NVIRT_BACKEND_QUEUE &&
+	     strstr(reason_text(&plan, NVIRT_PLAN_REASON_VF_KNOB), "force a VF's link"),
+	     "forced link on igb: no VF, a queue");
+	nic.knob[NVIRT_KNOB_VF_LINK_STATE] = HW;
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.backend == NVIRT_BACKEND_VF, "forced link with the knob: a VF");
+
+	pol = standard();
+	pol.trust = true;
+	nic = igb();
+	nic.knob[NVIRT_KNOB_VF_TRUST] = 0;
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.backend == NVIRT_BACKEND_QUEUE &&
+	     strstr(reason_text(&plan, NVIRT_PLAN_REASON_VF_KNOB), "trust a VF"),
+	     "trust without the knob: no VF");
+
+	/* The last queue goes to the higher priority. */
+	pol = standard();
+	pol.priority = 3;
+	nic = multiqueue();
+	nic.queues_free = 0;
+	nic.queue_holder = 7;
+	nic.queue_holder_priority = 2;
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.backend == NVIRT_BACKEND_QUEUE && plan.displace == 7 &&
+	     has_reason(&plan, NVIRT_PLAN_REASON_QUEUE_DISPLACE),
+	     "higher priority takes the queue of a lower-priority VIF");
+	pol.priority = 2;
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.backend == NVIRT_BACKEND_SOFT && !plan.displace &&
+	     has_reason(&plan, NVIRT_PLAN_REASON_QUEUE_EXHAUSTED),
+	     "equal priority: software, the queue stays");
+	pol.priority = 9;
+	pol.min_rate = 10;
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.err && !plan.displace,
+	     "a queue is not taken for a request it cannot serve");
+
+	/* A VF is displaced before a queue is. */
+	pol = standard();
+	pol.priority = 5;
+	nic = igb_full();
+	nic.holder = 4;
+	nic.queue_holder = 6;
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.backend == NVIRT_BACKEND_VF && plan.displace == 4,
+	     "throughput displaces for a VF first");
+
+	/* Causes of refusals */
+	pol = standard();
+	pol.isolation = NVIRT_ISOLATION_STRICT;
+	nic = single();
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.err == -EOPNOTSUPP &&
+	     !strcmp(plan.reasons[plan.cause].text,
+		     "software path not chosen: strict isolation needs the NIC to enforce it"),
+	     "strict on e1000: refused for software enforcement, not SR-IOV");
+	pol = standard();
+	pol.isolation = NVIRT_ISOLATION_STRICT;
+	nic = igb_full();
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.err && plan.cause == 0 &&
+	     plan.reasons[0].code == NVIRT_PLAN_REASON_VF_EXHAUSTED,
+	     "strict on igb, VFs taken: refused for want of a VF");
+	pol = standard();
+	pol.min_rate = 5;
+	nic = single();
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.err && plan.reasons[plan.cause].code == NVIRT_PLAN_REASON_SOFT_MIN_RATE,
+	     "min-rate on e1000: refused as only a NIC guarantees it");
+	pol = standard();
+	pol.isolation = NVIRT_ISOLATION_STRICT;
+	nic = single();
+	pol.goal = NVIRT_GOAL_DENSITY;
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.err && plan.reasons[plan.cause].code == NVIRT_PLAN_REASON_ISOLATION_SOFTWARE,
+	     "strict density on e1000: refused for software enforcement");
+	pol = standard();
+	pol.min_rate = 5;
+	nic = dummy();
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.err == -EINVAL &&
+	     plan.reasons[plan.cause].code == NVIRT_PLAN_REASON_ADMISSION_NO_SPEED,
+	     "admission refusal is its own cause");
+	pol = standard();
+	pol.g2g = NVIRT_G2G_EXTERNAL;
+	nic = igb();
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.err && plan.reasons[plan.cause].code == NVIRT_PLAN_REASON_G2G_UNAVAILABLE,
+	     "g2g external: refused for the path");
+
+	/* A text too long is cut, never overflowed. */
+	nic = single();
+	nic.name = "a-name-far-longer-than-any-interface-name-could-ever-be-at-all";
+	pol = standard();
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(strlen(plan.reasons[0].text) == NVIRT_PLAN_TEXT - 1 &&
+	     !strncmp(plan.reasons[0].text, "VF not chosen: a-name-far", 25),
+	     "texts are bounded");
+}
+
 int main(void)
 {
 	ksft_print_header();
-	ksft_set_plan(ARRAY_SIZE(matrix) * 32 + 25);
+	ksft_set_plan(ARRAY_SIZE(matrix) * 32 + 25 + 14);
 	run_matrix();
 	run_reasons();
+	run_more();
 	ksft_finished();
 }

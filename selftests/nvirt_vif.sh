@@ -11,26 +11,9 @@ source "$(dirname "$0")/lib.sh"
 
 TRAFFIC="python3 $(dirname "$(readlink -f "$0")")/nvirt_traffic.py"
 
-# The first netdev bound to a driver.
-drv() {
-	local d
-
-	for d in /sys/class/net/*; do
-		if [ "$(basename "$(readlink "$d/device/driver")" 2>/dev/null)" = "$1" ]; then
-			basename "$d"
-			return
-		fi
-	done
-}
-
 # vif_get NAME EXPR: a field of a VIF's JSON record
 vif_get() {
 	"$NVIRT" -j -s vif show "$1" | json_get "d[0]$2"
-}
-
-vifs_gone() {
-	[ "$("$NVIRT" -j vif show | json_get 'len(d)')" = 0 ] ||
-		fail "VIFs left: $("$NVIRT" vif show)"
 }
 
 # link_tx DEV: packets a netdev of this namespace sent
@@ -43,31 +26,6 @@ E1000E=$(drv e1000e)
 IGB=$(drv igb)
 VMX=$(drv vmxnet3)
 
-# The far end of igb's wire: vmxnet3 in netns nvpeer, 10.5.0.2 untagged and
-# 10.6.0.2 in VLAN 5. Its frame counter says what crossed the wire.
-peer_up() {
-	ip netns del nvpeer 2>/dev/null && sleep 0.5
-	ip netns add nvpeer && defer ip netns del nvpeer
-	ip link set "$VMX" netns nvpeer || return 1
-	ip -n nvpeer link set "$VMX" up
-	ip -n nvpeer addr add 10.5.0.2/24 dev "$VMX"
-	ip -n nvpeer link add link "$VMX" name peer5 type vlan id 5
-	ip -n nvpeer addr add 10.6.0.2/24 dev peer5
-	ip -n nvpeer link set peer5 up
-}
-
-peer_rx() {
-	ip -n nvpeer -j -s link show dev "$VMX" | json_get "d[0]['stats64']['rx']['packets']"
-}
-
-peer_down() {
-	ip netns del nvpeer
-	for _ in $(seq 50); do
-		[ -e "/sys/class/net/$VMX" ] && return 0
-		sleep 0.1
-	done
-	fail "$VMX did not come back"
-}
 
 soft_lifecycle() {
 	"$NVIRT" vif add sv0 dev "$E1000" backend soft mac 02:00:00:00:01:01 \
@@ -285,7 +243,7 @@ queue_lifecycle() {
 	expect_eq queue "$(vif_get q0 '["queue"]')" 1 || return 1
 	run "$NVIRT" vif add q1 dev "$IGB" backend queue
 	[ "$rc" != 0 ] || fail "a second queue VIF was created" || return 1
-	expect_eq "stderr" "$err" "Error: $IGB has no free transmit queue (VIFs own 1)." ||
+	expect_eq "stderr" "$err" "Error: queue not chosen: $IGB has no transmit queue to spare." ||
 		return 1
 	[ ! -e /sys/class/net/q1 ] || fail "q1 left behind" || return 1
 	"$NVIRT" vif del q0 &&
@@ -356,7 +314,7 @@ vf_fill() {
 
 	# igb has no ndo_set_vf_link_state: a forced link is refused.
 	run "$NVIRT" vif add x0 dev "$IGB" backend vf state disable
-	expect_eq "forced link on igb" "$err" "Error: $IGB cannot force a VF's link." ||
+	expect_eq "forced link on igb" "$err" "Error: VF not chosen: $IGB cannot force a VF's link." ||
 		return 1
 	for ((i = 0; i < 7; i++)); do
 		"$NVIRT" vif add "x$i" dev "$IGB" backend vf trust on ||
@@ -365,7 +323,7 @@ vf_fill() {
 	expect_match "trust in the PF VF table" "$(vf_line "$IGB" 6)" "trust on" ||
 		return 1
 	run "$NVIRT" vif add x7 dev "$IGB" backend vf
-	expect_eq "8th VF" "$err" "Error: $IGB has no free VF (a VIF, up, or no VF driver)." ||
+	expect_eq "8th VF" "$err" "Error: VF not chosen: $IGB has 0 free VFs." ||
 		return 1
 	expect_eq "igb queues with VFs on" "$(ls -d "/sys/class/net/$IGB/queues/tx-"* | wc -l)" 1 &&
 	expect_eq "auto falls back to software" \
@@ -486,14 +444,16 @@ vf_spoofchk() {
 
 bad_requests() {
 	run "$NVIRT" vif add m0 dev "$E1000" min-rate 5
-	expect_eq "min-rate" "$err" "Error: min-rate cannot be guaranteed by the soft backend." ||
+	expect_eq "min-rate" "$err" \
+		"Error: software path not chosen: only the NIC can guarantee min-rate 5." ||
 		return 1
 	run "$NVIRT" vif add m0 dev nosuchnic
 	expect_eq "no parent" "$err" "Error: No such NIC." || return 1
 	run "$NVIRT" vif add m0 dev "$E1000" mtu 9000
 	expect_match "mtu" "$err" "^Error: mtu 9000 is above the MTU of $E1000" || return 1
 	run "$NVIRT" vif add m0 dev "$E1000" backend queue
-	expect_match "queue on e1000" "$err" "has 1 transmit queue" || return 1
+	expect_eq "queue on e1000" "$err" \
+		"Error: queue not chosen: $E1000 has no transmit queue to spare." || return 1
 	run "$NVIRT" vif add lo dev "$E1000"
 	expect_match "taken name" "$err" "not a free interface name" || return 1
 	[ ! -e /sys/class/net/m0 ] || fail "m0 left behind" || return 1

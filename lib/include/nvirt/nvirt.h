@@ -177,6 +177,60 @@ const char *nvirt_reason_name(unsigned int reason);
 /* The settings this library knows (enum nvirt_setting of <linux/nvirt.h>). */
 #define NVIRT_LIB_SETTINGS	8
 
+/* Which fields of a struct nvirt_policy a request carries. */
+enum nvirt_policy_field {
+	NVIRT_POLICY_F_GOAL		= 1 << 0,
+	NVIRT_POLICY_F_ISOLATION	= 1 << 1,
+	NVIRT_POLICY_F_MIGRATABLE	= 1 << 2,
+	NVIRT_POLICY_F_VISIBILITY	= 1 << 3,
+	NVIRT_POLICY_F_G2G		= 1 << 4,
+	NVIRT_POLICY_F_PRIORITY		= 1 << 5,
+};
+
+/*
+ * What a user wants of a VIF; nvirt turns it into a mechanism on each
+ * NIC. In a request, the fields named in @fields change those of the
+ * VIF's policy; in a record, @fields names those the kernel sent.
+ */
+struct nvirt_policy {
+	uint32_t fields;	/* NVIRT_POLICY_F_* */
+	uint8_t goal;		/* enum nvirt_goal */
+	uint8_t isolation;	/* enum nvirt_isolation */
+	bool migratable;	/* the guest must stay live-migratable */
+	uint8_t visibility;	/* enum nvirt_visibility */
+	uint8_t g2g;		/* enum nvirt_g2g */
+	uint32_t priority;	/* claim on scarce hardware; higher wins */
+};
+
+/* The most reasons a struct nvirt_plan keeps; the rest are dropped. */
+#define NVIRT_PLAN_REASONS	16
+
+/*
+ * One reason of a plan: a stable code, and the kernel's words. (Not
+ * "struct nvirt_plan_reason": <linux/nvirt.h> has that tag, for the codes.)
+ */
+struct nvirt_plan_why {
+	uint32_t code;		/* enum nvirt_plan_reason */
+	char text[128];
+};
+
+/*
+ * How a NIC would realize (or realizes) a VIF, and why. A refusal is a
+ * plan too: @error says so, @error_text and the reasons say why. A VIF
+ * whose VF the plan takes (@displace) falls back to another backend.
+ */
+struct nvirt_plan {
+	int error;		/* 0, or the positive errno of a refusal */
+	char error_text[128];	/* on a refusal, the deciding reason */
+	uint8_t backend;	/* enum nvirt_backend */
+	uint8_t g2g;		/* enum nvirt_g2g */
+	bool migratable;	/* the guest could be live-migrated */
+	uint32_t displace;	/* a VIF whose VF it takes, or 0 */
+	uint8_t enforce[NVIRT_LIB_SETTINGS];	/* as struct nvirt_vif's */
+	unsigned int n_reasons;	/* beyond NVIRT_PLAN_REASONS they are dropped */
+	struct nvirt_plan_why reasons[NVIRT_PLAN_REASONS];	/* in order */
+};
+
 /* Traffic of a VIF, as its guest sees it. */
 struct nvirt_vif_stats {
 	uint64_t rx_packets, rx_bytes, rx_dropped;
@@ -220,11 +274,24 @@ struct nvirt_vif {
 	uint8_t enforce[NVIRT_LIB_SETTINGS];
 	bool has_stats;		/* the kernel sent its traffic */
 	struct nvirt_vif_stats stats;
+	struct nvirt_policy policy;	/* its policy, the fields sent */
+	/* migration readiness: no guest state is held in the NIC */
+	bool has_migratable;
+	bool migratable;
+	uint8_t g2g;		/* enum nvirt_g2g: its path to other VIFs */
+	/*
+	 * Why it is on its backend, when the record carried a plan: only in
+	 * the record of nvirt_vif_new() (valid until the next call on the
+	 * handle) and in a monitor event's, e.g. a VIF moved to another
+	 * backend (valid while the callback runs). It points to the
+	 * library's storage; NULL otherwise, always from get and dump.
+	 */
+	const struct nvirt_plan *plan;
 };
 
 /* Which fields of a struct nvirt_vif_config a request carries. */
 enum nvirt_vif_field {
-	NVIRT_VIF_F_BACKEND	= 1 << 0,	/* nvirt_vif_new() only */
+	NVIRT_VIF_F_BACKEND	= 1 << 0,
 	NVIRT_VIF_F_MAC		= 1 << 1,
 	NVIRT_VIF_F_VLAN	= 1 << 2,
 	NVIRT_VIF_F_VLAN_QOS	= 1 << 3,
@@ -236,6 +303,7 @@ enum nvirt_vif_field {
 	NVIRT_VIF_F_TRUST	= 1 << 9,
 	NVIRT_VIF_F_LINK_STATE	= 1 << 10,
 	NVIRT_VIF_F_NETNS	= 1 << 11,
+	NVIRT_VIF_F_POLICY	= 1 << 12,	/* those of policy.fields */
 };
 
 /*
@@ -255,6 +323,7 @@ struct nvirt_vif_config {
 	bool spoofchk, trust;
 	uint8_t link_state;	/* enum nvirt_link_state */
 	int netns_fd;		/* the netns to put the VIF's netdev in */
+	struct nvirt_policy policy;	/* its fields named in policy.fields */
 };
 
 /*
@@ -276,10 +345,36 @@ int nvirt_vif_get(struct nvirt *h, uint32_t id, const char *name,
 
 /*
  * Change the settings of @cfg on a VIF, all or nothing; needs
- * CAP_NET_ADMIN. The backend cannot be changed (-EINVAL).
+ * CAP_NET_ADMIN. A new backend or policy may move the VIF to another
+ * backend; when the NIC cannot give it one, the call fails and the VIF
+ * stays as it was.
  */
 int nvirt_vif_set(struct nvirt *h, uint32_t id, const char *name,
 		  const struct nvirt_vif_config *cfg);
+
+/*
+ * Dry runs of nvirt_vif_new() and nvirt_vif_set(): nothing changes, and
+ * @plan says what would happen. A refused plan is no failure: the call
+ * returns 0 with @plan->error set. They fail (a negative errno, and
+ * nvirt_strerror() says why) when the request itself is wrong: a bad
+ * name, no such NIC or VIF, ... Need CAP_NET_ADMIN.
+ */
+int nvirt_vif_new_plan(struct nvirt *h, const char *name,
+		       uint32_t parent_ifindex, const char *parent_ifname,
+		       const struct nvirt_vif_config *cfg,
+		       struct nvirt_plan *plan);
+int nvirt_vif_set_plan(struct nvirt *h, uint32_t id, const char *name,
+		       const struct nvirt_vif_config *cfg,
+		       struct nvirt_plan *plan);
+
+/*
+ * Plan a VIF, named as by nvirt_vif_get(), again: why it is on its
+ * backend and whether it can be migrated. @vif gets the fields the reply
+ * has (its id, name, NIC, backend, policy and migratable; the others are
+ * 0, its plan pointer NULL), @plan the plan. Changes nothing.
+ */
+int nvirt_vif_explain(struct nvirt *h, uint32_t id, const char *name,
+		      struct nvirt_vif *vif, struct nvirt_plan *plan);
 
 /* Called for each VIF of a dump; non-zero stops it and is returned. */
 typedef int (*nvirt_vif_cb)(const struct nvirt_vif *vif, void *arg);
@@ -301,6 +396,17 @@ const char *nvirt_backend_name(unsigned int backend);
 const char *nvirt_setting_name(unsigned int setting);
 const char *nvirt_link_state_name(unsigned int state);
 const char *nvirt_vlan_proto_name(unsigned int proto);
+
+/*
+ * Names of a policy's goal ("throughput"), isolation ("strict"),
+ * visibility ("host"), path between VIFs ("external") and of a plan's
+ * reason ("vf-exhausted"); NULL for a code this library does not know.
+ */
+const char *nvirt_goal_name(unsigned int goal);
+const char *nvirt_isolation_name(unsigned int isolation);
+const char *nvirt_visibility_name(unsigned int visibility);
+const char *nvirt_g2g_name(unsigned int g2g);
+const char *nvirt_plan_reason_name(unsigned int reason);
 
 /*
  * The monitor: events on the NICs and VIFs of the caller's network

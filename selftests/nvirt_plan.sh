@@ -1,0 +1,269 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The policy engine on the rig's NICs: what each NIC gives a VIF and why,
+# strict isolation and migratability, dry runs that change nothing, and
+# VIFs falling back when a higher priority takes their hardware and moving
+# back when it is freed, their traffic going on.
+
+source "$(dirname "$0")/lib.sh"
+
+vif_get() {
+	"$NVIRT" -j vif show "$1" | json_get "d[0]$2"
+}
+
+# reasons NAME: the reason codes of a live VIF's plan, space-separated
+reasons() {
+	"$NVIRT" -j vif explain "$1" |
+		json_get '" ".join(r["code"] for r in d["plan"]["reasons"])'
+}
+
+numvfs() {
+	cat "/sys/class/net/$IGB/device/sriov_numvfs"
+}
+
+IGB=$(drv igb)
+E1000=$(drv e1000)
+VMX=$(drv vmxnet3)
+
+# What a VIF with no policy gets on each NIC, and the reasons, as a dry run.
+every_nic() {
+	local d nic want plan got
+
+	for d in igb e1000e virtio_net e1000 vmxnet3 8139cp; do
+		nic=$(drv "$d")
+		[ -n "$nic" ] || fail "no $d NIC" || return 1
+		want=soft
+		[ "$(ls -d "/sys/class/net/$nic/queues/tx-"* | wc -l)" -gt 1 ] && want=queue
+		[ "$(cat "/sys/class/net/$nic/device/sriov_totalvfs" 2>/dev/null)" -gt 0 ] 2>/dev/null &&
+			want=vf
+		plan=$("$NVIRT" -j vif add p0 dev "$nic" dry-run) || fail "dry run on $d" || return 1
+		got=$(json_get 'd["backend"], "error" in d, all(r["code"] and r["text"] for r in d["reasons"]), len(d["reasons"]) > 2' <<<"$plan")
+		expect_eq "$d" "$got" "$want False True True" || return 1
+		ktap_print_msg "$d: $want: $(json_get '"; ".join(r["text"] for r in d["reasons"][:2])' <<<"$plan")"
+	done
+	expect_eq "no VFs enabled by a dry run" "$(numvfs)" 0 &&
+	vifs_gone
+}
+
+# Whatever the policy, e1000 has only nvirt's software path; strict
+# isolation cannot be had there, and says why.
+e1000_soft() {
+	local goal mig vis got
+
+	for goal in throughput latency cpu density; do
+		for mig in yes no; do
+			for vis in host none; do
+				got=$("$NVIRT" -j vif add e0 dev "$E1000" goal $goal migratable $mig \
+					visibility $vis dry-run | json_get 'd["backend"]')
+				expect_eq "$goal migratable $mig visibility $vis" "$got" soft || return 1
+			done
+		done
+	done
+	"$NVIRT" vif add e0 dev "$E1000" goal latency || return 1
+	expect_eq "reasons" "$(reasons e0)" \
+		"vf-no-sriov queue-exhausted backend-soft enforce-software migration-ready g2g-soft" &&
+	expect_eq "migratable" "$(vif_get e0 '["migratable"]')" True || return 1
+	"$NVIRT" vif del e0 || return 1
+	run "$NVIRT" vif add e1 dev "$E1000" isolation strict
+	expect_eq "strict on e1000" "$err" \
+		"Error: software path not chosen: strict isolation needs the NIC to enforce it." &&
+	[ ! -e /sys/class/net/e1 ] || fail "e1 left" || return 1
+	vifs_gone
+}
+
+# Strict isolation for throughput on igb: a VF, enforced by the NIC.
+strict_vf() {
+	local dev
+
+	ip link set "$IGB" up
+	"$NVIRT" vif add s0 dev "$IGB" isolation strict goal throughput vlan 5 || return 1
+	expect_eq backend "$(vif_get s0 '["backend"]')" vf &&
+	expect_eq "enforced by the NIC" \
+		"$(vif_get s0 '["enforce"]["spoofchk"], d[0]["enforce"]["vlan"]')" \
+		"hardware hardware" &&
+	expect_eq "not migratable" "$(vif_get s0 '["migratable"]')" False &&
+	expect_eq "policy" "$(vif_get s0 '["policy"]["isolation"], d[0]["policy"]["goal"]')" \
+		"strict throughput" &&
+	expect_eq "reasons" "$(reasons s0)" \
+		"backend-vf enforce-hardware migration-blocked g2g-soft" || return 1
+	dev=$(vif_get s0 '["ifname"]')
+	expect_match "PF VF table" "$(ip link show "$IGB")" "vf 0 .* vlan 5" || return 1
+	"$NVIRT" vif del s0 || return 1
+	expect_eq "VFs disabled after" "$(numvfs)" 0 && vifs_gone
+}
+
+# A guest that must migrate never gets a VF, VFs free or not; told it may
+# stay, it moves onto one, and off again when it must migrate after all.
+migratable() {
+	local goal got
+
+	ip link set "$IGB" up
+	for goal in throughput latency cpu density; do
+		"$NVIRT" vif add "m$goal" dev "$IGB" goal $goal migratable yes || return 1
+		got=$(vif_get "m$goal" '["backend"], d[0]["migratable"]')
+		[[ $got == "queue True" || $got == "soft True" ]] ||
+			fail "$goal: $got" || return 1
+	done
+	expect_match "why not a VF" "$(reasons mthroughput)" "^vf-migratable " &&
+	expect_eq "no VFs enabled" "$(numvfs)" 0 || return 1
+
+	"$NVIRT" vif set mlatency migratable no || return 1
+	expect_eq "moved onto a VF" "$(vif_get mlatency '["backend"], d[0]["migratable"]')" \
+		"vf False" || return 1
+	# VFs are on now: igb keeps one queue, so no queue VIF is left on it.
+	for goal in throughput cpu density; do
+		expect_eq "$goal after VFs" "$(vif_get "m$goal" '["backend"]')" soft || return 1
+	done
+	"$NVIRT" vif set mlatency migratable yes || return 1
+	# Off the VF, onto a queue once the VFs are disabled and igb has two.
+	got=$(vif_get mlatency '["backend"], d[0]["migratable"]')
+	[[ $got == "queue True" || $got == "soft True" ]] ||
+		fail "off the VF: $got" || return 1
+	for goal in throughput latency cpu density; do
+		"$NVIRT" vif del "m$goal" || return 1
+	done
+	expect_eq "VFs disabled after" "$(numvfs)" 0 && vifs_gone
+}
+
+# state: everything a dry run must leave as it is
+state() {
+	"$NVIRT" -j vif show
+	ip -j link show
+	ip -d link show "$IGB"
+	numvfs
+}
+
+dry_run() {
+	local tmp before plan
+
+	tmp=$(mktemp -d) && defer rm -rf "$tmp"
+	ip link set "$IGB" up
+	"$NVIRT" vif add d0 dev "$E1000" mac 02:00:00:00:0d:00 || return 1
+	"$NVIRT" vif add d1 dev "$IGB" migratable yes || return 1
+	monitor_start "$tmp/log" vif || return 1
+	before=$(state)
+
+	plan=$("$NVIRT" -j vif add d2 dev "$IGB" isolation strict dry-run) || return 1
+	expect_eq "new on igb" "$(json_get 'd["backend"], d["reasons"][0]["code"]' <<<"$plan")" \
+		"vf backend-vf" || return 1
+	run "$NVIRT" -j vif add d2 dev "$E1000" isolation strict dry-run
+	expect_eq "refused plan" "$rc $(json_get 'd["error"]' <<<"$out")" \
+		"1 software path not chosen: strict isolation needs the NIC to enforce it" || return 1
+	plan=$("$NVIRT" -j vif set d1 migratable no priority 9 dry-run) || return 1
+	expect_eq "set onto a VF" "$(json_get 'd["backend"]' <<<"$plan")" vf || return 1
+	plan=$("$NVIRT" -j vif set d0 backend queue dry-run 2>&1)
+	expect_match "set onto a queue e1000 lacks" "$plan" "no transmit queue to spare" || return 1
+	"$NVIRT" vif set d0 mtu 1400 vlan 7 dry-run >/dev/null || return 1
+
+	sleep 1
+	expect_eq "state after dry runs" "$(state)" "$before" &&
+	expect_eq "events" "$(cat "$tmp/log")" "" || return 1
+	"$NVIRT" vif del d0 && "$NVIRT" vif del d1 && vifs_gone
+}
+
+
+# As a hypervisor's agent would: give the guest's netdev its address again
+# (it is a new netdev after a move, with the VIF's MAC and VLAN), and time
+# how long until the peer answers.
+guest_plumb() {
+	local dev i
+
+	dev=$(vif_get g '["ifname"]')
+	ip -n nvg addr add 10.6.0.1/24 dev "$dev" 2>/dev/null
+	ip -n nvg link set "$dev" up
+	for ((i = 1; i <= 100; i++)); do
+		if ip netns exec nvg ping -c 1 -W 1 10.6.0.2 >/dev/null; then
+			ktap_print_msg "g on $(vif_get g '["backend"]') ($dev): peer answers after ${i} pings"
+			return 0
+		fi
+	done
+	fail "g on $(vif_get g '["backend"]'): the peer does not answer"
+}
+
+# Seven VIFs hold igb's seven VFs; one of higher priority takes the VF of
+# the lowest (g), which falls back keeping its id, name, MAC and VLAN, and
+# moves back once the VF is free; the monitor says why each time.
+demote_promote() {
+	local tmp id i got
+
+	tmp=$(mktemp -d) && defer rm -rf "$tmp"
+	ip link set "$IGB" up
+	peer_up || return 1
+	ip netns add nvg && defer ip netns del nvg
+	"$NVIRT" vif add g dev "$IGB" mac 02:00:00:00:0a:01 vlan 5 netns nvg || return 1
+	id=$(vif_get g '["id"]')
+	for ((i = 1; i < 7; i++)); do
+		"$NVIRT" vif add "h$i" dev "$IGB" priority 1 || return 1
+	done
+	expect_eq "g on a VF" "$(vif_get g '["backend"]')" vf && guest_plumb || return 1
+
+	monitor_start "$tmp/log" vif || return 1
+	"$NVIRT" vif add top dev "$IGB" priority 5 || return 1
+	expect_eq "top took a VF" "$(vif_get top '["backend"]')" vf &&
+	expect_eq "g fell back" "$(vif_get g '["backend"], d[0]["id"], d[0]["mac"], d[0]["vlan"]["id"]')" \
+		"soft $id 02:00:00:00:0a:01 5" || return 1
+	for ((i = 1; i < 7; i++)); do
+		expect_eq "h$i kept its VF" "$(vif_get "h$i" '["backend"]')" vf || return 1
+	done
+	expect_match "g explains" "$(reasons g)" "^vf-exhausted " &&
+	guest_plumb || return 1
+
+	"$NVIRT" vif del top || return 1
+	expect_eq "g moved back" "$(vif_get g '["backend"], d[0]["id"], d[0]["mac"]')" \
+		"vf $id 02:00:00:00:0a:01" &&
+	guest_plumb || return 1
+	sleep 0.5
+	got=$(python3 -c '
+import json, sys
+for line in open(sys.argv[1]):
+    e = json.loads(line)
+    v = e["vif"]
+    if v["name"] == "g" and "plan" in v:
+        print(v["backend"], [r["code"] for r in v["plan"]["reasons"]][-1])' "$tmp/log" |
+		tr '\n' ';')
+	expect_eq "moves announced with reasons" "$got" "soft demoted;vf promoted;" || return 1
+
+	"$NVIRT" vif del g || return 1
+	for ((i = 1; i < 7; i++)); do
+		"$NVIRT" vif del "h$i" || return 1
+	done
+	peer_down && expect_eq "VFs disabled after" "$(numvfs)" 0 && vifs_gone
+}
+
+# The one spare queue of vmxnet3 goes to the higher priority, and back.
+queue_priority() {
+	ip link set "$VMX" up
+	[ "$(ls -d "/sys/class/net/$VMX/queues/tx-"* | wc -l)" = 2 ] ||
+		fail "vmxnet3 runs $(ls -d "/sys/class/net/$VMX/queues/tx-"* | wc -l) queues, not 2" ||
+		return 1
+	"$NVIRT" vif add q0 dev "$VMX" || return 1
+	expect_eq "q0 on the queue" "$(vif_get q0 '["backend"], d[0]["queue"]')" "queue 1" || return 1
+	"$NVIRT" vif add q1 dev "$VMX" || return 1
+	expect_eq "equal priority: q1 soft" "$(vif_get q1 '["backend"]')" soft || return 1
+	"$NVIRT" vif add q2 dev "$VMX" priority 2 || return 1
+	expect_eq "q2 took the queue" \
+		"$(vif_get q2 '["backend"]') $(vif_get q0 '["backend"]')" "queue soft" || return 1
+	"$NVIRT" vif del q2 || return 1
+	# Back to the oldest of equal priority.
+	expect_eq "q0 has it back" \
+		"$(vif_get q0 '["backend"]') $(vif_get q1 '["backend"]')" "queue soft" || return 1
+	"$NVIRT" vif set q1 backend queue >/dev/null 2>&1 &&
+		fail "q1 took the queue held by q0 of equal priority" && return 1
+	"$NVIRT" vif set q0 backend soft && "$NVIRT" vif set q1 backend auto || return 1
+	expect_eq "asked for: q0 soft, q1 the queue" \
+		"$(vif_get q0 '["backend"]') $(vif_get q1 '["backend"]')" "soft queue" || return 1
+	"$NVIRT" vif del q0 && "$NVIRT" vif del q1 && vifs_gone
+}
+
+ktap_print_header
+ktap_set_plan 7
+modprobe igbvf
+check "each rig NIC's plan for a VIF, dry run, with reasons" every_nic
+check "any policy on e1000: software path, strict refused with why" e1000_soft
+check "strict isolation for throughput on igb: a VF, enforced by the NIC" strict_vf
+check "migratable never gets a VF; set moves on and off one" migratable
+check "dry runs change nothing and announce nothing" dry_run
+check "higher priority takes a VF, the VIF falls back and returns, traffic goes on" demote_promote
+check "the last queue goes to the higher priority, and back" queue_priority
+ktap_finished
