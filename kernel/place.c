@@ -269,10 +269,12 @@ void nvirt_place_flush(void)
 
 /**
  * nvirt_place_exit() - stop rebalancing; no VIF is left
+ *
+ * Later requests (VFs disabled on the way out) are dropped.
  */
 void nvirt_place_exit(void)
 {
-	cancel_work_sync(&nvirt_place_work);
+	disable_work_sync(&nvirt_place_work);
 }
 
 /**
