@@ -13,6 +13,7 @@
 
 #include "netlink.h"
 #include "nic.h"
+#include "npolicy.h"
 #include "nvirt.h"
 #include "vdev.h"
 #include "vif.h"
@@ -30,13 +31,18 @@ static int __init nvirt_init(void)
 	err = nvirt_vif_init();
 	if (err)
 		goto err_vdev_exit;
-	err = nvirt_nl_init();
+	err = nvirt_npolicy_init();
 	if (err)
 		goto err_vif_exit;
+	err = nvirt_nl_init();
+	if (err)
+		goto err_npolicy_exit;
 
 	pr_info("version %s loaded\n", NVIRT_VERSION);
 	return 0;
 
+err_npolicy_exit:
+	nvirt_npolicy_exit();
 err_vif_exit:
 	nvirt_vif_exit();
 err_vdev_exit:
@@ -49,6 +55,7 @@ err_nic_exit:
 static void __exit nvirt_exit(void)
 {
 	nvirt_nl_exit();
+	nvirt_npolicy_exit();
 	nvirt_vif_exit();
 	nvirt_vdev_exit();
 	nvirt_nic_exit();

@@ -27,13 +27,15 @@ static const struct netlink_range_validation nvirt_a_vif_mtu_range = {
 };
 
 /* Common nested types */
-const struct nla_policy nvirt_policy_nl_policy[NVIRT_A_POLICY_PRIORITY + 1] = {
+const struct nla_policy nvirt_policy_nl_policy[NVIRT_A_POLICY_MIN_RATE + 1] = {
 	[NVIRT_A_POLICY_GOAL] = NLA_POLICY_MAX(NLA_U8, 3),
 	[NVIRT_A_POLICY_ISOLATION] = NLA_POLICY_MAX(NLA_U8, 1),
 	[NVIRT_A_POLICY_MIGRATABLE] = NLA_POLICY_MAX(NLA_U8, 1),
 	[NVIRT_A_POLICY_VISIBILITY] = NLA_POLICY_MAX(NLA_U8, 1),
 	[NVIRT_A_POLICY_G2G] = NLA_POLICY_MAX(NLA_U8, 3),
 	[NVIRT_A_POLICY_PRIORITY] = { .type = NLA_U32, },
+	[NVIRT_A_POLICY_MAX_RATE] = { .type = NLA_U32, },
+	[NVIRT_A_POLICY_MIN_RATE] = { .type = NLA_U32, },
 };
 
 /* NVIRT_CMD_NIC_GET - do */
@@ -50,7 +52,7 @@ static const struct nla_policy nvirt_nic_set_nl_policy[NVIRT_A_NIC_MANAGED + 1] 
 };
 
 /* NVIRT_CMD_VIF_NEW - do */
-static const struct nla_policy nvirt_vif_new_nl_policy[NVIRT_A_VIF_DRY_RUN + 1] = {
+static const struct nla_policy nvirt_vif_new_nl_policy[NVIRT_A_VIF_POLICY_NAME + 1] = {
 	[NVIRT_A_VIF_NAME] = { .type = NLA_NUL_STRING, .len = 15, },
 	[NVIRT_A_VIF_PARENT_IFINDEX] = NLA_POLICY_FULL_RANGE(NLA_U32, &nvirt_a_vif_parent_ifindex_range),
 	[NVIRT_A_VIF_PARENT_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
@@ -67,6 +69,7 @@ static const struct nla_policy nvirt_vif_new_nl_policy[NVIRT_A_VIF_DRY_RUN + 1] 
 	[NVIRT_A_VIF_TRUST] = NLA_POLICY_MAX(NLA_U8, 1),
 	[NVIRT_A_VIF_LINK_STATE] = NLA_POLICY_MAX(NLA_U8, 2),
 	[NVIRT_A_VIF_POLICY] = NLA_POLICY_NESTED(nvirt_policy_nl_policy),
+	[NVIRT_A_VIF_POLICY_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
 	[NVIRT_A_VIF_DRY_RUN] = { .type = NLA_FLAG, },
 };
 
@@ -89,7 +92,7 @@ static const struct nla_policy nvirt_vif_get_dump_nl_policy[NVIRT_A_VIF_PARENT_I
 };
 
 /* NVIRT_CMD_VIF_SET - do */
-static const struct nla_policy nvirt_vif_set_nl_policy[NVIRT_A_VIF_DRY_RUN + 1] = {
+static const struct nla_policy nvirt_vif_set_nl_policy[NVIRT_A_VIF_POLICY_NAME + 1] = {
 	[NVIRT_A_VIF_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[NVIRT_A_VIF_NAME] = { .type = NLA_NUL_STRING, .len = 15, },
 	[NVIRT_A_VIF_BACKEND] = NLA_POLICY_MAX(NLA_U8, 3),
@@ -105,6 +108,7 @@ static const struct nla_policy nvirt_vif_set_nl_policy[NVIRT_A_VIF_DRY_RUN + 1] 
 	[NVIRT_A_VIF_TRUST] = NLA_POLICY_MAX(NLA_U8, 1),
 	[NVIRT_A_VIF_LINK_STATE] = NLA_POLICY_MAX(NLA_U8, 2),
 	[NVIRT_A_VIF_POLICY] = NLA_POLICY_NESTED(nvirt_policy_nl_policy),
+	[NVIRT_A_VIF_POLICY_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
 	[NVIRT_A_VIF_DRY_RUN] = { .type = NLA_FLAG, },
 };
 
@@ -112,6 +116,28 @@ static const struct nla_policy nvirt_vif_set_nl_policy[NVIRT_A_VIF_DRY_RUN + 1] 
 static const struct nla_policy nvirt_vif_explain_nl_policy[NVIRT_A_VIF_NAME + 1] = {
 	[NVIRT_A_VIF_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[NVIRT_A_VIF_NAME] = { .type = NLA_NUL_STRING, .len = 15, },
+};
+
+/* NVIRT_CMD_POLICY_NEW - do */
+static const struct nla_policy nvirt_policy_new_nl_policy[NVIRT_A_NAMED_POLICY_POLICY + 1] = {
+	[NVIRT_A_NAMED_POLICY_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
+	[NVIRT_A_NAMED_POLICY_POLICY] = NLA_POLICY_NESTED(nvirt_policy_nl_policy),
+};
+
+/* NVIRT_CMD_POLICY_GET - do */
+static const struct nla_policy nvirt_policy_get_nl_policy[NVIRT_A_NAMED_POLICY_NAME + 1] = {
+	[NVIRT_A_NAMED_POLICY_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
+};
+
+/* NVIRT_CMD_POLICY_SET - do */
+static const struct nla_policy nvirt_policy_set_nl_policy[NVIRT_A_NAMED_POLICY_POLICY + 1] = {
+	[NVIRT_A_NAMED_POLICY_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
+	[NVIRT_A_NAMED_POLICY_POLICY] = NLA_POLICY_NESTED(nvirt_policy_nl_policy),
+};
+
+/* NVIRT_CMD_POLICY_DEL - do */
+static const struct nla_policy nvirt_policy_del_nl_policy[NVIRT_A_NAMED_POLICY_NAME + 1] = {
+	[NVIRT_A_NAMED_POLICY_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
 };
 
 /* Ops table for nvirt */
@@ -148,7 +174,7 @@ static const struct genl_split_ops nvirt_nl_ops[] = {
 		.cmd		= NVIRT_CMD_VIF_NEW,
 		.doit		= nvirt_nl_vif_new_doit,
 		.policy		= nvirt_vif_new_nl_policy,
-		.maxattr	= NVIRT_A_VIF_DRY_RUN,
+		.maxattr	= NVIRT_A_VIF_POLICY_NAME,
 		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
 	},
 	{
@@ -176,7 +202,7 @@ static const struct genl_split_ops nvirt_nl_ops[] = {
 		.cmd		= NVIRT_CMD_VIF_SET,
 		.doit		= nvirt_nl_vif_set_doit,
 		.policy		= nvirt_vif_set_nl_policy,
-		.maxattr	= NVIRT_A_VIF_DRY_RUN,
+		.maxattr	= NVIRT_A_VIF_POLICY_NAME,
 		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
 	},
 	{
@@ -185,6 +211,39 @@ static const struct genl_split_ops nvirt_nl_ops[] = {
 		.policy		= nvirt_vif_explain_nl_policy,
 		.maxattr	= NVIRT_A_VIF_NAME,
 		.flags		= GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd		= NVIRT_CMD_POLICY_NEW,
+		.doit		= nvirt_nl_policy_new_doit,
+		.policy		= nvirt_policy_new_nl_policy,
+		.maxattr	= NVIRT_A_NAMED_POLICY_POLICY,
+		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd		= NVIRT_CMD_POLICY_GET,
+		.doit		= nvirt_nl_policy_get_doit,
+		.policy		= nvirt_policy_get_nl_policy,
+		.maxattr	= NVIRT_A_NAMED_POLICY_NAME,
+		.flags		= GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd	= NVIRT_CMD_POLICY_GET,
+		.dumpit	= nvirt_nl_policy_get_dumpit,
+		.flags	= GENL_CMD_CAP_DUMP,
+	},
+	{
+		.cmd		= NVIRT_CMD_POLICY_SET,
+		.doit		= nvirt_nl_policy_set_doit,
+		.policy		= nvirt_policy_set_nl_policy,
+		.maxattr	= NVIRT_A_NAMED_POLICY_POLICY,
+		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd		= NVIRT_CMD_POLICY_DEL,
+		.doit		= nvirt_nl_policy_del_doit,
+		.policy		= nvirt_policy_del_nl_policy,
+		.maxattr	= NVIRT_A_NAMED_POLICY_NAME,
+		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
 	},
 };
 

@@ -12,7 +12,7 @@
 #include <uapi/linux/nvirt.h>
 
 /* Common nested types */
-extern const struct nla_policy nvirt_policy_nl_policy[NVIRT_A_POLICY_PRIORITY + 1];
+extern const struct nla_policy nvirt_policy_nl_policy[NVIRT_A_POLICY_MIN_RATE + 1];
 
 int nvirt_nic_pre_doit(const struct genl_split_ops *ops, struct sk_buff *skb,
 		       struct genl_info *info);
@@ -30,6 +30,12 @@ int nvirt_nl_vif_get_doit(struct sk_buff *skb, struct genl_info *info);
 int nvirt_nl_vif_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 int nvirt_nl_vif_set_doit(struct sk_buff *skb, struct genl_info *info);
 int nvirt_nl_vif_explain_doit(struct sk_buff *skb, struct genl_info *info);
+int nvirt_nl_policy_new_doit(struct sk_buff *skb, struct genl_info *info);
+int nvirt_nl_policy_get_doit(struct sk_buff *skb, struct genl_info *info);
+int nvirt_nl_policy_get_dumpit(struct sk_buff *skb,
+			       struct netlink_callback *cb);
+int nvirt_nl_policy_set_doit(struct sk_buff *skb, struct genl_info *info);
+int nvirt_nl_policy_del_doit(struct sk_buff *skb, struct genl_info *info);
 
 enum {
 	NVIRT_NLGRP_MONITOR,

@@ -39,53 +39,13 @@ static const struct {
 	{ NVIRT_A_VIF_LINK_STATE, NVIRT_VIF_F_LINK_STATE },
 	{ NVIRT_A_VIF_NETNS_FD, NVIRT_VIF_F_NETNS },
 	{ NVIRT_A_VIF_BACKEND, NVIRT_VIF_F_BACKEND },
+	{ NVIRT_A_VIF_POLICY_NAME, NVIRT_VIF_F_POLICY_NAME },
 };
 
-/* Policy attributes, and the bit each sets. */
-static const struct {
-	int attr;
-	int field;
-} nvirt_nl_policy_fields[] = {
-	{ NVIRT_A_POLICY_GOAL, NVIRT_VIF_F_GOAL },
-	{ NVIRT_A_POLICY_ISOLATION, NVIRT_VIF_F_ISOLATION },
-	{ NVIRT_A_POLICY_MIGRATABLE, NVIRT_VIF_F_MIGRATABLE },
-	{ NVIRT_A_POLICY_VISIBILITY, NVIRT_VIF_F_VISIBILITY },
-	{ NVIRT_A_POLICY_G2G, NVIRT_VIF_F_G2G },
-	{ NVIRT_A_POLICY_PRIORITY, NVIRT_VIF_F_PRIORITY },
-};
-
-/* The policy fields a request carries, into @cfg. */
-static int nvirt_nl_vif_policy(struct genl_info *info,
-			       struct nvirt_vif_cfg *cfg)
-{
-	struct nlattr *tb[NVIRT_A_POLICY_MAX + 1];
-	struct nvirt_policy *pol = &cfg->policy;
-	int i, err;
-
-	if (!info->attrs[NVIRT_A_VIF_POLICY])
-		return 0;
-	err = nla_parse_nested(tb, NVIRT_A_POLICY_MAX,
-			       info->attrs[NVIRT_A_VIF_POLICY],
-			       nvirt_policy_nl_policy, info->extack);
-	if (err)
-		return err;
-	for (i = 0; i < ARRAY_SIZE(nvirt_nl_policy_fields); i++)
-		if (tb[nvirt_nl_policy_fields[i].attr])
-			__set_bit(nvirt_nl_policy_fields[i].field, &cfg->set);
-	if (tb[NVIRT_A_POLICY_GOAL])
-		pol->goal = nla_get_u8(tb[NVIRT_A_POLICY_GOAL]);
-	if (tb[NVIRT_A_POLICY_ISOLATION])
-		pol->isolation = nla_get_u8(tb[NVIRT_A_POLICY_ISOLATION]);
-	if (tb[NVIRT_A_POLICY_MIGRATABLE])
-		pol->migratable = nla_get_u8(tb[NVIRT_A_POLICY_MIGRATABLE]);
-	if (tb[NVIRT_A_POLICY_VISIBILITY])
-		pol->visibility = nla_get_u8(tb[NVIRT_A_POLICY_VISIBILITY]);
-	if (tb[NVIRT_A_POLICY_G2G])
-		pol->g2g = nla_get_u8(tb[NVIRT_A_POLICY_G2G]);
-	if (tb[NVIRT_A_POLICY_PRIORITY])
-		pol->priority = nla_get_u32(tb[NVIRT_A_POLICY_PRIORITY]);
-	return 0;
-}
+/* The fields of a VIF's policy its record carries: not the rates. */
+#define NVIRT_NL_VIF_POLICY	(NVIRT_VIF_FOLLOWED &			\
+				 ~(BIT(NVIRT_VIF_F_MAX_RATE) |		\
+				   BIT(NVIRT_VIF_F_MIN_RATE)))
 
 /* The settings a request carries; a namespace is held in @cfg->net. */
 static int nvirt_nl_vif_cfg(struct sk_buff *skb, struct genl_info *info,
@@ -99,7 +59,8 @@ static int nvirt_nl_vif_cfg(struct sk_buff *skb, struct genl_info *info,
 	for (i = 0; i < ARRAY_SIZE(nvirt_nl_vif_fields); i++)
 		if (tb[nvirt_nl_vif_fields[i].attr])
 			__set_bit(nvirt_nl_vif_fields[i].field, &cfg->set);
-	err = nvirt_nl_vif_policy(info, cfg);
+	err = nvirt_nl_policy_parse(tb[NVIRT_A_VIF_POLICY], cfg, false,
+				    info->extack);
 	if (err)
 		return err;
 	if (tb[NVIRT_A_VIF_BACKEND])
@@ -125,6 +86,9 @@ static int nvirt_nl_vif_cfg(struct sk_buff *skb, struct genl_info *info,
 		cfg->trust = nla_get_u8(tb[NVIRT_A_VIF_TRUST]);
 	if (tb[NVIRT_A_VIF_LINK_STATE])
 		cfg->link_state = nla_get_u8(tb[NVIRT_A_VIF_LINK_STATE]);
+	if (tb[NVIRT_A_VIF_POLICY_NAME])
+		nla_strscpy(cfg->policy_name, tb[NVIRT_A_VIF_POLICY_NAME],
+			    sizeof(cfg->policy_name));
 
 	if (!tb[NVIRT_A_VIF_NETNS_FD])
 		return 0;
@@ -171,27 +135,6 @@ static int nvirt_nl_enforce_put(struct sk_buff *msg, int type,
 		}
 		nla_nest_end(msg, nest);
 	}
-	return 0;
-}
-
-static int nvirt_nl_policy_put(struct sk_buff *msg,
-			       const struct nvirt_policy *pol)
-{
-	struct nlattr *nest;
-
-	nest = nla_nest_start(msg, NVIRT_A_VIF_POLICY);
-	if (!nest)
-		return -EMSGSIZE;
-	if (nla_put_u8(msg, NVIRT_A_POLICY_GOAL, pol->goal) ||
-	    nla_put_u8(msg, NVIRT_A_POLICY_ISOLATION, pol->isolation) ||
-	    nla_put_u8(msg, NVIRT_A_POLICY_MIGRATABLE, pol->migratable) ||
-	    nla_put_u8(msg, NVIRT_A_POLICY_VISIBILITY, pol->visibility) ||
-	    nla_put_u8(msg, NVIRT_A_POLICY_G2G, pol->g2g) ||
-	    nla_put_u32(msg, NVIRT_A_POLICY_PRIORITY, pol->priority)) {
-		nla_nest_cancel(msg, nest);
-		return -EMSGSIZE;
-	}
-	nla_nest_end(msg, nest);
 	return 0;
 }
 
@@ -314,7 +257,10 @@ static int nvirt_nl_vif_put(struct sk_buff *msg, struct nvirt_vif *vif,
 	    (vif->backend == NVIRT_BACKEND_VF &&
 	     nla_put_u32(msg, NVIRT_A_VIF_VF_INDEX, vif->vf)) ||
 	    nvirt_nl_enforce_put(msg, NVIRT_A_VIF_ENFORCE, vif->enforce) ||
-	    nvirt_nl_policy_put(msg, &cfg->policy) ||
+	    nvirt_nl_policy_put(msg, NVIRT_A_VIF_POLICY, cfg,
+				NVIRT_NL_VIF_POLICY) ||
+	    (cfg->policy_name[0] &&
+	     nla_put_string(msg, NVIRT_A_VIF_POLICY_NAME, cfg->policy_name)) ||
 	    nla_put_u8(msg, NVIRT_A_VIF_MIGRATABLE, vif->migratable) ||
 	    nla_put_u8(msg, NVIRT_A_VIF_G2G, vif->g2g) ||
 	    (stats && nvirt_nl_vif_stats_put(msg, vif)) ||
@@ -704,7 +650,11 @@ int nvirt_nl_vif_explain_doit(struct sk_buff *skb, struct genl_info *info)
 	    nla_put_u32(msg, NVIRT_A_VIF_PARENT_IFINDEX, vif->parent->ifindex) ||
 	    nla_put_string(msg, NVIRT_A_VIF_PARENT_IFNAME, vif->parent->name) ||
 	    nla_put_u8(msg, NVIRT_A_VIF_BACKEND, vif->backend) ||
-	    nvirt_nl_policy_put(msg, &vif->cfg.policy) ||
+	    nvirt_nl_policy_put(msg, NVIRT_A_VIF_POLICY, &vif->cfg,
+				NVIRT_NL_VIF_POLICY) ||
+	    (vif->cfg.policy_name[0] &&
+	     nla_put_string(msg, NVIRT_A_VIF_POLICY_NAME,
+			    vif->cfg.policy_name)) ||
 	    nla_put_u8(msg, NVIRT_A_VIF_MIGRATABLE, vif->migratable) ||
 	    nvirt_nl_plan_put(msg, &pl->plan))
 		vif = ERR_PTR(-EMSGSIZE);

@@ -31,10 +31,21 @@ struct net_device *nvirt_nl_dev_lookup(const struct genl_info *info, int ifindex
 struct sk_buff *nvirt_nl_ntf_new(struct net *net, u8 cmd, void **hdr);
 void nvirt_nl_ntf_send(struct net *net, struct sk_buff *msg, void *hdr,
 		       u32 *last, bool change, bool quiet);
+struct nlattr;
+struct netlink_ext_ack;
+struct nvirt_npolicy;
 struct nvirt_plan;
+struct nvirt_vif_cfg;
 
 void nvirt_nl_vif_notify(struct nvirt_vif *vif, enum nvirt_nic_event event,
 			 const struct nvirt_plan *plan);
+
+int nvirt_nl_policy_parse(const struct nlattr *nest, struct nvirt_vif_cfg *cfg,
+			  bool named, struct netlink_ext_ack *extack);
+int nvirt_nl_policy_put(struct sk_buff *msg, int type,
+			const struct nvirt_vif_cfg *cfg, unsigned long fields);
+void nvirt_nl_policy_notify(struct net *net, struct nvirt_npolicy *np,
+			    enum nvirt_nic_event event);
 
 int nvirt_nl_init(void);
 void nvirt_nl_exit(void);

@@ -20,6 +20,7 @@
 
 #include "netlink.h"
 #include "nic.h"
+#include "npolicy.h"
 #include "vdev.h"
 #include "vif.h"
 
@@ -197,53 +198,74 @@ static void nvirt_vif_mask_enforce(const struct nvirt_vif_cfg *cfg,
 		enforce[NVIRT_SETTING_SPOOFCHK] = 0;
 }
 
-/* The request's settings over @base's. */
-static void nvirt_vif_cfg_merge(struct nvirt_vif_cfg *cfg,
-				const struct nvirt_vif_cfg *base)
+/**
+ * nvirt_vif_cfg_copy() - copy some fields of one VIF config to another
+ * @cfg: where to
+ * @src: where from
+ * @fields: the NVIRT_VIF_F_* bits of the fields to copy (not the netns)
+ *
+ * A new VLAN starts from priority 0 and 802.1Q unless they are copied too.
+ */
+void nvirt_vif_cfg_copy(struct nvirt_vif_cfg *cfg,
+			const struct nvirt_vif_cfg *src, unsigned long fields)
+{
+	if (test_bit(NVIRT_VIF_F_MAC, &fields))
+		ether_addr_copy(cfg->mac, src->mac);
+	if (test_bit(NVIRT_VIF_F_VLAN, &fields)) {
+		cfg->vlan = src->vlan;
+		cfg->qos = 0;
+		cfg->vlan_proto = NVIRT_VLAN_PROTO_8021Q;
+	}
+	if (test_bit(NVIRT_VIF_F_VLAN_QOS, &fields))
+		cfg->qos = src->qos;
+	if (test_bit(NVIRT_VIF_F_VLAN_PROTO, &fields))
+		cfg->vlan_proto = src->vlan_proto;
+	if (test_bit(NVIRT_VIF_F_MTU, &fields))
+		cfg->mtu = src->mtu;
+	if (test_bit(NVIRT_VIF_F_MAX_RATE, &fields))
+		cfg->max_rate = src->max_rate;
+	if (test_bit(NVIRT_VIF_F_MIN_RATE, &fields))
+		cfg->min_rate = src->min_rate;
+	if (test_bit(NVIRT_VIF_F_SPOOFCHK, &fields))
+		cfg->spoofchk = src->spoofchk;
+	if (test_bit(NVIRT_VIF_F_TRUST, &fields))
+		cfg->trust = src->trust;
+	if (test_bit(NVIRT_VIF_F_LINK_STATE, &fields))
+		cfg->link_state = src->link_state;
+	if (test_bit(NVIRT_VIF_F_BACKEND, &fields))
+		cfg->policy.backend = src->policy.backend;
+	if (test_bit(NVIRT_VIF_F_GOAL, &fields))
+		cfg->policy.goal = src->policy.goal;
+	if (test_bit(NVIRT_VIF_F_ISOLATION, &fields))
+		cfg->policy.isolation = src->policy.isolation;
+	if (test_bit(NVIRT_VIF_F_MIGRATABLE, &fields))
+		cfg->policy.migratable = src->policy.migratable;
+	if (test_bit(NVIRT_VIF_F_VISIBILITY, &fields))
+		cfg->policy.visibility = src->policy.visibility;
+	if (test_bit(NVIRT_VIF_F_G2G, &fields))
+		cfg->policy.g2g = src->policy.g2g;
+	if (test_bit(NVIRT_VIF_F_PRIORITY, &fields))
+		cfg->policy.priority = src->policy.priority;
+	if (test_bit(NVIRT_VIF_F_POLICY_NAME, &fields))
+		strscpy(cfg->policy_name, src->policy_name);
+}
+
+/*
+ * The request's settings over @base's, then the named policy's in the
+ * fields the VIF follows it in.
+ */
+static int nvirt_vif_cfg_merge(struct net *net, struct nvirt_vif_cfg *cfg,
+			       const struct nvirt_vif_cfg *base,
+			       struct netlink_ext_ack *extack)
 {
 	struct nvirt_vif_cfg req = *cfg;
 
 	*cfg = *base;
 	cfg->set = req.set;
 	cfg->net = req.net;
-	if (test_bit(NVIRT_VIF_F_MAC, &req.set))
-		ether_addr_copy(cfg->mac, req.mac);
-	if (test_bit(NVIRT_VIF_F_VLAN, &req.set)) {
-		cfg->vlan = req.vlan;
-		/* A new VLAN starts from priority 0 and 802.1Q. */
-		cfg->qos = 0;
-		cfg->vlan_proto = NVIRT_VLAN_PROTO_8021Q;
-	}
-	if (test_bit(NVIRT_VIF_F_VLAN_QOS, &req.set))
-		cfg->qos = req.qos;
-	if (test_bit(NVIRT_VIF_F_VLAN_PROTO, &req.set))
-		cfg->vlan_proto = req.vlan_proto;
-	if (test_bit(NVIRT_VIF_F_MTU, &req.set))
-		cfg->mtu = req.mtu;
-	if (test_bit(NVIRT_VIF_F_MAX_RATE, &req.set))
-		cfg->max_rate = req.max_rate;
-	if (test_bit(NVIRT_VIF_F_MIN_RATE, &req.set))
-		cfg->min_rate = req.min_rate;
-	if (test_bit(NVIRT_VIF_F_SPOOFCHK, &req.set))
-		cfg->spoofchk = req.spoofchk;
-	if (test_bit(NVIRT_VIF_F_TRUST, &req.set))
-		cfg->trust = req.trust;
-	if (test_bit(NVIRT_VIF_F_LINK_STATE, &req.set))
-		cfg->link_state = req.link_state;
-	if (test_bit(NVIRT_VIF_F_BACKEND, &req.set))
-		cfg->policy.backend = req.policy.backend;
-	if (test_bit(NVIRT_VIF_F_GOAL, &req.set))
-		cfg->policy.goal = req.policy.goal;
-	if (test_bit(NVIRT_VIF_F_ISOLATION, &req.set))
-		cfg->policy.isolation = req.policy.isolation;
-	if (test_bit(NVIRT_VIF_F_MIGRATABLE, &req.set))
-		cfg->policy.migratable = req.policy.migratable;
-	if (test_bit(NVIRT_VIF_F_VISIBILITY, &req.set))
-		cfg->policy.visibility = req.policy.visibility;
-	if (test_bit(NVIRT_VIF_F_G2G, &req.set))
-		cfg->policy.g2g = req.policy.g2g;
-	if (test_bit(NVIRT_VIF_F_PRIORITY, &req.set))
-		cfg->policy.priority = req.policy.priority;
+	cfg->own = base->own | (req.set & NVIRT_VIF_FOLLOWED);
+	nvirt_vif_cfg_copy(cfg, &req, req.set);
+	return nvirt_npolicy_follow(net, cfg, extack);
 }
 
 static int nvirt_vif_cfg_check(const struct nvirt_vif_cfg *cfg,
@@ -432,8 +454,8 @@ int nvirt_vif_new(struct net *net, const char *name, struct net_device *parent,
 	eth_random_addr(defaults.mac);
 	if (defaults.mtu > ETH_DATA_LEN)
 		defaults.mtu = ETH_DATA_LEN;
-	nvirt_vif_cfg_merge(cfg, &defaults);
-	err = nvirt_vif_cfg_check(cfg, extack);
+	err = nvirt_vif_cfg_merge(net, cfg, &defaults, extack) ?:
+	      nvirt_vif_cfg_check(cfg, extack);
 	if (err)
 		return err;
 	err = nvirt_place(parent, NULL, cfg, flags, pl, extack);
@@ -670,8 +692,8 @@ int nvirt_vif_set(struct nvirt_vif *vif, struct nvirt_vif_cfg *cfg,
 	ASSERT_RTNL();
 	/* The MTU is the netdev's, which its guest may have changed. */
 	vif->cfg.mtu = vif->dev->mtu;
-	nvirt_vif_cfg_merge(cfg, &vif->cfg);
-	err = nvirt_vif_cfg_check(cfg, extack);
+	err = nvirt_vif_cfg_merge(nvirt_vif_net(vif), cfg, &vif->cfg, extack) ?:
+	      nvirt_vif_cfg_check(cfg, extack);
 	if (err)
 		return err;
 	err = nvirt_place(vif->parent, vif, cfg, flags, pl, extack);

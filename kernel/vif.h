@@ -35,7 +35,21 @@ enum nvirt_vif_field {
 	NVIRT_VIF_F_VISIBILITY,
 	NVIRT_VIF_F_G2G,
 	NVIRT_VIF_F_PRIORITY,
+	NVIRT_VIF_F_POLICY_NAME,
 };
+
+/* The fields a VIF follows its named policy in, unless given its own. */
+#define NVIRT_VIF_FOLLOWED	(BIT(NVIRT_VIF_F_MAX_RATE) |		\
+				 BIT(NVIRT_VIF_F_MIN_RATE) |		\
+				 BIT(NVIRT_VIF_F_GOAL) |		\
+				 BIT(NVIRT_VIF_F_ISOLATION) |		\
+				 BIT(NVIRT_VIF_F_MIGRATABLE) |		\
+				 BIT(NVIRT_VIF_F_VISIBILITY) |		\
+				 BIT(NVIRT_VIF_F_G2G) |			\
+				 BIT(NVIRT_VIF_F_PRIORITY))
+
+/* Size of a named policy's name, with its NUL (the spec's max-len + 1). */
+#define NVIRT_POLICY_NAMSIZ	32
 
 /**
  * struct nvirt_vif_cfg - the settings of a VIF
@@ -53,6 +67,9 @@ enum nvirt_vif_field {
  * @net: namespace of the VIF's netdev; a reference is held on requests
  * @policy: what the user wants of it: the fields up to @policy.backend
  *	(the engine's view of the settings is filled in when planning)
+ * @policy_name: the named policy it follows, "" for none
+ * @own: the NVIRT_VIF_FOLLOWED fields it was ever given itself, which
+ *	no named policy changes
  */
 struct nvirt_vif_cfg {
 	unsigned long set;
@@ -68,6 +85,8 @@ struct nvirt_vif_cfg {
 	u8 link_state;
 	struct net *net;
 	struct nvirt_policy policy;
+	char policy_name[NVIRT_POLICY_NAMSIZ];
+	unsigned long own;
 };
 
 /**
@@ -217,6 +236,8 @@ int nvirt_vif_set(struct nvirt_vif *vif, struct nvirt_vif_cfg *cfg,
 int nvirt_vif_change(struct nvirt_vif *vif, struct nvirt_vif_cfg *cfg,
 		     const struct nvirt_plan *plan, const u8 *enforce,
 		     struct netlink_ext_ack *extack);
+void nvirt_vif_cfg_copy(struct nvirt_vif_cfg *cfg,
+			const struct nvirt_vif_cfg *src, unsigned long fields);
 int nvirt_vif_check(struct net_device *parent, u8 backend,
 		    const struct nvirt_vif_cfg *cfg, u8 *enforce,
 		    struct netlink_ext_ack *extack);

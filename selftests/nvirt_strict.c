@@ -58,6 +58,22 @@ static void req_put(struct req *r, __u16 type, const void *data, int len)
 	r->nlh.nlmsg_len = NLMSG_ALIGN(r->nlh.nlmsg_len) + NLA_ALIGN(nla->nla_len);
 }
 
+/* A nest: its attributes follow, until req_nest_end(). */
+static struct nlattr *req_nest_start(struct req *r, __u16 type)
+{
+	struct nlattr *nla = (void *)((char *)&r->nlh + NLMSG_ALIGN(r->nlh.nlmsg_len));
+
+	nla->nla_type = type | NLA_F_NESTED;
+	nla->nla_len = NLA_HDRLEN;
+	r->nlh.nlmsg_len = NLMSG_ALIGN(r->nlh.nlmsg_len) + NLA_HDRLEN;
+	return nla;
+}
+
+static void req_nest_end(struct req *r, struct nlattr *nest)
+{
+	nest->nla_len = (char *)&r->nlh + r->nlh.nlmsg_len - (char *)nest;
+}
+
 static void req_put_u32(struct req *r, __u16 type, __u32 v)
 {
 	req_put(r, type, &v, sizeof(v));
@@ -346,16 +362,17 @@ TEST_F(nvirt, dump_interrupted)
 	EXPECT_TRUE(intr);
 }
 
-/* The VIFs of the caller's namespace, counted with a dump. */
-static int vif_count(struct __test_metadata *_metadata, FIXTURE_DATA(nvirt) *self)
+/* The objects a dump of @cmd lists in the caller's namespace, or -1. */
+static int dump_count(FIXTURE_DATA(nvirt) *self, __u8 cmd)
 {
 	static char buf[BUF_SIZE];
 	bool done = false;
 	int count = 0;
 
-	req_init(&self->req, self->family, NVIRT_CMD_VIF_GET);
+	req_init(&self->req, self->family, cmd);
 	self->req.nlh.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-	EXPECT_LT(0, send(self->fd, &self->req, self->req.nlh.nlmsg_len, 0));
+	if (send(self->fd, &self->req, self->req.nlh.nlmsg_len, 0) < 0)
+		return -1;
 	while (!done) {
 		struct nlmsghdr *nlh;
 		int n = recv(self->fd, buf, sizeof(buf), 0);
@@ -386,7 +403,7 @@ TEST_F(nvirt, vif_new_needs_a_name)
 	ASSERT_EQ(0, transact(self->fd, &self->req, &self->ans));
 	EXPECT_EQ(EINVAL, self->ans.err);
 	EXPECT_EQ((unsigned int)NVIRT_A_VIF_NAME, self->ans.miss_type);
-	EXPECT_EQ(0, vif_count(_metadata, self));
+	EXPECT_EQ(0, dump_count(self, NVIRT_CMD_VIF_GET));
 }
 
 TEST_F(nvirt, vif_mac_wrong_length)
@@ -400,7 +417,7 @@ TEST_F(nvirt, vif_mac_wrong_length)
 	EXPECT_EQ(ERANGE, self->ans.err);
 	ASSERT_TRUE(self->ans.have_offs);
 	EXPECT_EQ(attr_offset(&self->req, 2), self->ans.offs);
-	EXPECT_EQ(0, vif_count(_metadata, self));
+	EXPECT_EQ(0, dump_count(self, NVIRT_CMD_VIF_GET));
 }
 
 TEST_F(nvirt, vif_vlan_out_of_range)
@@ -412,7 +429,7 @@ TEST_F(nvirt, vif_vlan_out_of_range)
 	ASSERT_EQ(0, transact(self->fd, &self->req, &self->ans));
 	EXPECT_EQ(ERANGE, self->ans.err);
 	EXPECT_STREQ("integer out of range", self->ans.msg);
-	EXPECT_EQ(0, vif_count(_metadata, self));
+	EXPECT_EQ(0, dump_count(self, NVIRT_CMD_VIF_GET));
 }
 
 /* The backend refuses what it cannot stack on, and says why. */
@@ -422,7 +439,7 @@ TEST_F(nvirt, vif_on_loopback_refused)
 	ASSERT_EQ(0, transact(self->fd, &self->req, &self->ans));
 	EXPECT_EQ(EOPNOTSUPP, self->ans.err);
 	EXPECT_STREQ("lo is not an Ethernet NIC nvirt can stack on", self->ans.msg);
-	EXPECT_EQ(0, vif_count(_metadata, self));
+	EXPECT_EQ(0, dump_count(self, NVIRT_CMD_VIF_GET));
 }
 
 TEST_F(nvirt, vif_get_unknown)
@@ -432,6 +449,50 @@ TEST_F(nvirt, vif_get_unknown)
 	ASSERT_EQ(0, transact(self->fd, &self->req, &self->ans));
 	EXPECT_EQ(ENOENT, self->ans.err);
 	EXPECT_STREQ("No such VIF", self->ans.msg);
+}
+
+TEST_F(nvirt, policy_new_needs_a_name)
+{
+	struct nlattr *nest;
+
+	req_init(&self->req, self->family, NVIRT_CMD_POLICY_NEW);
+	nest = req_nest_start(&self->req, NVIRT_A_NAMED_POLICY_POLICY);
+	req_put_u8(&self->req, NVIRT_A_POLICY_GOAL, NVIRT_GOAL_LATENCY);
+	req_nest_end(&self->req, nest);
+	ASSERT_EQ(0, transact(self->fd, &self->req, &self->ans));
+	EXPECT_EQ(EINVAL, self->ans.err);
+	EXPECT_EQ((unsigned int)NVIRT_A_NAMED_POLICY_NAME, self->ans.miss_type);
+	EXPECT_EQ(0, dump_count(self, NVIRT_CMD_POLICY_GET));
+}
+
+TEST_F(nvirt, policy_goal_out_of_range)
+{
+	struct nlattr *nest;
+
+	req_init(&self->req, self->family, NVIRT_CMD_POLICY_NEW);
+	req_put_str(&self->req, NVIRT_A_NAMED_POLICY_NAME, "gold");
+	nest = req_nest_start(&self->req, NVIRT_A_NAMED_POLICY_POLICY);
+	req_put_u8(&self->req, NVIRT_A_POLICY_GOAL, NVIRT_GOAL_DENSITY + 1);
+	req_nest_end(&self->req, nest);
+	ASSERT_EQ(0, transact(self->fd, &self->req, &self->ans));
+	EXPECT_EQ(ERANGE, self->ans.err);
+	EXPECT_STREQ("integer out of range", self->ans.msg);
+	EXPECT_EQ(0, dump_count(self, NVIRT_CMD_POLICY_GET));
+}
+
+/* A VIF's rates are its own attributes, not its policy nest's. */
+TEST_F(nvirt, vif_policy_rates_refused)
+{
+	struct nlattr *nest;
+
+	vif_new_lo(self, "nvx0");
+	nest = req_nest_start(&self->req, NVIRT_A_VIF_POLICY);
+	req_put_u32(&self->req, NVIRT_A_POLICY_MAX_RATE, 10);
+	req_nest_end(&self->req, nest);
+	ASSERT_EQ(0, transact(self->fd, &self->req, &self->ans));
+	EXPECT_EQ(EINVAL, self->ans.err);
+	EXPECT_STREQ("A VIF's rates are its max-rate and min-rate", self->ans.msg);
+	EXPECT_EQ(0, dump_count(self, NVIRT_CMD_VIF_GET));
 }
 
 /* An unprivileged user may look but not change: EPERM, nothing changed. */
@@ -459,6 +520,13 @@ TEST_F(nvirt, unprivileged_set_refused)
 		if (transact(self->fd, &self->req, &self->ans) ||
 		    self->ans.err != EPERM)
 			_exit(7);
+		req_init(&self->req, self->family, NVIRT_CMD_POLICY_NEW);
+		req_put_str(&self->req, NVIRT_A_NAMED_POLICY_NAME, "gold");
+		if (transact(self->fd, &self->req, &self->ans) ||
+		    self->ans.err != EPERM)
+			_exit(8);
+		if (dump_count(self, NVIRT_CMD_POLICY_GET) != 0)
+			_exit(9);
 		_exit(0);
 	}
 	ASSERT_EQ(pid, waitpid(pid, &status, 0));

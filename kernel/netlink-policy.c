@@ -1,0 +1,322 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvirt: policies in the "nvirt" generic netlink family: the policy nest
+ * of VIF requests and records, and the named-policy operations.
+ */
+
+#include <linux/rtnetlink.h>
+#include <net/genetlink.h>
+#include <net/netlink.h>
+#include <net/sock.h>
+
+#include <uapi/linux/nvirt.h>
+
+#include "netlink.h"
+#include "netlink-gen.h"
+#include "npolicy.h"
+#include "vif.h"
+
+/* Policy attributes, and the VIF field each is. */
+static const struct {
+	int attr;
+	int field;
+} nvirt_nl_policy_fields[] = {
+	{ NVIRT_A_POLICY_GOAL, NVIRT_VIF_F_GOAL },
+	{ NVIRT_A_POLICY_ISOLATION, NVIRT_VIF_F_ISOLATION },
+	{ NVIRT_A_POLICY_MIGRATABLE, NVIRT_VIF_F_MIGRATABLE },
+	{ NVIRT_A_POLICY_VISIBILITY, NVIRT_VIF_F_VISIBILITY },
+	{ NVIRT_A_POLICY_G2G, NVIRT_VIF_F_G2G },
+	{ NVIRT_A_POLICY_PRIORITY, NVIRT_VIF_F_PRIORITY },
+	{ NVIRT_A_POLICY_MAX_RATE, NVIRT_VIF_F_MAX_RATE },
+	{ NVIRT_A_POLICY_MIN_RATE, NVIRT_VIF_F_MIN_RATE },
+};
+
+/**
+ * nvirt_nl_policy_parse() - the fields of a policy nest, into a VIF config
+ * @nest: the nest, or NULL
+ * @cfg: its fields set, and their bits in @cfg->set
+ * @named: a named policy's, which may carry rates (a VIF has its own)
+ * @extack: why it failed
+ *
+ * Return: 0 or a negative errno.
+ */
+int nvirt_nl_policy_parse(const struct nlattr *nest, struct nvirt_vif_cfg *cfg,
+			  bool named, struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[NVIRT_A_POLICY_MAX + 1];
+	struct nvirt_policy *pol = &cfg->policy;
+	int i, err;
+
+	if (!nest)
+		return 0;
+	err = nla_parse_nested(tb, NVIRT_A_POLICY_MAX, nest,
+			       nvirt_policy_nl_policy, extack);
+	if (err)
+		return err;
+	if (!named && (tb[NVIRT_A_POLICY_MAX_RATE] || tb[NVIRT_A_POLICY_MIN_RATE])) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[NVIRT_A_POLICY_MAX_RATE] ?:
+				    tb[NVIRT_A_POLICY_MIN_RATE],
+				    "A VIF's rates are its max-rate and min-rate");
+		return -EINVAL;
+	}
+	for (i = 0; i < ARRAY_SIZE(nvirt_nl_policy_fields); i++)
+		if (tb[nvirt_nl_policy_fields[i].attr])
+			__set_bit(nvirt_nl_policy_fields[i].field, &cfg->set);
+	if (tb[NVIRT_A_POLICY_GOAL])
+		pol->goal = nla_get_u8(tb[NVIRT_A_POLICY_GOAL]);
+	if (tb[NVIRT_A_POLICY_ISOLATION])
+		pol->isolation = nla_get_u8(tb[NVIRT_A_POLICY_ISOLATION]);
+	if (tb[NVIRT_A_POLICY_MIGRATABLE])
+		pol->migratable = nla_get_u8(tb[NVIRT_A_POLICY_MIGRATABLE]);
+	if (tb[NVIRT_A_POLICY_VISIBILITY])
+		pol->visibility = nla_get_u8(tb[NVIRT_A_POLICY_VISIBILITY]);
+	if (tb[NVIRT_A_POLICY_G2G])
+		pol->g2g = nla_get_u8(tb[NVIRT_A_POLICY_G2G]);
+	if (tb[NVIRT_A_POLICY_PRIORITY])
+		pol->priority = nla_get_u32(tb[NVIRT_A_POLICY_PRIORITY]);
+	if (tb[NVIRT_A_POLICY_MAX_RATE])
+		cfg->max_rate = nla_get_u32(tb[NVIRT_A_POLICY_MAX_RATE]);
+	if (tb[NVIRT_A_POLICY_MIN_RATE])
+		cfg->min_rate = nla_get_u32(tb[NVIRT_A_POLICY_MIN_RATE]);
+	return 0;
+}
+
+/**
+ * nvirt_nl_policy_put() - a policy nest with some fields of a VIF config
+ * @msg: the message
+ * @type: the nest's attribute type
+ * @cfg: the config
+ * @fields: the NVIRT_VIF_F_* bits of the policy fields to put
+ *
+ * Return: 0 or -EMSGSIZE.
+ */
+int nvirt_nl_policy_put(struct sk_buff *msg, int type,
+			const struct nvirt_vif_cfg *cfg, unsigned long fields)
+{
+	const struct nvirt_policy *pol = &cfg->policy;
+	struct nlattr *nest;
+
+	nest = nla_nest_start(msg, type);
+	if (!nest)
+		return -EMSGSIZE;
+	if ((test_bit(NVIRT_VIF_F_GOAL, &fields) &&
+	     nla_put_u8(msg, NVIRT_A_POLICY_GOAL, pol->goal)) ||
+	    (test_bit(NVIRT_VIF_F_ISOLATION, &fields) &&
+	     nla_put_u8(msg, NVIRT_A_POLICY_ISOLATION, pol->isolation)) ||
+	    (test_bit(NVIRT_VIF_F_MIGRATABLE, &fields) &&
+	     nla_put_u8(msg, NVIRT_A_POLICY_MIGRATABLE, pol->migratable)) ||
+	    (test_bit(NVIRT_VIF_F_VISIBILITY, &fields) &&
+	     nla_put_u8(msg, NVIRT_A_POLICY_VISIBILITY, pol->visibility)) ||
+	    (test_bit(NVIRT_VIF_F_G2G, &fields) &&
+	     nla_put_u8(msg, NVIRT_A_POLICY_G2G, pol->g2g)) ||
+	    (test_bit(NVIRT_VIF_F_PRIORITY, &fields) &&
+	     nla_put_u32(msg, NVIRT_A_POLICY_PRIORITY, pol->priority)) ||
+	    (test_bit(NVIRT_VIF_F_MAX_RATE, &fields) &&
+	     nla_put_u32(msg, NVIRT_A_POLICY_MAX_RATE, cfg->max_rate)) ||
+	    (test_bit(NVIRT_VIF_F_MIN_RATE, &fields) &&
+	     nla_put_u32(msg, NVIRT_A_POLICY_MIN_RATE, cfg->min_rate))) {
+		nla_nest_cancel(msg, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
+static int nvirt_nl_npolicy_put(struct sk_buff *msg, struct net *net,
+				const struct nvirt_npolicy *np)
+{
+	if (nla_put_string(msg, NVIRT_A_NAMED_POLICY_NAME, np->name) ||
+	    nvirt_nl_policy_put(msg, NVIRT_A_NAMED_POLICY_POLICY, &np->cfg,
+				np->cfg.set) ||
+	    nla_put_u32(msg, NVIRT_A_NAMED_POLICY_USERS,
+			nvirt_npolicy_users(net, np->name)))
+		return -EMSGSIZE;
+	return 0;
+}
+
+/**
+ * nvirt_nl_policy_notify() - tell a namespace what happened to a policy
+ * @net: the namespace
+ * @np: the named policy
+ * @event: what happened
+ *
+ * Context: RTNL held.
+ */
+void nvirt_nl_policy_notify(struct net *net, struct nvirt_npolicy *np,
+			    enum nvirt_nic_event event)
+{
+	static const u8 cmds[] = {
+		[NVIRT_NIC_ADDED] = NVIRT_CMD_POLICY_ADD_NTF,
+		[NVIRT_NIC_REMOVED] = NVIRT_CMD_POLICY_DEL_NTF,
+		[NVIRT_NIC_CHANGED] = NVIRT_CMD_POLICY_CHANGE_NTF,
+	};
+	struct sk_buff *msg;
+	void *hdr;
+
+	msg = nvirt_nl_ntf_new(net, cmds[event], &hdr);
+	if (!msg)
+		return;
+	if (nvirt_nl_npolicy_put(msg, net, np)) {
+		nlmsg_free(msg);
+		return;
+	}
+	nvirt_nl_ntf_send(net, msg, hdr, &np->ntf_hash,
+			  event == NVIRT_NIC_CHANGED, false);
+}
+
+/* The named policy a request names. */
+static struct nvirt_npolicy *nvirt_nl_npolicy_lookup(struct genl_info *info,
+						     char *name)
+{
+	struct nlattr *attr = info->attrs[NVIRT_A_NAMED_POLICY_NAME];
+	struct nvirt_npolicy *np;
+
+	ASSERT_RTNL();
+	np = nvirt_npolicy_find(genl_info_net(info), name);
+	if (!np) {
+		NL_SET_ERR_MSG_ATTR_FMT(info->extack, attr, "No such policy %s",
+					name);
+		return ERR_PTR(-ENOENT);
+	}
+	return np;
+}
+
+/* The name and fields of a request. */
+static int nvirt_nl_npolicy_req(struct genl_info *info, char *name,
+				struct nvirt_vif_cfg *cfg)
+{
+	if (GENL_REQ_ATTR_CHECK(info, NVIRT_A_NAMED_POLICY_NAME))
+		return -EINVAL;
+	nla_strscpy(name, info->attrs[NVIRT_A_NAMED_POLICY_NAME],
+		    NVIRT_POLICY_NAMSIZ);
+	memset(cfg, 0, sizeof(*cfg));
+	return nvirt_nl_policy_parse(info->attrs[NVIRT_A_NAMED_POLICY_POLICY],
+				     cfg, true, info->extack);
+}
+
+int nvirt_nl_policy_new_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	char name[NVIRT_POLICY_NAMSIZ];
+	struct nvirt_vif_cfg cfg;
+	int err;
+
+	err = nvirt_nl_npolicy_req(info, name, &cfg);
+	if (err)
+		return err;
+	rtnl_lock();
+	err = nvirt_npolicy_new(genl_info_net(info), name, &cfg, info->extack);
+	rtnl_unlock();
+	return err;
+}
+
+int nvirt_nl_policy_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	char name[NVIRT_POLICY_NAMSIZ];
+	struct nvirt_npolicy *np;
+	struct nvirt_vif_cfg cfg;
+	int err;
+
+	err = nvirt_nl_npolicy_req(info, name, &cfg);
+	if (err)
+		return err;
+	rtnl_lock();
+	np = nvirt_nl_npolicy_lookup(info, name);
+	err = PTR_ERR_OR_ZERO(np);
+	if (!err)
+		err = nvirt_npolicy_set(genl_info_net(info), np, &cfg,
+					info->extack);
+	rtnl_unlock();
+	/* As after vif-set: moves onto freed hardware, idle VFs disabled. */
+	nvirt_place_flush();
+	nvirt_vf_flush();
+	return err;
+}
+
+int nvirt_nl_policy_del_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	char name[NVIRT_POLICY_NAMSIZ];
+	struct nvirt_npolicy *np;
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, NVIRT_A_NAMED_POLICY_NAME))
+		return -EINVAL;
+	nla_strscpy(name, info->attrs[NVIRT_A_NAMED_POLICY_NAME], sizeof(name));
+	rtnl_lock();
+	np = nvirt_nl_npolicy_lookup(info, name);
+	err = PTR_ERR_OR_ZERO(np);
+	if (!err)
+		err = nvirt_npolicy_del(genl_info_net(info), np, info->extack);
+	rtnl_unlock();
+	return err;
+}
+
+static int nvirt_nl_npolicy_fill(struct sk_buff *msg,
+				 const struct nvirt_npolicy *np,
+				 const struct genl_info *info,
+				 struct netlink_callback *cb)
+{
+	void *hdr;
+
+	hdr = genlmsg_iput(msg, info);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (nvirt_nl_npolicy_put(msg, genl_info_net(info), np)) {
+		genlmsg_cancel(msg, hdr);
+		return -EMSGSIZE;
+	}
+	if (cb)
+		genl_dump_check_consistent(cb, hdr);
+	genlmsg_end(msg, hdr);
+	return 0;
+}
+
+int nvirt_nl_policy_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	char name[NVIRT_POLICY_NAMSIZ];
+	struct nvirt_npolicy *np;
+	struct sk_buff *msg;
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, NVIRT_A_NAMED_POLICY_NAME))
+		return -EINVAL;
+	nla_strscpy(name, info->attrs[NVIRT_A_NAMED_POLICY_NAME], sizeof(name));
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	rtnl_lock();
+	np = nvirt_nl_npolicy_lookup(info, name);
+	err = PTR_ERR_OR_ZERO(np);
+	if (!err)
+		err = nvirt_nl_npolicy_fill(msg, np, info, NULL);
+	rtnl_unlock();
+	if (err) {
+		nlmsg_free(msg);
+		return err;
+	}
+	return genlmsg_reply(msg, info);
+}
+
+int nvirt_nl_policy_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	const struct genl_info *info = genl_info_dump(cb);
+	struct net *net = sock_net(skb->sk);
+	unsigned long pos = cb->args[0];
+	struct nvirt_npolicy *np;
+	int err = 0;
+
+	rtnl_lock();
+	/* Policies coming or going between parts mark the dump interrupted. */
+	cb->seq = nvirt_npolicy_gen(net);
+	for (; (np = nvirt_npolicy_next(net, &pos)); pos++) {
+		err = nvirt_nl_npolicy_fill(skb, np, info, cb);
+		if (err)
+			break;
+	}
+	rtnl_unlock();
+	cb->args[0] = pos;
+
+	/* A full skb ends this part of the dump; the next one resumes here. */
+	if (err == -EMSGSIZE && skb->len)
+		return skb->len;
+	return err;
+}

@@ -1,0 +1,393 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvirt: named policies.
+ *
+ * A named policy is a partial VIF configuration kept by name in a network
+ * namespace: some of the fields a user asks for (goal, isolation,
+ * migratable, visibility, g2g, priority, rates). A VIF that follows one
+ * takes its value of every such field the VIF was never given itself, and
+ * the default for those neither sets. Changing a policy plans every VIF
+ * that follows it again, and changes them all or none.
+ *
+ * VIFs name the policy they follow: nothing points at a policy, so one
+ * goes with its namespace without asking anybody.
+ */
+
+#include <linux/ctype.h>
+#include <linux/rtnetlink.h>
+#include <linux/slab.h>
+#include <net/netns/generic.h>
+
+#include "netlink.h"
+#include "npolicy.h"
+
+/* Policies one namespace may keep. */
+#define NVIRT_NPOLICY_MAX	1024
+
+/**
+ * struct nvirt_npolicy_net - the named policies of a namespace
+ * @list: its policies, oldest first
+ * @count: how many
+ * @gen: bumped when one comes or goes, for dump consistency
+ *
+ * Protected by RTNL.
+ */
+struct nvirt_npolicy_net {
+	struct list_head list;
+	unsigned int count;
+	unsigned int gen;
+};
+
+static unsigned int nvirt_npolicy_net_id __read_mostly;
+
+static struct nvirt_npolicy_net *nvirt_npolicy_net(struct net *net)
+{
+	return net_generic(net, nvirt_npolicy_net_id);
+}
+
+/**
+ * nvirt_npolicy_find() - find a named policy of a namespace
+ * @net: the namespace
+ * @name: its name
+ *
+ * Context: RTNL held.
+ * Return: the policy, or NULL.
+ */
+struct nvirt_npolicy *nvirt_npolicy_find(struct net *net, const char *name)
+{
+	struct nvirt_npolicy *np;
+
+	ASSERT_RTNL();
+	list_for_each_entry(np, &nvirt_npolicy_net(net)->list, node)
+		if (!strcmp(np->name, name))
+			return np;
+	return NULL;
+}
+
+/**
+ * nvirt_npolicy_next() - walk the named policies of a namespace
+ * @net: the namespace
+ * @pos: how many to pass over; the caller adds one per policy taken
+ *
+ * Context: RTNL held.
+ * Return: the policy at @pos, or NULL at the end.
+ */
+struct nvirt_npolicy *nvirt_npolicy_next(struct net *net, unsigned long *pos)
+{
+	struct nvirt_npolicy *np;
+	unsigned long i = 0;
+
+	ASSERT_RTNL();
+	list_for_each_entry(np, &nvirt_npolicy_net(net)->list, node)
+		if (i++ == *pos)
+			return np;
+	return NULL;
+}
+
+/**
+ * nvirt_npolicy_gen() - the generation of a namespace's policies
+ * @net: the namespace
+ *
+ * Context: RTNL held.
+ * Return: a number that changes whenever a policy comes or goes.
+ */
+unsigned int nvirt_npolicy_gen(struct net *net)
+{
+	ASSERT_RTNL();
+	return nvirt_npolicy_net(net)->gen;
+}
+
+/**
+ * nvirt_npolicy_users() - how many VIFs follow a named policy
+ * @net: the namespace of the policy and of the VIFs
+ * @name: the policy's name
+ *
+ * Context: RTNL held.
+ * Return: the number of VIFs.
+ */
+unsigned int nvirt_npolicy_users(struct net *net, const char *name)
+{
+	struct nvirt_vif *vif;
+	unsigned int n = 0;
+	unsigned long id;
+
+	for (id = 0; (vif = nvirt_vif_next(net, &id)); id++)
+		if (!strcmp(vif->cfg.policy_name, name))
+			n++;
+	return n;
+}
+
+/**
+ * nvirt_npolicy_follow() - fill in a VIF config from its named policy
+ * @net: the namespace of the VIF and of the policy
+ * @cfg: the config, whole: the request merged over the VIF's
+ * @extack: why it failed
+ *
+ * The NVIRT_VIF_FOLLOWED fields not in @cfg->own take the policy's value,
+ * or the default when it has none, and join @cfg->set. A VIF that has
+ * just stopped following a policy takes the defaults.
+ *
+ * Context: RTNL held.
+ * Return: 0, or -ENOENT when there is no such policy.
+ */
+int nvirt_npolicy_follow(struct net *net, struct nvirt_vif_cfg *cfg,
+			 struct netlink_ext_ack *extack)
+{
+	unsigned long follow = NVIRT_VIF_FOLLOWED & ~cfg->own;
+	struct nvirt_vif_cfg from = {};
+	struct nvirt_npolicy *np;
+
+	ASSERT_RTNL();
+	if (cfg->policy_name[0]) {
+		np = nvirt_npolicy_find(net, cfg->policy_name);
+		if (!np) {
+			NL_SET_ERR_MSG_FMT(extack, "No such policy %s",
+					   cfg->policy_name);
+			return -ENOENT;
+		}
+		nvirt_vif_cfg_copy(&from, &np->cfg, np->cfg.set);
+	} else if (!test_bit(NVIRT_VIF_F_POLICY_NAME, &cfg->set)) {
+		return 0;
+	}
+	nvirt_vif_cfg_copy(cfg, &from, follow);
+	cfg->set |= follow;
+	return 0;
+}
+
+static bool nvirt_npolicy_valid_name(const char *name)
+{
+	if (!*name)
+		return false;
+	for (; *name; name++)
+		if (!isalnum(*name) && !strchr("-_.:", *name))
+			return false;
+	return true;
+}
+
+static int nvirt_npolicy_check(const struct nvirt_vif_cfg *cfg,
+			       struct netlink_ext_ack *extack)
+{
+	if (cfg->min_rate && cfg->max_rate && cfg->min_rate > cfg->max_rate) {
+		NL_SET_ERR_MSG_FMT(extack, "min-rate %u is above max-rate %u",
+				   cfg->min_rate, cfg->max_rate);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/**
+ * nvirt_npolicy_new() - create a named policy
+ * @net: its namespace
+ * @name: its name
+ * @cfg: the fields it sets, in @cfg->set
+ * @extack: why it failed
+ *
+ * Context: RTNL held.
+ * Return: 0 or a negative errno.
+ */
+int nvirt_npolicy_new(struct net *net, const char *name,
+		      const struct nvirt_vif_cfg *cfg,
+		      struct netlink_ext_ack *extack)
+{
+	struct nvirt_npolicy_net *nn = nvirt_npolicy_net(net);
+	struct nvirt_npolicy *np;
+	int err;
+
+	ASSERT_RTNL();
+	if (!nvirt_npolicy_valid_name(name)) {
+		NL_SET_ERR_MSG(extack, "A policy name is letters, digits and -_.: only");
+		return -EINVAL;
+	}
+	if (nvirt_npolicy_find(net, name)) {
+		NL_SET_ERR_MSG_FMT(extack, "Policy %s exists", name);
+		return -EEXIST;
+	}
+	if (nn->count >= NVIRT_NPOLICY_MAX) {
+		NL_SET_ERR_MSG_FMT(extack, "A namespace keeps at most %u policies",
+				   NVIRT_NPOLICY_MAX);
+		return -ENOSPC;
+	}
+	err = nvirt_npolicy_check(cfg, extack);
+	if (err)
+		return err;
+
+	np = kzalloc(sizeof(*np), GFP_KERNEL);
+	if (!np)
+		return -ENOMEM;
+	strscpy(np->name, name);
+	nvirt_vif_cfg_copy(&np->cfg, cfg, cfg->set & NVIRT_VIF_FOLLOWED);
+	np->cfg.set = cfg->set & NVIRT_VIF_FOLLOWED;
+	list_add_tail(&np->node, &nn->list);
+	nn->count++;
+	nn->gen++;
+	nvirt_nl_policy_notify(net, np, NVIRT_NIC_ADDED);
+	return 0;
+}
+
+/* A follower's refusal, naming the VIF where the message has room. */
+static void nvirt_npolicy_why(struct netlink_ext_ack *extack,
+			      const struct nvirt_vif *vif, const char *msg)
+{
+	if (!msg)
+		NL_SET_ERR_MSG_FMT(extack, "VIF %s cannot follow", vif->name);
+	else if (strlen(vif->name) + strlen(msg) + 2 < NETLINK_MAX_FMTMSG_LEN)
+		NL_SET_ERR_MSG_FMT(extack, "%s: %s", vif->name, msg);
+	else
+		NL_SET_ERR_MSG_FMT(extack, "%s", msg);
+}
+
+/*
+ * Plan (@flags NVIRT_PLACE_DRY_RUN) or change every VIF that follows @np
+ * by what it sets now; stops at the first that cannot follow, naming it.
+ * VFs are not enabled for it: that happens outside RTNL, per request.
+ */
+static int nvirt_npolicy_apply(struct net *net, struct nvirt_npolicy *np,
+			       unsigned int flags, struct nvirt_placement *pl,
+			       struct netlink_ext_ack *extack)
+{
+	struct netlink_ext_ack why = {};
+	struct nvirt_vif_cfg cfg;
+	struct nvirt_vif *vif;
+	unsigned long id;
+	const char *msg;
+	int err;
+
+	for (id = 0; (vif = nvirt_vif_next(net, &id)); id++) {
+		if (strcmp(vif->cfg.policy_name, np->name))
+			continue;
+		memset(&cfg, 0, sizeof(cfg));
+		pl->plan.err = 0;
+		err = nvirt_vif_set(vif, &cfg, flags | NVIRT_PLACE_NO_ENABLE,
+				    pl, &why);
+		if (!err)
+			continue;
+		msg = why._msg;
+		/* A dry run's refusal is in its plan, not in the extack. */
+		if (!msg && pl->plan.err == err)
+			msg = pl->plan.reasons[pl->plan.cause].text;
+		nvirt_npolicy_why(extack, vif, msg);
+		return err;
+	}
+	return 0;
+}
+
+/**
+ * nvirt_npolicy_set() - change fields of a named policy, and its VIFs
+ * @net: its namespace
+ * @np: the policy
+ * @cfg: the fields to change, in @cfg->set
+ * @extack: why it failed, naming the VIF that could not follow
+ *
+ * All or nothing: every VIF that follows the policy is planned first, and
+ * a VIF that fails to change takes the others back with it.
+ *
+ * Context: RTNL held.
+ * Return: 0 or a negative errno.
+ */
+int nvirt_npolicy_set(struct net *net, struct nvirt_npolicy *np,
+		      const struct nvirt_vif_cfg *cfg,
+		      struct netlink_ext_ack *extack)
+{
+	unsigned long fields = cfg->set & NVIRT_VIF_FOLLOWED;
+	struct nvirt_placement *pl;
+	struct nvirt_vif_cfg old;
+	int err;
+
+	ASSERT_RTNL();
+	pl = kzalloc(sizeof(*pl), GFP_KERNEL);
+	if (!pl)
+		return -ENOMEM;
+	old = np->cfg;
+	nvirt_vif_cfg_copy(&np->cfg, cfg, fields);
+	np->cfg.set |= fields;
+	err = nvirt_npolicy_check(&np->cfg, extack) ?:
+	      nvirt_npolicy_apply(net, np, NVIRT_PLACE_DRY_RUN, pl, extack);
+	if (err)
+		goto err_restore;
+	err = nvirt_npolicy_apply(net, np, 0, pl, extack);
+	if (err) {
+		/* Those that followed follow the old fields again. */
+		np->cfg = old;
+		nvirt_npolicy_apply(net, np, 0, pl, NULL);
+		goto err_free_pl;
+	}
+	kfree(pl);
+	nvirt_nl_policy_notify(net, np, NVIRT_NIC_CHANGED);
+	return 0;
+
+err_restore:
+	np->cfg = old;
+err_free_pl:
+	kfree(pl);
+	return err;
+}
+
+/**
+ * nvirt_npolicy_del() - remove a named policy that no VIF follows
+ * @net: its namespace
+ * @np: the policy
+ * @extack: why it failed
+ *
+ * Context: RTNL held.
+ * Return: 0, or -EBUSY while VIFs follow it.
+ */
+int nvirt_npolicy_del(struct net *net, struct nvirt_npolicy *np,
+		      struct netlink_ext_ack *extack)
+{
+	struct nvirt_npolicy_net *nn = nvirt_npolicy_net(net);
+	unsigned int users;
+
+	ASSERT_RTNL();
+	users = nvirt_npolicy_users(net, np->name);
+	if (users) {
+		NL_SET_ERR_MSG_FMT(extack, "Policy %s is followed by %u VIF%s",
+				   np->name, users, users == 1 ? "" : "s");
+		return -EBUSY;
+	}
+	nvirt_nl_policy_notify(net, np, NVIRT_NIC_REMOVED);
+	list_del(&np->node);
+	nn->count--;
+	nn->gen++;
+	kfree(np);
+	return 0;
+}
+
+static int __net_init nvirt_npolicy_net_init(struct net *net)
+{
+	INIT_LIST_HEAD(&nvirt_npolicy_net(net)->list);
+	return 0;
+}
+
+/* Nobody can reach a dying namespace's policies any more. */
+static void __net_exit nvirt_npolicy_net_exit(struct net *net)
+{
+	struct nvirt_npolicy *np, *tmp;
+
+	list_for_each_entry_safe(np, tmp, &nvirt_npolicy_net(net)->list, node)
+		kfree(np);
+}
+
+static struct pernet_operations nvirt_npolicy_net_ops = {
+	.init = nvirt_npolicy_net_init,
+	.exit = nvirt_npolicy_net_exit,
+	.id = &nvirt_npolicy_net_id,
+	.size = sizeof(struct nvirt_npolicy_net),
+};
+
+/**
+ * nvirt_npolicy_init() - keep named policies in every namespace
+ *
+ * Return: 0 or a negative errno.
+ */
+int nvirt_npolicy_init(void)
+{
+	return register_pernet_subsys(&nvirt_npolicy_net_ops);
+}
+
+/**
+ * nvirt_npolicy_exit() - drop every namespace's named policies
+ */
+void nvirt_npolicy_exit(void)
+{
+	unregister_pernet_subsys(&nvirt_npolicy_net_ops);
+}
