@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * nvirt monitor: print events on NICs and VIFs as they happen, as "ip
- * monitor" does.
+ * nvirt monitor: print events on NICs, VIFs and named policies as they
+ * happen, as "ip monitor" does.
  *
  * Each event is a line written out at once: text, or with -j one JSON
  * object (JSON Lines). SIGINT and SIGTERM end it, successfully.
@@ -21,6 +21,7 @@
 
 #include "nic.h"
 #include "output.h"
+#include "policy.h"
 #include "utils.h"
 #include "vif.h"
 
@@ -29,7 +30,7 @@
 
 static int monitor_help(int argc __maybe_unused, char **argv __maybe_unused)
 {
-	printf("Usage: nvirt monitor [ nic | vif ]...\n"
+	printf("Usage: nvirt monitor [ nic | vif | policy ]...\n"
 	       "       nvirt monitor help\n"
 	       "Note: when the environment variable " READY_ENV " names a file,\n"
 	       "      it is created (empty) once the monitor listens.\n");
@@ -38,21 +39,24 @@ static int monitor_help(int argc __maybe_unused, char **argv __maybe_unused)
 
 /* The objects whose events are printed. */
 struct monitor_filter {
-	bool nic, vif;
+	bool nic, vif, policy;
 };
 
 /*
  * [nic change] 3: eth1: driver igb ... sriov vfs 2/7
  * [vif add] 1: vm1@eth1: backend queue state UP mtu 1500 link/ether ...
+ * [policy add] gold: goal latency priority 5 users 0
  */
 static int monitor_print(enum nvirt_event ev, const struct nvirt_nic *nic,
-			 const struct nvirt_vif *vif, void *arg)
+			 const struct nvirt_vif *vif,
+			 const struct nvirt_named_policy *policy, void *arg)
 {
 	const struct monitor_filter *filter = arg;
-	const char *object = nic ? "nic" : "vif";
-	bool del = ev == NVIRT_EVENT_NIC_DEL || ev == NVIRT_EVENT_VIF_DEL;
+	const char *object = nic ? "nic" : vif ? "vif" : "policy";
+	bool del = ev == NVIRT_EVENT_NIC_DEL || ev == NVIRT_EVENT_VIF_DEL ||
+		   ev == NVIRT_EVENT_POLICY_DEL;
 
-	if (nic ? !filter->nic : !filter->vif)
+	if (nic ? !filter->nic : vif ? !filter->vif : !filter->policy)
 		return 0;
 
 	out_start(false);
@@ -61,8 +65,11 @@ static int monitor_print(enum nvirt_event ev, const struct nvirt_nic *nic,
 	print_string("object", NULL, object);
 	if (nic)
 		nic_print_obj("nic", nic, del ? NIC_VIEW_NAME : NIC_VIEW_LINE);
-	else
+	else if (vif)
 		vif_print_obj("vif", vif, del ? VIF_VIEW_NAME : VIF_VIEW_LINE);
+	else
+		policy_print_obj("policy", policy,
+				 del ? POLICY_VIEW_NAME : POLICY_VIEW_LINE);
 	if (out_end(true))
 		return 1;
 	if (fflush(stdout)) {
@@ -140,7 +147,7 @@ static int monitor_loop(struct nvirt *nv, int sig_fd,
 	}
 }
 
-/* nvirt monitor [ nic | vif ]...: no object is all of them */
+/* nvirt monitor [ nic | vif | policy ]...: no object is all of them */
 int do_monitor(int argc, char **argv)
 {
 	struct monitor_filter filter = {};
@@ -154,11 +161,13 @@ int do_monitor(int argc, char **argv)
 			filter.nic = true;
 		else if (!strcmp(*argv, "vif"))
 			filter.vif = true;
+		else if (!strcmp(*argv, "policy"))
+			filter.policy = true;
 		else
 			unknown_arg(*argv);
 	}
-	if (!filter.nic && !filter.vif)
-		filter.nic = filter.vif = true;
+	if (!filter.nic && !filter.vif && !filter.policy)
+		filter.nic = filter.vif = filter.policy = true;
 
 	/* From here on, a signal ends the monitor at its next wait. */
 	sig_fd = monitor_signals();

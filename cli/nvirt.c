@@ -17,7 +17,7 @@ static void usage(FILE *fp)
 {
 	fprintf(fp,
 		"Usage: nvirt [ OPTIONS ] OBJECT { COMMAND | help }\n"
-		"where  OBJECT := { nic | vif | version | monitor }\n"
+		"where  OBJECT := { nic | vif | policy | version | monitor }\n"
 		"       OPTIONS := { -V[ersion] | -j[son] | -p[retty] | -s[tatistics] |\n"
 		"                    -h[elp] }\n");
 }
@@ -31,6 +31,7 @@ static int do_help(int argc __maybe_unused, char **argv __maybe_unused)
 static const struct cmd objects[] = {
 	{ "nic",	do_nic },
 	{ "vif",	do_vif },
+	{ "policy",	do_policy },
 	{ "version",	do_version },
 	{ "monitor",	do_monitor },
 	{ "help",	do_help },

@@ -57,6 +57,7 @@ void nv_print(const char *level, const char *msg);
 /* objects */
 int do_monitor(int argc, char **argv);
 int do_nic(int argc, char **argv);
+int do_policy(int argc, char **argv);
 int do_version(int argc, char **argv);
 int do_vif(int argc, char **argv);
 

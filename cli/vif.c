@@ -34,12 +34,15 @@ static int vif_help(int argc __maybe_unused, char **argv __maybe_unused)
 	       "            [ spoofchk { on | off } ] [ trust { on | off } ]\n"
 	       "            [ state { auto | enable | disable } ]\n"
 	       "            [ netns { NSNAME | PID } ]\n"
-	       "POLICY := [ goal { throughput | latency | cpu | density } ]\n"
+	       "POLICY := [ policy { PNAME | none } ]\n"
+	       "          [ goal { throughput | latency | cpu | density } ]\n"
 	       "          [ isolation { strict | standard } ] [ migratable { yes | no } ]\n"
 	       "          [ visibility { host | none } ]\n"
 	       "          [ g2g { auto | nic | external | soft } ] [ priority PRIO32 ]\n"
 	       "VID := 0-4094, 0 for no VLAN; PRIO := 0-7; MBIT: Mbit/s, 0 for no limit\n"
 	       "PRIO32 := 0-4294967295: a higher one takes a VF from a lower one\n"
+	       "PNAME: a named policy (nvirt policy help) to follow in each field the VIF\n"
+	       "       is not given itself; none: follow none\n"
 	       "dry-run: print the plan (how the NIC would do it, and why), change nothing\n");
 	return 0;
 }
@@ -197,6 +200,13 @@ static int vif_parse_setting(int argc, char **argv,
 	return 2;
 }
 
+/* "policy { PNAME | none }", with @argv at its value */
+static void vif_parse_policy_name(const char *arg, struct nvirt_vif_config *cfg)
+{
+	vif_field(cfg, NVIRT_VIF_F_POLICY_NAME, "policy", arg);
+	cfg->policy_name = is_word(arg, "none") ? "" : arg;
+}
+
 /*
  * Read the arguments of @op: a VIF's NAME (the word that is no keyword),
  * "dev" for add and show, the settings, the policy and "dry-run" for add
@@ -221,6 +231,9 @@ static void vif_parse(int argc, char **argv, struct vif_args *args,
 			exit(vif_help(0, NULL));
 		} else if (settings && is_word(*argv, "dry-run")) {
 			args->dry_run = true;
+		} else if (settings && is_word(*argv, "policy")) {
+			NEXT_ARG();
+			vif_parse_policy_name(*argv, &args->cfg);
 		} else if ((op == VIF_ADD || op == VIF_SHOW) &&
 			   is_word(*argv, "dev")) {
 			NEXT_ARG();
@@ -455,7 +468,7 @@ void vif_print_obj(const char *key, const struct nvirt_vif *vif,
 	}
 	print_string(NULL, "%s", "\n");
 	if (view == VIF_VIEW_FULL) {
-		vif_print_policy(&vif->policy);
+		vif_print_policy(vif);
 		vif_print_enforce("    enforced:", vif->enforce);
 		if (show_stats && vif->has_stats)
 			vif_print_stats(&vif->stats);

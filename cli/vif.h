@@ -6,6 +6,7 @@
 #ifndef _NVIRT_VIF_H
 #define _NVIRT_VIF_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct nvirt;
@@ -43,8 +44,11 @@ enum plan_view {
 };
 
 /* vif_plan.c: policies and plans */
+int policy_parse_field(int argc, char **argv, struct nvirt_policy *pol,
+		       bool named);
 int vif_parse_policy(int argc, char **argv, struct nvirt_vif_config *cfg);
-void vif_print_policy(const struct nvirt_policy *pol);
+void policy_print_fields(const struct nvirt_policy *pol);
+void vif_print_policy(const struct nvirt_vif *vif);
 void vif_print_plan(const struct nvirt_plan *plan, enum plan_view view);
 int vif_dry_run(struct nvirt *nv, const char *name, const char *dev,
 		const struct nvirt_vif_config *cfg);

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * nvirt vif: policies and plans. A policy is what a user wants of a VIF;
- * a plan is how its NIC would realize it (dry-run), realizes it (explain)
- * or now realizes it after a move (monitor), and why.
+ * nvirt vif: policies and plans. A policy is what a user wants of a VIF
+ * (or of the VIFs that follow a named policy, nvirt policy); a plan is how
+ * its NIC would realize it (dry-run), realizes it (explain) or now
+ * realizes it after a move (monitor), and why.
  */
 
 #include <stdio.h>
@@ -21,36 +22,44 @@ static const char *yes_no_name(unsigned int code)
 	return code < ARRAY_SIZE(names) ? names[code] : NULL;
 }
 
-/* The keywords of a policy, and the field each sets. */
+/*
+ * The keywords of a policy, and the field each sets; the rates are a
+ * named policy's only (a VIF's own are settings of the VIF).
+ */
 static const struct {
 	const char *word;
 	uint32_t field;
+	bool named_only;
 } policy_words[] = {
-	{ "goal",	NVIRT_POLICY_F_GOAL },
-	{ "isolation",	NVIRT_POLICY_F_ISOLATION },
-	{ "migratable",	NVIRT_POLICY_F_MIGRATABLE },
-	{ "visibility",	NVIRT_POLICY_F_VISIBILITY },
-	{ "g2g",	NVIRT_POLICY_F_G2G },
-	{ "priority",	NVIRT_POLICY_F_PRIORITY },
+	{ "goal",	NVIRT_POLICY_F_GOAL,		false },
+	{ "isolation",	NVIRT_POLICY_F_ISOLATION,	false },
+	{ "migratable",	NVIRT_POLICY_F_MIGRATABLE,	false },
+	{ "visibility",	NVIRT_POLICY_F_VISIBILITY,	false },
+	{ "g2g",	NVIRT_POLICY_F_G2G,		false },
+	{ "priority",	NVIRT_POLICY_F_PRIORITY,	false },
+	{ "max-rate",	NVIRT_POLICY_F_MAX_RATE,	true },
+	{ "min-rate",	NVIRT_POLICY_F_MIN_RATE,	true },
 };
 
 /**
- * vif_parse_policy() - a policy keyword and its value
+ * policy_parse_field() - a policy keyword and its value
  * @argc: words left
  * @argv: the words, at the keyword
- * @cfg: gets the field, and NVIRT_VIF_F_POLICY
+ * @pol: gets the field
+ * @named: of a named policy, which takes the rates too
  *
  * Return: how many words it takes; 0 when *@argv is no policy keyword.
  */
-int vif_parse_policy(int argc, char **argv, struct nvirt_vif_config *cfg)
+int policy_parse_field(int argc, char **argv, struct nvirt_policy *pol,
+		       bool named)
 {
-	struct nvirt_policy *pol = &cfg->policy;
 	const char *key = *argv;
 	uint32_t field;
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(policy_words); i++)
-		if (!strcmp(key, policy_words[i].word))
+		if (!strcmp(key, policy_words[i].word) &&
+		    (named || !policy_words[i].named_only))
 			break;
 	if (i == ARRAY_SIZE(policy_words))
 		return 0;
@@ -60,7 +69,6 @@ int vif_parse_policy(int argc, char **argv, struct nvirt_vif_config *cfg)
 	if (pol->fields & field)
 		duparg(key, *argv);
 	pol->fields |= field;
-	cfg->fields |= NVIRT_VIF_F_POLICY;
 	switch (field) {
 	case NVIRT_POLICY_F_GOAL:
 		pol->goal = parse_name(key, *argv, nvirt_goal_name);
@@ -80,8 +88,24 @@ int vif_parse_policy(int argc, char **argv, struct nvirt_vif_config *cfg)
 	case NVIRT_POLICY_F_PRIORITY:
 		pol->priority = parse_u32(key, *argv, UINT32_MAX);
 		break;
+	case NVIRT_POLICY_F_MAX_RATE:
+		pol->max_rate = parse_u32(key, *argv, UINT32_MAX);
+		break;
+	case NVIRT_POLICY_F_MIN_RATE:
+		pol->min_rate = parse_u32(key, *argv, UINT32_MAX);
+		break;
 	}
 	return 2;
+}
+
+/* A VIF's policy keyword and its value, as policy_parse_field(). */
+int vif_parse_policy(int argc, char **argv, struct nvirt_vif_config *cfg)
+{
+	int used = policy_parse_field(argc, argv, &cfg->policy, false);
+
+	if (used)
+		cfg->fields |= NVIRT_VIF_F_POLICY;
+	return used;
 }
 
 /*
@@ -98,17 +122,12 @@ static void print_code(const char *key, unsigned int code,
 }
 
 /*
- *     policy goal throughput isolation standard migratable no ...
- *
- * The fields the kernel sent; nothing when it sent none.
+ * " goal throughput isolation standard migratable no ... max-rate
+ * 100Mbit" in text, a key each in the current JSON object: the fields
+ * @pol has.
  */
-void vif_print_policy(const struct nvirt_policy *pol)
+void policy_print_fields(const struct nvirt_policy *pol)
 {
-	if (!pol->fields)
-		return;
-
-	out_nest_open("policy", false);
-	print_string(NULL, "%s", "    policy");
 	if (pol->fields & NVIRT_POLICY_F_GOAL)
 		print_code("goal", pol->goal, nvirt_goal_name);
 	if (pol->fields & NVIRT_POLICY_F_ISOLATION)
@@ -122,7 +141,34 @@ void vif_print_policy(const struct nvirt_policy *pol)
 		print_code("g2g", pol->g2g, nvirt_g2g_name);
 	if (pol->fields & NVIRT_POLICY_F_PRIORITY)
 		print_uint("priority", " priority %u", pol->priority);
-	out_nest_close();
+	/* Set, a rate of 0 is shown: it says "no limit" to its VIFs. */
+	if (pol->fields & NVIRT_POLICY_F_MAX_RATE)
+		print_uint("max_rate", " max-rate %uMbit", pol->max_rate);
+	if (pol->fields & NVIRT_POLICY_F_MIN_RATE)
+		print_uint("min_rate", " min-rate %uMbit", pol->min_rate);
+}
+
+/*
+ *     policy gold goal throughput isolation standard migratable no ...
+ *
+ * The named policy the VIF follows ("policy_name" in JSON) and the fields
+ * the kernel sent; nothing when it sent neither.
+ */
+void vif_print_policy(const struct nvirt_vif *vif)
+{
+	const struct nvirt_policy *pol = &vif->policy;
+
+	if (!pol->fields && !vif->policy_name[0])
+		return;
+
+	print_string(NULL, "%s", "    policy");
+	if (vif->policy_name[0])
+		print_string("policy_name", " %s", vif->policy_name);
+	if (pol->fields) {
+		out_nest_open("policy", false);
+		policy_print_fields(pol);
+		out_nest_close();
+	}
 	print_string(NULL, "%s", "\n");
 }
 
@@ -261,7 +307,7 @@ int vif_print_explain(const struct nvirt_vif *vif,
 	if (vif->has_migratable)
 		print_yes_no("migratable", " migratable %s", vif->migratable);
 	print_string(NULL, "%s", "\n");
-	vif_print_policy(&vif->policy);
+	vif_print_policy(vif);
 	out_nest_open("plan", false);
 	vif_print_plan(plan, PLAN_VIEW_BODY);
 	out_nest_close();

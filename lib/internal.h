@@ -27,6 +27,8 @@
 _Static_assert(NVIRT_A_NIC_MAX <= NVIRT_TB_MAX, "NVIRT_TB_MAX too small");
 _Static_assert(NVIRT_A_VERSION_MAX <= NVIRT_TB_MAX, "NVIRT_TB_MAX too small");
 _Static_assert(NVIRT_A_VIF_MAX <= NVIRT_TB_MAX, "NVIRT_TB_MAX too small");
+_Static_assert(NVIRT_A_NAMED_POLICY_MAX <= NVIRT_TB_MAX,
+	       "NVIRT_TB_MAX too small");
 
 /* Policies of fixed-size integers: exactly their size, not more. */
 #define NVIRT_POLICY_U8		{ .type = NLA_U8, .maxlen = sizeof(uint8_t) }
@@ -112,7 +114,20 @@ struct nvirt_list {
 	size_t n, size;
 };
 
+/*
+ * A member of a request's struct that goes as an attribute when the bit
+ * @field of its fields is set: as it is, bools as the u8 they are on the
+ * wire.
+ */
+struct nvirt_field_attr {
+	uint32_t field;
+	int type;
+	size_t offset, len;
+};
+
 /* request.c */
+int nvirt_put_fields(struct nl_msg *msg, const struct nvirt_field_attr *attrs,
+		     size_t n, uint32_t fields, const void *obj);
 int nvirt_request(struct nvirt *h, const struct nvirt_req *req);
 int nvirt_dump(struct nvirt *h, const struct nvirt_req *req,
 	       struct nvirt_list *list);
@@ -135,6 +150,21 @@ int nvirt_nic_parse(struct nlmsghdr *nlh, struct nvirt_nic *nic);
  */
 int nvirt_vif_parse(struct nlmsghdr *nlh, struct nvirt_vif *vif,
 		    struct nvirt_plan *plan);
+
+/*
+ * policy.c: a policy nest, of a VIF or of a named policy. A VIF's may
+ * carry only the NVIRT_POLICY_F_* of NVIRT_VIF_POLICY_FIELDS.
+ */
+#define NVIRT_VIF_POLICY_FIELDS		((NVIRT_POLICY_F_PRIORITY << 1) - 1)
+#define NVIRT_NAMED_POLICY_FIELDS	((NVIRT_POLICY_F_MIN_RATE << 1) - 1)
+
+int nvirt_policy_nest_put(struct nl_msg *msg, int type,
+			  const struct nvirt_policy *pol);
+int nvirt_policy_nest_parse(struct nvirt_policy *pol, struct nlattr *nest);
+
+/* policy.c: a message carrying a named policy's record */
+int nvirt_named_policy_parse(struct nlmsghdr *nlh,
+			     struct nvirt_named_policy *np);
 
 /* extack.c */
 void nvirt_ext_ack(char *buf, size_t len, int err, struct nlmsghdr *nlh,

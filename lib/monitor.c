@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: LGPL-2.1
 /*
- * libnvirt: the monitor, the NIC and VIF notifications of the "monitor"
- * multicast group.
+ * libnvirt: the monitor, the NIC, VIF and named policy notifications of
+ * the "monitor" multicast group.
  *
  * They arrive on a socket of their own, so requests on the handle still
  * work meanwhile. Notifications answer no request: that socket checks no
- * sequence numbers. Each carries a NIC's or a VIF's whole record, read as
- * a nic-get or vif-get reply is; a VIF's may carry a plan too, saying why
- * it moved to another backend.
+ * sequence numbers. Each carries a NIC's, a VIF's or a named policy's
+ * whole record, read as a nic-get, vif-get or policy-get reply is; a
+ * VIF's may carry a plan too, saying why it moved to another backend.
  */
 
 #include <errno.h>
@@ -27,6 +27,9 @@ static const char *const event_names[] = {
 	[NVIRT_EVENT_VIF_ADD]		= "add",
 	[NVIRT_EVENT_VIF_DEL]		= "del",
 	[NVIRT_EVENT_VIF_CHANGE]	= "change",
+	[NVIRT_EVENT_POLICY_ADD]	= "add",
+	[NVIRT_EVENT_POLICY_DEL]	= "del",
+	[NVIRT_EVENT_POLICY_CHANGE]	= "change",
 };
 
 const char *nvirt_event_name(enum nvirt_event ev)
@@ -50,6 +53,12 @@ static enum nvirt_event mon_event(uint8_t cmd)
 		return NVIRT_EVENT_VIF_DEL;
 	case NVIRT_CMD_VIF_CHANGE_NTF:
 		return NVIRT_EVENT_VIF_CHANGE;
+	case NVIRT_CMD_POLICY_ADD_NTF:
+		return NVIRT_EVENT_POLICY_ADD;
+	case NVIRT_CMD_POLICY_DEL_NTF:
+		return NVIRT_EVENT_POLICY_DEL;
+	case NVIRT_CMD_POLICY_CHANGE_NTF:
+		return NVIRT_EVENT_POLICY_CHANGE;
 	}
 	return 0;
 }
@@ -62,16 +71,24 @@ struct mon_rx {
 	int ret;		/* @cb's non-zero value, or a negative errno */
 };
 
+/* The record of an event's object: one of them, the others NULL. */
+struct mon_obj {
+	struct nvirt_nic *nic;
+	struct nvirt_vif *vif;
+	struct nvirt_named_policy *policy;
+};
+
 static int mon_valid(struct nl_msg *msg, void *arg)
 {
 	struct nlmsghdr *nlh = nlmsg_hdr(msg);
 	struct mon_rx *rx = arg;
 	struct nvirt_nic nic;
 	struct nvirt_vif vif;
+	struct nvirt_named_policy policy;
 	/* Not the handle's: the callback may make requests on it. */
 	struct nvirt_plan plan;
+	struct mon_obj obj = { 0 };
 	enum nvirt_event ev;
-	bool is_nic;
 	int err;
 
 	if (nlh->nlmsg_type != rx->h->family || !genlmsg_valid_hdr(nlh, 0))
@@ -80,16 +97,22 @@ static int mon_valid(struct nl_msg *msg, void *arg)
 	if (!ev)
 		return NL_SKIP;
 
-	is_nic = ev <= NVIRT_EVENT_NIC_CHANGE;
-	err = is_nic ? nvirt_nic_parse(nlh, &nic) :
-		       nvirt_vif_parse(nlh, &vif, &plan);
+	if (ev <= NVIRT_EVENT_NIC_CHANGE) {
+		obj.nic = &nic;
+		err = nvirt_nic_parse(nlh, &nic);
+	} else if (ev <= NVIRT_EVENT_VIF_CHANGE) {
+		obj.vif = &vif;
+		err = nvirt_vif_parse(nlh, &vif, &plan);
+	} else {
+		obj.policy = &policy;
+		err = nvirt_named_policy_parse(nlh, &policy);
+	}
 	if (err)
 		rx->ret = nvirt_fail(rx->h, err, err == -EBADMSG ?
 				     "malformed notification from the kernel" :
 				     NULL);
 	else
-		rx->ret = rx->cb(ev, is_nic ? &nic : NULL, is_nic ? NULL : &vif,
-				 rx->arg);
+		rx->ret = rx->cb(ev, obj.nic, obj.vif, obj.policy, rx->arg);
 	return rx->ret ? NL_STOP : NL_OK;
 }
 

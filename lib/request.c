@@ -219,6 +219,31 @@ static int nvirt_exchange(struct nvirt_rx *rx, struct nl_msg *msg,
 	return rx->err;
 }
 
+_Static_assert(sizeof(bool) == sizeof(uint8_t), "bool is not a u8");
+
+/**
+ * nvirt_put_fields() - put the members of a request's struct it names
+ * @msg: the request
+ * @attrs: the members it may carry, @n of them
+ * @n: number of @attrs
+ * @fields: the bits of those to put
+ * @obj: the struct
+ *
+ * Return: 0, or -EMSGSIZE when they do not fit.
+ */
+int nvirt_put_fields(struct nl_msg *msg, const struct nvirt_field_attr *attrs,
+		     size_t n, uint32_t fields, const void *obj)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((fields & attrs[i].field) &&
+		    nla_put(msg, attrs[i].type, attrs[i].len,
+			    (const char *)obj + attrs[i].offset))
+			return -EMSGSIZE;
+	return 0;
+}
+
 /**
  * nvirt_request() - send a request and read its replies
  * @h: the handle

@@ -42,10 +42,12 @@ static const char *const vif_attr_names[NVIRT_A_VIF_MAX + 1] = {
 	[NVIRT_A_VIF_PLAN]		= "plan",
 	[NVIRT_A_VIF_MIGRATABLE]	= "migratable",
 	[NVIRT_A_VIF_G2G]		= "g2g",
+	[NVIRT_A_VIF_POLICY_NAME]	= "policy-name",
 };
 
 #define VIF_NAME_LEN	FIELD_SIZE(struct nvirt_vif, name)
 #define VIF_MAC_LEN	FIELD_SIZE(struct nvirt_vif, mac)
+#define VIF_POLICY_NAME_LEN	FIELD_SIZE(struct nvirt_vif, policy_name)
 
 /* The nests are checked when they are parsed, with the policies below. */
 static const struct nla_policy vif_policy[NVIRT_A_VIF_MAX + 1] = {
@@ -78,6 +80,8 @@ static const struct nla_policy vif_policy[NVIRT_A_VIF_MAX + 1] = {
 	[NVIRT_A_VIF_PLAN]		= { .type = NLA_NESTED },
 	[NVIRT_A_VIF_MIGRATABLE]	= NVIRT_POLICY_U8,
 	[NVIRT_A_VIF_G2G]		= NVIRT_POLICY_U8,
+	[NVIRT_A_VIF_POLICY_NAME]	= { .type = NLA_STRING,
+					    .maxlen = VIF_POLICY_NAME_LEN },
 };
 
 static const struct nla_policy enforce_policy[NVIRT_A_ENFORCE_MAX + 1] = {
@@ -88,11 +92,6 @@ static const struct nla_policy enforce_policy[NVIRT_A_ENFORCE_MAX + 1] = {
 static const struct nla_policy stats_policy[NVIRT_A_VIF_STATS_MAX + 1] = {
 	[NVIRT_A_VIF_STATS_RX_PACKETS ... NVIRT_A_VIF_STATS_MAX] =
 		NVIRT_POLICY_UINT,
-};
-
-static const struct nla_policy policy_policy[NVIRT_A_POLICY_MAX + 1] = {
-	[NVIRT_A_POLICY_GOAL ... NVIRT_A_POLICY_G2G] = NVIRT_POLICY_U8,
-	[NVIRT_A_POLICY_PRIORITY]	= NVIRT_POLICY_U32,
 };
 
 /* The kernel's texts longer than our fields are cut, not refused. */
@@ -112,19 +111,6 @@ static const struct nla_policy reason_policy[NVIRT_A_PLAN_REASON_MAX + 1] = {
 	[NVIRT_A_PLAN_REASON_TEXT]	= { .type = NLA_STRING },
 };
 
-/*
- * A member of a request's struct that goes as an attribute when the bit
- * @field of its fields is set: as it is, bools as the u8 they are on the
- * wire.
- */
-struct field_attr {
-	uint32_t field;
-	int type;
-	size_t offset, len;
-};
-
-_Static_assert(sizeof(bool) == sizeof(uint8_t), "bool is not a u8");
-
 #define CFG_ATTR(_field, _type, _member) {				\
 	.field = NVIRT_VIF_F_##_field,					\
 	.type = NVIRT_A_VIF_##_type,					\
@@ -132,8 +118,11 @@ _Static_assert(sizeof(bool) == sizeof(uint8_t), "bool is not a u8");
 	.len = FIELD_SIZE(struct nvirt_vif_config, _member),		\
 }
 
-/* The settings a config can carry; its policy is a nest of its own. */
-static const struct field_attr cfg_attrs[] = {
+/*
+ * The settings a config can carry; its policy is a nest of its own, its
+ * policy name a string.
+ */
+static const struct nvirt_field_attr cfg_attrs[] = {
 	CFG_ATTR(BACKEND,	BACKEND,	backend),
 	CFG_ATTR(NETNS,		NETNS_FD,	netns_fd),
 	CFG_ATTR(MAC,		MAC,		mac),
@@ -148,25 +137,8 @@ static const struct field_attr cfg_attrs[] = {
 	CFG_ATTR(LINK_STATE,	LINK_STATE,	link_state),
 };
 
-#define POLICY_ATTR(_field, _member) {					\
-	.field = NVIRT_POLICY_F_##_field,				\
-	.type = NVIRT_A_POLICY_##_field,				\
-	.offset = offsetof(struct nvirt_policy, _member),		\
-	.len = FIELD_SIZE(struct nvirt_policy, _member),		\
-}
-
-static const struct field_attr policy_attrs[] = {
-	POLICY_ATTR(GOAL,	goal),
-	POLICY_ATTR(ISOLATION,	isolation),
-	POLICY_ATTR(MIGRATABLE,	migratable),
-	POLICY_ATTR(VISIBILITY,	visibility),
-	POLICY_ATTR(G2G,	g2g),
-	POLICY_ATTR(PRIORITY,	priority),
-};
-
-/* All the NVIRT_VIF_F_* and NVIRT_POLICY_F_* bits this library knows. */
-#define CFG_FIELDS	((NVIRT_VIF_F_POLICY << 1) - 1)
-#define POLICY_FIELDS	((NVIRT_POLICY_F_PRIORITY << 1) - 1)
+/* All the NVIRT_VIF_F_* bits this library knows. */
+#define CFG_FIELDS	((NVIRT_VIF_F_POLICY_NAME << 1) - 1)
 
 /* What names a VIF (or the NIC of a new one or of a dump), what to set. */
 struct vif_sel {
@@ -177,36 +149,6 @@ struct vif_sel {
 	const struct nvirt_vif_config *cfg;	/* or NULL */
 	bool dry_run;		/* reply with a plan, change nothing */
 };
-
-/* Put the members of @obj that @fields names, as @attrs say. */
-static int put_fields(struct nl_msg *msg, const struct field_attr *attrs,
-		      size_t n, uint32_t fields, const void *obj)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if ((fields & attrs[i].field) &&
-		    nla_put(msg, attrs[i].type, attrs[i].len,
-			    (const char *)obj + attrs[i].offset))
-			return -EMSGSIZE;
-	return 0;
-}
-
-/*
- * NVIRT_A_VIF_POLICY. The kernel validates requests strictly, so the nest
- * must say it is one: not every libnl sets NLA_F_NESTED itself.
- */
-static int vif_put_policy(struct nl_msg *msg, const struct nvirt_policy *pol)
-{
-	struct nlattr *nest;
-
-	nest = nla_nest_start(msg, NLA_F_NESTED | NVIRT_A_VIF_POLICY);
-	if (!nest || put_fields(msg, policy_attrs, ARRAY_SIZE(policy_attrs),
-				pol->fields, pol))
-		return -EMSGSIZE;
-	nla_nest_end(msg, nest);
-	return 0;
-}
 
 static int vif_put(struct nl_msg *msg, const void *arg)
 {
@@ -223,10 +165,14 @@ static int vif_put(struct nl_msg *msg, const void *arg)
 			    sel->parent_ifname)))
 		return -EMSGSIZE;
 
-	if (cfg && (put_fields(msg, cfg_attrs, ARRAY_SIZE(cfg_attrs),
-			       cfg->fields, cfg) ||
+	if (cfg && (nvirt_put_fields(msg, cfg_attrs, ARRAY_SIZE(cfg_attrs),
+				     cfg->fields, cfg) ||
 		    ((cfg->fields & NVIRT_VIF_F_POLICY) &&
-		     vif_put_policy(msg, &cfg->policy))))
+		     nvirt_policy_nest_put(msg, NVIRT_A_VIF_POLICY,
+					   &cfg->policy)) ||
+		    ((cfg->fields & NVIRT_VIF_F_POLICY_NAME) &&
+		     nla_put_string(msg, NVIRT_A_VIF_POLICY_NAME,
+				    cfg->policy_name))))
 		return -EMSGSIZE;
 	if (sel->dry_run && nla_put_flag(msg, NVIRT_A_VIF_DRY_RUN))
 		return -EMSGSIZE;
@@ -281,29 +227,6 @@ static int enforce_parse(uint8_t *enforce, struct nlattr *nest)
 	if (enforce[setting])
 		return -EBADMSG;	/* one per setting */
 	enforce[setting] = nla_get_u8(tb[NVIRT_A_ENFORCE_POINT]);
-	return 0;
-}
-
-/* A policy nest: the fields it has, and those fields. */
-static int policy_parse(struct nvirt_policy *pol, struct nlattr *nest)
-{
-	struct nlattr *tb[NVIRT_A_POLICY_MAX + 1];
-	size_t i;
-	int err;
-
-	err = nvirt_nest(tb, NVIRT_A_POLICY_MAX, nest, policy_policy, 0);
-	if (err)
-		return err;
-	memset(pol, 0, sizeof(*pol));
-	for (i = 0; i < ARRAY_SIZE(policy_attrs); i++)
-		if (tb[policy_attrs[i].type])
-			pol->fields |= policy_attrs[i].field;
-	pol->goal = nvirt_u8(tb, NVIRT_A_POLICY_GOAL);
-	pol->isolation = nvirt_u8(tb, NVIRT_A_POLICY_ISOLATION);
-	pol->migratable = nvirt_u8(tb, NVIRT_A_POLICY_MIGRATABLE);
-	pol->visibility = nvirt_u8(tb, NVIRT_A_POLICY_VISIBILITY);
-	pol->g2g = nvirt_u8(tb, NVIRT_A_POLICY_G2G);
-	pol->priority = nvirt_u32(tb, NVIRT_A_POLICY_PRIORITY);
 	return 0;
 }
 
@@ -416,15 +339,18 @@ static void vif_settings(struct nvirt_vif *vif, struct nlattr **tb)
 	vif->link_state = nvirt_u8(tb, NVIRT_A_VIF_LINK_STATE);
 }
 
-/* What the kernel made of its policy. */
+/* What the kernel made of its policy, and the named one it follows. */
 static int vif_policy_state(struct nvirt_vif *vif, struct nlattr **tb)
 {
 	vif->has_migratable = tb[NVIRT_A_VIF_MIGRATABLE] != NULL;
 	vif->migratable = nvirt_u8(tb, NVIRT_A_VIF_MIGRATABLE);
 	vif->g2g = nvirt_u8(tb, NVIRT_A_VIF_G2G);
+	if (tb[NVIRT_A_VIF_POLICY_NAME])
+		nvirt_attr_str(vif->policy_name, sizeof(vif->policy_name),
+			       tb[NVIRT_A_VIF_POLICY_NAME]);
 	if (!tb[NVIRT_A_VIF_POLICY])
 		return 0;
-	return policy_parse(&vif->policy, tb[NVIRT_A_VIF_POLICY]);
+	return nvirt_policy_nest_parse(&vif->policy, tb[NVIRT_A_VIF_POLICY]);
 }
 
 /*
@@ -526,8 +452,13 @@ static int vif_cfg_check(struct nvirt *h, const struct nvirt_vif_config *cfg)
 	if (cfg->fields & ~CFG_FIELDS)
 		msg = "unknown field in the VIF config";
 	else if ((cfg->fields & NVIRT_VIF_F_POLICY) &&
-		 (cfg->policy.fields & ~POLICY_FIELDS))
+		 (cfg->policy.fields & ~NVIRT_NAMED_POLICY_FIELDS))
 		msg = "unknown field in the VIF policy";
+	else if ((cfg->fields & NVIRT_VIF_F_POLICY) &&
+		 (cfg->policy.fields & ~NVIRT_VIF_POLICY_FIELDS))
+		msg = "a VIF's rates are its max_rate and min_rate, not its policy's";
+	else if ((cfg->fields & NVIRT_VIF_F_POLICY_NAME) && !cfg->policy_name)
+		msg = "no policy name: \"\" follows none";
 	else
 		return 0;
 	h->warning[0] = '\0';

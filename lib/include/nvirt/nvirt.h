@@ -185,12 +185,16 @@ enum nvirt_policy_field {
 	NVIRT_POLICY_F_VISIBILITY	= 1 << 3,
 	NVIRT_POLICY_F_G2G		= 1 << 4,
 	NVIRT_POLICY_F_PRIORITY		= 1 << 5,
+	/* named policies only: a VIF's own are max_rate and min_rate */
+	NVIRT_POLICY_F_MAX_RATE		= 1 << 6,
+	NVIRT_POLICY_F_MIN_RATE		= 1 << 7,
 };
 
 /*
  * What a user wants of a VIF; nvirt turns it into a mechanism on each
  * NIC. In a request, the fields named in @fields change those of the
- * VIF's policy; in a record, @fields names those the kernel sent.
+ * VIF's (or the named policy's) policy; in a record, @fields names those
+ * the kernel sent.
  */
 struct nvirt_policy {
 	uint32_t fields;	/* NVIRT_POLICY_F_* */
@@ -200,6 +204,7 @@ struct nvirt_policy {
 	uint8_t visibility;	/* enum nvirt_visibility */
 	uint8_t g2g;		/* enum nvirt_g2g */
 	uint32_t priority;	/* claim on scarce hardware; higher wins */
+	uint32_t max_rate, min_rate;	/* named policies only: Mb/s, 0: none */
 };
 
 /* The most reasons a struct nvirt_plan keeps; the rest are dropped. */
@@ -275,6 +280,7 @@ struct nvirt_vif {
 	bool has_stats;		/* the kernel sent its traffic */
 	struct nvirt_vif_stats stats;
 	struct nvirt_policy policy;	/* its policy, the fields sent */
+	char policy_name[32];	/* the named policy it follows, or "" */
 	/* migration readiness: no guest state is held in the NIC */
 	bool has_migratable;
 	bool migratable;
@@ -304,6 +310,7 @@ enum nvirt_vif_field {
 	NVIRT_VIF_F_LINK_STATE	= 1 << 10,
 	NVIRT_VIF_F_NETNS	= 1 << 11,
 	NVIRT_VIF_F_POLICY	= 1 << 12,	/* those of policy.fields */
+	NVIRT_VIF_F_POLICY_NAME	= 1 << 13,
 };
 
 /*
@@ -323,7 +330,10 @@ struct nvirt_vif_config {
 	bool spoofchk, trust;
 	uint8_t link_state;	/* enum nvirt_link_state */
 	int netns_fd;		/* the netns to put the VIF's netdev in */
-	struct nvirt_policy policy;	/* its fields named in policy.fields */
+	/* its fields named in policy.fields, never NVIRT_POLICY_F_*_RATE */
+	struct nvirt_policy policy;
+	/* the named policy to follow, "" for none; not NULL */
+	const char *policy_name;
 };
 
 /*
@@ -370,8 +380,8 @@ int nvirt_vif_set_plan(struct nvirt *h, uint32_t id, const char *name,
 /*
  * Plan a VIF, named as by nvirt_vif_get(), again: why it is on its
  * backend and whether it can be migrated. @vif gets the fields the reply
- * has (its id, name, NIC, backend, policy and migratable; the others are
- * 0, its plan pointer NULL), @plan the plan. Changes nothing.
+ * has (its id, name, NIC, backend, policy, policy name and migratable;
+ * the others are 0, its plan pointer NULL), @plan the plan. Changes nothing.
  */
 int nvirt_vif_explain(struct nvirt *h, uint32_t id, const char *name,
 		      struct nvirt_vif *vif, struct nvirt_plan *plan);
@@ -409,8 +419,55 @@ const char *nvirt_g2g_name(unsigned int g2g);
 const char *nvirt_plan_reason_name(unsigned int reason);
 
 /*
- * The monitor: events on the NICs and VIFs of the caller's network
- * namespace, as the kernel announces them. They come on a socket of the
+ * Named policies: a policy kept by name in a network namespace, for VIFs
+ * to follow (struct nvirt_vif_config's policy_name). A VIF's field is the
+ * one given to the VIF itself if it ever was given one, else its named
+ * policy's if that sets it, else the default; a VIF's record has the
+ * fields in effect.
+ */
+struct nvirt_named_policy {
+	char name[32];
+	struct nvirt_policy policy;	/* the fields it sets, and only those */
+	uint32_t users;			/* how many VIFs follow it */
+};
+
+/*
+ * Create a named policy in the caller's network namespace, with the
+ * fields of @pol named in its fields (NULL: none); needs CAP_NET_ADMIN.
+ * Names and values are checked by the kernel, not here.
+ */
+int nvirt_policy_new(struct nvirt *h, const char *name,
+		     const struct nvirt_policy *pol);
+
+/*
+ * Change the fields of @pol named in its fields, all or nothing; needs
+ * CAP_NET_ADMIN. Every VIF that follows the policy is planned again and
+ * changed with it; when one of them cannot follow, the call fails and the
+ * policy and every VIF stay as they were.
+ */
+int nvirt_policy_set(struct nvirt *h, const char *name,
+		     const struct nvirt_policy *pol);
+
+/* Remove a named policy; -EBUSY while VIFs follow it. Needs CAP_NET_ADMIN. */
+int nvirt_policy_del(struct nvirt *h, const char *name);
+
+/* One named policy, by name. */
+int nvirt_policy_get(struct nvirt *h, const char *name,
+		     struct nvirt_named_policy *np);
+
+/* Called for each policy of a dump; non-zero stops it and is returned. */
+typedef int (*nvirt_policy_cb)(const struct nvirt_named_policy *np,
+			       void *arg);
+
+/*
+ * Call @cb for every named policy of the caller's network namespace. The
+ * list is a consistent snapshot, as of nvirt_nic_dump().
+ */
+int nvirt_policy_dump(struct nvirt *h, nvirt_policy_cb cb, void *arg);
+
+/*
+ * The monitor: events on the NICs, VIFs and named policies of the
+ * caller's network namespace, as the kernel announces them. They come on a socket of the
  * handle's own, so requests on the handle still work meanwhile, also
  * from an event callback.
  */
@@ -422,17 +479,23 @@ enum nvirt_event {
 	NVIRT_EVENT_VIF_ADD,		/* a VIF was created */
 	NVIRT_EVENT_VIF_DEL,		/* a VIF was removed */
 	NVIRT_EVENT_VIF_CHANGE,		/* a VIF's settings or state changed */
+	NVIRT_EVENT_POLICY_ADD,		/* a named policy was created */
+	NVIRT_EVENT_POLICY_DEL,		/* a named policy was removed */
+	/* a named policy's fields changed (its VIFs send their own events) */
+	NVIRT_EVENT_POLICY_CHANGE,
 };
 
 /*
  * Called for each event with the record of its object as it now is (as
  * it last was for a *_DEL event): @nic for NVIRT_EVENT_NIC_*, @vif for
- * NVIRT_EVENT_VIF_*, the other one NULL. Non-zero ends the monitor and is
- * returned.
+ * NVIRT_EVENT_VIF_*, @policy for NVIRT_EVENT_POLICY_*, the others NULL.
+ * Non-zero ends the monitor and is returned.
  */
 typedef int (*nvirt_event_cb)(enum nvirt_event ev,
 			      const struct nvirt_nic *nic,
-			      const struct nvirt_vif *vif, void *arg);
+			      const struct nvirt_vif *vif,
+			      const struct nvirt_named_policy *policy,
+			      void *arg);
 
 /*
  * Subscribe to the events. From its return on, events are kept for the
@@ -459,8 +522,8 @@ int nvirt_monitor_fd(struct nvirt *h);
 int nvirt_monitor_step(struct nvirt *h, nvirt_event_cb cb, void *arg);
 
 /*
- * Name of an event: "add", "del", "change", for NICs and VIFs alike; NULL
- * for an unknown one.
+ * Name of an event: "add", "del", "change", for NICs, VIFs and policies
+ * alike; NULL for an unknown one.
  */
 const char *nvirt_event_name(enum nvirt_event ev);
 
