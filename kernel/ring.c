@@ -57,7 +57,7 @@ int nvirt_ring_init(struct nvirt_ring *r, unsigned int order)
 		return -ENOMEM;
 	r->mask = n - 1;
 	r->order = order;
-	r->burst = min_t(unsigned long, n, NVIRT_RING_BURST);
+	r->burst = n < NVIRT_RING_BURST ? n : NVIRT_RING_BURST;
 	for (i = 0; i < n; i++) {
 		atomic_long_set(&r->slot[i].seq, NVIRT_RING_FREE(i));
 		/* A note for no ticket this slot will see soon. */
@@ -219,7 +219,9 @@ int nvirt_ring_flush(struct nvirt_ring *r, struct nvirt_ring_prod *p)
 			p->throttled++;
 			return NVIRT_RING_RETRY;
 		}
-		k = min_t(unsigned long, min(p->nstaged, r->burst), avail);
+		k = min(p->nstaged, r->burst);
+		if (k > avail)
+			k = avail;
 		j = nvirt_ring_publish(r, p, p->stage, p->shead, smask, k);
 		p->shead = (p->shead + j) & smask;
 		p->nstaged -= j;
@@ -265,7 +267,9 @@ int nvirt_ring_post_burst(struct nvirt_ring *r, struct nvirt_ring_prod *p,
 		return NVIRT_RING_FULL;
 	if (!p->nstaged) {
 		avail = nvirt_ring_credit(p);
-		k = min_t(unsigned long, min(n, r->burst), avail);
+		k = min(n, r->burst);
+		if (k > avail)
+			k = avail;
 		if (k) {
 			j = nvirt_ring_publish(r, p, entries, 0, ~0U, k);
 			p->posted += j;
@@ -279,6 +283,25 @@ int nvirt_ring_post_burst(struct nvirt_ring *r, struct nvirt_ring_prod *p,
 	}
 	nvirt_ring_stage(p, entries + j, n - j);
 	return nvirt_ring_flush(r, p);
+}
+
+/* Behind staged entries, or out of credits: the general path. */
+static noinline int nvirt_ring_post_slow(struct nvirt_ring *r,
+					 struct nvirt_ring_prod *p, void *entry)
+{
+	return nvirt_ring_post_burst(r, p, &entry, 1);
+}
+
+/* Ticket t could not be used: give it up, keep @entry for a retry. */
+static noinline int nvirt_ring_post_fail(struct nvirt_ring *r,
+					 struct nvirt_ring_prod *p, void *entry,
+					 unsigned long t, long seq)
+{
+	nvirt_ring_abandon(r, t, 1, seq);
+	p->retries++;
+	nvirt_ring_backoff(r, p);
+	nvirt_ring_stage(p, &entry, 1);
+	return NVIRT_RING_RETRY;
 }
 
 /**
@@ -301,18 +324,13 @@ int nvirt_ring_post(struct nvirt_ring *r, struct nvirt_ring_prod *p,
 	long free;
 
 	if (unlikely(p->nstaged || p->posted == p->limit))
-		return nvirt_ring_post_burst(r, p, &entry, 1);
+		return nvirt_ring_post_slow(r, p, entry);
 	t = atomic_long_fetch_add(1, &r->tail);
 	s = nvirt_ring_slot(r, t);
 	free = NVIRT_RING_FREE(t);
 	if (unlikely(!atomic_long_try_cmpxchg(&s->seq, &free,
-					      free + NVIRT_RING_BUSY))) {
-		nvirt_ring_abandon(r, t, 1, free);
-		p->retries++;
-		nvirt_ring_backoff(r, p);
-		nvirt_ring_stage(p, &entry, 1);
-		return NVIRT_RING_RETRY;
-	}
+					      free + NVIRT_RING_BUSY)))
+		return nvirt_ring_post_fail(r, p, entry, t, free);
 	s->entry = entry;
 	s->prod = p;
 	s->n = 1;

@@ -17,11 +17,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef uint16_t u16;
-typedef uint32_t u32;
-typedef uint64_t u64;
+typedef unsigned short u16;
+typedef unsigned int u32;
 
-#define ____cacheline_aligned	__attribute__((aligned(64)))
+#define __nvirt_attr(a)		__attribute__((a))
+#define __aligned(x)		__nvirt_attr(__aligned__(x))
+#define ____cacheline_aligned	__aligned(64)
+#define noinline		__nvirt_attr(__noinline__)
 
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)
@@ -29,9 +31,16 @@ typedef uint64_t u64;
 #define READ_ONCE(x)		__atomic_load_n(&(x), __ATOMIC_RELAXED)
 #define WRITE_ONCE(x, v)	__atomic_store_n(&(x), (v), __ATOMIC_RELAXED)
 
-#define min(a, b)		((a) < (b) ? (a) : (b))
-#define max(a, b)		((a) > (b) ? (a) : (b))
-#define min_t(t, a, b)		min((t)(a), (t)(b))
+#define min(a, b) ({							\
+	typeof(a) __a = (a);						\
+	typeof(b) __b = (b);						\
+	__a < __b ? __a : __b;						\
+})
+#define max(a, b) ({							\
+	typeof(a) __a = (a);						\
+	typeof(b) __b = (b);						\
+	__a > __b ? __a : __b;						\
+})
 
 #define WARN_ON_ONCE(c) ({						\
 	static bool __warned;						\
@@ -45,18 +54,17 @@ typedef uint64_t u64;
 })
 
 #define GFP_KERNEL	0
-#define kvcalloc(n, size, gfp)	calloc(n, size)
+#define kvcalloc(n, size, gfp)	((void)(gfp), calloc(n, size))
 #define kvfree(p)		free(p)
 
-#if defined(__x86_64__) || defined(__i386__)
+/* nvirt builds on amd64: PAUSE, as the kernel's cpu_relax(). */
 #define cpu_relax()	__builtin_ia32_pause()
-#else
-#define cpu_relax()	__atomic_signal_fence(__ATOMIC_SEQ_CST)
-#endif
 
-typedef struct {
+struct nvirt_atomic_long {
 	long counter;
-} atomic_long_t;
+};
+
+#define atomic_long_t	struct nvirt_atomic_long
 
 static inline long atomic_long_read(const atomic_long_t *v)
 {
