@@ -9,6 +9,7 @@
 
 #ifdef __KERNEL__
 #include <linux/bug.h>
+#include <linux/build_bug.h>
 #include <linux/compiler.h>
 #include <linux/errno.h>
 #include <linux/minmax.h>
@@ -49,6 +50,8 @@ int nvirt_ring_init(struct nvirt_ring *r, unsigned int order)
 {
 	unsigned long i, n;
 
+	/* Tickets, and the cycles in a slot's word, must not wrap. */
+	BUILD_BUG_ON(sizeof(long) < 8);
 	if (order < 1 || order > 20)
 		return -EINVAL;
 	n = 1UL << order;

@@ -269,16 +269,19 @@ FIXTURE_VARIANT_ADD(ring, p3_on_2cpus_burst8) {
 	.cpu = { 0, 1, 0, -1, 1 },
 };
 
-/* 8 slots: full and retrying all the time; bursts as long as the ring. */
+/*
+ * 8 slots and credits beyond them: full and retrying all the time; bursts
+ * as long as the ring.
+ */
 FIXTURE_VARIANT_ADD(ring, tiny_p3_single) {
 	.name = "tiny_p3_single",
-	.nprod = 3, .burst = 1, .order = 3, .credits = 8, .eager = true, .mops = 2,
+	.nprod = 3, .burst = 1, .order = 3, .credits = 64, .eager = true, .mops = 10,
 	.cpu = ANY,
 };
 
 FIXTURE_VARIANT_ADD(ring, tiny_p3_burst8) {
 	.name = "tiny_p3_burst8",
-	.nprod = 3, .burst = 8, .order = 3, .credits = 8, .eager = true, .mops = 1,
+	.nprod = 3, .burst = 8, .order = 3, .credits = 64, .eager = true, .mops = 5,
 	.cpu = ANY,
 };
 
@@ -314,7 +317,7 @@ static double now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-TEST_F_TIMEOUT(ring, stress, 600)
+TEST_F_TIMEOUT(ring, stress, 180)
 {
 	unsigned long ops, total = 0, retries = 0, throttled = 0, full = 0;
 	struct stress *st = self->st;

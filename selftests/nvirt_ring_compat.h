@@ -53,6 +53,8 @@ typedef unsigned int u32;
 	__c;								\
 })
 
+#define BUILD_BUG_ON(c)	_Static_assert(!(c), #c)
+
 #define GFP_KERNEL	0
 #define kvcalloc(n, size, gfp)	((void)(gfp), calloc(n, size))
 #define kvfree(p)		free(p)
