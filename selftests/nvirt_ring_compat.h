@@ -53,7 +53,7 @@ typedef unsigned int u32;
 	__c;								\
 })
 
-#define BUILD_BUG_ON(c)	_Static_assert(!(c), #c)
+#define BUILD_BUG_ON(c)	((void)sizeof(char[1 - 2 * !!(c)]))
 
 #define GFP_KERNEL	0
 #define kvcalloc(n, size, gfp)	((void)(gfp), calloc(n, size))
