@@ -4,9 +4,10 @@
  * ck_ring and liburcu wfcqueue, same harness and workload for all. Not a
  * test: it asserts nothing about time, it reports.
  *
- *   ring-bench [-r RUNS] [-j FILE] [-i IMPL=INSNS ...]
- *	runs every scenario RUNS times (median), prints a table and writes
- *	JSON; -i passes instructions per post measured by callgrind.
+ *   ring-bench [-r RUNS] [-j FILE] [-s SCENARIOS] [-i IMPL=INSNS ...]
+ *	runs every scenario (or those named in SCENARIOS) RUNS times
+ *	(median), prints a table and writes JSON; -i passes instructions per
+ *	post measured by callgrind.
  *   ring-bench -c IMPL N
  *	N uncontended single posts through IMPL, drained every
  *	BENCH_BATCH posts, for callgrind to count (see the Makefile).
@@ -291,13 +292,16 @@ int main(int argc, char **argv)
 	double samples[MAXRUNS], best;
 	static unsigned int capped[NSCEN][NIMPL];
 	unsigned long retries;
-	const char *json = NULL;
+	const char *json = NULL, *only = NULL;
 	unsigned int runs = 5, s, k, r;
 	FILE *f;
 	int opt;
 
-	while ((opt = getopt(argc, argv, "c:r:j:i:")) != -1) {
+	while ((opt = getopt(argc, argv, "c:r:j:i:s:")) != -1) {
 		switch (opt) {
+		case 's':
+			only = optarg;
+			break;
 		case 'c':
 			return count_posts(optarg,
 					   optind < argc ? atol(argv[optind]) :
@@ -321,7 +325,7 @@ int main(int argc, char **argv)
 		}
 		default:
 			fprintf(stderr,
-				"usage: %s [-r RUNS] [-j FILE] [-i IMPL=INSNS]...\n"
+				"usage: %s [-r RUNS] [-j FILE] [-s SCENARIOS] [-i IMPL=INSNS]...\n"
 				"       %s -c IMPL N\n", argv[0], argv[0]);
 			return 1;
 		}
@@ -334,6 +338,8 @@ int main(int argc, char **argv)
 		printf(" %9s", impls[k]->name);
 	printf("   nvirt/spin nvirt/rte nvirt/best-peer  nvirt retries\n");
 	for (s = 0; s < NSCEN; s++) {
+		if (only && !strstr(only, scenarios[s].name))
+			continue;
 		printf("%-12s", scenarios[s].name);
 		fflush(stdout);
 		retries = 0;
