@@ -7,6 +7,7 @@
 #   make shell   boot the test VM with an interactive shell
 #   make         build everything (after set-up)
 #   make gen     regenerate code from Documentation/netlink/specs/nvirt.yaml
+#   make bench-ring  benchmark the VIF ring against its peers (not a test)
 #
 # KVER=6.12.N+deb12-amd64 picks the guest kernel; NVIRT_NICS the VM's NICs
 # (see selftests/vm/run).
@@ -21,7 +22,7 @@ KSFT = $(KSRC)/tools/testing/selftests
 Q := $(if $(V),,@)
 
 .PHONY: all setup module lib cli selftests build gen check run shell clean \
-	_build _check _run
+	bench-ring _build _check _run
 
 all: setup
 	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _build
@@ -77,9 +78,17 @@ _run: _build
 shell: all
 	$(Q)KVER=$$(cat $(BUILD)/kver) selftests/vm/run -i
 
+# The ring against a spinlock ring, rte_ring, ck_ring and wfcqueue, on the
+# host; installs their packages first. Table on stdout, build/bench/ring.json.
+bench-ring:
+	$(Q)scripts/setup bench
+	$(Q)$(MAKE) --no-print-directory -C bench/ring OUT=$(BUILD)/bench run
+
 clean:
 	$(Q)[ ! -d "$(KDIR)" ] || $(MAKE) -C $(KDIR) M=$(CURDIR)/kernel clean
 	$(Q)$(MAKE) -C lib clean
 	$(Q)$(MAKE) -C cli clean
-	$(Q)rm -f selftests/nvirt_strict selftests/nvirt_policy
+	$(Q)rm -f selftests/nvirt_strict selftests/nvirt_policy \
+		selftests/nvirt_ring selftests/nvirt_ring_tsan
+	$(Q)$(MAKE) -C bench/ring OUT=$(BUILD)/bench clean
 	$(Q)rm -rf $(BUILD)/check $(BUILD)/vm $(BUILD)/static $(BUILD)/ynl
