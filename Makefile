@@ -53,11 +53,13 @@ gen:
 check: setup
 	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _check
 
-# Static checks first (they rebuild the module with W=1 C=2), then the
-# kselftests in one VM boot; one closing line counts both.
+# Static checks first (they rebuild the module with W=1 C=2), the ring's
+# stress proof on the host, then the kselftests in one VM boot; one closing
+# line counts them all.
 _check: _build
 	$(Q)rm -rf $(BUILD)/check && mkdir -p $(BUILD)/check
 	$(Q)scripts/static-checks $(KVER) $(KSRC) | tee $(BUILD)/check/static.ktap
+	$(Q)scripts/ring-checks $(KSFT) | tee $(BUILD)/check/ring.ktap
 	$(Q)NVIRT_VMOUT=$(BUILD)/check/vm KVER=$(KVER) selftests/vm/run -t 1500 -- \
 		scripts/vm-suite $(KSFT) > $(BUILD)/check/vm.log 2>&1; \
 		rc=$$?; grep -Ev '^\[ *[0-9]+\.[0-9]+\]' $(BUILD)/check/vm.log | grep -v '^qemu-system'; \
@@ -65,6 +67,7 @@ _check: _build
 		echo "$$r 1 vm: guest ran the suite, no kernel splat (rc $$rc)" \
 			> $(BUILD)/check/vm.ktap
 	$(Q)scripts/ktap-summary $(BUILD)/check/static.ktap \
+		$(BUILD)/check/ring.ktap \
 		$(BUILD)/check/vm/output.log $(BUILD)/check/vm.ktap \
 		> $(BUILD)/check/summary; \
 		rc=$$?; cat $(BUILD)/check/summary; exit $$rc

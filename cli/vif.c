@@ -375,7 +375,8 @@ struct counter {
 	uint64_t val;
 };
 
-#define COUNTER_COLS	3
+/* Counters a row has at most; traffic rows have 3. */
+#define COUNTER_COLS	4
 
 /*
  *     RX:     bytes packets dropped
@@ -442,10 +443,20 @@ static void vif_print_stats(const struct nvirt_vif_stats *st)
 		drops[n++] = (struct counter){ "vlan_dropped", "vlan-dropped",
 					       st->vlan_dropped };
 
+	static const char *const ring_title[] = { "ring" };
+	const struct counter ring[] = {
+		{ "ring_posts",		"posts",	st->ring_posts },
+		{ "ring_retries",	"retries",	st->ring_retries },
+		{ "ring_throttled",	"throttled",	st->ring_throttled },
+		{ "ring_drops",		"drops",	st->ring_drops },
+	};
+
 	out_nest_open("stats", false);
-	print_counters(rx_tx, ARRAY_SIZE(rx_tx), traffic, COUNTER_COLS);
+	print_counters(rx_tx, ARRAY_SIZE(rx_tx), traffic, 3);
 	if (n)
 		print_counters(filter, 1, drops, n);
+	if (st->has_ring)
+		print_counters(ring_title, 1, ring, ARRAY_SIZE(ring));
 	out_nest_close();
 }
 

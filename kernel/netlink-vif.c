@@ -209,7 +209,14 @@ static int nvirt_nl_vif_stats_put(struct sk_buff *msg, struct nvirt_vif *vif)
 			  st.spoof_dropped)) ||
 	    (st.vlan_dropped >= 0 &&
 	     nla_put_uint(msg, NVIRT_A_VIF_STATS_VLAN_DROPPED,
-			  st.vlan_dropped))) {
+			  st.vlan_dropped)) ||
+	    (st.ring &&
+	     (nla_put_uint(msg, NVIRT_A_VIF_STATS_RING_POSTS, st.ring_posts) ||
+	      nla_put_uint(msg, NVIRT_A_VIF_STATS_RING_RETRIES,
+			   st.ring_retries) ||
+	      nla_put_uint(msg, NVIRT_A_VIF_STATS_RING_THROTTLED,
+			   st.ring_throttled) ||
+	      nla_put_uint(msg, NVIRT_A_VIF_STATS_RING_DROPS, st.ring_drops)))) {
 		nla_nest_cancel(msg, nest);
 		return -EMSGSIZE;
 	}

@@ -61,15 +61,20 @@ struct nvirt_port *nvirt_port_create(struct net_device *parent,
 		err = -ENOMEM;
 		goto err_free_port;
 	}
+	err = nvirt_txring_init(port);
+	if (err)
+		goto err_free_queues;
 	err = netdev_rx_handler_register(parent, nvirt_port_rx, port);
 	if (err) {
 		NL_SET_ERR_MSG_FMT(extack,
 				   "%s already has a receive handler (bridge, bond...)",
 				   parent->name);
-		goto err_free_queues;
+		goto err_fini_ring;
 	}
 	return port;
 
+err_fini_ring:
+	nvirt_ring_fini(&port->ring);
 err_free_queues:
 	bitmap_free(port->queues);
 err_free_port:
@@ -81,12 +86,14 @@ static void nvirt_port_free_rcu(struct rcu_head *head)
 {
 	struct nvirt_port *port = container_of(head, struct nvirt_port, rcu);
 
+	nvirt_ring_fini(&port->ring);
 	bitmap_free(port->queues);
 	kfree(port);
 }
 
 static void nvirt_port_free(struct nvirt_port *port)
 {
+	nvirt_txring_fini(port);
 	netdev_rx_handler_unregister(port->dev);
 	call_rcu(&port->rcu, nvirt_port_free_rcu);
 }

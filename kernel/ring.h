@@ -203,4 +203,50 @@ static inline void nvirt_ring_drop(struct nvirt_ring_prod *p, unsigned int n)
 	WRITE_ONCE(p->drops, p->drops + n);
 }
 
+/**
+ * nvirt_ring_unstage() - take back the oldest entry a producer kept
+ * @p: the producer; not posting meanwhile
+ *
+ * For a producer that goes away: what it kept back is its caller's to
+ * free (and count with nvirt_ring_drop()).
+ *
+ * Return: the entry, or NULL when none is kept.
+ */
+static inline void *nvirt_ring_unstage(struct nvirt_ring_prod *p)
+{
+	void *entry;
+
+	if (!p->nstaged)
+		return NULL;
+	entry = p->stage[p->shead];
+	p->shead = (p->shead + 1) & (NVIRT_RING_STAGE - 1);
+	p->nstaged--;
+	return entry;
+}
+
+/**
+ * nvirt_ring_idle() - whether every ticket taken has been passed
+ * @r: the ring
+ *
+ * A hint for a consumer deciding whether to look again: a producer may
+ * take a ticket right after.
+ *
+ * Return: true when the consumer has caught up with the producers.
+ */
+static inline bool nvirt_ring_idle(const struct nvirt_ring *r)
+{
+	return (unsigned long)atomic_long_read(&r->tail) == READ_ONCE(r->head);
+}
+
+/**
+ * nvirt_ring_drained() - whether a producer has nothing in the ring
+ * @p: the producer
+ *
+ * Return: true when the consumer took every entry it published.
+ */
+static inline bool nvirt_ring_drained(const struct nvirt_ring_prod *p)
+{
+	return READ_ONCE(p->done) == p->posted;
+}
+
 #endif /* _NVIRT_RING_H */

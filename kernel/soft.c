@@ -264,6 +264,11 @@ static void nvirt_vdev_stats(struct nvirt_vif *vif,
 	nvirt_vif_stats_of(vif->dev, stats);
 	stats->spoof_dropped = atomic64_read(&vd->spoof_dropped);
 	stats->vlan_dropped = atomic64_read(&vd->vlan_dropped);
+	stats->ring = true;
+	stats->ring_posts = READ_ONCE(vd->prod.posted);
+	stats->ring_retries = READ_ONCE(vd->prod.retries);
+	stats->ring_throttled = READ_ONCE(vd->prod.throttled);
+	stats->ring_drops = READ_ONCE(vd->prod.drops);
 }
 
 const struct nvirt_backend_ops nvirt_soft_ops = {

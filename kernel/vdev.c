@@ -9,6 +9,10 @@
  * backend transmits through the parent's qdisc; the queue backend owns one
  * of the parent's transmit queues and transmits on it directly.
  *
+ * Soft vdevs post their frames for the parent on the port's ring
+ * (txring.c) rather than queueing them on its qdisc one by one under its
+ * lock.
+ *
  * Settings change under RTNL and are read locklessly by the datapath
  * (READ_ONCE); the rate limiter's state is touched only by
  * ndo_start_xmit, which the vdev's transmit lock serializes.
@@ -54,7 +58,8 @@ static enum hrtimer_restart nvirt_vdev_wake(struct hrtimer *timer)
 {
 	struct nvirt_vdev *vd = container_of(timer, struct nvirt_vdev, wake);
 
-	netif_wake_queue(vd->dev);
+	if (!nvirt_txring_held(vd))
+		netif_wake_queue(vd->dev);
 	return HRTIMER_NORESTART;
 }
 
@@ -108,9 +113,16 @@ static netdev_tx_t nvirt_vdev_xmit(struct sk_buff *skb, struct net_device *dev)
 	__be16 vlan_proto = READ_ONCE(vd->vlan_proto);
 	int queue = READ_ONCE(vd->queue);
 	unsigned int len = skb->len;
+	bool ring;
 	int ret;
 
-	if (queue >= 0 && queue < parent->real_num_tx_queues &&
+	/* Frames it kept back for the ring go first, on the ring. */
+	ring = queue < 0 || nvirt_ring_stopped(&vd->prod);
+	if (ring && nvirt_txring_full(vd)) {
+		netif_stop_queue(dev);
+		return NETDEV_TX_BUSY;
+	}
+	if (!ring && queue < parent->real_num_tx_queues &&
 	    netif_xmit_frozen_or_drv_stopped(netdev_get_tx_queue(parent,
 								 queue))) {
 		/* Look again soon, later the longer it stays stopped. */
@@ -142,11 +154,13 @@ static netdev_tx_t nvirt_vdev_xmit(struct sk_buff *skb, struct net_device *dev)
 
 	if (vlan_proto)
 		__vlan_hwaccel_put_tag(skb, vlan_proto, READ_ONCE(vd->vlan_tci));
+	if (ring) {
+		/* Counted when the parent takes it. */
+		nvirt_txring_xmit(vd, skb);
+		return NETDEV_TX_OK;
+	}
 	skb->dev = parent;
-	if (queue >= 0)
-		ret = nvirt_vdev_queue_xmit(skb, queue);
-	else
-		ret = dev_queue_xmit(skb);
+	ret = nvirt_vdev_queue_xmit(skb, queue);
 	if (likely(ret == NET_XMIT_SUCCESS || ret == NET_XMIT_CN))
 		dev_dstats_tx_add(dev, len);
 	else
@@ -171,6 +185,8 @@ static int nvirt_vdev_open(struct net_device *dev)
 	netif_carrier_off(dev);
 	if (vd->vif)
 		nvirt_vdev_link(vd, vd->vif->cfg.link_state);
+	/* Stopped by the limiter or the ring when it went down, maybe. */
+	netif_start_queue(dev);
 	return 0;
 }
 
@@ -181,6 +197,7 @@ static int nvirt_vdev_stop(struct net_device *dev)
 
 	netif_carrier_off(dev);
 	hrtimer_cancel(&vd->wake);
+	nvirt_txring_leave(vd);
 	dev_uc_del(parent, dev->dev_addr);
 	dev_mc_unsync(parent, dev);
 	return 0;
@@ -273,6 +290,7 @@ static int nvirt_vdev_ndo_init(struct net_device *dev)
 	struct nvirt_port *port = vd->port;
 
 	netdev_hold(vd->parent, &vd->parent_tracker, GFP_KERNEL);
+	nvirt_txring_join(vd);
 	port->count++;
 	if (vd->queue >= 0)
 		set_bit(vd->queue, port->queues);
@@ -285,6 +303,8 @@ static void nvirt_vdev_ndo_uninit(struct net_device *dev)
 	struct nvirt_port *port = vd->port;
 
 	hrtimer_cancel(&vd->wake);
+	/* Down, it left the ring (ndo_stop): nothing arms this any more. */
+	hrtimer_cancel(&vd->ring_wake);
 	if (!hlist_unhashed(&vd->hnode))
 		hlist_del_rcu(&vd->hnode);
 	if (vd->queue >= 0)

@@ -11,6 +11,9 @@
 #include <linux/hrtimer.h>
 #include <linux/netdevice.h>
 #include <linux/rcupdate.h>
+#include <linux/workqueue.h>
+
+#include "ring.h"
 
 struct nvirt_vif;
 struct nvirt_vif_cfg;
@@ -23,6 +26,10 @@ struct nvirt_vif_cfg;
  * @vdevs: struct nvirt_vdev by MAC; RCU readers, changed under RTNL
  * @count: vdevs on the parent; under RTNL
  * @queues: transmit queues owned by queue vdevs; under RTNL
+ * @ring: where soft vdevs post their frames for the parent (txring.c)
+ * @ring_busy: bit 0 is held by the one thread draining @ring
+ * @ring_waiting: vdevs stopped until @ring has room for them
+ * @ring_work: drains what a thread's budget left in @ring
  * @rcu: for freeing after the datapath is done with it
  */
 struct nvirt_port {
@@ -30,6 +37,10 @@ struct nvirt_port {
 	struct hlist_head vdevs[1 << NVIRT_PORT_HASH_BITS];
 	unsigned int count;
 	unsigned long *queues;
+	struct nvirt_ring ring;
+	unsigned long ring_busy;
+	atomic_t ring_waiting;
+	struct work_struct ring_work;
 	struct rcu_head rcu;
 };
 
@@ -53,6 +64,10 @@ struct nvirt_port {
  * @wake: wakes the transmit queue once the limiter or the parent allows
  * @spoof_dropped: frames dropped by spoof-check
  * @vlan_dropped: frames dropped for VLAN confinement
+ * @prod: its side of the port's ring; under the vdev's transmit lock
+ * @ring_waiting: stopped until the ring has room; under the transmit
+ *	lock, read locklessly by the ring's consumer
+ * @ring_wake: resumes posting once the consumer made room
  */
 struct nvirt_vdev {
 	struct net_device *dev;
@@ -72,6 +87,9 @@ struct nvirt_vdev {
 	struct hrtimer wake;
 	atomic64_t spoof_dropped;
 	atomic64_t vlan_dropped;
+	bool ring_waiting;
+	struct hrtimer ring_wake;
+	struct nvirt_ring_prod prod;
 };
 
 /* port.c */
@@ -83,6 +101,15 @@ struct nvirt_port *nvirt_port_create(struct net_device *parent,
 void nvirt_port_put(struct nvirt_port *port);
 void nvirt_port_drop_unused(struct net_device *parent);
 bool nvirt_port_switch(struct nvirt_vdev *from, struct sk_buff *skb);
+
+/* txring.c */
+int nvirt_txring_init(struct nvirt_port *port);
+void nvirt_txring_fini(struct nvirt_port *port);
+void nvirt_txring_join(struct nvirt_vdev *vd);
+void nvirt_txring_leave(struct nvirt_vdev *vd);
+bool nvirt_txring_full(const struct nvirt_vdev *vd);
+void nvirt_txring_xmit(struct nvirt_vdev *vd, struct sk_buff *skb);
+bool nvirt_txring_held(struct nvirt_vdev *vd);
 
 /* vdev.c */
 struct net_device *nvirt_vdev_alloc(const char *name, int queue);

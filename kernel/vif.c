@@ -163,6 +163,7 @@ void nvirt_vif_stats(struct nvirt_vif *vif, struct nvirt_vif_stats *stats)
 	ASSERT_RTNL();
 	stats->spoof_dropped = -1;
 	stats->vlan_dropped = -1;
+	stats->ring = false;
 	vif->ops->stats(vif, stats);
 }
 

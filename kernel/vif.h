@@ -99,6 +99,11 @@ struct nvirt_vif_cfg {
  * @tx_dropped: sent by the guest, dropped
  * @spoof_dropped: dropped by spoof-check, or -1 when not known
  * @vlan_dropped: dropped by VLAN confinement, or -1 when not known
+ * @ring: it posts on a shared ring, and the ring_* counters are known
+ * @ring_posts: frames posted on the ring
+ * @ring_retries: posts the ring rejected, each posted again
+ * @ring_throttled: posts held back by the VIF's credits
+ * @ring_drops: frames kept back and dropped when it went down
  */
 struct nvirt_vif_stats {
 	u64 rx_packets;
@@ -109,6 +114,11 @@ struct nvirt_vif_stats {
 	u64 tx_dropped;
 	s64 spoof_dropped;
 	s64 vlan_dropped;
+	bool ring;
+	u64 ring_posts;
+	u64 ring_retries;
+	u64 ring_throttled;
+	u64 ring_drops;
 };
 
 struct nvirt_vif;

@@ -192,6 +192,10 @@ static int vif_stats(struct nvirt_vif_stats *st, struct nlattr *nest)
 		[NVIRT_A_VIF_STATS_TX_DROPPED]		= &st->tx_dropped,
 		[NVIRT_A_VIF_STATS_SPOOF_DROPPED]	= &st->spoof_dropped,
 		[NVIRT_A_VIF_STATS_VLAN_DROPPED]	= &st->vlan_dropped,
+		[NVIRT_A_VIF_STATS_RING_POSTS]		= &st->ring_posts,
+		[NVIRT_A_VIF_STATS_RING_RETRIES]	= &st->ring_retries,
+		[NVIRT_A_VIF_STATS_RING_THROTTLED]	= &st->ring_throttled,
+		[NVIRT_A_VIF_STATS_RING_DROPS]		= &st->ring_drops,
 	};
 	int type, err;
 
@@ -203,6 +207,7 @@ static int vif_stats(struct nvirt_vif_stats *st, struct nlattr *nest)
 		return err;
 	st->has_spoof_dropped = tb[NVIRT_A_VIF_STATS_SPOOF_DROPPED] != NULL;
 	st->has_vlan_dropped = tb[NVIRT_A_VIF_STATS_VLAN_DROPPED] != NULL;
+	st->has_ring = tb[NVIRT_A_VIF_STATS_RING_POSTS] != NULL;
 	return 0;
 }
 

@@ -243,6 +243,12 @@ struct nvirt_vif_stats {
 	bool has_spoof_dropped, has_vlan_dropped;
 	uint64_t spoof_dropped;	/* source MAC not the VIF's */
 	uint64_t vlan_dropped;	/* to keep the VIF in its VLAN */
+	/* soft and queue VIFs: their posts on the NIC's shared ring */
+	bool has_ring;
+	uint64_t ring_posts;	/* frames posted */
+	uint64_t ring_retries;	/* posts the ring rejected, posted again */
+	uint64_t ring_throttled;	/* held back by the VIF's credits */
+	uint64_t ring_drops;	/* kept back, dropped when it went down */
 };
 
 /* A VIF as the kernel sees it; absent strings are "", absent numbers 0. */
