@@ -450,13 +450,20 @@ static void vif_print_stats(const struct nvirt_vif_stats *st)
 		{ "ring_throttled",	"throttled",	st->ring_throttled },
 		{ "ring_drops",		"drops",	st->ring_drops },
 	};
+	static const char *const g2g_title[] = { "g2g" };
+	const struct counter g2g[] = {
+		{ "tx_switched",	"switched",	st->tx_switched },
+		{ "rx_reflected",	"reflected",	st->rx_reflected },
+	};
 
 	out_nest_open("stats", false);
 	print_counters(rx_tx, ARRAY_SIZE(rx_tx), traffic, 3);
 	if (n)
 		print_counters(filter, 1, drops, n);
-	if (st->has_ring)
+	if (st->has_ring) {
 		print_counters(ring_title, 1, ring, ARRAY_SIZE(ring));
+		print_counters(g2g_title, 1, g2g, ARRAY_SIZE(g2g));
+	}
 	out_nest_close();
 }
 

@@ -11,6 +11,7 @@
  */
 
 #include <linux/ethtool.h>
+#include <linux/if_bridge.h>
 #include <linux/netdevice.h>
 #include <linux/pci.h>
 #include <linux/rtnetlink.h>
@@ -153,9 +154,14 @@ static void nvirt_caps_nic(const struct net_device *dev,
 	nvirt_cap_hw(caps, NVIRT_KNOB_L2FWD_OFFLOAD,
 		     (hw & NETIF_F_HW_L2FW_DOFFLOAD) && ops->ndo_dfwd_add_station,
 		     sw, no_hw);
+	/*
+	 * An SR-IOV PF switches between its functions (VEB) whether or not
+	 * its driver lets the mode be read or set (igb loops VF frames
+	 * whenever VFs are on).
+	 */
 	nvirt_cap_hw(caps, NVIRT_KNOB_EMBEDDED_SWITCH,
-		     ops->ndo_bridge_getlink && ops->ndo_bridge_setlink,
-		     sw, no_op);
+		     (ops->ndo_bridge_getlink && ops->ndo_bridge_setlink) ||
+		     caps->sriov, sw, no_op);
 	nvirt_cap_hw(caps, NVIRT_KNOB_SWITCHDEV,
 		     ops->ndo_get_port_parent_id ||
 		     (dev->dev.parent && dev->devlink_port),
@@ -234,9 +240,13 @@ void nvirt_caps_probe(struct net_device *dev, struct nvirt_caps *caps)
 	nvirt_caps_nic(dev, caps);
 
 	caps->esw_mode = -1;
-	if (caps->knob[NVIRT_KNOB_EMBEDDED_SWITCH].support ==
+	if (caps->knob[NVIRT_KNOB_EMBEDDED_SWITCH].support !=
 	    NVIRT_SUPPORT_HARDWARE)
+		return;
+	if (dev->netdev_ops->ndo_bridge_getlink)
 		caps->esw_mode = max(nvirt_nl_esw_mode(dev), -1);
+	else
+		caps->esw_mode = BRIDGE_MODE_VEB;
 }
 
 /**

@@ -216,7 +216,11 @@ static int nvirt_nl_vif_stats_put(struct sk_buff *msg, struct nvirt_vif *vif)
 			   st.ring_retries) ||
 	      nla_put_uint(msg, NVIRT_A_VIF_STATS_RING_THROTTLED,
 			   st.ring_throttled) ||
-	      nla_put_uint(msg, NVIRT_A_VIF_STATS_RING_DROPS, st.ring_drops)))) {
+	      nla_put_uint(msg, NVIRT_A_VIF_STATS_RING_DROPS, st.ring_drops) ||
+	      nla_put_uint(msg, NVIRT_A_VIF_STATS_TX_SWITCHED,
+			   st.tx_switched) ||
+	      nla_put_uint(msg, NVIRT_A_VIF_STATS_RX_REFLECTED,
+			   st.rx_reflected)))) {
 		nla_nest_cancel(msg, nest);
 		return -EMSGSIZE;
 	}

@@ -17,6 +17,7 @@
  * work item: VIFs go in contexts where netdevs cannot be created.
  */
 
+#include <linux/if_bridge.h>
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
@@ -121,6 +122,7 @@ static int nvirt_place_view(struct net_device *parent,
 	nic->sriov = caps->sriov && caps->total_vfs;
 	nic->esw = caps->knob[NVIRT_KNOB_EMBEDDED_SWITCH].support ==
 		   NVIRT_SUPPORT_HARDWARE;
+	nic->esw_vepa = nic->esw && caps->esw_mode == BRIDGE_MODE_VEPA;
 	kfree(caps);
 
 	use->nic = nic;

@@ -120,11 +120,30 @@ static int nvirt_vf_missing_knob(const struct nvirt_policy *pol,
 	return -1;
 }
 
+/*
+ * A VF's frames to its neighbours go where the NIC's switch sends them:
+ * why that is not the path asked for, or NULL when it is.
+ */
+static const char *nvirt_vf_g2g_mismatch(const struct nvirt_policy *pol,
+					 const struct nvirt_policy_nic *nic)
+{
+	switch (pol->g2g) {
+	case NVIRT_G2G_EXTERNAL:
+		return nic->esw_vepa ? NULL : "would stay in the NIC";
+	case NVIRT_G2G_NIC:
+		return nic->esw_vepa ? "would leave the NIC (VEPA)" : NULL;
+	case NVIRT_G2G_SOFT:
+		return nic->esw ? "would bypass the host's switch" : NULL;
+	}
+	return NULL;
+}
+
 /* Can a VF realize the policy? Says why not, or that it takes one over. */
 static bool nvirt_try_vf(const struct nvirt_policy *pol,
 			 const struct nvirt_policy_nic *nic,
 			 struct nvirt_plan *plan)
 {
+	const char *why;
 	int knob;
 
 	if (!nic->sriov) {
@@ -140,6 +159,12 @@ static bool nvirt_try_vf(const struct nvirt_policy *pol,
 	if (pol->visibility == NVIRT_VISIBILITY_HOST) {
 		nvirt_reason(plan, NVIRT_PLAN_REASON_VF_VISIBILITY,
 			     "VF not chosen: its traffic bypasses the host, which must see it");
+		return false;
+	}
+	why = nvirt_vf_g2g_mismatch(pol, nic);
+	if (why) {
+		nvirt_reason(plan, NVIRT_PLAN_REASON_VF_G2G,
+			     "VF not chosen: its traffic to its neighbours %s", why);
 		return false;
 	}
 	knob = nvirt_vf_missing_knob(pol, nic);
@@ -303,12 +328,17 @@ static void nvirt_plan_g2g(const struct nvirt_policy *pol,
 			   const struct nvirt_policy_nic *nic,
 			   struct nvirt_plan *plan)
 {
-	bool nic_path = plan->backend == NVIRT_BACKEND_VF && nic->esw &&
+	bool vf = plan->backend == NVIRT_BACKEND_VF;
+	bool nic_path = vf && nic->esw && !nic->esw_vepa &&
 			pol->visibility != NVIRT_VISIBILITY_HOST;
 
 	switch (pol->g2g) {
 	case NVIRT_G2G_AUTO:
-		plan->g2g = nic_path ? NVIRT_G2G_NIC : NVIRT_G2G_SOFT;
+		/* A VF's frames go where the NIC's switch sends them. */
+		if (vf && nic->esw_vepa)
+			plan->g2g = NVIRT_G2G_EXTERNAL;
+		else
+			plan->g2g = nic_path ? NVIRT_G2G_NIC : NVIRT_G2G_SOFT;
 		break;
 	case NVIRT_G2G_NIC:
 		if (!nic_path) {
@@ -321,17 +351,25 @@ static void nvirt_plan_g2g(const struct nvirt_policy *pol,
 		plan->g2g = NVIRT_G2G_NIC;
 		break;
 	case NVIRT_G2G_EXTERNAL:
-		nvirt_reason(plan, NVIRT_PLAN_REASON_G2G_UNAVAILABLE,
-			     "guest-to-guest through an external switch: not available on %s",
-			     nic->name);
-		nvirt_plan_refuse(plan, -EOPNOTSUPP);
-		return;
+		if (!nic->hw) {
+			nvirt_reason(plan, NVIRT_PLAN_REASON_G2G_UNAVAILABLE,
+				     "guest-to-guest through an external switch refused: %s has no wire",
+				     nic->name);
+			nvirt_plan_refuse(plan, -EOPNOTSUPP);
+			return;
+		}
+		plan->g2g = NVIRT_G2G_EXTERNAL;
+		break;
 	default:
 		plan->g2g = NVIRT_G2G_SOFT;
 	}
 	if (plan->g2g == NVIRT_G2G_NIC)
 		nvirt_reason(plan, NVIRT_PLAN_REASON_G2G_NIC,
 			     "guest-to-guest through %s's switch: no host CPU",
+			     nic->name);
+	else if (plan->g2g == NVIRT_G2G_EXTERNAL)
+		nvirt_reason(plan, NVIRT_PLAN_REASON_G2G_EXTERNAL,
+			     "guest-to-guest out of %s to the external switch, which reflects it",
 			     nic->name);
 	else
 		nvirt_reason(plan, NVIRT_PLAN_REASON_G2G_SOFT,

@@ -68,6 +68,8 @@ struct nvirt_policy {
  * @queue_holder: lowest-priority VIF holding one of its queues, or 0
  * @queue_holder_priority: that VIF's priority
  * @esw: its embedded switch can loop frames between its functions
+ * @esw_vepa: that switch is in VEPA mode: it sends them out to the
+ *	external switch instead
  */
 struct nvirt_policy_nic {
 	const char *name;
@@ -83,6 +85,7 @@ struct nvirt_policy_nic {
 	u32 queue_holder;
 	u32 queue_holder_priority;
 	bool esw;
+	bool esw_vepa;
 };
 
 #define NVIRT_PLAN_REASONS	16

@@ -5,7 +5,10 @@
  * Frames from the wire for a vdev's MAC go to that vdev, broadcast and
  * multicast to every vdev and the parent; a vdev with a VLAN gets only the
  * frames of its VLAN, untagged. Frames between vdevs of one parent in one
- * VLAN are switched here and never reach the wire.
+ * VLAN are switched here and never reach the wire, unless either vdev is
+ * external (g2g external): those go out, and an external switch in
+ * reflective relay (VEPA hairpin) sends them back, to be delivered here
+ * to all but their sender and those that had them from the port.
  *
  * The vdev table is read under RCU by the datapath and changed under RTNL.
  */
@@ -155,8 +158,24 @@ static void nvirt_vdev_rx_one(struct nvirt_vdev *vd, struct sk_buff *skb)
 		dev_dstats_rx_dropped(vd->dev);
 }
 
-/* Broadcast and multicast from the wire reach every vdev, and the parent. */
-static void nvirt_port_flood_rx(struct nvirt_port *port, struct sk_buff *skb)
+/*
+ * Whether the port switched a frame from @from to @to itself: both go
+ * through it (neither is external). A frame from @from the external
+ * switch reflects is not delivered to such a @to again.
+ */
+static bool nvirt_port_local(const struct nvirt_vdev *from,
+			     const struct nvirt_vdev *to)
+{
+	return !READ_ONCE(from->external) && !READ_ONCE(to->external);
+}
+
+/*
+ * Broadcast and multicast from the wire reach every vdev, and the parent;
+ * one that a vdev (@from) sent and the external switch reflected reaches
+ * the others that did not have it from the port.
+ */
+static void nvirt_port_flood_rx(struct nvirt_port *port, struct sk_buff *skb,
+				struct nvirt_vdev *from)
 {
 	struct nvirt_vdev *vd;
 	struct sk_buff *nskb;
@@ -164,11 +183,15 @@ static void nvirt_port_flood_rx(struct nvirt_port *port, struct sk_buff *skb)
 
 	for (i = 0; i < ARRAY_SIZE(port->vdevs); i++) {
 		hlist_for_each_entry_rcu(vd, &port->vdevs[i], hnode) {
+			if (from && (vd == from || nvirt_port_local(from, vd)))
+				continue;
 			nskb = skb_clone(skb, GFP_ATOMIC);
 			if (!nskb) {
 				dev_dstats_rx_dropped(vd->dev);
 				continue;
 			}
+			if (from)
+				atomic64_inc(&vd->reflected);
 			nvirt_vdev_rx_one(vd, nskb);
 		}
 	}
@@ -177,21 +200,25 @@ static void nvirt_port_flood_rx(struct nvirt_port *port, struct sk_buff *skb)
 static rx_handler_result_t nvirt_port_rx(struct sk_buff **pskb)
 {
 	struct sk_buff *skb = *pskb;
+	struct nvirt_vdev *vd, *from;
 	struct nvirt_port *port;
-	struct nvirt_vdev *vd;
 	const u8 *dest;
 
 	if (unlikely(skb->pkt_type == PACKET_LOOPBACK))
 		return RX_HANDLER_PASS;
 	port = rcu_dereference(skb->dev->rx_handler_data);
 	dest = eth_hdr(skb)->h_dest;
+	/* One of ours, reflected by the external switch? */
+	from = nvirt_port_lookup(port, eth_hdr(skb)->h_source);
 	if (is_multicast_ether_addr(dest)) {
-		nvirt_port_flood_rx(port, skb);
+		nvirt_port_flood_rx(port, skb, from);
 		return RX_HANDLER_PASS;
 	}
 	vd = nvirt_port_lookup(port, dest);
 	if (!vd)
 		return RX_HANDLER_PASS;
+	if (from)
+		atomic64_inc(&vd->reflected);
 
 	skb = skb_share_check(skb, GFP_ATOMIC);
 	if (skb) {
@@ -222,7 +249,8 @@ static void nvirt_vdev_forward(struct nvirt_vdev *to, struct sk_buff *skb)
 /*
  * Switch a frame locally: to every other vdev in the sender's VLAN when it
  * is broadcast or multicast (the wire gets it too: returns false), or to
- * the one vdev it is for (returns true: consumed).
+ * the one vdev it is for (returns true: consumed). Frames from or to an
+ * external vdev are left to the wire: the external switch reflects them.
  */
 bool nvirt_port_switch(struct nvirt_vdev *from, struct sk_buff *skb)
 {
@@ -234,15 +262,20 @@ bool nvirt_port_switch(struct nvirt_vdev *from, struct sk_buff *skb)
 
 	if (!is_multicast_ether_addr(dest)) {
 		to = nvirt_port_lookup(port, dest);
-		if (!to || to == from || !nvirt_vdev_same_vlan(from, to))
+		if (!to || to == from || !nvirt_vdev_same_vlan(from, to) ||
+		    !nvirt_port_local(from, to))
 			return false;
+		atomic64_inc(&from->switched);
 		nvirt_vdev_forward(to, skb);
 		return true;
 	}
+	if (READ_ONCE(from->external))
+		return false;
 
 	for (i = 0; i < ARRAY_SIZE(port->vdevs); i++) {
 		hlist_for_each_entry_rcu(to, &port->vdevs[i], hnode) {
-			if (to == from || !nvirt_vdev_same_vlan(from, to))
+			if (to == from || !nvirt_vdev_same_vlan(from, to) ||
+			    !nvirt_port_local(from, to))
 				continue;
 			nskb = skb_clone(skb, GFP_ATOMIC);
 			if (nskb)

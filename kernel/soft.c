@@ -165,6 +165,7 @@ static int nvirt_vdev_create(struct nvirt_vif *vif, bool queue,
 	vif->queue = q < 0 ? 0 : q;
 	vd->vif = vif;
 	nvirt_vdev_publish(vd, &vif->cfg);
+	nvirt_vdev_g2g(vif->dev, vif->g2g);
 	nvirt_vdev_link(vd, vif->cfg.link_state);
 	vif->dev = dev;
 	return 0;
@@ -269,6 +270,8 @@ static void nvirt_vdev_stats(struct nvirt_vif *vif,
 	stats->ring_retries = READ_ONCE(vd->prod.retries);
 	stats->ring_throttled = READ_ONCE(vd->prod.throttled);
 	stats->ring_drops = READ_ONCE(vd->prod.drops);
+	stats->tx_switched = atomic64_read(&vd->switched);
+	stats->rx_reflected = atomic64_read(&vd->reflected);
 }
 
 const struct nvirt_backend_ops nvirt_soft_ops = {

@@ -64,6 +64,10 @@ struct nvirt_port {
  * @wake: wakes the transmit queue once the limiter or the parent allows
  * @spoof_dropped: frames dropped by spoof-check
  * @vlan_dropped: frames dropped for VLAN confinement
+ * @external: its frames to other vdevs of the parent go out to the
+ *	external switch, which reflects them (g2g external); READ_ONCE
+ * @switched: frames the port switched from it to another vdev
+ * @reflected: frames from another vdev that came back from the wire
  * @prod: its side of the port's ring; under the vdev's transmit lock
  * @ring_waiting: stopped until the ring has room; under the transmit
  *	lock, read locklessly by the ring's consumer
@@ -87,6 +91,9 @@ struct nvirt_vdev {
 	struct hrtimer wake;
 	atomic64_t spoof_dropped;
 	atomic64_t vlan_dropped;
+	bool external;
+	atomic64_t switched;
+	atomic64_t reflected;
 	bool ring_waiting;
 	struct hrtimer ring_wake;
 	struct nvirt_ring_prod prod;
@@ -117,6 +124,7 @@ bool nvirt_vdev_is(const struct net_device *dev);
 int nvirt_vdev_change_mac(struct nvirt_vdev *vd, const u8 *mac,
 			  struct netlink_ext_ack *extack);
 void nvirt_vdev_publish(struct nvirt_vdev *vd, const struct nvirt_vif_cfg *cfg);
+void nvirt_vdev_g2g(struct net_device *dev, u8 g2g);
 void nvirt_vdev_link(struct nvirt_vdev *vd, u8 link_state);
 void nvirt_vdev_parent_changed(struct net_device *parent);
 int nvirt_vdev_init(void);

@@ -362,6 +362,7 @@ static void nvirt_vif_adopt_plan(struct nvirt_vif *vif,
 	memcpy(vif->enforce, enforce, sizeof(vif->enforce));
 	vif->migratable = plan->migratable;
 	vif->g2g = plan->g2g;
+	nvirt_vdev_g2g(vif->dev, vif->g2g);
 }
 
 /* Move a VIF's netdev to @net, keeping its name. */

@@ -104,6 +104,8 @@ struct nvirt_vif_cfg {
  * @ring_retries: posts the ring rejected, each posted again
  * @ring_throttled: posts held back by the VIF's credits
  * @ring_drops: frames kept back and dropped when it went down
+ * @tx_switched: with @ring: frames switched to another VIF by nvirt
+ * @rx_reflected: with @ring: frames of another VIF back from the wire
  */
 struct nvirt_vif_stats {
 	u64 rx_packets;
@@ -119,6 +121,8 @@ struct nvirt_vif_stats {
 	u64 ring_retries;
 	u64 ring_throttled;
 	u64 ring_drops;
+	u64 tx_switched;
+	u64 rx_reflected;
 };
 
 struct nvirt_vif;

@@ -196,6 +196,8 @@ static int vif_stats(struct nvirt_vif_stats *st, struct nlattr *nest)
 		[NVIRT_A_VIF_STATS_RING_RETRIES]	= &st->ring_retries,
 		[NVIRT_A_VIF_STATS_RING_THROTTLED]	= &st->ring_throttled,
 		[NVIRT_A_VIF_STATS_RING_DROPS]		= &st->ring_drops,
+		[NVIRT_A_VIF_STATS_TX_SWITCHED]		= &st->tx_switched,
+		[NVIRT_A_VIF_STATS_RX_REFLECTED]	= &st->rx_reflected,
 	};
 	int type, err;
 

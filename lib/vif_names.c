@@ -94,6 +94,8 @@ static const char *const plan_reason_names[] = {
 	[NVIRT_PLAN_REASON_QUEUE_DISPLACE]	= "queue-displace",
 	[NVIRT_PLAN_REASON_DEMOTED]		= "demoted",
 	[NVIRT_PLAN_REASON_PROMOTED]		= "promoted",
+	[NVIRT_PLAN_REASON_VF_G2G]		= "vf-g2g",
+	[NVIRT_PLAN_REASON_G2G_EXTERNAL]	= "g2g-external",
 };
 
 NVIRT_NAME_FN(nvirt_backend_name, backend_names)

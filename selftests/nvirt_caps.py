@@ -79,7 +79,7 @@ NOHW = ('software', 'no-hw-feature')
 # drivers declare them. VF knobs follow from SR-IOV (checked separately).
 NIC_EXPECT = {
     'igb': dict(checksum=HW, tso=HW, **{'vlan-insert': HW, 'vlan-strip': HW,
-                'vlan-filter': HW}, xdp=HW),
+                'vlan-filter': HW, 'embedded-switch': HW}, xdp=HW),
     'igbvf': dict(checksum=HW, tso=HW, **{'vlan-insert': HW, 'vlan-strip': HW,
                   'vlan-filter': HW}, xdp=NOOP),
     'e1000e': dict(checksum=HW, tso=HW, **{'vlan-insert': HW, 'vlan-strip': HW,

@@ -86,7 +86,7 @@ strict_vf() {
 	expect_eq "policy" "$(vif_get s0 '["policy"]["isolation"], d[0]["policy"]["goal"]')" \
 		"strict throughput" &&
 	expect_eq "reasons" "$(reasons s0)" \
-		"backend-vf enforce-hardware migration-blocked g2g-soft" || return 1
+		"backend-vf enforce-hardware migration-blocked g2g-nic" || return 1
 	dev=$(vif_get s0 '["ifname"]')
 	expect_match "PF VF table" "$(ip link show "$IGB")" "vf 0 .* vlan 5" || return 1
 	"$NVIRT" vif del s0 || return 1

@@ -355,7 +355,10 @@ static void run_reasons(void)
 	pol.g2g = NVIRT_G2G_SOFT;
 	nic = ice();
 	nvirt_policy_plan(&pol, &nic, &plan);
-	CASE(plan.g2g == NVIRT_G2G_SOFT && !plan.err, "g2g soft asked for: soft");
+	CASE(plan.g2g == NVIRT_G2G_SOFT && !plan.err &&
+	     plan.backend == NVIRT_BACKEND_QUEUE &&
+	     plan.reasons[0].code == NVIRT_PLAN_REASON_VF_G2G,
+	     "g2g soft on a NIC switch: not a VF, whose frames it would loop");
 }
 
 /* Knobs of trust and link state, displacement of queues, causes. */
@@ -455,8 +458,49 @@ static void run_more(void)
 	pol.g2g = NVIRT_G2G_EXTERNAL;
 	nic = igb();
 	nvirt_policy_plan(&pol, &nic, &plan);
-	CASE(plan.err && plan.reasons[plan.cause].code == NVIRT_PLAN_REASON_G2G_UNAVAILABLE,
-	     "g2g external: refused for the path");
+	CASE(!plan.err && plan.backend == NVIRT_BACKEND_QUEUE &&
+	     plan.g2g == NVIRT_G2G_EXTERNAL &&
+	     plan.reasons[0].code == NVIRT_PLAN_REASON_VF_G2G &&
+	     has_reason(&plan, NVIRT_PLAN_REASON_G2G_EXTERNAL),
+	     "g2g external on igb: not a VF (its switch), a queue out to the wire");
+	pol.backend = NVIRT_BACKEND_VF;
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.err && plan.reasons[plan.cause].code == NVIRT_PLAN_REASON_VF_G2G,
+	     "g2g external with backend vf: refused, the VF's path is the NIC's");
+	pol = standard();
+	pol.g2g = NVIRT_G2G_EXTERNAL;
+	nic = single();
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(!plan.err && plan.backend == NVIRT_BACKEND_SOFT &&
+	     plan.g2g == NVIRT_G2G_EXTERNAL,
+	     "g2g external on e1000: soft, out to the wire");
+	nic = dummy();
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.err == -EOPNOTSUPP &&
+	     plan.reasons[plan.cause].code == NVIRT_PLAN_REASON_G2G_UNAVAILABLE,
+	     "g2g external on a virtual NIC: refused, no wire");
+
+	/* A switch in VEPA mode sends VF frames out: external, never nic. */
+	pol = standard();
+	nic = ice();
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.backend == NVIRT_BACKEND_VF && plan.g2g == NVIRT_G2G_NIC,
+	     "VEB switch, g2g auto: the VF's path is the NIC's");
+	nic.esw_vepa = true;
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.backend == NVIRT_BACKEND_VF && plan.g2g == NVIRT_G2G_EXTERNAL &&
+	     has_reason(&plan, NVIRT_PLAN_REASON_G2G_EXTERNAL),
+	     "VEPA switch, g2g auto: the VF's path is the external switch");
+	pol.g2g = NVIRT_G2G_EXTERNAL;
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.backend == NVIRT_BACKEND_VF && plan.g2g == NVIRT_G2G_EXTERNAL &&
+	     !has_reason(&plan, NVIRT_PLAN_REASON_VF_G2G),
+	     "VEPA switch, g2g external: a VF will do");
+	pol.g2g = NVIRT_G2G_NIC;
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.err == -EOPNOTSUPP && has_reason(&plan, NVIRT_PLAN_REASON_VF_G2G) &&
+	     plan.reasons[plan.cause].code == NVIRT_PLAN_REASON_G2G_UNAVAILABLE,
+	     "VEPA switch, g2g nic: refused, the switch loops nothing");
 
 	/* A text too long is cut, never overflowed. */
 	nic = single();
@@ -471,7 +515,7 @@ static void run_more(void)
 int main(void)
 {
 	ksft_print_header();
-	ksft_set_plan(ARRAY_SIZE(matrix) * 32 + 25 + 14);
+	ksft_set_plan(ARRAY_SIZE(matrix) * 32 + 25 + 21);
 	run_matrix();
 	run_reasons();
 	run_more();

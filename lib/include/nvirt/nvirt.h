@@ -249,6 +249,9 @@ struct nvirt_vif_stats {
 	uint64_t ring_retries;	/* posts the ring rejected, posted again */
 	uint64_t ring_throttled;	/* held back by the VIF's credits */
 	uint64_t ring_drops;	/* kept back, dropped when it went down */
+	/* with has_ring: which way its traffic with other VIFs went */
+	uint64_t tx_switched;	/* to another VIF by nvirt's switch */
+	uint64_t rx_reflected;	/* from another VIF, back from the wire */
 };
 
 /* A VIF as the kernel sees it; absent strings are "", absent numbers 0. */
