@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "nvirt_ring_compat.h"
+#include "nvirt_ring_thread.h"
 #include "../kernel/ring.h"
 #include "kselftest_harness.h"
 
@@ -60,25 +61,6 @@ struct stress {
 static void *entry_of(unsigned int id, unsigned long seq)
 {
 	return (void *)(uintptr_t)(((seq + 1) << 4) | id);
-}
-
-static void pin(int cpu)
-{
-	cpu_set_t set;
-
-	if (cpu < 0)
-		return;
-	CPU_ZERO(&set);
-	CPU_SET(cpu % sysconf(_SC_NPROCESSORS_ONLN), &set);
-	sched_setaffinity(0, sizeof(set), &set);
-}
-
-static void backoff(unsigned int *spins)
-{
-	if (++*spins < 64)
-		cpu_relax();
-	else
-		sched_yield();
 }
 
 /* Waits for space, then re-posts what staging holds, in order. */

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "impl.h"
+#include "nvirt_ring_thread.h"
 
 static const struct bench_impl *const impls[] = {
 	&bench_nvirt, &bench_spin, &bench_rte, &bench_ck, &bench_wfcq,
@@ -77,25 +78,6 @@ struct run {
 
 /* A run ends after this long even if not all entries went through. */
 #define RUN_LIMIT	2.0
-
-static void pin(int cpu)
-{
-	cpu_set_t set;
-
-	if (cpu < 0)
-		return;
-	CPU_ZERO(&set);
-	CPU_SET(cpu % sysconf(_SC_NPROCESSORS_ONLN), &set);
-	sched_setaffinity(0, sizeof(set), &set);
-}
-
-static void backoff(unsigned int *spins)
-{
-	if (++*spins < 64)
-		__builtin_ia32_pause();
-	else
-		sched_yield();
-}
 
 /* Work a TX path does between two posts: a dependent chain of multiplies. */
 static unsigned long busy(unsigned long x, unsigned int n)
