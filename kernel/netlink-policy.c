@@ -16,19 +16,31 @@
 #include "npolicy.h"
 #include "vif.h"
 
-/* Policy attributes, and the VIF field each is. */
+/*
+ * Policy attributes: the VIF field each is, where a config has it, and
+ * its size there, which is the attribute's (u8 for u8 and bool, u32).
+ */
+#define NVIRT_NL_POLICY_FIELD(_name, _member, _size) {			\
+	.attr = NVIRT_A_POLICY_##_name,					\
+	.field = NVIRT_VIF_F_##_name,					\
+	.offset = offsetof(struct nvirt_vif_cfg, _member),		\
+	.size = (_size),						\
+}
+
 static const struct {
 	int attr;
 	int field;
+	size_t offset;
+	size_t size;
 } nvirt_nl_policy_fields[] = {
-	{ NVIRT_A_POLICY_GOAL, NVIRT_VIF_F_GOAL },
-	{ NVIRT_A_POLICY_ISOLATION, NVIRT_VIF_F_ISOLATION },
-	{ NVIRT_A_POLICY_MIGRATABLE, NVIRT_VIF_F_MIGRATABLE },
-	{ NVIRT_A_POLICY_VISIBILITY, NVIRT_VIF_F_VISIBILITY },
-	{ NVIRT_A_POLICY_G2G, NVIRT_VIF_F_G2G },
-	{ NVIRT_A_POLICY_PRIORITY, NVIRT_VIF_F_PRIORITY },
-	{ NVIRT_A_POLICY_MAX_RATE, NVIRT_VIF_F_MAX_RATE },
-	{ NVIRT_A_POLICY_MIN_RATE, NVIRT_VIF_F_MIN_RATE },
+	NVIRT_NL_POLICY_FIELD(GOAL, policy.goal, 1),
+	NVIRT_NL_POLICY_FIELD(ISOLATION, policy.isolation, 1),
+	NVIRT_NL_POLICY_FIELD(MIGRATABLE, policy.migratable, 1),
+	NVIRT_NL_POLICY_FIELD(VISIBILITY, policy.visibility, 1),
+	NVIRT_NL_POLICY_FIELD(G2G, policy.g2g, 1),
+	NVIRT_NL_POLICY_FIELD(PRIORITY, policy.priority, 4),
+	NVIRT_NL_POLICY_FIELD(MAX_RATE, max_rate, 4),
+	NVIRT_NL_POLICY_FIELD(MIN_RATE, min_rate, 4),
 };
 
 /**
@@ -44,8 +56,9 @@ int nvirt_nl_policy_parse(const struct nlattr *nest, struct nvirt_vif_cfg *cfg,
 			  bool named, struct netlink_ext_ack *extack)
 {
 	struct nlattr *tb[NVIRT_A_POLICY_MAX + 1];
-	struct nvirt_policy *pol = &cfg->policy;
+	const struct nlattr *attr;
 	int i, err;
+	void *to;
 
 	if (!nest)
 		return 0;
@@ -59,25 +72,17 @@ int nvirt_nl_policy_parse(const struct nlattr *nest, struct nvirt_vif_cfg *cfg,
 				    "A VIF's rates are its max-rate and min-rate");
 		return -EINVAL;
 	}
-	for (i = 0; i < ARRAY_SIZE(nvirt_nl_policy_fields); i++)
-		if (tb[nvirt_nl_policy_fields[i].attr])
-			__set_bit(nvirt_nl_policy_fields[i].field, &cfg->set);
-	if (tb[NVIRT_A_POLICY_GOAL])
-		pol->goal = nla_get_u8(tb[NVIRT_A_POLICY_GOAL]);
-	if (tb[NVIRT_A_POLICY_ISOLATION])
-		pol->isolation = nla_get_u8(tb[NVIRT_A_POLICY_ISOLATION]);
-	if (tb[NVIRT_A_POLICY_MIGRATABLE])
-		pol->migratable = nla_get_u8(tb[NVIRT_A_POLICY_MIGRATABLE]);
-	if (tb[NVIRT_A_POLICY_VISIBILITY])
-		pol->visibility = nla_get_u8(tb[NVIRT_A_POLICY_VISIBILITY]);
-	if (tb[NVIRT_A_POLICY_G2G])
-		pol->g2g = nla_get_u8(tb[NVIRT_A_POLICY_G2G]);
-	if (tb[NVIRT_A_POLICY_PRIORITY])
-		pol->priority = nla_get_u32(tb[NVIRT_A_POLICY_PRIORITY]);
-	if (tb[NVIRT_A_POLICY_MAX_RATE])
-		cfg->max_rate = nla_get_u32(tb[NVIRT_A_POLICY_MAX_RATE]);
-	if (tb[NVIRT_A_POLICY_MIN_RATE])
-		cfg->min_rate = nla_get_u32(tb[NVIRT_A_POLICY_MIN_RATE]);
+	for (i = 0; i < ARRAY_SIZE(nvirt_nl_policy_fields); i++) {
+		attr = tb[nvirt_nl_policy_fields[i].attr];
+		if (!attr)
+			continue;
+		__set_bit(nvirt_nl_policy_fields[i].field, &cfg->set);
+		to = (u8 *)cfg + nvirt_nl_policy_fields[i].offset;
+		if (nvirt_nl_policy_fields[i].size == 1)
+			*(u8 *)to = nla_get_u8(attr);
+		else
+			*(u32 *)to = nla_get_u32(attr);
+	}
 	return 0;
 }
 
@@ -93,30 +98,26 @@ int nvirt_nl_policy_parse(const struct nlattr *nest, struct nvirt_vif_cfg *cfg,
 int nvirt_nl_policy_put(struct sk_buff *msg, int type,
 			const struct nvirt_vif_cfg *cfg, unsigned long fields)
 {
-	const struct nvirt_policy *pol = &cfg->policy;
 	struct nlattr *nest;
+	const void *from;
+	int i, err;
 
 	nest = nla_nest_start(msg, type);
 	if (!nest)
 		return -EMSGSIZE;
-	if ((test_bit(NVIRT_VIF_F_GOAL, &fields) &&
-	     nla_put_u8(msg, NVIRT_A_POLICY_GOAL, pol->goal)) ||
-	    (test_bit(NVIRT_VIF_F_ISOLATION, &fields) &&
-	     nla_put_u8(msg, NVIRT_A_POLICY_ISOLATION, pol->isolation)) ||
-	    (test_bit(NVIRT_VIF_F_MIGRATABLE, &fields) &&
-	     nla_put_u8(msg, NVIRT_A_POLICY_MIGRATABLE, pol->migratable)) ||
-	    (test_bit(NVIRT_VIF_F_VISIBILITY, &fields) &&
-	     nla_put_u8(msg, NVIRT_A_POLICY_VISIBILITY, pol->visibility)) ||
-	    (test_bit(NVIRT_VIF_F_G2G, &fields) &&
-	     nla_put_u8(msg, NVIRT_A_POLICY_G2G, pol->g2g)) ||
-	    (test_bit(NVIRT_VIF_F_PRIORITY, &fields) &&
-	     nla_put_u32(msg, NVIRT_A_POLICY_PRIORITY, pol->priority)) ||
-	    (test_bit(NVIRT_VIF_F_MAX_RATE, &fields) &&
-	     nla_put_u32(msg, NVIRT_A_POLICY_MAX_RATE, cfg->max_rate)) ||
-	    (test_bit(NVIRT_VIF_F_MIN_RATE, &fields) &&
-	     nla_put_u32(msg, NVIRT_A_POLICY_MIN_RATE, cfg->min_rate))) {
-		nla_nest_cancel(msg, nest);
-		return -EMSGSIZE;
+	for (i = 0; i < ARRAY_SIZE(nvirt_nl_policy_fields); i++) {
+		if (!test_bit(nvirt_nl_policy_fields[i].field, &fields))
+			continue;
+		from = (const u8 *)cfg + nvirt_nl_policy_fields[i].offset;
+		err = nvirt_nl_policy_fields[i].size == 1 ?
+		      nla_put_u8(msg, nvirt_nl_policy_fields[i].attr,
+				 *(const u8 *)from) :
+		      nla_put_u32(msg, nvirt_nl_policy_fields[i].attr,
+				  *(const u32 *)from);
+		if (err) {
+			nla_nest_cancel(msg, nest);
+			return -EMSGSIZE;
+		}
 	}
 	nla_nest_end(msg, nest);
 	return 0;
