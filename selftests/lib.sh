@@ -138,11 +138,17 @@ peer_rx() {
 	ip -n nvpeer -j -s link show dev "$VMX" | json_get "d[0]['stats64']['rx']['packets']"
 }
 
-peer_down() {
-	ip netns del nvpeer
+# ns_del_back NS DEV: delete NS, and wait for the physical DEV it held to
+# come back to the initial namespace.
+ns_del_back() {
+	ip netns del "$1" 2>/dev/null
 	for _ in $(seq 50); do
-		[ -e "/sys/class/net/$VMX" ] && return 0
+		[ -e "/sys/class/net/$2" ] && return 0
 		sleep 0.1
 	done
-	fail "$VMX did not come back"
+	fail "$2 did not come back"
+}
+
+peer_down() {
+	ns_del_back nvpeer "$VMX"
 }

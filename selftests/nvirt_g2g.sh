@@ -100,12 +100,7 @@ pair_down() {
 	"$NVIRT" vif del gB 2>/dev/null
 	ip netns del nvgA 2>/dev/null
 	ip netns del nvgB 2>/dev/null
-	ip netns del nvrelay 2>/dev/null
-	for _ in $(seq 50); do
-		[ -e "/sys/class/net/$FAR" ] && return 0
-		sleep 0.1
-	done
-	fail "$FAR did not come back"
+	ns_del_back nvrelay "$FAR"
 }
 
 soft_path() {

@@ -172,12 +172,7 @@ shared_down() {
 		"$NVIRT" vif del "s$i" 2>/dev/null
 		ip netns del "nvs$i" 2>/dev/null
 	done
-	ip netns del nvsp 2>/dev/null
-	for _ in $(seq 50); do
-		[ -e "/sys/class/net/$PEER" ] && return 0
-		sleep 0.1
-	done
-	fail "$PEER did not come back"
+	ns_del_back nvsp "$PEER"
 }
 
 defer shared_down
