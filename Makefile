@@ -7,6 +7,7 @@
 #   make shell   boot the test VM with an interactive shell
 #   make         build everything (after set-up)
 #   make gen     regenerate code from Documentation/netlink/specs/nvirt.yaml
+#   make check-debug  only the debug tier of make check (debug kernel)
 #   make bench-ring  benchmark the VIF ring against its peers (not a test)
 #
 # KVER=6.12.N+deb12-amd64 picks the guest kernel; NVIRT_NICS the VM's NICs
@@ -22,7 +23,7 @@ KSFT = $(KSRC)/tools/testing/selftests
 Q := $(if $(V),,@)
 
 .PHONY: all setup module lib cli selftests build gen check run shell clean \
-	bench-ring _build _check _run
+	bench-ring _build _check _run check-debug debug-modules _check_debug
 
 all: setup
 	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _build
@@ -53,24 +54,56 @@ gen:
 check: setup
 	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _check
 
+CHECK = $(BUILD)/check
+VM_CHECK = scripts/vm-check
+
 # Static checks first (they rebuild the module with W=1 C=2), the ring's
-# stress proof on the host, then the kselftests in one VM boot; one closing
-# line counts them all.
-_check: _build
-	$(Q)rm -rf $(BUILD)/check && mkdir -p $(BUILD)/check
-	$(Q)scripts/static-checks $(KVER) $(KSRC) | tee $(BUILD)/check/static.ktap
-	$(Q)scripts/ring-checks $(KSFT) | tee $(BUILD)/check/ring.ktap
-	$(Q)NVIRT_VMOUT=$(BUILD)/check/vm KVER=$(KVER) selftests/vm/run -t 1500 -- \
-		scripts/vm-suite $(KSFT) > $(BUILD)/check/vm.log 2>&1; \
-		rc=$$?; grep -Ev '^\[ *[0-9]+\.[0-9]+\]' $(BUILD)/check/vm.log | grep -v '^qemu-system'; \
-		if [ $$rc = 0 ]; then r=ok; else r="not ok"; fi; \
-		echo "$$r 1 vm: guest ran the suite, no kernel splat (rc $$rc)" \
-			> $(BUILD)/check/vm.ktap
-	$(Q)scripts/ktap-summary $(BUILD)/check/static.ktap \
-		$(BUILD)/check/ring.ktap \
-		$(BUILD)/check/vm/output.log $(BUILD)/check/vm.ktap \
-		> $(BUILD)/check/summary; \
-		rc=$$?; cat $(BUILD)/check/summary; exit $$rc
+# stress proof on the host, the kselftests in one VM boot, then the debug
+# tier; one closing line counts them all.
+_check: _build debug-modules
+	$(Q)rm -rf $(CHECK) && mkdir -p $(CHECK)
+	$(Q)scripts/static-checks $(KVER) $(KSRC) | tee $(CHECK)/static.ktap
+	$(Q)scripts/ring-checks $(KSFT) | tee $(CHECK)/ring.ktap
+	$(Q)KVER=$(KVER) $(VM_CHECK) "vm: guest ran the suite, no kernel splat" \
+		$(CHECK)/vm -t 1500 -- scripts/vm-suite $(KSFT)
+	$(Q)$(MAKE) --no-print-directory _check_debug
+	$(Q)scripts/ktap-summary $(CHECK)/*.ktap $(CHECK)/*/output.log \
+		> $(CHECK)/summary; rc=$$?; cat $(CHECK)/summary; exit $$rc
+
+check-debug: setup
+	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _build \
+		debug-modules
+	$(Q)rm -rf $(CHECK) && mkdir -p $(CHECK)
+	$(Q)$(MAKE) --no-print-directory _check_debug
+	$(Q)scripts/ktap-summary $(CHECK)/*.ktap $(CHECK)/*/output.log \
+		> $(CHECK)/summary; rc=$$?; cat $(CHECK)/summary; exit $$rc
+
+# The debug tier, on the kernel of scripts/debug-kernel: the canary proves
+# the detectors report (in a boot of its own: lockdep stops after one
+# report), then the whole suite runs with kmemleak scanned after each test.
+_check_debug:
+	$(Q)dk=$$(scripts/debug-kernel) && \
+	NVIRT_KERNEL=$$dk NVIRT_SPLATS=expected $(VM_CHECK) \
+		"debug vm: the canary boot finished" $(CHECK)/canary -n -t 600 -- \
+		env KSFT_DIR=$(KSFT) selftests/debug/canary.sh && \
+	NVIRT_KERNEL=$$dk NVIRT_ENV=NVIRT_TEST_TIMEOUT=1800 $(VM_CHECK) \
+		"debug vm: guest ran the suite, no kernel splat" $(CHECK)/debug \
+		-t 4000 -- scripts/vm-suite $(KSFT)
+
+# nvirt.ko and the canary for the debug kernel, built in build/debug: Kbuild
+# builds in the module's own directory, so that one holds links to the
+# sources.
+DEBUG = $(BUILD)/debug
+debug-modules:
+	$(Q)dk=$$(scripts/debug-kernel) && \
+	mkdir -p $(DEBUG)/kernel $(DEBUG)/canary && \
+	ln -sfn $(CURDIR)/include $(DEBUG)/include && \
+	find $(DEBUG)/kernel $(DEBUG)/canary -maxdepth 1 -type l -delete && \
+	ln -s $$(ls $(CURDIR)/kernel/*.[ch] | grep -v '\.mod\.c$$') \
+		$(CURDIR)/kernel/Kbuild $(DEBUG)/kernel/ && \
+	ln -s $(CURDIR)/selftests/debug/canary/* $(DEBUG)/canary/ && \
+	$(MAKE) -C $$dk/src M=$(DEBUG)/kernel CONFIG_NVIRT=m W=1 modules && \
+	$(MAKE) -C $$dk/src M=$(DEBUG)/canary W=1 modules
 
 run: setup
 	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _run
@@ -91,7 +124,8 @@ clean:
 	$(Q)[ ! -d "$(KDIR)" ] || $(MAKE) -C $(KDIR) M=$(CURDIR)/kernel clean
 	$(Q)$(MAKE) -C lib clean
 	$(Q)$(MAKE) -C cli clean
-	$(Q)rm -f selftests/nvirt_strict selftests/nvirt_policy \
+	$(Q)rm -f selftests/nvirt_strict selftests/nvirt_policy selftests/libnvirt_failnth.so \
 		selftests/nvirt_ring selftests/nvirt_ring_tsan
 	$(Q)$(MAKE) -C bench/ring OUT=$(BUILD)/bench clean
-	$(Q)rm -rf $(BUILD)/check $(BUILD)/vm $(BUILD)/static $(BUILD)/ynl
+	$(Q)rm -rf $(BUILD)/check $(BUILD)/vm $(BUILD)/static $(BUILD)/ynl \
+		$(BUILD)/debug

@@ -5,7 +5,7 @@
 
 NVIRT_REPO=${NVIRT_REPO:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 NVIRT=$NVIRT_REPO/cli/nvirt
-NVIRT_KO=$NVIRT_REPO/kernel/nvirt.ko
+NVIRT_KO=${NVIRT_KO:-$NVIRT_REPO/kernel/nvirt.ko}
 
 # shellcheck source=/dev/null
 source "${KSFT_DIR:?KSFT_DIR must point at the kernel selftests}/kselftest/ktap_helpers.sh"
@@ -97,7 +97,7 @@ monitor_start() {
 
 # A JSON field through python3's parser: json_get 'EXPR' < JSON
 json_get() {
-	python3 -c "import json, sys; d = json.load(sys.stdin); print($1)"
+	python3 -S -c "import json, sys; d = json.load(sys.stdin); print($1)"
 }
 
 # VIFs, NICs and the rig's wire
@@ -151,4 +151,77 @@ ns_del_back() {
 
 peer_down() {
 	ns_del_back nvpeer "$VMX"
+}
+
+# QEMU's monitor, through selftests/vm/qmp-relay
+
+# qmp JSON: one QMP command; the reply on stdout, non-zero on an error.
+qmp() {
+	local d=${NVIRT_VMOUT:?}/qmp id reply
+
+	[ -d "$d" ] || fail "no QMP relay in $d" || return 1
+	id=$(date +%s%N)
+	printf '%s\n' "$1" > "$d/$id.tmp" && mv "$d/$id.tmp" "$d/$id.req"
+	for _ in $(seq 300); do
+		if [ -e "$d/$id.resp" ]; then
+			reply=$(<"$d/$id.resp")
+			rm -f "$d/$id.resp"
+			echo "$reply"
+			[[ $reply == '{"return"'* ]]
+			return
+		fi
+		sleep 0.1
+	done
+	fail "QMP: no reply to $1"
+}
+
+# nic_spec IFNAME: the QEMU device a NIC is (from selftests/vm/run's list),
+# as device_add's arguments in JSON.
+nic_spec() {
+	local mac
+
+	mac=$(<"/sys/class/net/$1/address")
+	awk -v mac="$mac" '$1 == mac { print $2 }' "${NVIRT_VMOUT:?}/nics" |
+		python3 -c 'import json, sys
+print(json.dumps(dict(kv.split("=", 1) if "=" in kv else ("driver", kv)
+                      for kv in sys.stdin.read().strip().split(","))))'
+}
+
+# nic_unplug IFNAME: QEMU takes the NIC away (device_del) and the guest
+# sees its PCI device go.
+nic_unplug() {
+	local pci id
+
+	pci=$(basename "$(readlink "/sys/class/net/$1/device")")
+	id=$(nic_spec "$1" | json_get 'd["id"]')
+	qmp "{\"execute\": \"device_del\", \"arguments\": {\"id\": \"$id\"}}" >/dev/null ||
+		return 1
+	for _ in $(seq 300); do
+		[ -e "/sys/bus/pci/devices/$pci" ] || return 0
+		sleep 0.1
+	done
+	fail "$1 ($pci) still present after device_del"
+}
+
+# nic_plug SPEC: device_add it back (retried while QEMU still finishes the
+# removal); prints the netdev that appears with its MAC.
+nic_plug() {
+	local mac i
+
+	mac=$(json_get 'd["mac"]' <<<"$1")
+	for i in $(seq 50); do
+		qmp "{\"execute\": \"device_add\", \"arguments\": $1}" >/dev/null && break
+		[ "$i" = 50 ] && fail "device_add $1 refused" && return 1
+		sleep 0.2
+	done
+	for _ in $(seq 300); do
+		for i in /sys/class/net/*/address; do
+			if [ "$(<"$i")" = "$mac" ]; then
+				basename "$(dirname "$i")"
+				return 0
+			fi
+		done
+		sleep 0.1
+	done
+	fail "no netdev with $mac after device_add"
 }
