@@ -124,7 +124,9 @@ clean:
 	$(Q)[ ! -d "$(KDIR)" ] || $(MAKE) -C $(KDIR) M=$(CURDIR)/kernel clean
 	$(Q)$(MAKE) -C lib clean
 	$(Q)$(MAKE) -C cli clean
-	$(Q)rm -f selftests/nvirt_strict selftests/nvirt_policy selftests/libnvirt_failnth.so \
+	$(Q)rm -f selftests/nvirt_strict selftests/nvirt_perm \
+		selftests/libnvirt_failnth.so \
+		selftests/nvirt_policy selftests/nvirt_spec_table.h \
 		selftests/nvirt_ring selftests/nvirt_ring_tsan
 	$(Q)$(MAKE) -C bench/ring OUT=$(BUILD)/bench clean
 	$(Q)rm -rf $(BUILD)/check $(BUILD)/vm $(BUILD)/static $(BUILD)/ynl \

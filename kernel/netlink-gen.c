@@ -143,9 +143,10 @@ static const struct nla_policy nvirt_policy_del_nl_policy[NVIRT_A_NAMED_POLICY_N
 /* Ops table for nvirt */
 static const struct genl_split_ops nvirt_nl_ops[] = {
 	{
-		.cmd	= NVIRT_CMD_VERSION_GET,
-		.doit	= nvirt_nl_version_get_doit,
-		.flags	= GENL_CMD_CAP_DO,
+		.cmd		= NVIRT_CMD_VERSION_GET,
+		.pre_doit	= nvirt_nl_no_attrs_doit,
+		.doit		= nvirt_nl_version_get_doit,
+		.flags		= GENL_CMD_CAP_DO,
 	},
 	{
 		.cmd		= NVIRT_CMD_NIC_GET,
@@ -158,6 +159,7 @@ static const struct genl_split_ops nvirt_nl_ops[] = {
 	},
 	{
 		.cmd	= NVIRT_CMD_NIC_GET,
+		.start	= nvirt_nl_no_attrs_start,
 		.dumpit	= nvirt_nl_nic_get_dumpit,
 		.flags	= GENL_CMD_CAP_DUMP,
 	},
@@ -228,6 +230,7 @@ static const struct genl_split_ops nvirt_nl_ops[] = {
 	},
 	{
 		.cmd	= NVIRT_CMD_POLICY_GET,
+		.start	= nvirt_nl_no_attrs_start,
 		.dumpit	= nvirt_nl_policy_get_dumpit,
 		.flags	= GENL_CMD_CAP_DUMP,
 	},

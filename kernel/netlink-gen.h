@@ -14,11 +14,14 @@
 /* Common nested types */
 extern const struct nla_policy nvirt_policy_nl_policy[NVIRT_A_POLICY_MIN_RATE + 1];
 
+int nvirt_nl_no_attrs_doit(const struct genl_split_ops *ops,
+			   struct sk_buff *skb, struct genl_info *info);
 int nvirt_nic_pre_doit(const struct genl_split_ops *ops, struct sk_buff *skb,
 		       struct genl_info *info);
 void
 nvirt_nic_post_doit(const struct genl_split_ops *ops, struct sk_buff *skb,
 		    struct genl_info *info);
+int nvirt_nl_no_attrs_start(struct netlink_callback *cb);
 
 int nvirt_nl_version_get_doit(struct sk_buff *skb, struct genl_info *info);
 int nvirt_nl_nic_get_doit(struct sk_buff *skb, struct genl_info *info);

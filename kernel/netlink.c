@@ -30,6 +30,30 @@ enum {
 	NVIRT_UP_NIC,
 };
 
+/*
+ * Generic netlink validates a request against its op's policy, and the
+ * request of an op without one (it takes no attributes) not at all: any
+ * attribute or stray bytes would be ignored. These ops take none, as
+ * strictly as the others take theirs.
+ */
+static int nvirt_nl_no_attrs(const struct nlmsghdr *nlh,
+			     struct netlink_ext_ack *extack)
+{
+	return nla_validate(nlmsg_attrdata(nlh, GENL_HDRLEN),
+			    nlmsg_attrlen(nlh, GENL_HDRLEN), 0, NULL, extack);
+}
+
+int nvirt_nl_no_attrs_doit(const struct genl_split_ops *ops,
+			   struct sk_buff *skb, struct genl_info *info)
+{
+	return nvirt_nl_no_attrs(info->nlhdr, info->extack);
+}
+
+int nvirt_nl_no_attrs_start(struct netlink_callback *cb)
+{
+	return nvirt_nl_no_attrs(cb->nlh, cb->extack);
+}
+
 int nvirt_nl_version_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct sk_buff *msg;

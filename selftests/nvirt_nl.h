@@ -1,0 +1,636 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Raw generic netlink for the nvirt selftests that speak it without
+ * libnvirt: the spec as a table (scripts/spec-table), requests built as
+ * lists of attributes so that a test can change one of them, answers with
+ * the kernel's extack, and snapshots of nvirt's state to compare.
+ */
+
+#ifndef NVIRT_NL_H
+#define NVIRT_NL_H
+
+#include <errno.h>
+#include <limits.h>
+#include <stddef.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+#include <linux/genetlink.h>
+#include <linux/netlink.h>
+#include <linux/nvirt.h>
+
+#ifndef ARRAY_SIZE
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#endif
+
+/* Each attribute of a stream of @l bytes at @start; @rem counts down. */
+#define nla_for_each(pos, rem, start, l)					\
+	for (pos = (void *)(start), rem = (l);				\
+	     rem >= NLA_HDRLEN && pos->nla_len >= NLA_HDRLEN &&		\
+	     pos->nla_len <= rem;						\
+	     rem -= NLA_ALIGN(pos->nla_len),				\
+	     pos = (void *)((char *)pos + NLA_ALIGN(pos->nla_len)))
+
+#define nla_data(nla) ((void *)((char *)(nla) + NLA_HDRLEN))
+
+enum spec_kind {
+	SPEC_U8, SPEC_U16, SPEC_U32, SPEC_U64,
+	SPEC_S8, SPEC_S16, SPEC_S32, SPEC_S64,
+	SPEC_UINT, SPEC_SINT, SPEC_FLAG, SPEC_STRING, SPEC_BINARY, SPEC_NEST,
+};
+
+struct spec_set;
+
+struct spec_attr {
+	const char *name;
+	unsigned int type;
+	enum spec_kind kind;
+	bool has_min, has_max;
+	long long min, max;
+	int max_len;		/* strings: 0 when unchecked */
+	int exact_len;		/* binary: 0 when unchecked */
+	const struct spec_set *nest;
+};
+
+struct spec_set {
+	const char *name;
+	unsigned int max;
+	int n;
+	const struct spec_attr *attrs;
+};
+
+enum { FORM_DO, FORM_DUMP };
+
+/* The request attributes of an op's do or dump, when it has that form. */
+struct spec_form {
+	bool present;
+	int n_req;
+	const unsigned int *req;
+};
+
+struct spec_op {
+	const char *name;
+	unsigned int cmd;
+	const struct spec_set *set;
+	bool admin, uns_admin;
+	struct spec_form form[2];
+};
+
+struct spec_ntf {
+	const char *name;
+	unsigned int cmd;
+};
+
+struct spec_mcgrp {
+	const char *name;
+	bool admin;
+};
+
+#include "nvirt_spec_table.h"
+
+static const char *const form_names[] = { "do", "dump" };
+
+static inline const struct spec_op *spec_op(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(spec_ops); i++)
+		if (!strcmp(spec_ops[i].name, name))
+			return &spec_ops[i];
+	return NULL;
+}
+
+static inline const struct spec_attr *spec_attr(const struct spec_set *set,
+						 unsigned int type)
+{
+	int i;
+
+	for (i = 0; i < set->n; i++)
+		if (set->attrs[i].type == type)
+			return &set->attrs[i];
+	return NULL;
+}
+
+/* A request, as a list of attributes in order; a nest's follow it. */
+#define MREQ_ATTRS	24
+#define MREQ_DATA	48
+
+struct mattr {
+	__u16 type;		/* as sent, flag bits included */
+	__u16 len;		/* of the payload */
+	int parent;		/* the nest it is in, -1 for none, -2 dropped */
+	bool nest;		/* its payload is the attributes in it */
+	__u8 data[MREQ_DATA];
+};
+
+struct mreq {
+	__u8 cmd, version, reserved;
+	__u16 flags;
+	int n, cur;		/* cur: the nest being filled, or -1 */
+	struct mattr a[MREQ_ATTRS];
+	int trailing;		/* bytes after the attributes; < 0 cuts */
+	int stretch;		/* added to the last attribute's length */
+	int mark;		/* the attribute the kernel is to point at */
+};
+
+static inline void mreq_init(struct mreq *m, __u8 cmd, int form)
+{
+	memset(m, 0, sizeof(*m));
+	m->cmd = cmd;
+	m->version = NVIRT_FAMILY_VERSION;
+	m->flags = NLM_F_REQUEST | (form == FORM_DUMP ? NLM_F_DUMP : NLM_F_ACK);
+	m->cur = -1;
+	m->mark = -1;
+}
+
+static inline int mreq_put(struct mreq *m, __u16 type, const void *data, int len)
+{
+	struct mattr *a = &m->a[m->n];
+
+	if (m->n == MREQ_ATTRS || len > MREQ_DATA)
+		abort();
+	memset(a, 0, sizeof(*a));
+	a->type = type;
+	a->len = len;
+	a->parent = m->cur;
+	memcpy(a->data, data, len);
+	return m->n++;
+}
+
+static inline int mreq_u8(struct mreq *m, __u16 type, __u8 v)
+{
+	return mreq_put(m, type, &v, sizeof(v));
+}
+
+static inline int mreq_u32(struct mreq *m, __u16 type, __u32 v)
+{
+	return mreq_put(m, type, &v, sizeof(v));
+}
+
+static inline int mreq_str(struct mreq *m, __u16 type, const char *s)
+{
+	return mreq_put(m, type, s, strlen(s) + 1);
+}
+
+static inline int mreq_nest_start(struct mreq *m, __u16 type)
+{
+	int i = mreq_put(m, type | NLA_F_NESTED, NULL, 0);
+
+	m->a[i].nest = true;
+	m->cur = i;
+	return i;
+}
+
+static inline void mreq_nest_end(struct mreq *m)
+{
+	m->cur = m->a[m->cur].parent;
+}
+
+/* The attribute of @type in @parent (-1: the top level), or -1. */
+static inline int mreq_find(const struct mreq *m, int parent, unsigned int type)
+{
+	int i;
+
+	for (i = 0; i < m->n; i++)
+		if (m->a[i].parent == parent &&
+		    (m->a[i].type & NLA_TYPE_MASK) == type)
+			return i;
+	return -1;
+}
+
+/* Drop the top-level attributes of @type. */
+static inline void mreq_drop(struct mreq *m, unsigned int type)
+{
+	int i;
+
+	while ((i = mreq_find(m, -1, type)) >= 0)
+		m->a[i].parent = -2;
+}
+
+static inline void mreq_emit_in(const struct mreq *m, int parent, char *buf,
+				unsigned int *len, unsigned int *mark_off,
+				unsigned int *last)
+{
+	int i;
+
+	for (i = 0; i < m->n; i++) {
+		struct nlattr *nla = (void *)(buf + *len);
+		unsigned int start = *len;
+
+		if (m->a[i].parent != parent)
+			continue;
+		nla->nla_type = m->a[i].type;
+		memcpy(buf + start + NLA_HDRLEN, m->a[i].data, m->a[i].len);
+		*len = start + NLA_HDRLEN + m->a[i].len;
+		if (m->a[i].nest)
+			mreq_emit_in(m, i, buf, len, mark_off, last);
+		nla->nla_len = *len - start;
+		*len = NLA_ALIGN(*len);
+		if (i == m->mark)
+			*mark_off = start;
+		if (parent == -1)
+			*last = start;
+	}
+}
+
+/* Lay @m out in @buf; its length, and where the marked attribute went. */
+static inline unsigned int mreq_emit(const struct mreq *m, __u16 family,
+				     __u32 seq, char *buf, unsigned int *mark_off)
+{
+	struct nlmsghdr *nlh = (void *)buf;
+	struct genlmsghdr *genl = NLMSG_DATA(nlh);
+	unsigned int len = NLMSG_LENGTH(GENL_HDRLEN), last = 0;
+
+	memset(buf, 0, NLMSG_LENGTH(GENL_HDRLEN));
+	nlh->nlmsg_type = family;
+	nlh->nlmsg_flags = m->flags;
+	nlh->nlmsg_seq = seq;
+	genl->cmd = m->cmd;
+	genl->version = m->version;
+	genl->reserved = m->reserved;
+	*mark_off = 0;
+	mreq_emit_in(m, -1, buf, &len, mark_off, &last);
+	if (m->stretch && last)
+		((struct nlattr *)(buf + last))->nla_len += m->stretch;
+	if (m->trailing > 0)
+		memset(buf + len, 0, m->trailing);
+	nlh->nlmsg_len = len + m->trailing;
+	return nlh->nlmsg_len;
+}
+
+/* Editing a request by the spec: valid values, slots for attributes. */
+
+/* Integer kinds: their size on the wire (NLA_UINT: 4 or 8) and range. */
+static const struct {
+	int size;
+	long long min, max;
+} kinds[] = {
+	[SPEC_U8] = { 1, 0, UCHAR_MAX },
+	[SPEC_U16] = { 2, 0, USHRT_MAX },
+	[SPEC_U32] = { 4, 0, UINT_MAX },
+	[SPEC_U64] = { 8, 0, LLONG_MAX },
+	[SPEC_S8] = { 1, SCHAR_MIN, SCHAR_MAX },
+	[SPEC_S16] = { 2, SHRT_MIN, SHRT_MAX },
+	[SPEC_S32] = { 4, INT_MIN, INT_MAX },
+	[SPEC_S64] = { 8, LLONG_MIN, LLONG_MAX },
+	[SPEC_UINT] = { 4, 0, LLONG_MAX },
+	[SPEC_SINT] = { 4, LLONG_MIN, LLONG_MAX },
+};
+
+static inline bool kind_int(enum spec_kind k)
+{
+	return k < ARRAY_SIZE(kinds) && kinds[k].size;
+}
+
+static inline void set_data(struct mattr *a, const void *data, int len)
+{
+	a->len = len;
+	memcpy(a->data, data, len);
+}
+
+static inline void set_int(struct mattr *a, enum spec_kind k, long long v)
+{
+	__u8 u8 = v;
+	__u16 u16 = v;
+	__u32 u32 = v;
+	__u64 u64 = v;
+
+	switch (kinds[k].size) {
+	case 1:
+		set_data(a, &u8, 1);
+		break;
+	case 2:
+		set_data(a, &u16, 2);
+		break;
+	case 8:
+		set_data(a, &u64, 8);
+		break;
+	default:
+		set_data(a, &u32, 4);
+	}
+}
+
+/* A value the policy accepts for @at. */
+static inline void set_valid(struct mattr *a, const struct spec_attr *at)
+{
+	static const __u8 zeros[MREQ_DATA];
+
+	switch (at->kind) {
+	case SPEC_STRING:
+		set_data(a, "x", 2);
+		break;
+	case SPEC_BINARY:
+		set_data(a, zeros, at->exact_len ?: 1);
+		break;
+	case SPEC_NEST:
+		a->nest = true;
+		a->type |= NLA_F_NESTED;
+		a->len = 0;
+		break;
+	default:
+		set_int(a, at->kind, at->has_min ? at->min : 0);
+	}
+}
+
+/* The top-level nest @at of @m, made (empty) when the base has none. */
+static inline int nest_slot(struct mreq *m, const struct spec_attr *at)
+{
+	int i = mreq_find(m, -1, at->type);
+
+	if (i >= 0)
+		return i;
+	i = mreq_put(m, at->type, NULL, 0);
+	m->a[i].parent = -1;
+	set_valid(&m->a[i], at);
+	return i;
+}
+
+/* Attribute @at in @parent of @m: the base's, or a valid one added. */
+static inline int slot(struct mreq *m, int parent, const struct spec_attr *at)
+{
+	int i = mreq_find(m, parent, at->type);
+
+	if (i >= 0)
+		return i;
+	i = mreq_put(m, at->type, NULL, 0);
+	m->a[i].parent = parent;
+	set_valid(&m->a[i], at);
+	return i;
+}
+
+/* Replies' payloads (generic netlink header on), one after the other. */
+#define BLOB_SIZE	(256 * 1024)
+
+struct blob {
+	size_t len;
+	char b[BLOB_SIZE];
+};
+
+/* Add a reply to @blob, without its top-level attribute @strip (or 0). */
+static inline void blob_add(struct blob *blob, const struct nlmsghdr *nlh,
+			    unsigned int strip)
+{
+	const char *p = NLMSG_DATA(nlh);
+	const struct nlattr *nla;
+	int rem;
+
+	if (blob->len + nlh->nlmsg_len > BLOB_SIZE)
+		abort();
+	memcpy(blob->b + blob->len, p, GENL_HDRLEN);
+	blob->len += GENL_HDRLEN;
+	nla_for_each(nla, rem, p + GENL_HDRLEN, nlh->nlmsg_len - NLMSG_LENGTH(GENL_HDRLEN)) {
+		if ((nla->nla_type & NLA_TYPE_MASK) == strip)
+			continue;
+		memcpy(blob->b + blob->len, nla, NLA_ALIGN(nla->nla_len));
+		blob->len += NLA_ALIGN(nla->nla_len);
+	}
+}
+
+/* A socket of the nvirt family. */
+struct nvnl {
+	int fd;
+	__u16 family;
+	__u32 seq;
+	unsigned int grp[ARRAY_SIZE(spec_mcgrps)];	/* multicast ids */
+	unsigned long requests;		/* sent, dumps included */
+};
+
+/* What the kernel answered. */
+struct answer {
+	int err;			/* 0 or a positive errno */
+	char msg[256];			/* extack message, or "" */
+	bool has_offs, has_miss_type, has_miss_nest;
+	unsigned int offs, miss_type, miss_nest;
+	int n_replies;
+	unsigned int mark_off;		/* where the marked attribute was */
+};
+
+static inline void answer_tlvs(struct answer *a, const void *start, int len)
+{
+	const struct nlattr *nla;
+	int rem;
+
+	nla_for_each(nla, rem, start, len) {
+		const void *data = nla_data(nla);
+
+		switch (nla->nla_type) {
+		case NLMSGERR_ATTR_MSG:
+			snprintf(a->msg, sizeof(a->msg), "%.*s",
+				 (int)(nla->nla_len - NLA_HDRLEN), (const char *)data);
+			break;
+		case NLMSGERR_ATTR_OFFS:
+			a->has_offs = true;
+			a->offs = *(const __u32 *)data;
+			break;
+		case NLMSGERR_ATTR_MISS_TYPE:
+			a->has_miss_type = true;
+			a->miss_type = *(const __u32 *)data;
+			break;
+		case NLMSGERR_ATTR_MISS_NEST:
+			a->has_miss_nest = true;
+			a->miss_nest = *(const __u32 *)data;
+			break;
+		}
+	}
+}
+
+/* An NLMSG_ERROR (the request echoed in it) or an NLMSG_DONE. */
+static inline void answer_end(struct answer *a, const struct nlmsghdr *nlh)
+{
+	const char *p = NLMSG_DATA(nlh);
+	int off;
+
+	if (nlh->nlmsg_type == NLMSG_ERROR) {
+		const struct nlmsgerr *e = (const void *)p;
+
+		a->err = -e->error;
+		/* The TLVs follow the echoed request, aligned. */
+		off = sizeof(*e);
+		if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
+			off = NLMSG_ALIGN(sizeof(e->error) + e->msg.nlmsg_len);
+	} else {
+		a->err = -*(const int *)p;
+		off = sizeof(int);
+	}
+	if (nlh->nlmsg_flags & NLM_F_ACK_TLVS)
+		answer_tlvs(a, p + off, nlh->nlmsg_len - NLMSG_HDRLEN - off);
+}
+
+/*
+ * Send @m and read to its end: the ACK, the error or the dump's DONE.
+ * Replies go to @blob, if any, without their attribute @strip. Returns 0,
+ * or -errno when the socket failed.
+ */
+static inline int nvnl_do(struct nvnl *nl, const struct mreq *m,
+			  struct answer *a, struct blob *blob, unsigned int strip)
+{
+	static char buf[64 * 1024];
+	__u32 seq = ++nl->seq;
+	unsigned int len;
+
+	memset(a, 0, sizeof(*a));
+	len = mreq_emit(m, nl->family, seq, buf, &a->mark_off);
+	nl->requests++;
+	if (send(nl->fd, buf, len, 0) < 0)
+		return -errno;
+	for (;;) {
+		struct nlmsghdr *nlh;
+		int n = recv(nl->fd, buf, sizeof(buf), 0);
+
+		if (n < 0)
+			return -errno;
+		for (nlh = (void *)buf; NLMSG_OK(nlh, n); nlh = NLMSG_NEXT(nlh, n)) {
+			if (nlh->nlmsg_seq != seq)
+				continue;
+			if (nlh->nlmsg_type == NLMSG_ERROR ||
+			    nlh->nlmsg_type == NLMSG_DONE) {
+				answer_end(a, nlh);
+				return 0;
+			}
+			a->n_replies++;
+			if (blob)
+				blob_add(blob, nlh, strip);
+		}
+	}
+}
+
+/* The family's id and its multicast groups' from the controller. */
+static inline int nvnl_resolve(struct nvnl *nl)
+{
+	static char buf[8192];
+	struct nlattr *nla, *grp, *ga;
+	int n, rem, rem_grp, rem_ga;
+	struct nlmsghdr *nlh;
+	struct {
+		struct nlmsghdr nlh;
+		struct genlmsghdr genl;
+		struct nlattr nla;
+		char name[GENL_NAMSIZ];
+	} r = {
+		.nlh.nlmsg_len = sizeof(r),
+		.nlh.nlmsg_type = GENL_ID_CTRL,
+		.nlh.nlmsg_flags = NLM_F_REQUEST,
+		.genl.cmd = CTRL_CMD_GETFAMILY,
+		.genl.version = 1,
+		.nla.nla_len = NLA_HDRLEN + GENL_NAMSIZ,
+		.nla.nla_type = CTRL_ATTR_FAMILY_NAME,
+		.name = NVIRT_FAMILY_NAME,
+	};
+
+	if (send(nl->fd, &r, sizeof(r), 0) < 0)
+		return -errno;
+	n = recv(nl->fd, buf, sizeof(buf), 0);
+	nlh = (void *)buf;
+	if (n < 0 || !NLMSG_OK(nlh, n) || nlh->nlmsg_type == NLMSG_ERROR)
+		return -ENOENT;
+	nla_for_each(nla, rem, (char *)NLMSG_DATA(nlh) + GENL_HDRLEN,
+		     nlh->nlmsg_len - NLMSG_LENGTH(GENL_HDRLEN)) {
+		if (nla->nla_type == CTRL_ATTR_FAMILY_ID)
+			nl->family = *(__u16 *)nla_data(nla);
+		if ((nla->nla_type & NLA_TYPE_MASK) != CTRL_ATTR_MCAST_GROUPS)
+			continue;
+		nla_for_each(grp, rem_grp, nla_data(nla), nla->nla_len - NLA_HDRLEN) {
+			const char *name = NULL;
+			unsigned int id = 0, i;
+
+			nla_for_each(ga, rem_ga, nla_data(grp), grp->nla_len - NLA_HDRLEN) {
+				if (ga->nla_type == CTRL_ATTR_MCAST_GRP_NAME)
+					name = nla_data(ga);
+				if (ga->nla_type == CTRL_ATTR_MCAST_GRP_ID)
+					id = *(__u32 *)nla_data(ga);
+			}
+			for (i = 0; name && i < ARRAY_SIZE(spec_mcgrps); i++)
+				if (!strcmp(name, spec_mcgrps[i].name))
+					nl->grp[i] = id;
+		}
+	}
+	return nl->family ? 0 : -ENOENT;
+}
+
+/* Make @fd, a generic netlink socket, one of the nvirt family. */
+static inline int nvnl_attach(struct nvnl *nl, int fd)
+{
+	struct timeval tv = { .tv_sec = 10 };
+	int one = 1;
+
+	memset(nl, 0, sizeof(*nl));
+	nl->fd = fd;
+	if (setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one)) ||
+	    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)))
+		return -errno;
+	return nvnl_resolve(nl);
+}
+
+static inline int nvnl_open(struct nvnl *nl)
+{
+	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
+	int err;
+
+	if (fd < 0)
+		return -errno;
+	err = nvnl_attach(nl, fd);
+	if (err)
+		close(fd);
+	return err;
+}
+
+/* nvirt's state: every NIC, VIF and named policy, without VIF stats. */
+struct snapshot {
+	struct blob nic, vif, policy;
+};
+
+static const struct {
+	const char *what;
+	__u8 cmd;
+	unsigned int strip;
+	size_t offset;
+} snapshot_dumps[] = {
+	{ "NICs", NVIRT_CMD_NIC_GET, 0, offsetof(struct snapshot, nic) },
+	{ "VIFs", NVIRT_CMD_VIF_GET, NVIRT_A_VIF_STATS,
+	  offsetof(struct snapshot, vif) },
+	{ "policies", NVIRT_CMD_POLICY_GET, 0,
+	  offsetof(struct snapshot, policy) },
+};
+
+static inline int snapshot_take(struct nvnl *nl, struct snapshot *s)
+{
+	struct answer a;
+	struct mreq m;
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < ARRAY_SIZE(snapshot_dumps); i++) {
+		struct blob *blob = (void *)((char *)s + snapshot_dumps[i].offset);
+
+		blob->len = 0;
+		mreq_init(&m, snapshot_dumps[i].cmd, FORM_DUMP);
+		err = nvnl_do(nl, &m, &a, blob, snapshot_dumps[i].strip);
+		if (err)
+			return err;
+		if (a.err)
+			return -a.err;
+	}
+	return 0;
+}
+
+/* What differs between two snapshots, or NULL. */
+static inline const char *snapshot_diff(const struct snapshot *x,
+					const struct snapshot *y)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(snapshot_dumps); i++) {
+		const struct blob *bx = (void *)((char *)x + snapshot_dumps[i].offset);
+		const struct blob *by = (void *)((char *)y + snapshot_dumps[i].offset);
+
+		if (bx->len != by->len || memcmp(bx->b, by->b, bx->len))
+			return snapshot_dumps[i].what;
+	}
+	return NULL;
+}
+
+#endif /* NVIRT_NL_H */
