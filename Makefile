@@ -8,6 +8,8 @@
 #   make         build everything (after set-up)
 #   make gen     regenerate code from Documentation/netlink/specs/nvirt.yaml
 #   make bench-ring  benchmark the VIF ring against its peers (not a test)
+#   make asan    libnvirt and the CLI with ASan+UBSan, in build/asan/ (the
+#                suite runs with them when NVIRT_CLI=build/asan/cli/nvirt)
 #
 # KVER=6.12.N+deb12-amd64 picks the guest kernel; NVIRT_NICS the VM's NICs
 # (see selftests/vm/run).
@@ -22,7 +24,7 @@ KSFT = $(KSRC)/tools/testing/selftests
 Q := $(if $(V),,@)
 
 .PHONY: all setup module lib cli selftests build gen check run shell clean \
-	bench-ring _build _check _run
+	bench-ring asan _build _check _run
 
 all: setup
 	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _build
@@ -46,6 +48,17 @@ selftests:
 	$(Q)$(MAKE) -C selftests KSFT_DIR=$(KSFT)
 
 _build: module lib cli selftests
+
+# libnvirt and the CLI built with ASan and UBSan (any report aborts), apart
+# from the plain ones the tests use; build/asan/cli/nvirt finds its
+# library as ../lib by its rpath.
+ASAN := $(BUILD)/asan
+ASAN_CFLAGS := -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined \
+	-fno-omit-frame-pointer -fno-sanitize-recover=all
+
+asan:
+	$(Q)$(MAKE) -C lib O=$(ASAN)/lib CFLAGS="$(ASAN_CFLAGS)"
+	$(Q)$(MAKE) -C cli O=$(ASAN)/cli LIB_O=$(ASAN)/lib CFLAGS="$(ASAN_CFLAGS)"
 
 gen:
 	$(Q)scripts/ynl-gen $(KSRC) $(CURDIR)
@@ -94,4 +107,5 @@ clean:
 	$(Q)rm -f selftests/nvirt_strict selftests/nvirt_policy \
 		selftests/nvirt_ring selftests/nvirt_ring_tsan
 	$(Q)$(MAKE) -C bench/ring OUT=$(BUILD)/bench clean
-	$(Q)rm -rf $(BUILD)/check $(BUILD)/vm $(BUILD)/static $(BUILD)/ynl
+	$(Q)rm -rf $(BUILD)/check $(BUILD)/vm $(BUILD)/static $(BUILD)/ynl \
+		$(BUILD)/asan
