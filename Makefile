@@ -10,6 +10,8 @@
 #   make bench-ring  benchmark the VIF ring against its peers (not a test)
 #   make asan    libnvirt and the CLI with ASan+UBSan, in build/asan/ (the
 #                suite runs with them when NVIRT_CLI=build/asan/cli/nvirt)
+#   make fuzz    the libFuzzer targets of fuzz/, in build/fuzz/ (run on the
+#                host by scripts/fuzz-checks)
 #
 # KVER=6.12.N+deb12-amd64 picks the guest kernel; NVIRT_NICS the VM's NICs
 # (see selftests/vm/run).
@@ -24,7 +26,7 @@ KSFT = $(KSRC)/tools/testing/selftests
 Q := $(if $(V),,@)
 
 .PHONY: all setup module lib cli selftests build gen check run shell clean \
-	bench-ring asan _build _check _run
+	bench-ring asan fuzz _build _check _run
 
 all: setup
 	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _build
@@ -59,6 +61,9 @@ ASAN_CFLAGS := -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined \
 asan:
 	$(Q)$(MAKE) -C lib O=$(ASAN)/lib CFLAGS="$(ASAN_CFLAGS)"
 	$(Q)$(MAKE) -C cli O=$(ASAN)/cli LIB_O=$(ASAN)/lib CFLAGS="$(ASAN_CFLAGS)"
+
+fuzz:
+	$(Q)$(MAKE) -C fuzz OUT=$(BUILD)/fuzz
 
 gen:
 	$(Q)scripts/ynl-gen $(KSRC) $(CURDIR)
@@ -108,4 +113,4 @@ clean:
 		selftests/nvirt_ring selftests/nvirt_ring_tsan
 	$(Q)$(MAKE) -C bench/ring OUT=$(BUILD)/bench clean
 	$(Q)rm -rf $(BUILD)/check $(BUILD)/vm $(BUILD)/static $(BUILD)/ynl \
-		$(BUILD)/asan
+		$(BUILD)/asan $(BUILD)/fuzz
