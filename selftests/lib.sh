@@ -14,13 +14,15 @@ source "${KSFT_DIR:?KSFT_DIR must point at the kernel selftests}/kselftest/ktap_
 # With NVIRT_CLI, sanitizer reports (ASan, LSan, UBSan) of every CLI run
 # go to files of one directory, not to the stderr a test may expect to
 # fail: any file there at exit fails the test, whatever its checks said.
-# Options already in ASAN_OPTIONS and UBSAN_OPTIONS come first.
+# Options already in ASAN_OPTIONS and UBSAN_OPTIONS come first. The
+# kselftest runner runs tests under stdbuf, whose LD_PRELOAD comes before
+# libasan: ASan is told not to mind.
 __san_dir=
 if [ -n "${NVIRT_CLI:-}" ]; then
 	__san_dir=$(mktemp -d /tmp/nvirt-san.XXXXXX)
 	chmod 1777 "$__san_dir"	# for CLIs run as nobody too
 	__san_opts=halt_on_error=1:abort_on_error=1:disable_coredump=1
-	export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}$__san_opts:detect_leaks=1:log_path=$__san_dir/asan"
+	export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}$__san_opts:detect_leaks=1:verify_asan_link_order=0:log_path=$__san_dir/asan"
 	export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}$__san_opts:print_stacktrace=1:log_path=$__san_dir/ubsan"
 fi
 

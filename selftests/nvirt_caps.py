@@ -26,7 +26,10 @@ NVIRT = os.environ.get('NVIRT_CLI') or os.path.join(REPO, 'cli', 'nvirt')
 SAN_DIR = None
 if os.environ.get('NVIRT_CLI'):
     SAN_DIR = tempfile.mkdtemp(prefix='nvirt-san.')
-    for var, extra in (('ASAN_OPTIONS', 'detect_leaks=1'),
+    # verify_asan_link_order=0: the kselftest runner's stdbuf preloads
+    # a library before libasan.
+    for var, extra in (('ASAN_OPTIONS',
+                        'detect_leaks=1:verify_asan_link_order=0'),
                        ('UBSAN_OPTIONS', 'print_stacktrace=1')):
         opts = [os.environ[var]] if os.environ.get(var) else []
         opts += ['halt_on_error=1', 'abort_on_error=1', 'disable_coredump=1',
