@@ -9,6 +9,10 @@
 #   make gen     regenerate code from Documentation/netlink/specs/nvirt.yaml
 #   make check-debug  only the debug tier of make check (debug kernel)
 #   make bench-ring  benchmark the VIF ring against its peers (not a test)
+#   make asan    libnvirt and the CLI with ASan+UBSan, in build/asan/ (the
+#                suite runs with them when NVIRT_CLI=build/asan/cli/nvirt)
+#   make fuzz    the libFuzzer targets of fuzz/, in build/fuzz/ (run on the
+#                host by scripts/fuzz-checks)
 #
 # KVER=6.12.N+deb12-amd64 picks the guest kernel; NVIRT_NICS the VM's NICs
 # (see selftests/vm/run).
@@ -23,7 +27,8 @@ KSFT = $(KSRC)/tools/testing/selftests
 Q := $(if $(V),,@)
 
 .PHONY: all setup module lib cli selftests build gen check run shell clean \
-	bench-ring _build _check _run check-debug debug-modules _check_debug
+	bench-ring asan fuzz _build _check _run check-debug debug-modules \
+	_check_debug
 
 all: setup
 	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _build
@@ -47,6 +52,20 @@ selftests:
 	$(Q)$(MAKE) -C selftests KSFT_DIR=$(KSFT)
 
 _build: module lib cli selftests
+
+# libnvirt and the CLI built with ASan and UBSan (any report aborts), apart
+# from the plain ones the tests use; build/asan/cli/nvirt finds its
+# library as ../lib by its rpath.
+ASAN := $(BUILD)/asan
+ASAN_CFLAGS := -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined \
+	-fno-omit-frame-pointer -fno-sanitize-recover=all
+
+asan:
+	$(Q)$(MAKE) -C lib O=$(ASAN)/lib CFLAGS="$(ASAN_CFLAGS)"
+	$(Q)$(MAKE) -C cli O=$(ASAN)/cli LIB_O=$(ASAN)/lib CFLAGS="$(ASAN_CFLAGS)"
+
+fuzz:
+	$(Q)$(MAKE) -C fuzz OUT=$(BUILD)/fuzz
 
 gen:
 	$(Q)scripts/ynl-gen $(KSRC) $(CURDIR)
@@ -130,4 +149,4 @@ clean:
 		selftests/nvirt_ring selftests/nvirt_ring_tsan
 	$(Q)$(MAKE) -C bench/ring OUT=$(BUILD)/bench clean
 	$(Q)rm -rf $(BUILD)/check $(BUILD)/vm $(BUILD)/static $(BUILD)/ynl \
-		$(BUILD)/debug
+		$(BUILD)/debug $(BUILD)/asan $(BUILD)/fuzz

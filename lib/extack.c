@@ -28,6 +28,33 @@ static const struct nla_policy attr_policy_policy[NL_POLICY_TYPE_ATTR_MAX + 1] =
 	[NL_POLICY_TYPE_ATTR_MAX_LENGTH]	= { .type = NLA_U32 },
 };
 
+/* The kernel's errnos are 1 to MAX_ERRNO. */
+#define NVIRT_MAX_ERRNO		4095
+
+/**
+ * nvirt_ack_err() - the verdict an NLMSG_ERROR or NLMSG_DONE carries
+ * @nlh: the message; an NLMSG_ERROR holds a whole struct nlmsgerr (libnl
+ *	checked), an NLMSG_DONE of a dump maybe an int
+ *
+ * Return: 0 (an ACK, a dump's end) or a negative errno; -EPROTO when the
+ * message carries a number that is no errno (-INT_MIN is none either).
+ */
+int nvirt_ack_err(const struct nlmsghdr *nlh)
+{
+	int err = 0;
+
+	if (nlh->nlmsg_type == NLMSG_ERROR) {
+		err = ((const struct nlmsgerr *)nlmsg_data(nlh))->error;
+		if (err > 0)
+			return -EPROTO;	/* a verdict is 0 or negative */
+	} else if (nlmsg_datalen(nlh) >= (int)sizeof(err)) {
+		err = *(const int *)nlmsg_data(nlh);
+	}
+	if (err < -NVIRT_MAX_ERRNO || err > NVIRT_MAX_ERRNO)
+		return -EPROTO;
+	return err > 0 ? -err : err;
+}
+
 /* Parse the TLVs of an NLMSG_ERROR or NLMSG_DONE; 0 when there are some. */
 static int ext_ack_parse(struct nlmsghdr *nlh, struct nlattr **tb)
 {

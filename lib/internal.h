@@ -166,7 +166,18 @@ int nvirt_policy_nest_parse(struct nvirt_policy *pol, struct nlattr *nest);
 int nvirt_named_policy_parse(struct nlmsghdr *nlh,
 			     struct nvirt_named_policy *np);
 
+/*
+ * The readers of the other replies, for the fuzz targets of fuzz/ (the
+ * requests read them with nvirt_request()): version.c a version-get
+ * reply, vif.c a dry run's plan and an explanation.
+ */
+int nvirt_version_parse(struct nlmsghdr *nlh, struct nvirt_version *v);
+int nvirt_vif_plan_parse(struct nlmsghdr *nlh, struct nvirt_plan *plan);
+int nvirt_vif_explain_parse(struct nlmsghdr *nlh, struct nvirt_vif *vif,
+			    struct nvirt_plan *plan);
+
 /* extack.c */
+int nvirt_ack_err(const struct nlmsghdr *nlh);
 void nvirt_ext_ack(char *buf, size_t len, int err, struct nlmsghdr *nlh,
 		   const struct nlmsghdr *req, const struct nvirt_req *desc);
 

@@ -153,7 +153,7 @@ static int rx_error(struct sockaddr_nl *nla __maybe_unused, struct nlmsgerr *e,
 {
 	struct nlmsghdr *nlh = (struct nlmsghdr *)((char *)e - NLMSG_HDRLEN);
 
-	return rx_end(arg, nlh, e->error);
+	return rx_end(arg, nlh, nvirt_ack_err(nlh));
 }
 
 static int rx_ack(struct nl_msg *msg, void *arg)
@@ -164,11 +164,8 @@ static int rx_ack(struct nl_msg *msg, void *arg)
 static int rx_finish(struct nl_msg *msg, void *arg)
 {
 	struct nlmsghdr *nlh = nlmsg_hdr(msg);
-	int err = 0;
 
-	if (nlmsg_datalen(nlh) >= (int)sizeof(err))
-		err = *(int *)nlmsg_data(nlh);
-	return rx_end(arg, nlh, err > 0 ? -err : err);
+	return rx_end(arg, nlh, nvirt_ack_err(nlh));
 }
 
 static struct nl_cb *rx_cb_alloc(struct nvirt_rx *rx)

@@ -26,6 +26,12 @@ static int version_parse(struct nlattr **tb,
 	return 0;
 }
 
+int nvirt_version_parse(struct nlmsghdr *nlh, struct nvirt_version *v)
+{
+	return nvirt_parse(nlh, NVIRT_A_VERSION_MAX, version_policy,
+			   version_parse, v);
+}
+
 int nvirt_version_get(struct nvirt *h, struct nvirt_version *v)
 {
 	const struct nvirt_req req = {

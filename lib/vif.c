@@ -449,6 +449,21 @@ int nvirt_vif_parse(struct nlmsghdr *nlh, struct nvirt_vif *vif,
 			   &dst);
 }
 
+int nvirt_vif_plan_parse(struct nlmsghdr *nlh, struct nvirt_plan *plan)
+{
+	return nvirt_parse(nlh, NVIRT_A_VIF_MAX, vif_policy,
+			   vif_plan_from_attrs, plan);
+}
+
+int nvirt_vif_explain_parse(struct nlmsghdr *nlh, struct nvirt_vif *vif,
+			    struct nvirt_plan *plan)
+{
+	struct vif_dst dst = { .vif = vif, .plan = plan };
+
+	return nvirt_parse(nlh, NVIRT_A_VIF_MAX, vif_policy,
+			   vif_explain_from_attrs, &dst);
+}
+
 /* A config this library can send; the reason on the handle when not. */
 static int vif_cfg_check(struct nvirt *h, const struct nvirt_vif_config *cfg)
 {

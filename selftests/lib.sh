@@ -4,11 +4,47 @@
 # ktap_helpers.sh, the nvirt CLI, and small assertions.
 
 NVIRT_REPO=${NVIRT_REPO:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
-NVIRT=$NVIRT_REPO/cli/nvirt
+# NVIRT_CLI: another build of the CLI, e.g. build/asan/cli/nvirt (make asan)
+NVIRT=${NVIRT_CLI:-$NVIRT_REPO/cli/nvirt}
 NVIRT_KO=${NVIRT_KO:-$NVIRT_REPO/kernel/nvirt.ko}
 
 # shellcheck source=/dev/null
 source "${KSFT_DIR:?KSFT_DIR must point at the kernel selftests}/kselftest/ktap_helpers.sh"
+
+# With NVIRT_CLI, sanitizer reports (ASan, LSan, UBSan) of every CLI run
+# go to files of one directory, not to the stderr a test may expect to
+# fail: any file there at exit fails the test, whatever its checks said.
+# Options already in ASAN_OPTIONS and UBSAN_OPTIONS come first. The
+# kselftest runner runs tests under stdbuf, whose LD_PRELOAD comes before
+# libasan: ASan is told not to mind.
+__san_dir=
+if [ -n "${NVIRT_CLI:-}" ]; then
+	__san_dir=$(mktemp -d /tmp/nvirt-san.XXXXXX)
+	chmod 1777 "$__san_dir"	# for CLIs run as nobody too
+	__san_opts=halt_on_error=1:abort_on_error=1:disable_coredump=1
+	export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}$__san_opts:detect_leaks=1:verify_asan_link_order=0:log_path=$__san_dir/asan"
+	export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}$__san_opts:print_stacktrace=1:log_path=$__san_dir/ubsan"
+fi
+
+# At exit, once the CLIs left in the background (monitors) are gone: the
+# reports as KTAP diagnostics, and exit status 1 when there are any.
+__san_verdict() {
+	local f failed=
+
+	[ -n "$__san_dir" ] || return 0
+	for _ in $(seq 50); do
+		[ -z "$(jobs -pr)" ] && break
+		sleep 0.1
+	done
+	for f in "$__san_dir"/*; do
+		[ -e "$f" ] || break
+		ktap_print_msg "sanitizer report ${f##*/}:"
+		sed 's/^/# /' "$f"
+		failed=1
+	done
+	rm -rf "$__san_dir"
+	[ -z "$failed" ] || exit "$KSFT_FAIL"
+}
 
 # Cleanups run at exit in reverse order of registration.
 __defer=()
@@ -18,6 +54,7 @@ __run_defer() {
 	for ((i = ${#__defer[@]} - 1; i >= 0; i--)); do
 		eval "${__defer[i]}" >/dev/null 2>&1
 	done
+	__san_verdict
 }
 trap __run_defer EXIT
 

@@ -1,0 +1,502 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A stand-in libnvirt for the CLI's fuzz target: every call the CLI makes,
+ * answered from here without a socket.
+ *
+ * It checks what the CLI hands over as the real library would need it
+ * (strings that end, configs with known fields, a netns descriptor that is
+ * open) and answers with records that fill every field the CLI prints, so
+ * that text and JSON output run too. A name that starts with 'x' is
+ * refused, one with 'w' gets a warning, a VIF whose name starts with 'r'
+ * gets a refused plan. The monitor delivers one of each event, says it
+ * lost some once, then fails.
+ *
+ * The name tables are libnvirt's own (lib/caps.c, lib/vif_names.c);
+ * netns_stub.c stands in for cli/netns.c.
+ */
+
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <linux/nvirt.h>
+#include <nvirt/nvirt.h>
+
+#include "stub.h"
+
+struct nvirt {
+	char error[256];
+	char warning[256];
+	struct nvirt_plan plan;		/* of nvirt_vif_new()'s record */
+	int mon[2];			/* a pipe that always has a byte */
+	unsigned int mon_steps;
+};
+
+/* Trap on what the real library could not take. */
+#define CHECK(cond)	do {						\
+	if (!(cond))							\
+		__builtin_trap();					\
+} while (0)
+
+static void check_str(const char *s)
+{
+	if (s)
+		CHECK(strlen(s) < 4096);
+}
+
+/* Outcome of a call on an object named @name: 0, or refused. */
+static int outcome(struct nvirt *h, const char *name)
+{
+	h->warning[0] = '\0';
+	check_str(name);
+	if (name && name[0] == 'x') {
+		snprintf(h->error, sizeof(h->error), "stub refuses \"%s\"", name);
+		return -EINVAL;
+	}
+	if (name && name[0] == 'w')
+		snprintf(h->warning, sizeof(h->warning), "stub warns of \"%s\"",
+			 name);
+	return 0;
+}
+
+struct nvirt *nvirt_open(void)
+{
+	struct nvirt *h = calloc(1, sizeof(*h));
+
+	if (!h)
+		return NULL;
+	h->mon[0] = h->mon[1] = -1;
+	return h;
+}
+
+void nvirt_close(struct nvirt *h)
+{
+	if (!h)
+		return;
+	if (h->mon[0] >= 0) {
+		close(h->mon[0]);
+		close(h->mon[1]);
+	}
+	free(h);
+}
+
+const char *nvirt_strerror(const struct nvirt *h)
+{
+	return h->error;
+}
+
+const char *nvirt_warning(const struct nvirt *h)
+{
+	return h->warning[0] ? h->warning : NULL;
+}
+
+const char *nvirt_lib_version(void)
+{
+	return "0.0.0-stub";
+}
+
+int nvirt_version_get(struct nvirt *h, struct nvirt_version *v)
+{
+	snprintf(v->version, sizeof(v->version), "0.0.0-stub");
+	v->api = 1;
+	return outcome(h, NULL);
+}
+
+/* NICs: a PF with VFs and every knob, a VF of it, or @ifname. */
+static void stub_nic(struct nvirt_nic *nic, const char *ifname, bool vf)
+{
+	unsigned int k;
+
+	memset(nic, 0, sizeof(*nic));
+	nic->ifindex = vf ? 9 : 2;
+	snprintf(nic->ifname, sizeof(nic->ifname), "%s", ifname);
+	snprintf(nic->driver, sizeof(nic->driver), vf ? "igbvf" : "igb");
+	snprintf(nic->bus, sizeof(nic->bus), "pci");
+	snprintf(nic->bus_addr, sizeof(nic->bus_addr), "0000:01:00.0");
+	nic->address_len = 6;
+	memcpy(nic->address, "\x52\x54\x00\x12\x34\x56", 6);
+	nic->perm_address_len = 6;
+	memcpy(nic->perm_address, "\x52\x54\x00\x12\x34\x57", 6);
+	nic->mtu = 1500;
+	nic->max_mtu = 9216;
+	nic->min_mtu = 68;
+	nic->operstate = vf ? 9 : 6;	/* one with no name */
+	nic->managed = !vf;
+	nic->link_type = vf ? 0xfffe : 1;
+	nic->has_speed = true;
+	nic->speed = 1000;
+	nic->tx_queues = nic->max_tx_queues = 8;
+	nic->rx_queues = nic->max_rx_queues = 8;
+	nic->has_channels = true;
+	nic->channels.combined = nic->channels.max_combined = 8;
+	nic->channels.max_other = 1;
+	if (vf) {
+		nic->is_vf = true;
+		snprintf(nic->pf_bus_addr, sizeof(nic->pf_bus_addr),
+			 "0000:01:00.0");
+		nic->pf_ifindex = 2;
+		nic->vf_index = 1;
+	} else {
+		nic->sriov = true;
+		nic->sriov_total_vfs = 7;
+		nic->sriov_num_vfs = nic->n_vfs = 3;
+		nic->vfs_truncated = true;
+		for (k = 0; k < nic->n_vfs; k++) {
+			nic->vfs[k].index = k;
+			snprintf(nic->vfs[k].bus_addr, sizeof(nic->vfs[k].bus_addr),
+				 "0000:01:10.%u", k);
+			nic->vfs[k].ifindex = k ? 0 : 1;
+		}
+		nic->has_esw_mode = true;
+		nic->esw_mode = 1;
+	}
+	for (k = 0; k < NVIRT_LIB_KNOBS; k++) {
+		nic->caps[k].known = k != 3;
+		nic->caps[k].support = k % 4;	/* 3: one with no name */
+		nic->caps[k].reason = k % 8;
+	}
+}
+
+int nvirt_nic_get(struct nvirt *h, uint32_t ifindex, const char *ifname,
+		  struct nvirt_nic *nic)
+{
+	CHECK(ifindex || ifname);
+	stub_nic(nic, ifname ? ifname : "eth0", false);
+	return outcome(h, ifname);
+}
+
+int nvirt_nic_dump(struct nvirt *h, nvirt_nic_cb cb, void *arg)
+{
+	struct nvirt_nic nic;
+	int err;
+
+	stub_nic(&nic, "eth0", false);
+	err = cb(&nic, arg);
+	if (err)
+		return err;
+	stub_nic(&nic, "eth0v1", true);
+	return cb(&nic, arg) ?: outcome(h, NULL);
+}
+
+int nvirt_nic_set_managed(struct nvirt *h, uint32_t ifindex,
+			  const char *ifname, bool managed)
+{
+	CHECK(ifindex || ifname);
+	(void)managed;
+	return outcome(h, ifname);
+}
+
+/* Plans: a VF taken from another VIF, or a refusal for @name "r...". */
+static void stub_plan(struct nvirt_plan *plan, const char *name)
+{
+	unsigned int i;
+
+	memset(plan, 0, sizeof(*plan));
+	plan->backend = NVIRT_BACKEND_VF;
+	plan->g2g = 7;			/* one with no name */
+	plan->displace = 3;
+	for (i = 0; i < NVIRT_LIB_SETTINGS; i++)
+		plan->enforce[i] = i % 4;
+	plan->n_reasons = name && name[0] == 'r' ? NVIRT_PLAN_REASONS : 2;
+	for (i = 0; i < plan->n_reasons; i++) {
+		plan->reasons[i].code = i * 3;
+		if (i % 3)
+			snprintf(plan->reasons[i].text,
+				 sizeof(plan->reasons[i].text),
+				 "reason %u of %s", i, name ? name : "?");
+	}
+	if (name && name[0] == 'r') {
+		plan->error = ENOSPC;
+		snprintf(plan->error_text, sizeof(plan->error_text),
+			 "%s has no room", name);
+	}
+}
+
+static void stub_vif(struct nvirt_vif *vif, const char *name, bool full)
+{
+	memset(vif, 0, sizeof(*vif));
+	vif->id = 7;
+	snprintf(vif->name, sizeof(vif->name), "%s", name ? name : "vm1");
+	vif->parent_ifindex = 2;
+	snprintf(vif->parent_ifname, sizeof(vif->parent_ifname), "eth0");
+	vif->backend = full ? NVIRT_BACKEND_QUEUE : 9;
+	vif->ifindex = 12;
+	snprintf(vif->ifname, sizeof(vif->ifname), full ? "eth4" : "%s",
+		 vif->name);
+	vif->has_netns_id = true;
+	vif->netns_id = full ? 3 : -1;
+	memcpy(vif->mac, "\x02\x00\x00\x00\x01\x01", 6);
+	vif->vlan = 10;
+	vif->vlan_qos = 3;
+	vif->vlan_proto = full ? 0 : 5;
+	vif->mtu = 1400;
+	vif->max_rate = 100;
+	vif->min_rate = full ? 10 : 0;
+	vif->spoofchk = true;
+	vif->link_state = full ? 1 : 8;
+	vif->operstate = 6;
+	vif->has_queue = full;
+	vif->queue = 1;
+	vif->has_vf_index = !full;
+	vif->enforce[0] = NVIRT_SUPPORT_HARDWARE;
+	vif->enforce[2] = NVIRT_SUPPORT_SOFTWARE;
+	vif->has_stats = true;
+	vif->stats.rx_packets = 12;
+	vif->stats.rx_bytes = UINT64_MAX;
+	vif->stats.has_spoof_dropped = true;
+	vif->stats.has_vlan_dropped = full;
+	vif->stats.has_ring = full;
+	vif->stats.ring_posts = 1234567890123ULL;
+	vif->policy.fields = full ? 0x3f : 0;
+	vif->policy.goal = NVIRT_GOAL_LATENCY;
+	vif->policy.g2g = 9;
+	vif->policy.priority = UINT32_MAX;
+	if (full)
+		snprintf(vif->policy_name, sizeof(vif->policy_name), "gold");
+	vif->has_migratable = full;
+	vif->g2g = 1;
+}
+
+/* A config the real library sends; a netns descriptor that is open. */
+static void check_cfg(const struct nvirt_vif_config *cfg)
+{
+	if (!cfg)
+		return;
+	CHECK(!(cfg->fields & ~((NVIRT_VIF_F_POLICY_NAME << 1) - 1)));
+	if (cfg->fields & NVIRT_VIF_F_POLICY)
+		CHECK(!(cfg->policy.fields &
+			~((NVIRT_POLICY_F_PRIORITY << 1) - 1)));
+	if (cfg->fields & NVIRT_VIF_F_POLICY_NAME) {
+		CHECK(cfg->policy_name);
+		check_str(cfg->policy_name);
+	}
+	if (cfg->fields & NVIRT_VIF_F_NETNS)
+		CHECK(cfg->netns_fd >= 0 && cfg->netns_fd == stub_netns_fd &&
+		      fcntl(cfg->netns_fd, F_GETFD) >= 0);
+}
+
+int nvirt_vif_new(struct nvirt *h, const char *name, uint32_t parent_ifindex,
+		  const char *parent_ifname,
+		  const struct nvirt_vif_config *cfg, struct nvirt_vif *vif)
+{
+	CHECK(name && (parent_ifindex || parent_ifname));
+	check_str(parent_ifname);
+	check_cfg(cfg);
+	if (vif) {
+		stub_vif(vif, name, true);
+		stub_plan(&h->plan, name);
+		vif->plan = &h->plan;
+	}
+	return outcome(h, name);
+}
+
+int nvirt_vif_new_plan(struct nvirt *h, const char *name,
+		       uint32_t parent_ifindex, const char *parent_ifname,
+		       const struct nvirt_vif_config *cfg,
+		       struct nvirt_plan *plan)
+{
+	CHECK(name && (parent_ifindex || parent_ifname));
+	check_str(parent_ifname);
+	check_cfg(cfg);
+	stub_plan(plan, name);
+	return outcome(h, name);
+}
+
+int nvirt_vif_del(struct nvirt *h, uint32_t id, const char *name)
+{
+	CHECK(id || name);
+	return outcome(h, name);
+}
+
+int nvirt_vif_get(struct nvirt *h, uint32_t id, const char *name,
+		  struct nvirt_vif *vif)
+{
+	CHECK(id || name);
+	stub_vif(vif, name, true);
+	return outcome(h, name);
+}
+
+int nvirt_vif_set(struct nvirt *h, uint32_t id, const char *name,
+		  const struct nvirt_vif_config *cfg)
+{
+	CHECK(id || name);
+	check_cfg(cfg);
+	return outcome(h, name);
+}
+
+int nvirt_vif_set_plan(struct nvirt *h, uint32_t id, const char *name,
+		       const struct nvirt_vif_config *cfg,
+		       struct nvirt_plan *plan)
+{
+	CHECK(id || name);
+	check_cfg(cfg);
+	stub_plan(plan, name);
+	return outcome(h, name);
+}
+
+int nvirt_vif_explain(struct nvirt *h, uint32_t id, const char *name,
+		      struct nvirt_vif *vif, struct nvirt_plan *plan)
+{
+	CHECK(id || name);
+	stub_vif(vif, name, false);
+	stub_plan(plan, name);
+	return outcome(h, name);
+}
+
+int nvirt_vif_dump(struct nvirt *h, uint32_t parent_ifindex,
+		   const char *parent_ifname, nvirt_vif_cb cb, void *arg)
+{
+	struct nvirt_vif vif;
+	int err;
+
+	(void)parent_ifindex;
+	stub_vif(&vif, "vm1", true);
+	err = cb(&vif, arg);
+	if (err)
+		return err;
+	stub_vif(&vif, "vm2", false);
+	return cb(&vif, arg) ?: outcome(h, parent_ifname);
+}
+
+/* Named policies */
+static void stub_policy(struct nvirt_named_policy *np, const char *name)
+{
+	memset(np, 0, sizeof(*np));
+	snprintf(np->name, sizeof(np->name), "%s", name ? name : "gold");
+	np->policy.fields = 0xff;
+	np->policy.isolation = 1;
+	np->policy.visibility = 5;
+	np->policy.max_rate = 100;
+	np->users = 2;
+}
+
+static void check_policy(const struct nvirt_policy *pol)
+{
+	if (pol)
+		CHECK(!(pol->fields & ~((NVIRT_POLICY_F_MIN_RATE << 1) - 1)));
+}
+
+int nvirt_policy_new(struct nvirt *h, const char *name,
+		     const struct nvirt_policy *pol)
+{
+	CHECK(name);
+	check_policy(pol);
+	return outcome(h, name);
+}
+
+int nvirt_policy_set(struct nvirt *h, const char *name,
+		     const struct nvirt_policy *pol)
+{
+	CHECK(name && pol);
+	check_policy(pol);
+	return outcome(h, name);
+}
+
+int nvirt_policy_del(struct nvirt *h, const char *name)
+{
+	CHECK(name);
+	return outcome(h, name);
+}
+
+int nvirt_policy_get(struct nvirt *h, const char *name,
+		     struct nvirt_named_policy *np)
+{
+	CHECK(name);
+	stub_policy(np, name);
+	return outcome(h, name);
+}
+
+int nvirt_policy_dump(struct nvirt *h, nvirt_policy_cb cb, void *arg)
+{
+	struct nvirt_named_policy np;
+	int err;
+
+	stub_policy(&np, "gold");
+	err = cb(&np, arg);
+	if (err)
+		return err;
+	stub_policy(&np, "silver");
+	np.policy.fields = 0;
+	return cb(&np, arg) ?: outcome(h, NULL);
+}
+
+/* The monitor */
+const char *nvirt_event_name(enum nvirt_event ev)
+{
+	static const char *const names[] = {
+		NULL, "add", "del", "change", "add", "del", "change", "add",
+		"del", "change",
+	};
+
+	return (unsigned int)ev < sizeof(names) / sizeof(names[0]) ?
+	       names[ev] : NULL;
+}
+
+int nvirt_monitor_start(struct nvirt *h)
+{
+	if (h->mon[0] >= 0)
+		return 0;
+	if (pipe2(h->mon, O_CLOEXEC) || write(h->mon[1], "", 1) != 1) {
+		snprintf(h->error, sizeof(h->error), "stub: no pipe");
+		return -EIO;
+	}
+	return 0;
+}
+
+int nvirt_monitor_fd(struct nvirt *h)
+{
+	return nvirt_monitor_start(h) ?: h->mon[0];
+}
+
+/* Each event once, with a record; then events lost; then an error. */
+int nvirt_monitor_step(struct nvirt *h, nvirt_event_cb cb, void *arg)
+{
+	struct nvirt_named_policy np;
+	struct nvirt_plan plan;
+	struct nvirt_nic nic;
+	struct nvirt_vif vif;
+	enum nvirt_event ev;
+	int ret;
+
+	CHECK(h->mon[0] >= 0);
+	switch (h->mon_steps++) {
+	case 0:
+		break;
+	case 1:
+		snprintf(h->error, sizeof(h->error), "stub lost events");
+		return -ENOBUFS;
+	default:
+		snprintf(h->error, sizeof(h->error), "stub has no more events");
+		return -EIO;
+	}
+	for (ev = NVIRT_EVENT_NIC_ADD; ev <= NVIRT_EVENT_POLICY_CHANGE; ev++) {
+		if (ev <= NVIRT_EVENT_NIC_CHANGE) {
+			stub_nic(&nic, "eth0", ev == NVIRT_EVENT_NIC_DEL);
+			ret = cb(ev, &nic, NULL, NULL, arg);
+		} else if (ev <= NVIRT_EVENT_VIF_CHANGE) {
+			stub_vif(&vif, "vm1", ev != NVIRT_EVENT_VIF_CHANGE);
+			stub_plan(&plan, "vm1");
+			vif.plan = ev == NVIRT_EVENT_VIF_CHANGE ? &plan : NULL;
+			ret = cb(ev, NULL, &vif, NULL, arg);
+		} else {
+			stub_policy(&np, "gold");
+			ret = cb(ev, NULL, NULL, &np, arg);
+		}
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+int nvirt_monitor(struct nvirt *h, nvirt_event_cb cb, void *arg)
+{
+	int ret;
+
+	while (!(ret = nvirt_monitor_step(h, cb, arg)))
+		;
+	return ret;
+}

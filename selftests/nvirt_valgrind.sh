@@ -1,0 +1,168 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The nvirt CLI and libnvirt under valgrind's memcheck: NICs shown as text
+# and JSON, a VIF added (its netdev into a netns), changed, shown and
+# deleted on a dummy NIC, the monitor for a few events, a named policy
+# followed, and failures the kernel explains in its extended ACK.
+# Each command must keep its own exit status and message, read nothing it
+# should not, and leak nothing (definite or indirect) once it is done.
+
+source "$(dirname "$0")/lib.sh"
+
+# The plain build: valgrind cannot run a sanitized one (NVIRT_CLI).
+NVIRT=$NVIRT_REPO/cli/nvirt
+
+VG_RC=99	# valgrind's exit status on an error; the CLI's are 0 and 1
+# A command takes 15 to 40 s under TCG: the checks that would start after
+# this many seconds are skipped, within the suite's 600 s per test.
+VG_SECS=${NVIRT_VALGRIND_SECS:-420}
+
+if ! command -v valgrind >/dev/null; then
+	ktap_skip_all "no valgrind"
+	exit "$KSFT_SKIP"
+fi
+
+tmp=$(mktemp -d)
+defer rm -rf "$tmp"
+vg_runs=0
+vg_secs=0
+
+VALGRIND=(valgrind -q --leak-check=full --show-leak-kinds=definite,indirect
+	--errors-for-leak-kinds=definite,indirect
+	--error-exitcode="$VG_RC")
+
+# vg WANT-RC [ERR-REGEX] -- ARGS...: "$NVIRT" ARGS under valgrind; sets
+# $out, $err, $rc; fails on a valgrind error (and says it), another exit
+# status, or (when given) a stderr not matching ERR-REGEX.
+vg() {
+	local want=$1 regex= log start
+
+	shift
+	if [ "$1" != -- ]; then
+		regex=$1
+		shift
+	fi
+	shift
+	vg_runs=$((vg_runs + 1))
+	log=$tmp/vg.$vg_runs.log
+	start=$SECONDS
+	run "${VALGRIND[@]}" --log-file="$log" "$NVIRT" "$@"
+	vg_secs=$((vg_secs + SECONDS - start))
+	vg_verdict "$log" "$*" "$want" "$regex"
+}
+
+# vg_verdict LOG WHAT WANT-RC [ERR-REGEX]: judge a run, from $rc and $err.
+vg_verdict() {
+	local log=$1 what=$2 want=$3 regex=$4
+
+	if [ "$rc" = "$VG_RC" ] || [ -s "$log" ]; then
+		ktap_print_msg "valgrind: nvirt $what:"
+		sed 's/^/# /' "$log"
+		return 1
+	fi
+	expect_eq "nvirt $what: exit status" "$rc" "$want" || return 1
+	[ -z "$regex" ] || expect_match "nvirt $what: stderr" "$err" "$regex"
+}
+
+nics() {
+	vg 0 -- nic show &&
+	vg 0 -- -j nic show &&
+	vg 1 '^Error: Attribute failed policy validation \(ifname: max length 15\)\.$' -- \
+		nic show dev a23456789abcdef0123
+}
+
+# A VIF on a dummy NIC, its netdev in a netns (which the CLI opens by name
+# and names back).
+vif_lifecycle() {
+	ip link add nvvg0 type dummy || return 1
+	defer ip link del nvvg0
+	ip netns add nvvg && defer ip netns del nvvg
+	defer "$NVIRT" vif del vg0
+
+	vg 0 -- vif add vg0 dev nvvg0 backend soft mac 02:00:00:00:0a:01 \
+		vlan 10 qos 2 mtu 1400 max-rate 100 spoofchk on trust off \
+		state enable netns nvvg &&
+	vg 0 -- vif set vg0 vlan 20 mtu 1300 goal latency priority 3 &&
+	vg 0 -- -j -s vif show vg0 || return 1
+	expect_eq "netns" "$(json_get 'd[0]["netns"], d[0]["mtu"]' <<<"$out")" \
+		"nvvg 1300" &&
+	vg 1 '^Error: No such NIC\.$' -- vif add vg1 dev nosuch0 &&
+	vg 0 -- vif del vg0 || return 1
+	[ ! -e /sys/class/net/vg0 ] && ! ip -n nvvg link show vg0 2>/dev/null ||
+		fail "vg0 left"
+}
+
+named_policy() {
+	ip link add nvvg2 type dummy || return 1
+	defer ip link del nvvg2
+	defer "$NVIRT" policy del vgpol
+	defer "$NVIRT" vif del vgp
+	"$NVIRT" vif add vgp dev nvvg2 || return 1
+
+	vg 0 -- policy add vgpol goal cpu max-rate 50 &&
+	vg 0 -- vif set vgp policy vgpol &&
+	vg 0 -- -j policy show &&
+	vg 1 '^Error: .+\.$' -- policy del vgpol
+}
+
+# The monitor under valgrind for a few events, ended by SIGTERM as the
+# tests end theirs.
+monitor_events() {
+	local log=$tmp/vg.monitor.log pid start
+
+	ip link add nvvg3 type dummy || return 1
+	defer ip link del nvvg3
+	defer "$NVIRT" vif del vgm
+	start=$SECONDS
+	NVIRT_MONITOR_READY=$tmp/ready "${VALGRIND[@]}" --log-file="$log" \
+		"$NVIRT" -j monitor vif policy > "$tmp/events" 2> "$tmp/mon.err" &
+	pid=$!
+	for _ in $(seq 300); do
+		[ -e "$tmp/ready" ] && break
+		sleep 0.1
+	done
+	[ -e "$tmp/ready" ] || fail "the monitor did not start" || return 1
+	"$NVIRT" vif add vgm dev nvvg3 &&
+	"$NVIRT" vif set vgm mtu 1280 &&
+	"$NVIRT" policy add vgmon &&
+	"$NVIRT" policy del vgmon &&
+	"$NVIRT" vif del vgm || return 1
+	sleep 2
+	kill -TERM "$pid"
+	wait "$pid"
+	rc=$?
+	vg_runs=$((vg_runs + 1))
+	vg_secs=$((vg_secs + SECONDS - start))
+	err=$(<"$tmp/mon.err")
+	vg_verdict "$log" "-j monitor vif policy" 0 || return 1
+	expect_eq "events" "$(json_get_lines < "$tmp/events")" \
+		"add vgm;change vgm;add vgmon;del vgmon;del vgm;"
+}
+
+# "EVENT NAME;" of each JSON line
+json_get_lines() {
+	python3 -c '
+import json, sys
+for line in sys.stdin:
+    e = json.loads(line)
+    print(e["event"], (e.get("vif") or e.get("policy"))["name"], end=";")'
+}
+
+# vg_check DESC FUNC: check, unless the time for it is spent.
+vg_check() {
+	if [ "$SECONDS" -gt "$VG_SECS" ]; then
+		ktap_test_skip "$1 (after ${VG_SECS}s)"
+		return
+	fi
+	check "$@"
+}
+
+ktap_print_header
+ktap_set_plan 4
+vg_check "valgrind: nic show, text, JSON, an extack error" nics
+vg_check "valgrind: vif add (into a netns), set, show, del, an error" vif_lifecycle
+vg_check "valgrind: monitor" monitor_events
+vg_check "valgrind: policy add, followed, show, del refused" named_policy
+ktap_print_msg "$vg_runs commands under valgrind in ${vg_secs}s"
+ktap_finished
