@@ -7,7 +7,7 @@
 #   make shell   boot the test VM with an interactive shell
 #   make         build everything (after set-up)
 #   make gen     regenerate code from Documentation/netlink/specs/nvirt.yaml
-#   make check-debug  only the debug tier of make check (debug kernel)
+#   make check-debug  the canary and the whole suite on the debug kernel
 #   make bench-ring  benchmark the VIF ring against its peers (not a test)
 #   make asan    libnvirt and the CLI with ASan+UBSan, in build/asan/ (the
 #                suite runs with them when NVIRT_CLI=build/asan/cli/nvirt)
@@ -28,7 +28,7 @@ Q := $(if $(V),,@)
 
 .PHONY: all setup module lib cli selftests build gen check run shell clean \
 	bench-ring asan fuzz _build _check _run check-debug debug-modules \
-	_check_debug
+	_check_canary _check_debug
 
 all: setup
 	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _build
@@ -83,9 +83,10 @@ _check: _build debug-modules
 	$(Q)rm -rf $(CHECK) && mkdir -p $(CHECK)
 	$(Q)scripts/static-checks $(KVER) $(KSRC) | tee $(CHECK)/static.ktap
 	$(Q)scripts/ring-checks $(KSFT) | tee $(CHECK)/ring.ktap
+	$(Q)scripts/fuzz-checks | tee $(CHECK)/fuzz.ktap
 	$(Q)KVER=$(KVER) $(VM_CHECK) "vm: guest ran the suite, no kernel splat" \
-		$(CHECK)/vm -t 1500 -- scripts/vm-suite $(KSFT)
-	$(Q)$(MAKE) --no-print-directory _check_debug
+		$(CHECK)/vm -t 2700 -- scripts/vm-suite $(KSFT)
+	$(Q)$(MAKE) --no-print-directory _check_canary
 	$(Q)scripts/ktap-summary $(CHECK)/*.ktap $(CHECK)/*/output.log \
 		> $(CHECK)/summary; rc=$$?; cat $(CHECK)/summary; exit $$rc
 
@@ -93,21 +94,25 @@ check-debug: setup
 	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _build \
 		debug-modules
 	$(Q)rm -rf $(CHECK) && mkdir -p $(CHECK)
-	$(Q)$(MAKE) --no-print-directory _check_debug
+	$(Q)$(MAKE) --no-print-directory _check_canary _check_debug
 	$(Q)scripts/ktap-summary $(CHECK)/*.ktap $(CHECK)/*/output.log \
 		> $(CHECK)/summary; rc=$$?; cat $(CHECK)/summary; exit $$rc
 
 # The debug tier, on the kernel of scripts/debug-kernel: the canary proves
 # the detectors report (in a boot of its own: lockdep stops after one
-# report), then the whole suite runs with kmemleak scanned after each test.
+# report); then the suite runs with kmemleak scanned after each test. The
+# debug kernel is slow under TCG: make check runs the canary, make
+# check-debug the canary and the suite (NVIRT_TESTS="T..." picks tests).
+_check_canary:
+	$(Q)NVIRT_KERNEL=$$(scripts/debug-kernel) NVIRT_SPLATS=expected $(VM_CHECK) \
+		"debug vm: the canary boot finished" $(CHECK)/canary -n -t 900 -- \
+		env KSFT_DIR=$(KSFT) selftests/debug/canary.sh
+
 _check_debug:
-	$(Q)dk=$$(scripts/debug-kernel) && \
-	NVIRT_KERNEL=$$dk NVIRT_SPLATS=expected $(VM_CHECK) \
-		"debug vm: the canary boot finished" $(CHECK)/canary -n -t 600 -- \
-		env KSFT_DIR=$(KSFT) selftests/debug/canary.sh && \
-	NVIRT_KERNEL=$$dk NVIRT_ENV=NVIRT_TEST_TIMEOUT=1800 $(VM_CHECK) \
+	$(Q)NVIRT_KERNEL=$$(scripts/debug-kernel) $(VM_CHECK) \
 		"debug vm: guest ran the suite, no kernel splat" $(CHECK)/debug \
-		-t 4000 -- scripts/vm-suite $(KSFT)
+		-t 7200 -- env NVIRT_TEST_TIMEOUT=1800 NVIRT_TESTS="$(NVIRT_TESTS)" \
+		scripts/vm-suite $(KSFT)
 
 # nvirt.ko and the canary for the debug kernel, built in build/debug: Kbuild
 # builds in the module's own directory, so that one holds links to the

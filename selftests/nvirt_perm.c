@@ -388,7 +388,7 @@ static int ask(FIXTURE_DATA(perm) *self, struct order *ord, struct result *res)
 	return 0;
 }
 
-TEST_F(perm, ops)
+TEST_F_TIMEOUT(perm, ops, 300)
 {
 	struct target *t = &self->t;
 	int allowed = 0, refused = 0, compared = 0;

@@ -481,7 +481,7 @@ static void version_ignored(struct __test_metadata *_metadata, struct run *r)
 	EXPECT_EQ(NULL, snapshot_diff(r->before, r->after));
 }
 
-TEST_F(matrix, malformed)
+TEST_F_TIMEOUT(matrix, malformed, 300)
 {
 	struct run r = {
 		.nl = &self->nl, .o = &self->o,
@@ -677,9 +677,10 @@ TEST_F(nvirt, set_and_restore)
 
 /*
  * A NIC appearing between two parts of a dump marks the dump interrupted,
- * so clients know to restart it.
+ * so clients know to restart it. (150 dummies take a while on the debug
+ * kernel.)
  */
-TEST_F(nvirt, dump_interrupted)
+TEST_F_TIMEOUT(nvirt, dump_interrupted, 300)
 {
 	static char buf[64 * 1024];
 	bool intr = false, done = false;
