@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "nlmsg.h"
 
 #include "../cli/nic.h"
 #include "../cli/output.h"
@@ -84,12 +85,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct nlmsghdr hdr, *nlh;
+	struct nlmsghdr *nlh;
 	unsigned int kind, view;
-	size_t len;
 	int ret;
 
-	if (size < 1 + sizeof(hdr))
+	if (size < 1 + sizeof(struct nlmsghdr))
 		return -1;
 	/* The kind as fuzz_reply reads it (its seeds use 0 to 6), flags */
 	kind = (data[0] & 7) % KINDS;
@@ -102,15 +102,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	data++;
 	size--;
 
-	memcpy(&hdr, data, sizeof(hdr));
-	len = hdr.nlmsg_len;
-	if (len < sizeof(hdr) || len > size)
-		len = size;
-	nlh = malloc(len);
+	nlh = fuzz_nlmsg(data, size);
 	if (!nlh)
 		return 0;
-	memcpy(nlh, data, len);
-	nlh->nlmsg_len = len;
 
 	ret = print_reply(kind, view, nlh);
 	free(nlh);

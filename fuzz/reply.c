@@ -23,6 +23,7 @@
 #include <netlink/genl/genl.h>
 
 #include "internal.h"
+#include "nlmsg.h"
 
 /* What a message is read as: the first byte of the input, modulo. */
 enum reply_kind {
@@ -201,27 +202,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct nlmsghdr hdr, *nlh;
+	struct nlmsghdr *nlh;
 	enum reply_kind kind;
-	size_t len;
 
-	if (size < 1 + sizeof(hdr))
+	if (size < 1 + sizeof(struct nlmsghdr))
 		return -1;
 	kind = data[0] % REPLY_KINDS;
 	data++;
 	size--;
 
-	/* libnl hands over a message no longer than what was received. */
-	memcpy(&hdr, data, sizeof(hdr));
-	len = hdr.nlmsg_len;
-	if (len < sizeof(hdr) || len > size)
-		len = size;
-	/* Exactly its length, for ASan to see any read past it. */
-	nlh = malloc(len);
+	nlh = fuzz_nlmsg(data, size);
 	if (!nlh)
 		return 0;
-	memcpy(nlh, data, len);
-	nlh->nlmsg_len = len;
 
 	CHECK(read_reply(kind, nlh) <= 0);
 	free(nlh);
