@@ -432,6 +432,22 @@ TEST_F(nvirt, vif_vlan_out_of_range)
 	EXPECT_EQ(0, dump_count(self, NVIRT_CMD_VIF_GET));
 }
 
+/*
+ * A VIF's netdev takes its name as is: a "%d" template, which the kernel
+ * would expand into another name, is refused; so are invalid names.
+ */
+TEST_F(nvirt, vif_name_template_refused)
+{
+	vif_new_lo(self, "nvx%d");
+	ASSERT_EQ(0, transact(self->fd, &self->req, &self->ans));
+	EXPECT_EQ(EINVAL, self->ans.err);
+	EXPECT_STREQ("nvx%d is not a valid interface name", self->ans.msg);
+	vif_new_lo(self, "nvx/0");
+	ASSERT_EQ(0, transact(self->fd, &self->req, &self->ans));
+	EXPECT_EQ(EINVAL, self->ans.err);
+	EXPECT_EQ(0, dump_count(self, NVIRT_CMD_VIF_GET));
+}
+
 /* The backend refuses what it cannot stack on, and says why. */
 TEST_F(nvirt, vif_on_loopback_refused)
 {
