@@ -56,6 +56,13 @@ struct fz_stats {
 	unsigned long err_op[256][FZ_ERRNO_MAX];
 	double t_op[256];			/* seconds, by command */
 	__u64 hash;
+	int n_msg;				/* extack messages seen */
+	struct {
+		__u8 cmd;
+		int err;
+		unsigned long n;
+		char text[80];
+	} msg[128];
 };
 
 static const char *const cmd_names[256] = {
@@ -88,6 +95,7 @@ static struct nvnl_family fam;
 static struct nvnl_policies pols;
 static struct fz_pool pool;
 static struct fz_snap before;
+static __u64 required[256];	/* per cmd, from probe_required() */
 static int fd;
 static bool verbose;
 
@@ -286,6 +294,58 @@ static double now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/*
+ * The attributes each do op requires, as the kernel says when they are
+ * missing (NLMSGERR_ATTR_MISS_TYPE): asked with empty requests, then with
+ * what it named so far. The fuzz includes them mostly.
+ */
+static void probe_required(__u64 seed)
+{
+	struct nvnl_msg m;
+	struct nvnl_ans a;
+	struct fz_gen g;
+	char line[256];
+	int k, tries, n = 0;
+
+	fz_gen_init(&g, seed ^ 0x9e0be, &fam, &pols, &pool, 1, 0);
+	for (k = 0; k < fam.n_ops; k++) {
+		__u32 c = fam.ops[k].cmd;
+
+		if (!(fam.ops[k].flags & GENL_CMD_CAP_DO) || pols.do_pol[c] < 0)
+			continue;
+		for (tries = 0; tries < 8; tries++) {
+			fz_gen_probe(&g, c, required[c], m.buf, sizeof(m.buf));
+			if (nvnl_request(fd, &m, NULL, NULL, &a) || a.miss_type <= 0 ||
+			    a.miss_type >= 64 || (required[c] & (1ULL << a.miss_type)))
+				break;
+			required[c] |= 1ULL << a.miss_type;
+			n += snprintf(line + n, sizeof(line) - n, " %s:%d",
+				      cmd_names[c] ? cmd_names[c] : "?", a.miss_type);
+		}
+	}
+	ksft_print_msg("required attributes (op:type):%s\n", n ? line : " none");
+}
+
+/* An extack message, counted by op (--verbose). */
+static void msg_count(struct fz_stats *st, __u8 cmd, const struct nvnl_ans *a)
+{
+	int k;
+
+	for (k = 0; k < st->n_msg; k++)
+		if (st->msg[k].cmd == cmd && st->msg[k].err == a->err &&
+		    !strncmp(st->msg[k].text, a->msg, sizeof(st->msg[k].text) - 1))
+			break;
+	if (k == st->n_msg) {
+		if (k == ARRAY_SIZE(st->msg))
+			return;
+		st->n_msg++;
+		st->msg[k].cmd = cmd;
+		st->msg[k].err = a->err;
+		snprintf(st->msg[k].text, sizeof(st->msg[k].text), "%.79s", a->msg);
+	}
+	st->msg[k].n++;
+}
+
 /* Every answer to message @seq, dumps to their end. */
 static void drain(struct fz_stats *st, const struct fz_info *info, __u32 seq)
 {
@@ -321,6 +381,8 @@ static void drain(struct fz_stats *st, const struct fz_info *info, __u32 seq)
 				nvnl_parse_err(nlh, &a);
 				fz_count_err(st->err, a.err);
 				st->ok_op[info->cmd] += !a.err;
+				if (verbose && a.err)
+					msg_count(st, info->cmd, &a);
 				fz_count_err(st->err_op[info->cmd], a.err);
 				st->dumps += nlh->nlmsg_type == NLMSG_DONE;
 				terminal = true;
@@ -343,6 +405,9 @@ static void drain(struct fz_stats *st, const struct fz_info *info, __u32 seq)
 			       info->cmd);
 }
 
+static int mon_fd = -1;
+static struct nv_mon mon;
+
 static void fuzz(struct fz_gen *g, unsigned long count, double max_secs,
 		 struct fz_stats *st)
 {
@@ -364,6 +429,8 @@ static void fuzz(struct fz_gen *g, unsigned long count, double max_secs,
 		}
 		st->sent++;
 		drain(st, &info, i + 1);
+		if (mon_fd >= 0 && !(i % 64))
+			nv_mon_read(mon_fd, fam.id, &mon, false);
 		t1 = now();
 		st->n_op[info.cmd]++;
 		st->t_op[info.cmd] += t1 - t0;
@@ -388,6 +455,7 @@ static __u64 regenerate(__u64 seed, unsigned long count, unsigned long budget,
 	size_t len;
 
 	fz_gen_init(&g, seed, &fam, &pols, &pool, count, budget);
+	g.required = required;
 	for (i = 0; i < sent; i++) {
 		len = fz_gen_msg(&g, i, buf, sizeof(buf), &info);
 		h = fz_hash(fz_hash(h, &len, sizeof(len)), buf, len);
@@ -405,6 +473,7 @@ static void show(__u64 seed, unsigned long count, unsigned long budget,
 	size_t len = 0, k;
 
 	fz_gen_init(&g, seed, &fam, &pols, &pool, count, budget);
+	g.required = required;
 	for (i = 0; i <= which; i++)
 		len = fz_gen_msg(&g, i, buf, sizeof(buf), &info);
 	printf("message %lu: cmd %u%s, %zu bytes:", which, info.cmd,
@@ -449,6 +518,12 @@ static void ops_print(const struct fz_stats *st)
 	for (c = 0; verbose && c < 256; c++)
 		if (cmd_names[c])
 			errs_print(cmd_names[c], st->err_op[c]);
+	for (c = 0; verbose && c < st->n_msg; c++)
+		if (st->msg[c].n >= 10)
+			ksft_print_msg("%8lu %s %s: %s\n", st->msg[c].n,
+				       cmd_names[st->msg[c].cmd] ?: "?",
+				       nvnl_errname(st->msg[c].err),
+				       st->msg[c].text[0] ? st->msg[c].text : "-");
 }
 
 static void stats_print(const struct fz_stats *st, double secs)
@@ -464,6 +539,16 @@ static void stats_print(const struct fz_stats *st, double secs)
 	errs_print("answers by errno", st->err);
 	errs_print("socket errors", st->send_err);
 	ops_print(st);
+}
+
+static void mon_print(const struct nv_mon *m)
+{
+	ksft_print_msg("notifications: nic %lu/%lu/%lu vif %lu/%lu/%lu policy %lu/%lu/%lu"
+		       " (add/del/change), %lu overruns, %lu malformed, %lu out of order%s%s\n",
+		       m->ntf[0][0], m->ntf[0][1], m->ntf[0][2], m->ntf[1][0],
+		       m->ntf[1][1], m->ntf[1][2], m->ntf[2][0], m->ntf[2][1],
+		       m->ntf[2][2], m->overruns, m->malformed, m->disorder,
+		       m->disorder ? ": first " : "", m->why);
 }
 
 static pid_t churn_start(struct fz_churn *c, int k)
@@ -680,12 +765,13 @@ int main(int argc, char **argv)
 	if (snap(&before))
 		ksft_exit_fail_msg("dumping the initial state failed\n");
 	pool_build();
+	probe_required(seed);
 	if (showing) {
 		show(seed, count, budget, which);
 		devices_del();
 		return 0;
 	}
-	ksft_set_plan(6);
+	ksft_set_plan(7);
 	ksft_test_result(shape_print(), "policies read from the kernel\n");
 	pool_print();
 	ksft_print_msg("seed %llu, count %lu, PF budget %lu (--seed, --count or NVIRT_FUZZ_COUNT)\n",
@@ -709,12 +795,15 @@ int main(int argc, char **argv)
 		     is_driver(n, "e1000")) && c->n_parents < 4)
 			c->parents[c->n_parents++] = before.nic[o].ifindex;
 	}
+	/* Notifications are built only while someone listens. */
+	mon_fd = nvnl_open_group(fam.mcgrp);
 	if (churn) {
 		pids[0] = churn_start(c, 0);
 		pids[1] = churn_start(c, 1);
 	}
 
 	fz_gen_init(&g, seed, &fam, &pols, &pool, count, budget);
+	g.required = required;
 	t0 = now();
 	fuzz(&g, count, max_secs, &st);
 	secs = now() - t0;
@@ -733,6 +822,15 @@ int main(int argc, char **argv)
 		ksft_test_result_skip("churn ran alongside (--no-churn)\n");
 
 	cleanup();
+	if (mon_fd >= 0) {
+		while (nv_mon_read(mon_fd, fam.id, &mon, true))
+			;
+		close(mon_fd);
+	}
+	mon_print(&mon);
+	ksft_test_result(mon_fd >= 0 && !mon.malformed && !mon.disorder &&
+			 mon.ntf[1][0] && mon.ntf[1][1],
+			 "notifications well formed and in order\n");
 	for (o = 0; o < pool.n_fd - 1; o++)
 		close(pool.fd[o]);
 	devices_del();

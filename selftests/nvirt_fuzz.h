@@ -57,6 +57,7 @@ struct fz_gen {
 	const struct nvnl_family *fam;
 	const struct nvnl_policies *pol;
 	const struct fz_pool *pool;
+	const __u64 *required;		/* per cmd: attributes it must have */
 	unsigned long pf_stride;	/* message numbers that may name a PF */
 	bool pf_slot;			/* this message may */
 	int mutations;			/* of this message */
@@ -75,6 +76,8 @@ void fz_gen_init(struct fz_gen *g, __u64 seed, const struct nvnl_family *fam,
 		 unsigned long count, unsigned long pf_budget);
 size_t fz_gen_msg(struct fz_gen *g, unsigned long i, char *buf, size_t cap,
 		  struct fz_info *info);
+size_t fz_gen_probe(struct fz_gen *g, __u8 cmd, __u64 attrs, char *buf,
+		    size_t cap);
 
 /* FNV-1a, 64 bits, over the byte stream. */
 static inline __u64 fz_hash(__u64 h, const void *p, size_t len)

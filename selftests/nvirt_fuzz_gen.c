@@ -193,8 +193,8 @@ static void put_str(struct fz_gen *g, struct fz_wr *w, __u16 type,
 	size_t n;
 
 	if (bad && fz_pct(&g->rng, 50)) {
-		/* Too long by a little or a lot, or without its NUL. */
-		n = (ap->max_len ? ap->max_len : 15) + 1 + fz_below(&g->rng, 16);
+		/* Too long (by one or more, its NUL apart), or without NUL. */
+		n = (ap->max_len ? ap->max_len : 15) + 2 + fz_below(&g->rng, 16);
 		if (n > sizeof(s))
 			n = sizeof(s);
 		memset(s, 'z', n);
@@ -230,7 +230,7 @@ static void put_binary(struct fz_gen *g, struct fz_wr *w, __u16 type,
 }
 
 static void gen_attrs(struct fz_gen *g, struct fz_wr *w, int pol, int depth,
-		      bool top);
+		      __u64 required, bool top);
 
 static void gen_nest(struct fz_gen *g, struct fz_wr *w, __u16 type,
 		     const struct nvnl_attr_pol *ap, int depth, bool array)
@@ -247,7 +247,7 @@ static void gen_nest(struct fz_gen *g, struct fz_wr *w, __u16 type,
 
 			if (array && !wr_attr(w, (i + 1) | NLA_F_NESTED, NULL, 0))
 				break;
-			gen_attrs(g, w, ap->nested, depth + 1, false);
+			gen_attrs(g, w, ap->nested, depth + 1, 0, false);
 			if (array)
 				wr_nest_end(w, in);
 		}
@@ -299,15 +299,19 @@ static void gen_attr(struct fz_gen *g, struct fz_wr *w, __u16 type,
 	}
 }
 
-/* Each attribute of policy @pol, with probability a little under half. */
+/*
+ * Each attribute of policy @pol, with probability a little under half;
+ * those the op requires (@required) mostly.
+ */
 static void gen_attrs(struct fz_gen *g, struct fz_wr *w, int pol, int depth,
-		      bool top)
+		      __u64 required, bool top)
 {
 	const struct nvnl_policy *p = &g->pol->pol[pol];
 	int type;
 
 	for (type = 1; type <= p->maxtype; type++) {
-		if (!p->attr[type].type || !fz_pct(&g->rng, 45))
+		if (!p->attr[type].type ||
+		    !fz_pct(&g->rng, required & (1ULL << type) ? 90 : 45))
 			continue;
 		if (top)
 			wr_top(w, NLA_ALIGN(w->len), pol);
@@ -428,12 +432,14 @@ static void pick_op(struct fz_gen *g, struct fz_info *info, int *pol)
 	*pol = info->dump ? g->pol->dump_pol[info->cmd] : g->pol->do_pol[info->cmd];
 }
 
-static void gen_body(struct fz_gen *g, struct fz_wr *w, int pol)
+static void gen_body(struct fz_gen *g, struct fz_wr *w, int pol,
+		     const struct fz_info *info)
 {
 	int n, i;
 
 	if (pol >= 0) {
-		gen_attrs(g, w, pol, 0, true);
+		gen_attrs(g, w, pol, 0, info->dump || !g->required ? 0 :
+			  g->required[info->cmd], true);
 		return;
 	}
 	/* An op without a policy: a few attributes anyway, to be ignored. */
@@ -540,7 +546,7 @@ size_t fz_gen_msg(struct fz_gen *g, unsigned long i, char *buf, size_t cap,
 	gh->cmd = info->cmd;
 	gh->version = g->fam->version;
 	w.len = NLMSG_LENGTH(GENL_HDRLEN);
-	gen_body(g, &w, pol);
+	gen_body(g, &w, pol, info);
 
 	n = fz_pct(&g->rng, 30) ? 1 + fz_below(&g->rng, 3) : 0;
 	info->mutated = n > 0;
@@ -575,4 +581,30 @@ size_t fz_gen_msg(struct fz_gen *g, unsigned long i, char *buf, size_t cap,
 			      nlh->nlmsg_type >= NLMSG_MIN_TYPE && info->dump));
 	g->mutations += n;
 	return sent;
+}
+
+/*
+ * A valid do request of @cmd with exactly the attributes of @attrs, for
+ * finding out which the op requires (NLMSGERR_ATTR_MISS_TYPE).
+ */
+size_t fz_gen_probe(struct fz_gen *g, __u8 cmd, __u64 attrs, char *buf,
+		    size_t cap)
+{
+	struct fz_wr w = { .buf = buf, .cap = cap };
+	struct nlmsghdr *nlh = (struct nlmsghdr *)buf;
+	struct genlmsghdr *gh = NLMSG_DATA(nlh);
+	int pol = g->pol->do_pol[cmd], type;
+
+	memset(buf, 0, NLMSG_LENGTH(GENL_HDRLEN));
+	nlh->nlmsg_type = g->fam->id;
+	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+	gh->cmd = cmd;
+	gh->version = g->fam->version;
+	w.len = NLMSG_LENGTH(GENL_HDRLEN);
+	for (type = 1; pol >= 0 && type <= g->pol->pol[pol].maxtype; type++)
+		if (attrs & (1ULL << type))
+			gen_attr(g, &w, type, &g->pol->pol[pol].attr[type], 0,
+				 false);
+	nlh->nlmsg_len = w.len;
+	return w.len;
 }

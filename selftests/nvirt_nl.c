@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <linux/nvirt.h>
@@ -112,15 +113,37 @@ const struct nlattr *nvnl_attr(const struct nlmsghdr *nlh, int type)
 	return NULL;
 }
 
+/*
+ * A bound socket: an unbound one has port id 0, and multicasts from the
+ * kernel (port id 0 too) skip it.
+ */
 int nvnl_open(void)
 {
+	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
 	int fd, one = 1, size = 1 << 20;
 
 	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
 	if (fd < 0)
 		return -1;
 	if (setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one)) ||
-	    setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size))) {
+	    setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size)) ||
+	    bind(fd, (struct sockaddr *)&sa, sizeof(sa))) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* A socket in multicast @group, with room for bursts. */
+int nvnl_open_group(int group)
+{
+	int fd = nvnl_open(), size = 4 << 20;
+
+	if (fd < 0)
+		return -1;
+	setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof(size));
+	if (setsockopt(fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, &group,
+		       sizeof(group))) {
 		close(fd);
 		return -1;
 	}
@@ -143,13 +166,16 @@ void nvnl_parse_err(const struct nlmsghdr *nlh, struct nvnl_ans *a)
 		off = sizeof(int);
 	else if (nlh->nlmsg_flags & NLM_F_CAPPED)
 		off = sizeof(*e);
-	else
-		off = sizeof(e->error) + e->msg.nlmsg_len;
+	else	/* the request echoed, its TLVs aligned after it */
+		off = NLMSG_ALIGN(sizeof(e->error) + e->msg.nlmsg_len);
 	len = (int)nlh->nlmsg_len - NLMSG_HDRLEN - off;
-	nvnl_for_each_attr(nla, (const char *)e + off, len)
+	nvnl_for_each_attr(nla, (const char *)e + off, len) {
 		if (nvnl_type(nla) == NLMSGERR_ATTR_MSG)
 			snprintf(a->msg, sizeof(a->msg), "%.*s",
 				 nvnl_len(nla), (const char *)nvnl_data(nla));
+		if (nvnl_type(nla) == NLMSGERR_ATTR_MISS_TYPE)
+			a->miss_type = nvnl_get_uint(nla);
+	}
 }
 
 int nvnl_rx_size = NVNL_RX_MAX;
@@ -205,6 +231,12 @@ static int family_cb(const struct nlmsghdr *nlh, void *arg)
 			f->id = nvnl_get_uint(nla);
 		if (nvnl_type(nla) == CTRL_ATTR_VERSION)
 			f->version = nvnl_get_uint(nla);
+		if (nvnl_type(nla) == CTRL_ATTR_MCAST_GROUPS && !f->mcgrp)
+			nvnl_for_each_nested(op, nla)
+				nvnl_for_each_nested(a, op)
+					if (nvnl_type(a) == CTRL_ATTR_MCAST_GRP_ID &&
+					    !f->mcgrp)
+						f->mcgrp = nvnl_get_uint(a);
 		if (nvnl_type(nla) != CTRL_ATTR_OPS)
 			continue;
 		nvnl_for_each_nested(op, nla) {
@@ -607,4 +639,132 @@ int nv_nic_set_managed(int fd, int family, __u32 ifindex, int managed)
 	nvnl_put_u32(&m, NVIRT_A_NIC_IFINDEX, ifindex);
 	nvnl_put_u8(&m, NVIRT_A_NIC_MANAGED, managed);
 	return nv_do(fd, &m, NULL);
+}
+
+/* Whether @nlh's attributes fill it exactly, nests included. */
+static bool well_formed(const void *start, int len, int depth)
+{
+	const struct nlattr *nla;
+	int used = 0;
+
+	nvnl_for_each_attr(nla, start, len) {
+		used = (const char *)nla - (const char *)start + NLA_ALIGN(nla->nla_len);
+		if ((nla->nla_type & NLA_F_NESTED) && depth < 4 &&
+		    !well_formed(nvnl_data(nla), nvnl_len(nla), depth + 1))
+			return false;
+	}
+	return used == len || (used > len && used - len < NLA_ALIGNTO);
+}
+
+/* State after @ev (0 add, 1 del, 2 change) of an object in @state. */
+static __u8 mon_step(struct nv_mon *mon, __u8 state, int ev, const char *who)
+{
+	static const char *const what[] = { "add", "del", "change" };
+
+	if (((ev == 0 && state == 1) || (ev != 0 && state == 2)) &&
+	    !mon->disorder++)
+		snprintf(mon->why, sizeof(mon->why), "%s: %s while %s", who,
+			 what[ev], state == 1 ? "present" : "deleted");
+	return ev == 1 ? 2 : 1;
+}
+
+static void mon_policy(struct nv_mon *mon, const struct nlmsghdr *nlh, int ev)
+{
+	const struct nlattr *nla = nvnl_attr(nlh, NVIRT_A_NAMED_POLICY_NAME);
+	char name[32], who[48];
+	int i;
+
+	if (!nla)
+		return;
+	snprintf(name, sizeof(name), "%.*s", nvnl_len(nla),
+		 (const char *)nvnl_data(nla));
+	for (i = 0; i < mon->n_pol; i++)
+		if (!strcmp(mon->pol[i].name, name))
+			break;
+	if (i == mon->n_pol) {
+		if (i == 64)
+			return;
+		mon->n_pol++;
+		snprintf(mon->pol[i].name, sizeof(mon->pol[i].name), "%s", name);
+		mon->pol[i].state = 0;
+	}
+	snprintf(who, sizeof(who), "policy %s", name);
+	mon->pol[i].state = mon_step(mon, mon->pol[i].state, ev, who);
+}
+
+static void mon_one(struct nv_mon *mon, int family, const struct nlmsghdr *nlh)
+{
+	const struct genlmsghdr *gh = NLMSG_DATA(nlh);
+	const struct nlattr *nla;
+	int kind, ev;
+	char who[32];
+	__u32 id;
+
+	if (nlh->nlmsg_type != family ||
+	    nlh->nlmsg_len < NLMSG_LENGTH(GENL_HDRLEN) ||
+	    !well_formed((const char *)gh + GENL_HDRLEN,
+			 nlh->nlmsg_len - NLMSG_LENGTH(GENL_HDRLEN), 0)) {
+		mon->malformed++;
+		return;
+	}
+	switch (gh->cmd) {
+	case NVIRT_CMD_NIC_ADD_NTF ... NVIRT_CMD_NIC_CHANGE_NTF:
+		kind = 0;
+		ev = gh->cmd - NVIRT_CMD_NIC_ADD_NTF;
+		break;
+	case NVIRT_CMD_VIF_ADD_NTF ... NVIRT_CMD_VIF_CHANGE_NTF:
+		kind = 1;
+		ev = gh->cmd - NVIRT_CMD_VIF_ADD_NTF;
+		break;
+	case NVIRT_CMD_POLICY_ADD_NTF ... NVIRT_CMD_POLICY_CHANGE_NTF:
+		kind = 2;
+		ev = gh->cmd - NVIRT_CMD_POLICY_ADD_NTF;
+		break;
+	default:
+		mon->malformed++;
+		return;
+	}
+	mon->ntf[kind][ev]++;
+	if (kind == 2)
+		mon_policy(mon, nlh, ev);
+	if (kind != 1 || !(nla = nvnl_attr(nlh, NVIRT_A_VIF_ID)))
+		return;
+	id = nvnl_get_uint(nla);
+	if (id >= NV_MON_IDS)
+		return;
+	snprintf(who, sizeof(who), "VIF %u", id);
+	mon->vif[id] = mon_step(mon, mon->vif[id], ev, who);
+}
+
+/*
+ * Read what the monitor socket has (@wait: block up to 100 ms first).
+ * An overrun loses events: what was known is forgotten. Returns the
+ * number of notifications read.
+ */
+int nv_mon_read(int fd, int family, struct nv_mon *mon, bool wait)
+{
+	static __thread char buf[NVNL_RX_MAX];
+	int n, count = 0, flags = wait ? 0 : MSG_DONTWAIT;
+	struct timeval tv = { 0, 100000 };
+
+	if (wait)
+		setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	for (;;) {
+		const struct nlmsghdr *nlh;
+
+		n = recv(fd, buf, sizeof(buf), flags);
+		flags = MSG_DONTWAIT;
+		if (n < 0) {
+			if (errno != ENOBUFS)
+				return count;
+			mon->overruns++;
+			memset(mon->vif, 0, sizeof(mon->vif));
+			mon->n_pol = 0;
+			continue;
+		}
+		for (nlh = (void *)buf; NLMSG_OK(nlh, n); nlh = NLMSG_NEXT(nlh, n)) {
+			mon_one(mon, family, nlh);
+			count++;
+		}
+	}
 }

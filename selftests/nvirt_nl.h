@@ -64,6 +64,7 @@ const struct nlattr *nvnl_attr(const struct nlmsghdr *nlh, int type);
 struct nvnl_ans {
 	int err;		/* errno of the ACK or DONE, 0 on success */
 	char msg[128];		/* extack message */
+	int miss_type;		/* NLMSGERR_ATTR_MISS_TYPE, or 0 */
 	int msgs;		/* replies and dump messages */
 	int parts;		/* datagrams read */
 	bool intr;		/* a message carried NLM_F_DUMP_INTR */
@@ -85,6 +86,7 @@ void nvnl_parse_err(const struct nlmsghdr *nlh, struct nvnl_ans *a);
 struct nvnl_family {
 	int id;
 	int version;
+	int mcgrp;		/* the first multicast group's id, or 0 */
 	int n_ops;
 	struct {
 		__u32 cmd;
@@ -93,6 +95,7 @@ struct nvnl_family {
 };
 
 int nvnl_family(int fd, const char *name, struct nvnl_family *f);
+int nvnl_open_group(int group);
 
 /* One attribute of a policy, as CTRL_CMD_GETPOLICY reports it. */
 struct nvnl_attr_pol {
@@ -169,5 +172,25 @@ int nv_vif_del(int fd, int family, __u32 id, const char *name,
 	       struct nvnl_ans *a);
 int nv_policy_del(int fd, int family, const char *name, struct nvnl_ans *a);
 int nv_nic_set_managed(int fd, int family, __u32 ifindex, int managed);
+
+/*
+ * Notifications of the monitor group, checked as they come: each well
+ * formed, and each VIF's (by id) and policy's (by name) in an order that
+ * can be: no add of one present, no change or del of one deleted.
+ */
+#define NV_MON_IDS	1024
+struct nv_mon {
+	unsigned long ntf[3][3];	/* [nic, vif, policy][add, del, change] */
+	unsigned long overruns, malformed, disorder;
+	char why[128];			/* the first disorder */
+	__u8 vif[NV_MON_IDS];		/* 0 unknown, 1 present, 2 deleted */
+	int n_pol;
+	struct {
+		char name[32];
+		__u8 state;
+	} pol[64];
+};
+
+int nv_mon_read(int fd, int family, struct nv_mon *mon, bool wait);
 
 #endif

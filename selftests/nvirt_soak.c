@@ -31,7 +31,9 @@
 #define SK_NS		3
 #define SK_ERRNO_MAX	140
 
-enum sk_role { SK_CREATE, SK_DELETE, SK_SET, SK_DUMP, SK_POLICY, SK_NETNS };
+enum sk_role {
+	SK_CREATE, SK_DELETE, SK_SET, SK_DUMP, SK_POLICY, SK_NETNS, SK_MONITOR,
+};
 
 static const struct {
 	enum sk_role role;
@@ -43,6 +45,7 @@ static const struct {
 	{ SK_DUMP, "dumper" }, { SK_DUMP, "dumper" },
 	{ SK_POLICY, "policies" },
 	{ SK_NETNS, "namespaces" },
+	{ SK_MONITOR, "monitor" },
 };
 
 #define SK_WORKERS	ARRAY_SIZE(sk_workers)
@@ -59,7 +62,9 @@ struct sk_shared {
 	int family;
 	int n_parents;
 	__u32 parents[4];
+	int mcgrp;
 	struct sk_stats st[SK_WORKERS];
+	struct nv_mon mon;
 };
 
 static struct sk_shared *sh;
@@ -231,7 +236,8 @@ static void worker(unsigned int k)
 	unsigned int seed = 0x5eed + k, r;
 	char name[8];
 
-	fd = nvnl_open();
+	fd = sk_workers[k].role == SK_MONITOR ? nvnl_open_group(sh->mcgrp) :
+	     nvnl_open();
 	if (fd < 0) {
 		st->sock_err++;
 		_exit(1);
@@ -262,6 +268,9 @@ static void worker(unsigned int k)
 			break;
 		case SK_NETNS:
 			netns(st, r);
+			break;
+		case SK_MONITOR:
+			st->ops += nv_mon_read(fd, sh->family, &sh->mon, true);
 			break;
 		}
 	}
@@ -553,8 +562,9 @@ int main(void)
 		ksft_exit_fail_msg("setting up failed\n");
 	memset(sh, 0, sizeof(*sh));
 	sh->family = fam.id;
+	sh->mcgrp = fam.mcgrp;
 	parents();
-	ksft_set_plan(5);
+	ksft_set_plan(6);
 	ksft_print_msg("%zu workers, %d parents, %d namespaces, %lu s (NVIRT_SOAK_SECONDS)\n",
 		       SK_WORKERS, sh->n_parents, SK_NS, secs);
 
@@ -594,6 +604,14 @@ int main(void)
 			 SK_WORKERS, secs);
 	ksft_test_result(dumps && !bad, "%lu dumps consistent (%lu in parts, %lu interrupted)\n",
 			 dumps, multi, intr);
+	ksft_print_msg("notifications: vif %lu/%lu/%lu policy %lu/%lu/%lu (add/del/change),"
+		       " %lu overruns, %lu malformed, %lu out of order%s%s\n",
+		       sh->mon.ntf[1][0], sh->mon.ntf[1][1], sh->mon.ntf[1][2],
+		       sh->mon.ntf[2][0], sh->mon.ntf[2][1], sh->mon.ntf[2][2],
+		       sh->mon.overruns, sh->mon.malformed, sh->mon.disorder,
+		       sh->mon.disorder ? ": first " : "", sh->mon.why);
+	ksft_test_result(!sh->mon.malformed && !sh->mon.disorder && sh->mon.ntf[1][0],
+			 "notifications well formed and in order\n");
 	ksft_test_result(survivors_agree(&n_vifs), "%d survivors agree with the netdevs\n",
 			 n_vifs);
 	ksft_test_result(nothing_left(), "nothing left once the survivors are deleted\n");
