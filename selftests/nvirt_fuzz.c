@@ -18,7 +18,7 @@
  *                (enabling VFs takes seconds; default 16)
  *   --show I     print message I of the stream in hex, send nothing
  *   --max-seconds  stop fuzzing after this long (env NVIRT_FUZZ_SECONDS,
- *                default 420: the kselftest timeout is 600 s); 0: no cap
+ *                default 300 s: within the runner's 600 s); 0: none
  *   --verbose    answers by errno for each op
  * NVIRT_FUZZ_CHURN_MS: the churn's pause between ops (default 10 ms; ten
  * times that between namespaces), so that the fuzz gets RTNL too.
@@ -43,42 +43,6 @@
 #include "nvirt_fuzz.h"
 
 #define FZ_MSG_MAX	4096
-
-struct fz_stats {
-	unsigned long sent, bytes, mutated;
-	unsigned long must, answered, silent, unanswered;
-	unsigned long replies, dumps, dump_msgs, dump_intr;
-	unsigned long stray, overrun, truncated;
-	unsigned long send_err[FZ_ERRNO_MAX];
-	unsigned long err[FZ_ERRNO_MAX];	/* of ACKs and DONEs; [0]: 0 */
-	unsigned long n_op[256];
-	unsigned long ok_op[256];		/* answered 0 */
-	unsigned long err_op[256][FZ_ERRNO_MAX];
-	double t_op[256];			/* seconds, by command */
-	__u64 hash;
-	int n_msg;				/* extack messages seen */
-	struct {
-		__u8 cmd;
-		int err;
-		unsigned long n;
-		char text[80];
-	} msg[128];
-};
-
-static const char *const cmd_names[256] = {
-	[NVIRT_CMD_VERSION_GET] = "version-get",
-	[NVIRT_CMD_NIC_GET] = "nic-get",
-	[NVIRT_CMD_NIC_SET] = "nic-set",
-	[NVIRT_CMD_VIF_NEW] = "vif-new",
-	[NVIRT_CMD_VIF_DEL] = "vif-del",
-	[NVIRT_CMD_VIF_GET] = "vif-get",
-	[NVIRT_CMD_VIF_SET] = "vif-set",
-	[NVIRT_CMD_VIF_EXPLAIN] = "vif-explain",
-	[NVIRT_CMD_POLICY_NEW] = "policy-new",
-	[NVIRT_CMD_POLICY_GET] = "policy-get",
-	[NVIRT_CMD_POLICY_SET] = "policy-set",
-	[NVIRT_CMD_POLICY_DEL] = "policy-del",
-};
 
 /* The state the run must leave as it found. */
 struct fz_snap {
@@ -320,30 +284,10 @@ static void probe_required(__u64 seed)
 				break;
 			required[c] |= 1ULL << a.miss_type;
 			n += snprintf(line + n, sizeof(line) - n, " %s:%d",
-				      cmd_names[c] ? cmd_names[c] : "?", a.miss_type);
+				      fz_cmd_names[c] ? fz_cmd_names[c] : "?", a.miss_type);
 		}
 	}
 	ksft_print_msg("required attributes (op:type):%s\n", n ? line : " none");
-}
-
-/* An extack message, counted by op (--verbose). */
-static void msg_count(struct fz_stats *st, __u8 cmd, const struct nvnl_ans *a)
-{
-	int k;
-
-	for (k = 0; k < st->n_msg; k++)
-		if (st->msg[k].cmd == cmd && st->msg[k].err == a->err &&
-		    !strncmp(st->msg[k].text, a->msg, sizeof(st->msg[k].text) - 1))
-			break;
-	if (k == st->n_msg) {
-		if (k == ARRAY_SIZE(st->msg))
-			return;
-		st->n_msg++;
-		st->msg[k].cmd = cmd;
-		st->msg[k].err = a->err;
-		snprintf(st->msg[k].text, sizeof(st->msg[k].text), "%.79s", a->msg);
-	}
-	st->msg[k].n++;
 }
 
 /* Every answer to message @seq, dumps to their end. */
@@ -382,7 +326,7 @@ static void drain(struct fz_stats *st, const struct fz_info *info, __u32 seq)
 				fz_count_err(st->err, a.err);
 				st->ok_op[info->cmd] += !a.err;
 				if (verbose && a.err)
-					msg_count(st, info->cmd, &a);
+					fz_msg_count(st, info->cmd, &a);
 				fz_count_err(st->err_op[info->cmd], a.err);
 				st->dumps += nlh->nlmsg_type == NLMSG_DONE;
 				terminal = true;
@@ -483,74 +427,6 @@ static void show(__u64 seed, unsigned long count, unsigned long budget,
 	printf("\n");
 }
 
-static void errs_print(const char *what, const unsigned long *err)
-{
-	char line[1024];
-	int e, n = 0;
-
-	for (e = 0; e < FZ_ERRNO_MAX; e++)
-		if (err[e])
-			n += snprintf(line + n, sizeof(line) - n, " %s %lu",
-				      e ? nvnl_errname(e) : "ok", err[e]);
-	if (n)
-		ksft_print_msg("%s:%s\n", what, line);
-}
-
-/* Messages and time by command, named commands first. */
-static void ops_print(const struct fz_stats *st)
-{
-	char line[1024];
-	unsigned long other = 0;
-	double t_other = 0;
-	int c, n = 0;
-
-	for (c = 0; c < 256; c++) {
-		if (!cmd_names[c]) {
-			other += st->n_op[c];
-			t_other += st->t_op[c];
-			continue;
-		}
-		n += snprintf(line + n, sizeof(line) - n, " %s %lu/%lu/%.1fs",
-			      cmd_names[c], st->n_op[c], st->ok_op[c], st->t_op[c]);
-	}
-	ksft_print_msg("by op (messages/ok/time):%s other %lu/%.1fs\n", line,
-		       other, t_other);
-	for (c = 0; verbose && c < 256; c++)
-		if (cmd_names[c])
-			errs_print(cmd_names[c], st->err_op[c]);
-	for (c = 0; verbose && c < st->n_msg; c++)
-		if (st->msg[c].n >= 10)
-			ksft_print_msg("%8lu %s %s: %s\n", st->msg[c].n,
-				       cmd_names[st->msg[c].cmd] ?: "?",
-				       nvnl_errname(st->msg[c].err),
-				       st->msg[c].text[0] ? st->msg[c].text : "-");
-}
-
-static void stats_print(const struct fz_stats *st, double secs)
-{
-	ksft_print_msg("%lu messages (%lu mutated, %lu bytes) in %.1f s: %.0f messages/s\n",
-		       st->sent, st->mutated, st->bytes, secs, st->sent / secs);
-	ksft_print_msg("answered %lu (must %lu, unanswered %lu), silent %lu; replies %lu;"
-		       " dumps %lu (%lu messages, %lu interrupted)\n",
-		       st->answered, st->must, st->unanswered, st->silent,
-		       st->replies, st->dumps, st->dump_msgs, st->dump_intr);
-	ksft_print_msg("stray %lu, overruns %lu, truncated %lu\n",
-		       st->stray, st->overrun, st->truncated);
-	errs_print("answers by errno", st->err);
-	errs_print("socket errors", st->send_err);
-	ops_print(st);
-}
-
-static void mon_print(const struct nv_mon *m)
-{
-	ksft_print_msg("notifications: nic %lu/%lu/%lu vif %lu/%lu/%lu policy %lu/%lu/%lu"
-		       " (add/del/change), %lu overruns, %lu malformed, %lu out of order%s%s\n",
-		       m->ntf[0][0], m->ntf[0][1], m->ntf[0][2], m->ntf[1][0],
-		       m->ntf[1][1], m->ntf[1][2], m->ntf[2][0], m->ntf[2][1],
-		       m->ntf[2][2], m->overruns, m->malformed, m->disorder,
-		       m->disorder ? ": first " : "", m->why);
-}
-
 static pid_t churn_start(struct fz_churn *c, int k)
 {
 	pid_t pid = fork();
@@ -582,7 +458,7 @@ static bool churn_report(struct fz_churn *c, pid_t *pids)
 			       " %lu socket errors\n", what[k], s->ops, s->dumps,
 			       s->dump_intr, s->dump_bad, s->netns, s->netns_vifs,
 			       s->netns_left, s->sock_err);
-		errs_print("  by errno", s->err);
+		fz_errs_print("  by errno", s->err);
 		ok &= s->ops > 0 && !s->dump_bad && !s->netns_left && !s->sock_err;
 	}
 	return ok && c->st[1].netns > 0;
@@ -716,7 +592,7 @@ int main(int argc, char **argv)
 		{ }
 	};
 	unsigned long count = default_count(), budget = 16, which = 0;
-	double max_secs = env_ul("NVIRT_FUZZ_SECONDS", 420);
+	double max_secs = env_ul("NVIRT_FUZZ_SECONDS", 300);
 	bool churn = true, showing = false, ok;
 	static struct fz_churn *c;
 	static struct fz_stats st;
@@ -808,7 +684,7 @@ int main(int argc, char **argv)
 	fuzz(&g, count, max_secs, &st);
 	secs = now() - t0;
 	ok = churn ? churn_report(c, pids) : true;
-	stats_print(&st, secs);
+	fz_stats_print(&st, secs, verbose);
 	ksft_print_msg("stream: %lu messages, %lu bytes, fnv1a64 %016llx\n",
 		       st.sent, st.bytes, (unsigned long long)st.hash);
 	ksft_test_result(st.sent && !st.unanswered && !st.stray &&
@@ -827,7 +703,7 @@ int main(int argc, char **argv)
 			;
 		close(mon_fd);
 	}
-	mon_print(&mon);
+	fz_mon_print(&mon);
 	ksft_test_result(mon_fd >= 0 && !mon.malformed && !mon.disorder &&
 			 mon.ntf[1][0] && mon.ntf[1][1],
 			 "notifications well formed and in order\n");

@@ -122,6 +122,35 @@ struct fz_churn {
 	struct fz_churn_stats st[2];
 };
 
+/* What the fuzz sent and got back. */
+struct fz_stats {
+	unsigned long sent, bytes, mutated;
+	unsigned long must, answered, silent, unanswered;
+	unsigned long replies, dumps, dump_msgs, dump_intr;
+	unsigned long stray, overrun, truncated;
+	unsigned long send_err[FZ_ERRNO_MAX];
+	unsigned long err[FZ_ERRNO_MAX];	/* of ACKs and DONEs; [0]: 0 */
+	unsigned long n_op[256];
+	unsigned long ok_op[256];		/* answered 0 */
+	unsigned long err_op[256][FZ_ERRNO_MAX];
+	double t_op[256];			/* seconds, by command */
+	__u64 hash;
+	int n_msg;				/* extack messages seen */
+	struct {
+		__u8 cmd;
+		int err;
+		unsigned long n;
+		char text[80];
+	} msg[128];
+};
+
+extern const char *const fz_cmd_names[256];
+
+void fz_msg_count(struct fz_stats *st, __u8 cmd, const struct nvnl_ans *a);
+void fz_errs_print(const char *what, const unsigned long *err);
+void fz_stats_print(const struct fz_stats *st, double secs, bool verbose);
+void fz_mon_print(const struct nv_mon *m);
+
 void fz_churn_vifs(struct fz_churn *c, struct fz_churn_stats *st);
 void fz_churn_netns(struct fz_churn *c, struct fz_churn_stats *st);
 
