@@ -185,6 +185,14 @@ static bool policy_before(const char *name)
 	return false;
 }
 
+static int fixed_fd(int from, int to)
+{
+	if (from < 0 || dup2(from, to) < 0)
+		return from;
+	close(from);
+	return to;
+}
+
 /* The pool: every NIC (PFs apart), the namespaces, the names. */
 static void pool_build(void)
 {
@@ -202,9 +210,10 @@ static void pool_build(void)
 		}
 		pool.ifindex[pool.n_ifindex++] = before.nic[k].ifindex;
 	}
+	/* At fixed numbers, whatever the runner left open. */
 	for (i = 0; i < ARRAY_SIZE(nsfiles); i++)
-		pool.fd[pool.n_fd++] = open(nsfiles[i], O_RDONLY);
-	pool.fd[pool.n_fd++] = fd;	/* not a namespace */
+		pool.fd[pool.n_fd++] = fixed_fd(open(nsfiles[i], O_RDONLY), 100 + i);
+	pool.fd[pool.n_fd++] = fixed_fd(dup(fd), 100 + i);	/* not a namespace */
 	for (i = 0; i < FZ_NAMES; i++)
 		pool.name[pool.n_name++] = fz_names[i];
 	for (k = 0; k < before.n_nic && pool.n_name < FZ_POOL_MAX; k++)
@@ -217,7 +226,7 @@ static void pool_print(void)
 	char buf[512];
 	int k, n = 0;
 
-	for (k = 0; k < pool.n_ifindex; k++)
+	for (k = 0; k < pool.n_ifindex && n < (int)sizeof(buf) - 64; k++)
 		n += snprintf(buf + n, sizeof(buf) - n, " %u", pool.ifindex[k]);
 	n += snprintf(buf + n, sizeof(buf) - n, "; PFs");
 	for (k = 0; k < pool.n_pf; k++)
@@ -277,7 +286,7 @@ static void probe_required(__u64 seed)
 
 		if (!(fam.ops[k].flags & GENL_CMD_CAP_DO) || pols.do_pol[c] < 0)
 			continue;
-		for (tries = 0; tries < 8; tries++) {
+		for (tries = 0; tries < 8 && n < (int)sizeof(line) - 32; tries++) {
 			fz_gen_probe(&g, c, required[c], m.buf, sizeof(m.buf));
 			if (nvnl_request(fd, &m, NULL, NULL, &a) || a.miss_type <= 0 ||
 			    a.miss_type >= 64 || (required[c] & (1ULL << a.miss_type)))
@@ -707,7 +716,7 @@ int main(int argc, char **argv)
 	ksft_test_result(mon_fd >= 0 && !mon.malformed && !mon.disorder &&
 			 mon.ntf[1][0] && mon.ntf[1][1],
 			 "notifications well formed and in order\n");
-	for (o = 0; o < pool.n_fd - 1; o++)
+	for (o = 0; o < pool.n_fd; o++)
 		close(pool.fd[o]);
 	devices_del();
 	ksft_test_result(module_answers(), "module answers after fuzzing\n");

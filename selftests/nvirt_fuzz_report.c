@@ -51,7 +51,7 @@ void fz_errs_print(const char *what, const unsigned long *err)
 	char line[1024];
 	int e, n = 0;
 
-	for (e = 0; e < FZ_ERRNO_MAX; e++)
+	for (e = 0; e < FZ_ERRNO_MAX && n < (int)sizeof(line) - 32; e++)
 		if (err[e])
 			n += snprintf(line + n, sizeof(line) - n, " %s %lu",
 				      e ? nvnl_errname(e) : "ok", err[e]);

@@ -520,14 +520,15 @@ static bool module_reloads(void)
 
 static void errs_print(const char *what, const unsigned long *err)
 {
-	char line[1024];
+	char line[1024] = "";
 	int e, n = 0;
 
-	for (e = 0; e < SK_ERRNO_MAX; e++)
+	for (e = 0; e < SK_ERRNO_MAX && n < (int)sizeof(line) - 32; e++)
 		if (err[e])
 			n += snprintf(line + n, sizeof(line) - n, " %s %lu",
 				      e ? nvnl_errname(e) : "ok", err[e]);
-	ksft_print_msg("%s:%s\n", what, line);
+	if (n)
+		ksft_print_msg("%s:%s\n", what, line);
 }
 
 static unsigned long seconds(void)
