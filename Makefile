@@ -92,6 +92,7 @@ clean:
 	$(Q)$(MAKE) -C lib clean
 	$(Q)$(MAKE) -C cli clean
 	$(Q)rm -f selftests/nvirt_strict selftests/nvirt_policy \
-		selftests/nvirt_ring selftests/nvirt_ring_tsan
+		selftests/nvirt_ring selftests/nvirt_ring_tsan \
+		selftests/nvirt_fuzz selftests/nvirt_soak
 	$(Q)$(MAKE) -C bench/ring OUT=$(BUILD)/bench clean
 	$(Q)rm -rf $(BUILD)/check $(BUILD)/vm $(BUILD)/static $(BUILD)/ynl
