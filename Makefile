@@ -60,7 +60,7 @@ _check: _build
 	$(Q)rm -rf $(BUILD)/check && mkdir -p $(BUILD)/check
 	$(Q)scripts/static-checks $(KVER) $(KSRC) | tee $(BUILD)/check/static.ktap
 	$(Q)scripts/ring-checks $(KSFT) | tee $(BUILD)/check/ring.ktap
-	$(Q)NVIRT_VMOUT=$(BUILD)/check/vm KVER=$(KVER) selftests/vm/run -t 1500 -- \
+	$(Q)NVIRT_VMOUT=$(BUILD)/check/vm KVER=$(KVER) selftests/vm/run -t 2400 -- \
 		scripts/vm-suite $(KSFT) > $(BUILD)/check/vm.log 2>&1; \
 		rc=$$?; grep -Ev '^\[ *[0-9]+\.[0-9]+\]' $(BUILD)/check/vm.log | grep -v '^qemu-system'; \
 		if [ $$rc = 0 ]; then r=ok; else r="not ok"; fi; \

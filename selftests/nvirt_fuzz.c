@@ -18,7 +18,7 @@
  *                (enabling VFs takes seconds; default 16)
  *   --show I     print message I of the stream in hex, send nothing
  *   --max-seconds  stop fuzzing after this long (env NVIRT_FUZZ_SECONDS,
- *                default 300 s: within the runner's 600 s); 0: none
+ *                default 180 s: the suite runs in one VM boot); 0: none
  *   --verbose    answers by errno for each op
  * NVIRT_FUZZ_CHURN_MS: the churn's pause between ops (default 10 ms; ten
  * times that between namespaces), so that the fuzz gets RTNL too.
@@ -601,7 +601,7 @@ int main(int argc, char **argv)
 		{ }
 	};
 	unsigned long count = default_count(), budget = 16, which = 0;
-	double max_secs = env_ul("NVIRT_FUZZ_SECONDS", 300);
+	double max_secs = env_ul("NVIRT_FUZZ_SECONDS", 180);
 	bool churn = true, showing = false, ok;
 	static struct fz_churn *c;
 	static struct fz_stats st;
