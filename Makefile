@@ -151,7 +151,8 @@ clean:
 	$(Q)rm -f selftests/nvirt_strict selftests/nvirt_perm \
 		selftests/libnvirt_failnth.so \
 		selftests/nvirt_policy selftests/nvirt_spec_table.h \
-		selftests/nvirt_ring selftests/nvirt_ring_tsan
+		selftests/nvirt_ring selftests/nvirt_ring_tsan \
+		selftests/nvirt_fuzz selftests/nvirt_soak
 	$(Q)$(MAKE) -C bench/ring OUT=$(BUILD)/bench clean
 	$(Q)rm -rf $(BUILD)/check $(BUILD)/vm $(BUILD)/static $(BUILD)/ynl \
 		$(BUILD)/debug $(BUILD)/asan $(BUILD)/fuzz

@@ -411,7 +411,13 @@ static int nvirt_vif_precheck(struct net *net, const char *name,
 		NL_SET_ERR_MSG_FMT(extack, "VIF %s exists", name);
 		return -EEXIST;
 	}
-	if (!dev_valid_name(name) || __dev_get_by_name(net, name) ||
+	/* Its netdev takes the name as is: no "%d" template to expand. */
+	if (!dev_valid_name(name) || strchr(name, '%')) {
+		NL_SET_ERR_MSG_FMT(extack, "%s is not a valid interface name",
+				   name);
+		return -EINVAL;
+	}
+	if (__dev_get_by_name(net, name) ||
 	    (target && __dev_get_by_name(target, name))) {
 		NL_SET_ERR_MSG_FMT(extack, "%s is not a free interface name",
 				   name);

@@ -712,6 +712,24 @@ TEST_F_TIMEOUT(nvirt, dump_interrupted, 300)
 	EXPECT_TRUE(intr);
 }
 
+/*
+ * A VIF's netdev takes its name as is: a "%d" template, which the kernel
+ * would expand into another name, is refused; so are invalid names.
+ */
+TEST_F(nvirt, vif_name_template_refused)
+{
+	mreq_init(&self->m, NVIRT_CMD_VIF_NEW, FORM_DO);
+	mreq_str(&self->m, NVIRT_A_VIF_NAME, "nvx%d");
+	mreq_str(&self->m, NVIRT_A_VIF_PARENT_IFNAME, "lo");
+	EXPECT_EQ(EINVAL, ask(self));
+	EXPECT_STREQ("nvx%d is not a valid interface name", self->a.msg);
+	mreq_init(&self->m, NVIRT_CMD_VIF_NEW, FORM_DO);
+	mreq_str(&self->m, NVIRT_A_VIF_NAME, "nvx/0");
+	mreq_str(&self->m, NVIRT_A_VIF_PARENT_IFNAME, "lo");
+	EXPECT_EQ(EINVAL, ask(self));
+	EXPECT_EQ(0, dump_count(self, NVIRT_CMD_VIF_GET));
+}
+
 /* The backend refuses what it cannot stack on, and says why. */
 TEST_F(nvirt, vif_on_loopback_refused)
 {
