@@ -289,6 +289,12 @@ static int nvirt_vdev_ndo_init(struct net_device *dev)
 	struct nvirt_vdev *vd = netdev_priv(dev);
 	struct nvirt_port *port = vd->port;
 
+	/*
+	 * Its queue and address locks are taken with the parent's held
+	 * (a soft VIF transmits through the parent's qdisc): a class of their
+	 * own keeps lockdep from seeing recursion.
+	 */
+	netdev_lockdep_set_classes(dev);
 	netdev_hold(vd->parent, &vd->parent_tracker, GFP_KERNEL);
 	nvirt_txring_join(vd);
 	port->count++;
