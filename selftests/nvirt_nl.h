@@ -372,7 +372,7 @@ static inline int slot(struct mreq *m, int parent, const struct spec_attr *at)
 #define BLOB_MSGS	2048
 
 struct blob {
-	size_t len;
+	size_t len;			/* 0 empties it */
 	char b[BLOB_SIZE];
 	unsigned int n;			/* replies, and where each starts */
 	unsigned int start[BLOB_MSGS];
@@ -386,6 +386,8 @@ static inline void blob_add(struct blob *blob, const struct nlmsghdr *nlh,
 	const struct nlattr *nla;
 	int rem;
 
+	if (!blob->len)		/* emptied by its user */
+		blob->n = 0;
 	if (blob->len + nlh->nlmsg_len > BLOB_SIZE || blob->n == BLOB_MSGS)
 		abort();
 	blob->start[blob->n++] = blob->len;
@@ -632,7 +634,7 @@ static inline int snapshot_take(struct nvnl *nl, struct snapshot *s)
 		struct blob *blob = (void *)((char *)s + snapshot_dumps[i].offset);
 
 		blob->len = 0;
-		blob->n = 0;
+		blob->n = 0;	/* for a dump with no reply */
 		mreq_init(&m, snapshot_dumps[i].cmd, FORM_DUMP);
 		err = nvnl_do(nl, &m, &a, blob, snapshot_dumps[i].strip);
 		if (err)
