@@ -114,20 +114,23 @@ _check_debug:
 		-t 7200 -- env NVIRT_TEST_TIMEOUT=1800 NVIRT_TESTS="$(NVIRT_TESTS)" \
 		scripts/vm-suite $(KSFT)
 
-# nvirt.ko and the canary for the debug kernel, built in build/debug: Kbuild
-# builds in the module's own directory, so that one holds links to the
-# sources.
+# nvirt.ko, the canary and nvirt_faults' faultmask for the debug kernel,
+# built in build/debug: Kbuild builds in the module's own directory, so
+# that one holds links to the sources.
 DEBUG = $(BUILD)/debug
 debug-modules:
 	$(Q)dk=$$(scripts/debug-kernel) && \
-	mkdir -p $(DEBUG)/kernel $(DEBUG)/canary && \
+	mkdir -p $(DEBUG)/kernel $(DEBUG)/canary $(DEBUG)/faultmask && \
 	ln -sfn $(CURDIR)/include $(DEBUG)/include && \
-	find $(DEBUG)/kernel $(DEBUG)/canary -maxdepth 1 -type l -delete && \
+	find $(DEBUG)/kernel $(DEBUG)/canary $(DEBUG)/faultmask -maxdepth 1 \
+		-type l -delete && \
 	ln -s $$(ls $(CURDIR)/kernel/*.[ch] | grep -v '\.mod\.c$$') \
 		$(CURDIR)/kernel/Kbuild $(DEBUG)/kernel/ && \
 	ln -s $(CURDIR)/selftests/debug/canary/* $(DEBUG)/canary/ && \
+	ln -s $(CURDIR)/selftests/debug/faultmask/* $(DEBUG)/faultmask/ && \
 	$(MAKE) -C $$dk/src M=$(DEBUG)/kernel CONFIG_NVIRT=m W=1 modules && \
-	$(MAKE) -C $$dk/src M=$(DEBUG)/canary W=1 modules
+	$(MAKE) -C $$dk/src M=$(DEBUG)/canary W=1 modules && \
+	$(MAKE) -C $$dk/src M=$(DEBUG)/faultmask W=1 modules
 
 run: setup
 	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _run
@@ -149,7 +152,7 @@ clean:
 	$(Q)$(MAKE) -C lib clean
 	$(Q)$(MAKE) -C cli clean
 	$(Q)rm -f selftests/nvirt_strict selftests/nvirt_perm \
-		selftests/libnvirt_failnth.so \
+		selftests/nvirt_faults \
 		selftests/nvirt_policy selftests/nvirt_spec_table.h \
 		selftests/nvirt_ring selftests/nvirt_ring_tsan \
 		selftests/nvirt_fuzz selftests/nvirt_soak

@@ -527,6 +527,14 @@ int nvirt_nl_vif_new_doit(struct sk_buff *skb, struct genl_info *info)
 	pl = kzalloc(sizeof(*pl), GFP_KERNEL);
 	if (!pl)
 		return -ENOMEM;
+	/* Before the VIF exists: its reply must not fail for want of memory. */
+	if (!dry) {
+		msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+		if (!msg) {
+			err = -ENOMEM;
+			goto out_free_pl;
+		}
+	}
 	err = nvirt_nl_vif_cfg(skb, info, &cfg);
 	if (err)
 		goto out_free_pl;
@@ -542,11 +550,12 @@ int nvirt_nl_vif_new_doit(struct sk_buff *skb, struct genl_info *info)
 	if (dry && (!err || nvirt_nl_plan_refused(pl, err))) {
 		msg = nvirt_nl_vif_plan_reply(info, parent, 0, name, &pl->plan);
 		err = PTR_ERR_OR_ZERO(msg);
+		if (err)
+			msg = NULL;
 	} else if (err > 0) {
-		msg = nvirt_nl_vif_reply(nvirt_vif_find(genl_info_net(info),
-							err, NULL),
-					 info, &pl->plan);
-		err = PTR_ERR_OR_ZERO(msg);
+		err = nvirt_nl_vif_fill(msg, nvirt_vif_find(genl_info_net(info),
+							    err, NULL),
+					info, NULL, &pl->plan);
 	}
 	rtnl_unlock();
 
@@ -559,8 +568,10 @@ int nvirt_nl_vif_new_doit(struct sk_buff *skb, struct genl_info *info)
 	nvirt_nl_vif_cfg_release(&cfg);
 out_free_pl:
 	kfree(pl);
-	if (err)
+	if (err) {
+		nlmsg_free(msg);
 		return err;
+	}
 	return genlmsg_reply(msg, info);
 }
 

@@ -166,6 +166,11 @@ static inline int mreq_u8(struct mreq *m, __u16 type, __u8 v)
 	return mreq_put(m, type, &v, sizeof(v));
 }
 
+static inline int mreq_u16(struct mreq *m, __u16 type, __u16 v)
+{
+	return mreq_put(m, type, &v, sizeof(v));
+}
+
 static inline int mreq_u32(struct mreq *m, __u16 type, __u32 v)
 {
 	return mreq_put(m, type, &v, sizeof(v));
@@ -364,10 +369,13 @@ static inline int slot(struct mreq *m, int parent, const struct spec_attr *at)
 
 /* Replies' payloads (generic netlink header on), one after the other. */
 #define BLOB_SIZE	(256 * 1024)
+#define BLOB_MSGS	2048
 
 struct blob {
-	size_t len;
+	size_t len;			/* 0 empties it */
 	char b[BLOB_SIZE];
+	unsigned int n;			/* replies, and where each starts */
+	unsigned int start[BLOB_MSGS];
 };
 
 /* Add a reply to @blob, without its top-level attribute @strip (or 0). */
@@ -378,8 +386,11 @@ static inline void blob_add(struct blob *blob, const struct nlmsghdr *nlh,
 	const struct nlattr *nla;
 	int rem;
 
-	if (blob->len + nlh->nlmsg_len > BLOB_SIZE)
+	if (!blob->len)		/* emptied by its user */
+		blob->n = 0;
+	if (blob->len + nlh->nlmsg_len > BLOB_SIZE || blob->n == BLOB_MSGS)
 		abort();
+	blob->start[blob->n++] = blob->len;
 	memcpy(blob->b + blob->len, p, GENL_HDRLEN);
 	blob->len += GENL_HDRLEN;
 	nla_for_each(nla, rem, p + GENL_HDRLEN, nlh->nlmsg_len - NLMSG_LENGTH(GENL_HDRLEN)) {
@@ -460,23 +471,30 @@ static inline void answer_end(struct answer *a, const struct nlmsghdr *nlh)
 		answer_tlvs(a, p + off, nlh->nlmsg_len - NLMSG_HDRLEN - off);
 }
 
-/*
- * Send @m and read to its end: the ACK, the error or the dump's DONE.
- * Replies go to @blob, if any, without their attribute @strip. Returns 0,
- * or -errno when the socket failed.
- */
-static inline int nvnl_do(struct nvnl *nl, const struct mreq *m,
-			  struct answer *a, struct blob *blob, unsigned int strip)
+/* Send @m; its sequence number goes to *@seq. 0, or -errno. */
+static inline int nvnl_send(struct nvnl *nl, const struct mreq *m,
+			    struct answer *a, __u32 *seq)
 {
 	static char buf[64 * 1024];
-	__u32 seq = ++nl->seq;
 	unsigned int len;
 
 	memset(a, 0, sizeof(*a));
-	len = mreq_emit(m, nl->family, seq, buf, &a->mark_off);
+	*seq = ++nl->seq;
+	len = mreq_emit(m, nl->family, *seq, buf, &a->mark_off);
 	nl->requests++;
-	if (send(nl->fd, buf, len, 0) < 0)
-		return -errno;
+	return send(nl->fd, buf, len, 0) < 0 ? -errno : 0;
+}
+
+/*
+ * Read the answer to request @seq to its end: the ACK, the error or the
+ * dump's DONE. Replies go to @blob, if any, without their attribute
+ * @strip. Returns 0, or -errno when the socket failed.
+ */
+static inline int nvnl_wait(struct nvnl *nl, __u32 seq, struct answer *a,
+			    struct blob *blob, unsigned int strip)
+{
+	static char buf[64 * 1024];
+
 	for (;;) {
 		struct nlmsghdr *nlh;
 		int n = recv(nl->fd, buf, sizeof(buf), 0);
@@ -496,6 +514,15 @@ static inline int nvnl_do(struct nvnl *nl, const struct mreq *m,
 				blob_add(blob, nlh, strip);
 		}
 	}
+}
+
+/* Send @m and read its answer (nvnl_wait()); 0, or -errno. */
+static inline int nvnl_do(struct nvnl *nl, const struct mreq *m,
+			  struct answer *a, struct blob *blob, unsigned int strip)
+{
+	__u32 seq;
+
+	return nvnl_send(nl, m, a, &seq) ?: nvnl_wait(nl, seq, a, blob, strip);
 }
 
 /* The family's id and its multicast groups' from the controller. */
@@ -607,6 +634,7 @@ static inline int snapshot_take(struct nvnl *nl, struct snapshot *s)
 		struct blob *blob = (void *)((char *)s + snapshot_dumps[i].offset);
 
 		blob->len = 0;
+		blob->n = 0;	/* for a dump with no reply */
 		mreq_init(&m, snapshot_dumps[i].cmd, FORM_DUMP);
 		err = nvnl_do(nl, &m, &a, blob, snapshot_dumps[i].strip);
 		if (err)
@@ -631,6 +659,71 @@ static inline const char *snapshot_diff(const struct snapshot *x,
 			return snapshot_dumps[i].what;
 	}
 	return NULL;
+}
+
+/* Reply @i of @b: its attributes, after the genl header. */
+static inline const char *blob_msg(const struct blob *b, unsigned int i,
+				   int *len)
+{
+	unsigned int end = i + 1 < b->n ? b->start[i + 1] : b->len;
+
+	*len = end - b->start[i] - GENL_HDRLEN;
+	return b->b + b->start[i] + GENL_HDRLEN;
+}
+
+/*
+ * Do @x and @y hold the same replies, but for the top-level attributes
+ * whose types are bits of @ignore? If not, the first reply that differs
+ * goes to *@msg and its first attribute that differs to *@type.
+ */
+static inline bool blob_same(const struct blob *x, const struct blob *y,
+			     __u64 ignore, unsigned int *msg, unsigned int *type)
+{
+	unsigned int i;
+
+	*type = 0;
+	for (i = 0; i < x->n && i < y->n; i++) {
+		const struct nlattr *ax, *ay;
+		const char *px, *py;
+		int lx, ly, rx, ry;
+
+		*msg = i;
+		px = blob_msg(x, i, &lx);
+		py = blob_msg(y, i, &ly);
+		if (memcmp(px - GENL_HDRLEN, py - GENL_HDRLEN, GENL_HDRLEN))
+			return false;
+		ax = (const void *)px;
+		ay = (const void *)py;
+		rx = lx;
+		ry = ly;
+		for (;;) {
+			while (rx >= NLA_HDRLEN &&
+			       (ignore >> (ax->nla_type & NLA_TYPE_MASK) & 1)) {
+				rx -= NLA_ALIGN(ax->nla_len);
+				ax = (const void *)((const char *)ax + NLA_ALIGN(ax->nla_len));
+			}
+			while (ry >= NLA_HDRLEN &&
+			       (ignore >> (ay->nla_type & NLA_TYPE_MASK) & 1)) {
+				ry -= NLA_ALIGN(ay->nla_len);
+				ay = (const void *)((const char *)ay + NLA_ALIGN(ay->nla_len));
+			}
+			if (rx < NLA_HDRLEN || ry < NLA_HDRLEN)
+				break;
+			if (ax->nla_len != ay->nla_len ||
+			    memcmp(ax, ay, ax->nla_len)) {
+				*type = ax->nla_type & NLA_TYPE_MASK;
+				return false;
+			}
+			rx -= NLA_ALIGN(ax->nla_len);
+			ry -= NLA_ALIGN(ay->nla_len);
+			ax = (const void *)((const char *)ax + NLA_ALIGN(ax->nla_len));
+			ay = (const void *)((const char *)ay + NLA_ALIGN(ay->nla_len));
+		}
+		if (rx >= NLA_HDRLEN || ry >= NLA_HDRLEN)
+			return false;
+	}
+	*msg = i;
+	return x->n == y->n;
 }
 
 #endif /* NVIRT_NL_H */
