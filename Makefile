@@ -87,6 +87,8 @@ _check: _build debug-modules
 	$(Q)KVER=$(KVER) $(VM_CHECK) "vm: guest ran the suite, no kernel splat" \
 		$(CHECK)/vm -t 2700 -- scripts/vm-suite $(KSFT)
 	$(Q)$(MAKE) --no-print-directory _check_canary
+	$(Q)$(MAKE) --no-print-directory _check_debug \
+		NVIRT_TESTS="$(DEBUG_CHECK_TESTS)" DEBUG_VM_TIMEOUT=3600
 	$(Q)scripts/ktap-summary $(CHECK)/*.ktap $(CHECK)/*/output.log \
 		> $(CHECK)/summary; rc=$$?; cat $(CHECK)/summary; exit $$rc
 
@@ -101,8 +103,13 @@ check-debug: setup
 # The debug tier, on the kernel of scripts/debug-kernel: the canary proves
 # the detectors report (in a boot of its own: lockdep stops after one
 # report); then the suite runs with kmemleak scanned after each test. The
-# debug kernel is slow under TCG: make check runs the canary, make
-# check-debug the canary and the suite (NVIRT_TESTS="T..." picks tests).
+# debug kernel is slow under TCG: make check runs the canary and the tests
+# that attack the module (bad input, faults, races, lifetimes); make
+# check-debug runs the canary and the whole suite (NVIRT_TESTS="T..."
+# picks tests).
+DEBUG_CHECK_TESTS = nvirt_module.sh nvirt_genl.sh nvirt_strict nvirt_perm \
+	nvirt_faults nvirt_lifetime.sh nvirt_fuzz nvirt_soak
+DEBUG_VM_TIMEOUT = 7200
 _check_canary:
 	$(Q)NVIRT_KERNEL=$$(scripts/debug-kernel) NVIRT_SPLATS=expected $(VM_CHECK) \
 		"debug vm: the canary boot finished" $(CHECK)/canary -n -t 900 -- \
@@ -111,7 +118,8 @@ _check_canary:
 _check_debug:
 	$(Q)NVIRT_KERNEL=$$(scripts/debug-kernel) $(VM_CHECK) \
 		"debug vm: guest ran the suite, no kernel splat" $(CHECK)/debug \
-		-t 7200 -- env NVIRT_TEST_TIMEOUT=1800 NVIRT_TESTS="$(NVIRT_TESTS)" \
+		-t $(DEBUG_VM_TIMEOUT) -- env NVIRT_TEST_TIMEOUT=1800 \
+		NVIRT_TESTS="$(NVIRT_TESTS)" \
 		scripts/vm-suite $(KSFT)
 
 # nvirt.ko, the canary and nvirt_faults' faultmask for the debug kernel,

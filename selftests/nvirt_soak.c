@@ -493,8 +493,8 @@ static void parents(void)
 /* rmmod works (nothing holds the module), and so does insmod after it. */
 static bool module_reloads(void)
 {
-	char cmd[512], refcnt[32] = "";
-	const char *repo = getenv("NVIRT_REPO");
+	const char *ko = getenv("NVIRT_KO"), *repo = getenv("NVIRT_REPO");
+	char cmd[512], path[256], refcnt[32] = "";
 	FILE *f = fopen("/sys/module/nvirt/refcnt", "r");
 	struct nvnl_family fam;
 	bool ok;
@@ -506,12 +506,15 @@ static bool module_reloads(void)
 	}
 	ksft_print_msg("nvirt refcnt %s", refcnt[0] ? refcnt : "?\n");
 	close(fd);
-	snprintf(cmd, sizeof(cmd), "rmmod nvirt && insmod %s/kernel/nvirt.ko",
-		 repo ? repo : "..");
+	/* The rig's module: the debug kernel's is not the one in kernel/. */
+	if (!ko || !*ko) {
+		snprintf(path, sizeof(path), "%s/kernel/nvirt.ko", repo ? repo : "..");
+		ko = path;
+	}
+	snprintf(cmd, sizeof(cmd), "rmmod nvirt && insmod %s", ko);
 	ok = atoi(refcnt) == 0 && !system(cmd);
 	/* As the shell tests' defer: the module is loaded again whatever happened. */
-	snprintf(cmd, sizeof(cmd), "grep -q '^nvirt ' /proc/modules || insmod %s/kernel/nvirt.ko",
-		 repo ? repo : "..");
+	snprintf(cmd, sizeof(cmd), "grep -q '^nvirt ' /proc/modules || insmod %s", ko);
 	if (system(cmd))
 		ok = false;
 	fd = nvnl_open();
