@@ -53,17 +53,6 @@ static void __attribute__((constructor)) totals_map(void)
 
 /* The kernel side. */
 
-static int write_str(const char *path, const char *s)
-{
-	int fd = open(path, O_WRONLY | O_CLOEXEC), ok;
-
-	if (fd < 0)
-		return -errno;
-	ok = write(fd, s, strlen(s)) == (ssize_t)strlen(s);
-	close(fd);
-	return ok ? 0 : -EIO;
-}
-
 /*
  * Any slab allocation may fail, sleeping or not, and quietly; but for
  * kmemleak's own (its objects, one per allocation, would double the points
@@ -96,7 +85,7 @@ static int caches_mark(void)
 			continue;
 		snprintf(path, sizeof(path), "/sys/kernel/slab/%s/failslab", de->d_name);
 		/* Merged caches refuse: one of their names takes it. */
-		if (!write_str(path, "1"))
+		if (!write_file(path, "1"))
 			marked++;
 	}
 	closedir(d);
@@ -110,17 +99,17 @@ static int knobs_set(void)
 	int err = 0;
 
 	for (i = 0; i < ARRAY_SIZE(knobs) && !err; i++)
-		err = write_str(knobs[i][0], knobs[i][1] ?: order);
+		err = write_file(knobs[i][0], knobs[i][1] ?: order);
 	return err ?: caches_mark();
 }
 
 /* As the kernel starts: the filter off, the page allocator's defaults. */
 static void knobs_reset(void)
 {
-	write_str(FAILSLAB "/cache-filter", "N");
-	write_str(FAILSLAB "/ignore-gfp-wait", "Y");
-	write_str(FAIL_PAGE "/ignore-gfp-wait", "Y");
-	write_str(FAIL_PAGE "/min-order", "1");
+	write_file(FAILSLAB "/cache-filter", "N");
+	write_file(FAILSLAB "/ignore-gfp-wait", "Y");
+	write_file(FAIL_PAGE "/ignore-gfp-wait", "Y");
+	write_file(FAIL_PAGE "/min-order", "1");
 }
 
 /*
@@ -749,8 +738,8 @@ TEST_F_TIMEOUT(total, kmemleak, 300)
 		SKIP(return, "no fail-nth or kmemleak");
 	/* Nothing younger than 5 s is reported; one scan can miss some. */
 	sleep(5);
-	ASSERT_EQ(0, write_str(KMEMLEAK, "scan"));
-	ASSERT_EQ(0, write_str(KMEMLEAK, "scan"));
+	ASSERT_EQ(0, write_file(KMEMLEAK, "scan"));
+	ASSERT_EQ(0, write_file(KMEMLEAK, "scan"));
 	fd = open(KMEMLEAK, O_RDONLY | O_CLOEXEC);
 	ASSERT_LE(0, fd);
 	n = read(fd, buf, sizeof(buf) - 1);

@@ -10,6 +10,7 @@
 #define NVIRT_NL_H
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stddef.h>
 #include <stdbool.h>
@@ -91,6 +92,18 @@ struct spec_mcgrp {
 };
 
 #include "nvirt_spec_table.h"
+
+/* @s written to @path (a sysfs, debugfs or procfs knob): 0 or -errno. */
+static inline int write_file(const char *path, const char *s)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC), ok;
+
+	if (fd < 0)
+		return -errno;
+	ok = write(fd, s, strlen(s)) == (ssize_t)strlen(s);
+	close(fd);
+	return ok ? 0 : -EIO;
+}
 
 static const char *const form_names[] = { "do", "dump" };
 

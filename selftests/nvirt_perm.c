@@ -73,17 +73,6 @@ static bool may_join(const struct spec_mcgrp *grp, enum ident id)
 	       id == ID_NOBODY_SOCKET;
 }
 
-static int write_file(const char *path, const char *s)
-{
-	int fd = open(path, O_WRONLY | O_CLOEXEC), ok;
-
-	if (fd < 0)
-		return -errno;
-	ok = write(fd, s, strlen(s)) == (ssize_t)strlen(s);
-	close(fd);
-	return ok ? 0 : -EIO;
-}
-
 /* Become root of a new user namespace (and netns), uid 0 mapped to 0. */
 static int new_userns(int flags)
 {
