@@ -36,7 +36,10 @@ typedef void build_fn(struct mreq *m, const struct ctx *c);
 
 enum { NEED_IGB = 1, NEED_E1000 = 2, NEED_DUMMY = 4, NEED_MASK = 8 };
 
-/* One op under test: made ready once, then op and undo per point. */
+/*
+ * One op under test: made ready once, then op and undo per point. An op
+ * that only reads has no undo: every point must leave the state as it was.
+ */
 struct fop {
 	const char *name;
 	unsigned int needs;
@@ -66,7 +69,7 @@ static void policy(struct mreq *m, __u8 cmd, const char *name, __u8 goal,
 {
 	mreq_init(m, cmd, FORM_DO);
 	mreq_str(m, NVIRT_A_NAMED_POLICY_NAME, name);
-	if (cmd == NVIRT_CMD_POLICY_DEL)
+	if (cmd == NVIRT_CMD_POLICY_DEL || cmd == NVIRT_CMD_POLICY_GET)
 		return;
 	mreq_nest_start(m, NVIRT_A_NAMED_POLICY_POLICY);
 	mreq_u8(m, NVIRT_A_POLICY_GOAL, goal);
@@ -240,6 +243,57 @@ static void nic_manage(struct mreq *m, const struct ctx *c)
 	nic_managed(m, c, 1);
 }
 
+/* The ops that only read: each answer is built of allocations too. */
+static void version_get(struct mreq *m, const struct ctx *c)
+{
+	mreq_init(m, NVIRT_CMD_VERSION_GET, FORM_DO);
+}
+
+static void nic_get(struct mreq *m, const struct ctx *c)
+{
+	mreq_init(m, NVIRT_CMD_NIC_GET, FORM_DO);
+	mreq_u32(m, NVIRT_A_NIC_IFINDEX, c->e1000_ix);
+}
+
+static void nic_dump(struct mreq *m, const struct ctx *c)
+{
+	mreq_init(m, NVIRT_CMD_NIC_GET, FORM_DUMP);
+}
+
+static void kept_get(struct mreq *m, const struct ctx *c)
+{
+	vif_named(m, NVIRT_CMD_VIF_GET, "fk");
+}
+
+static void vif_dump(struct mreq *m, const struct ctx *c)
+{
+	mreq_init(m, NVIRT_CMD_VIF_GET, FORM_DUMP);
+}
+
+static void kept_explain(struct mreq *m, const struct ctx *c)
+{
+	vif_named(m, NVIRT_CMD_VIF_EXPLAIN, "fk");
+}
+
+/* The policy engine's plan for a VIF on igb, which it does not make. */
+static void dry_new(struct mreq *m, const struct ctx *c)
+{
+	mreq_init(m, NVIRT_CMD_VIF_NEW, FORM_DO);
+	mreq_str(m, NVIRT_A_VIF_NAME, "fd");
+	mreq_u32(m, NVIRT_A_VIF_PARENT_IFINDEX, c->igb_ix);
+	mreq_put(m, NVIRT_A_VIF_DRY_RUN, NULL, 0);
+}
+
+static void policy_get(struct mreq *m, const struct ctx *c)
+{
+	policy(m, NVIRT_CMD_POLICY_GET, "fp", 0, 0);
+}
+
+static void policy_dump(struct mreq *m, const struct ctx *c)
+{
+	mreq_init(m, NVIRT_CMD_POLICY_GET, FORM_DUMP);
+}
+
 /* igb up, and its link (a few seconds under TCG). */
 #define IGB_UP		"ip link set %1$s up; for i in $(seq 50); do "		\
 			"grep -qx up /sys/class/net/%1$s/operstate && break; "	\
@@ -294,6 +348,36 @@ static const struct fop fop_policy_del = {
 };
 static const struct fop fop_nic_set = {
 	"nic-set", NEED_E1000, NULL, {}, nic_unmanage, nic_manage, { nic_manage },
+};
+
+static const struct fop fop_version_get = {
+	"version-get", 0, NULL, {}, version_get, NULL, {},
+};
+static const struct fop fop_nic_get = {
+	"nic-get", NEED_E1000, NULL, {}, nic_get, NULL, {},
+};
+static const struct fop fop_nic_dump = {
+	"nic-get dump", 0, NULL, {}, nic_dump, NULL, {},
+};
+static const struct fop fop_vif_get = {
+	"vif-get", NEED_DUMMY, NULL, { kept_new }, kept_get, NULL, { kept_del },
+};
+static const struct fop fop_vif_dump = {
+	"vif-get dump", NEED_DUMMY, NULL, { kept_new }, vif_dump, NULL, { kept_del },
+};
+static const struct fop fop_vif_explain = {
+	"vif-explain", NEED_DUMMY, NULL, { kept_new }, kept_explain, NULL,
+	{ kept_del },
+};
+static const struct fop fop_vif_dry_run = {
+	"vif-new dry run", NEED_IGB, NULL, {}, dry_new, NULL, {},
+};
+static const struct fop fop_policy_get = {
+	"policy-get", 0, NULL, { policy_new }, policy_get, NULL, { policy_del },
+};
+static const struct fop fop_policy_dump = {
+	"policy-get dump", 0, NULL, { policy_new }, policy_dump, NULL,
+	{ policy_del },
 };
 
 #endif /* NVIRT_FAULTS_H */
