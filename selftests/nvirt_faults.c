@@ -2,12 +2,12 @@
 /*
  * Systematic fault injection (fail-nth) over every op of the nvirt family:
  * those that change state, and those that only read, whose every point
- * must leave the state as it was. For each op, fault point N = 1, 2, ... of the task
- * that sends the request is made to fail, in turn, until the op runs to
- * its end without reaching N. Generic netlink carries the request out in
- * the sender's send(), so the fault lands in the request's handling: its
- * parsing, nvirt's op, the notifications (a listener is joined so that
- * they are built) and the ACK. Each time:
+ * must leave the state as it was. For each op, fault point N = 1, 2, ...
+ * of the task that sends the request is made to fail, in turn, until the
+ * op runs to its end without reaching N. Generic netlink carries the
+ * request out in the sender's send(), so the fault lands in the request's
+ * handling: its parsing, nvirt's op, the notifications (a listener is
+ * joined so that they are built) and the ACK. Each time:
  *
  *   - an op that failed answers with a plain negative errno (or the socket
  *     fails), and the full state is the state before it;
