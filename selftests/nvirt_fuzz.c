@@ -470,7 +470,7 @@ static bool churn_report(struct fz_churn *c, pid_t *pids)
 			       " %lu socket errors\n", what[k], s->ops, s->dumps,
 			       s->dump_intr, s->dump_bad, s->netns, s->netns_vifs,
 			       s->netns_left, s->sock_err);
-		fz_errs_print("  by errno", s->err);
+		nvnl_errs_print("  by errno", s->err, FZ_ERRNO_MAX);
 		ok &= s->ops > 0 && !s->dump_bad && !s->netns_left && !s->sock_err;
 	}
 	return ok && c->st[1].netns > 0;

@@ -147,7 +147,6 @@ struct fz_stats {
 extern const char *const fz_cmd_names[256];
 
 void fz_msg_count(struct fz_stats *st, __u8 cmd, const struct nvnl_ans *a);
-void fz_errs_print(const char *what, const unsigned long *err);
 void fz_stats_print(const struct fz_stats *st, double secs, bool verbose);
 void fz_mon_print(const struct nv_mon *m);
 

@@ -46,19 +46,6 @@ void fz_msg_count(struct fz_stats *st, __u8 cmd, const struct nvnl_ans *a)
 	st->msg[k].n++;
 }
 
-void fz_errs_print(const char *what, const unsigned long *err)
-{
-	char line[1024];
-	int e, n = 0;
-
-	for (e = 0; e < FZ_ERRNO_MAX && n < (int)sizeof(line) - 32; e++)
-		if (err[e])
-			n += snprintf(line + n, sizeof(line) - n, " %s %lu",
-				      e ? nvnl_errname(e) : "ok", err[e]);
-	if (n)
-		ksft_print_msg("%s:%s\n", what, line);
-}
-
 /* Messages and time by command, named commands first. */
 static void ops_print(const struct fz_stats *st, bool verbose)
 {
@@ -80,7 +67,7 @@ static void ops_print(const struct fz_stats *st, bool verbose)
 		       other, t_other);
 	for (c = 0; verbose && c < 256; c++)
 		if (fz_cmd_names[c])
-			fz_errs_print(fz_cmd_names[c], st->err_op[c]);
+			nvnl_errs_print(fz_cmd_names[c], st->err_op[c], FZ_ERRNO_MAX);
 	for (c = 0; verbose && c < st->n_msg; c++)
 		if (st->msg[c].n >= 10)
 			ksft_print_msg("%8lu %s %s: %s\n", st->msg[c].n,
@@ -99,8 +86,8 @@ void fz_stats_print(const struct fz_stats *st, double secs, bool verbose)
 		       st->replies, st->dumps, st->dump_msgs, st->dump_intr);
 	ksft_print_msg("stray %lu, overruns %lu, truncated %lu\n",
 		       st->stray, st->overrun, st->truncated);
-	fz_errs_print("answers by errno", st->err);
-	fz_errs_print("socket errors", st->send_err);
+	nvnl_errs_print("answers by errno", st->err, FZ_ERRNO_MAX);
+	nvnl_errs_print("socket errors", st->send_err, FZ_ERRNO_MAX);
 	ops_print(st, verbose);
 }
 

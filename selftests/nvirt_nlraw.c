@@ -12,6 +12,7 @@
 
 #include <linux/nvirt.h>
 
+#include "kselftest.h"
 #include "nvirt_nlraw.h"
 
 void nvnl_init(struct nvnl_msg *m, __u16 type, __u16 flags, __u8 cmd)
@@ -767,4 +768,17 @@ int nv_mon_read(int fd, int family, struct nv_mon *mon, bool wait)
 			count++;
 		}
 	}
+}
+
+void nvnl_errs_print(const char *what, const unsigned long *err, int n)
+{
+	char line[1024] = "";
+	int e, len = 0;
+
+	for (e = 0; e < n && len < (int)sizeof(line) - 32; e++)
+		if (err[e])
+			len += snprintf(line + len, sizeof(line) - len, " %s %lu",
+					e ? nvnl_errname(e) : "ok", err[e]);
+	if (len)
+		ksft_print_msg("%s:%s\n", what, line);
 }

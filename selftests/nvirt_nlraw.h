@@ -127,6 +127,8 @@ struct nvnl_policies {
 int nvnl_policies(int fd, int family, struct nvnl_policies *p);
 
 const char *nvnl_errname(int err);
+/* "@what: ok N EPERM N ...": the errnos counted in @err[0..@n), 0 as ok. */
+void nvnl_errs_print(const char *what, const unsigned long *err, int n);
 
 /* nvirt's objects as its dumps report them. */
 struct nv_vif {

@@ -521,19 +521,6 @@ static bool module_reloads(void)
 	return ok && fd >= 0 && !nvnl_family(fd, NVIRT_FAMILY_NAME, &fam);
 }
 
-static void errs_print(const char *what, const unsigned long *err)
-{
-	char line[1024] = "";
-	int e, n = 0;
-
-	for (e = 0; e < SK_ERRNO_MAX && n < (int)sizeof(line) - 32; e++)
-		if (err[e])
-			n += snprintf(line + n, sizeof(line) - n, " %s %lu",
-				      e ? nvnl_errname(e) : "ok", err[e]);
-	if (n)
-		ksft_print_msg("%s:%s\n", what, line);
-}
-
 static unsigned long seconds(void)
 {
 	const char *env = getenv("NVIRT_SOAK_SECONDS");
@@ -591,7 +578,7 @@ int main(void)
 			       st->moves, st->netns);
 		if (st->bad)
 			ksft_print_msg("  first bad dump: %s\n", st->why);
-		errs_print("  by errno", st->err);
+		nvnl_errs_print("  by errno", st->err, SK_ERRNO_MAX);
 		if (st->einval[0])
 			ksft_print_msg("  first EINVAL: %s\n", st->einval);
 		ops += st->ops;
@@ -602,7 +589,7 @@ int main(void)
 		for (e = 0; e < SK_ERRNO_MAX; e++)
 			sum[e] += st->err[e];
 	}
-	errs_print("all ops by errno", sum);
+	nvnl_errs_print("all ops by errno", sum, SK_ERRNO_MAX);
 	settle();
 	ksft_test_result(ran, "soak: %lu ops by %zu workers in %lu s\n", ops,
 			 SK_WORKERS, secs);
