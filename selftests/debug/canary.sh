@@ -34,9 +34,10 @@ leak() {
 	local i
 
 	plant leak || return 1
-	# kmemleak reports nothing younger than 5 s, and a stale copy of the
-	# pointer (in a kernel stack kept for reuse, say) hides it until it
-	# is overwritten: new processes reuse those stacks.
+	# kmemleak reports nothing younger than 5 s, and a stale copy of a
+	# pointer (in a kernel stack kept for reuse, say) hides its object
+	# until it is overwritten: the canary plants several, and new
+	# processes reuse those stacks. One report is enough.
 	sleep 5
 	for i in $(seq 10); do
 		echo scan > "$KMEMLEAK"

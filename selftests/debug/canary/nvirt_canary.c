@@ -5,7 +5,7 @@
  * against the debug kernel and loaded in a boot of its own, never part of
  * nvirt.ko.
  *
- *   leak         an allocation nothing points at (kmemleak)
+ *   leak         allocations nothing points at (kmemleak)
  *   oob          a read one byte past a slab object (KASAN)
  *   lock         A then B, later B then A (lockdep)
  *   shift        a shift past the width of int (UBSAN)
@@ -35,13 +35,24 @@ static netdevice_tracker canary_tracker;
 
 static struct dentry *canary_file;
 
+/*
+ * Several, each written then forgotten: a stale copy of the last pointer
+ * (in a register, or in a stack kept for reuse) can hide that one from
+ * kmemleak, but each later allocation overwrites the copies of the one
+ * before.
+ */
+#define CANARY_LEAKS	8
+
 static noinline void canary_leak(void)
 {
-	void *p = kmalloc(128, GFP_KERNEL);
+	void *p;
+	int i;
 
-	/* Written, then forgotten. */
-	if (p)
-		memset(p, 0x5a, 128);
+	for (i = 0; i < CANARY_LEAKS; i++) {
+		p = kmalloc(128, GFP_KERNEL);
+		if (p)
+			memset(p, 0x5a, 128);
+	}
 }
 
 static noinline void canary_oob(void)
