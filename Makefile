@@ -27,6 +27,7 @@ KSFT = $(KSRC)/tools/testing/selftests
 Q := $(if $(V),,@)
 
 .PHONY: all setup module lib cli selftests build gen check run shell clean \
+	install install-module install-user install-dkms stage \
 	bench-ring asan fuzz _build _check _run check-debug debug-modules \
 	_check_canary _check_debug
 
@@ -51,7 +52,14 @@ cli: lib
 selftests:
 	$(Q)$(MAKE) -C selftests KSFT_DIR=$(KSFT)
 
-_build: module lib cli selftests
+_build: module lib cli selftests stage
+
+# What make install gives, staged for nvirt_install.sh to try out.
+STAGE = $(BUILD)/stage
+stage: lib cli
+	$(Q)rm -rf $(STAGE)
+	$(Q)$(MAKE) --no-print-directory install-user install-dkms \
+		DESTDIR=$(STAGE) PREFIX=/usr >/dev/null
 
 # libnvirt and the CLI built with ASan and UBSan (any report aborts), apart
 # from the plain ones the tests use; build/asan/cli/nvirt finds its
@@ -69,6 +77,44 @@ fuzz:
 
 gen:
 	$(Q)scripts/ynl-gen $(KSRC) $(CURDIR)
+
+# make install puts everything under DESTDIR and PREFIX: the module for
+# KVER (in /lib/modules/KVER/updates), libnvirt with its header and
+# pkg-config file, the command, its man pages and its bash completion.
+# install-dkms puts the module's sources and a dkms.conf in /usr/src
+# instead, for DKMS to build the module for every installed kernel.
+include lib/version.mk
+PREFIX ?= /usr/local
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+SBINDIR ?= $(PREFIX)/sbin
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+DKMSDIR = $(DESTDIR)/usr/src/nvirt-$(VERSION)
+INSTALL_DIRS = PREFIX=$(PREFIX) LIBDIR=$(LIBDIR) INCLUDEDIR=$(INCLUDEDIR) \
+	SBINDIR=$(SBINDIR)
+KERNEL_SRCS = $(filter-out %.mod.c,$(wildcard kernel/*.[ch])) kernel/Kbuild \
+	kernel/Kconfig
+
+install: install-module install-user
+
+install-module: module
+	$(Q)$(MAKE) -C $(KDIR) M=$(CURDIR)/kernel INSTALL_MOD_PATH=$(DESTDIR) \
+		INSTALL_MOD_DIR=updates modules_install
+
+install-user: lib cli
+	$(Q)$(MAKE) -C lib $(INSTALL_DIRS) install
+	$(Q)$(MAKE) -C cli $(INSTALL_DIRS) install
+	$(Q)install -d $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(BASHCOMPDIR)
+	$(Q)install -m 644 man/man8/*.8 $(DESTDIR)$(MANDIR)/man8/
+	$(Q)install -m 644 bash-completion/nvirt $(DESTDIR)$(BASHCOMPDIR)/
+
+install-dkms:
+	$(Q)install -d $(DKMSDIR)/kernel $(DKMSDIR)/include/uapi/linux
+	$(Q)install -m 644 $(KERNEL_SRCS) $(DKMSDIR)/kernel/
+	$(Q)install -m 644 include/uapi/linux/nvirt.h \
+		$(DKMSDIR)/include/uapi/linux/
+	$(Q)sed 's/@VERSION@/$(VERSION)/' dkms.conf.in > $(DKMSDIR)/dkms.conf
 
 check: setup
 	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _check
@@ -166,4 +212,4 @@ clean:
 		selftests/nvirt_fuzz selftests/nvirt_soak
 	$(Q)$(MAKE) -C bench/ring OUT=$(BUILD)/bench clean
 	$(Q)rm -rf $(BUILD)/check $(BUILD)/vm $(BUILD)/static $(BUILD)/ynl \
-		$(BUILD)/debug $(BUILD)/asan $(BUILD)/fuzz
+		$(BUILD)/debug $(BUILD)/asan $(BUILD)/fuzz $(BUILD)/stage
