@@ -7,6 +7,9 @@
 #   make shell   boot the test VM with an interactive shell
 #   make         build everything (after set-up)
 #   make gen     regenerate code from Documentation/netlink/specs/nvirt.yaml
+#   make docs    the documentation as HTML, in build/docs/html
+#   make deb     the Debian packages, in build/deb
+#   make install install (DESTDIR, PREFIX); install-dkms: the module for DKMS
 #   make check-debug  the canary and the whole suite on the debug kernel
 #   make bench-ring  benchmark the VIF ring against its peers (not a test)
 #   make asan    libnvirt and the CLI with ASan+UBSan, in build/asan/ (the
@@ -27,7 +30,7 @@ KSFT = $(KSRC)/tools/testing/selftests
 Q := $(if $(V),,@)
 
 .PHONY: all setup module lib cli selftests build gen check run shell clean \
-	install install-module install-user install-dkms stage \
+	install install-module install-user install-dkms stage deb docs \
 	bench-ring asan fuzz _build _check _run check-debug debug-modules \
 	_check_canary _check_debug
 
@@ -78,6 +81,11 @@ fuzz:
 gen:
 	$(Q)scripts/ynl-gen $(KSRC) $(CURDIR)
 
+# HTML in build/docs/html: Documentation/networking/nvirt/ and the spec's
+# reference, with Sphinx.
+docs:
+	$(Q)scripts/docs $(KSRC) $(BUILD)/docs
+
 # make install puts everything under DESTDIR and PREFIX: the module for
 # KVER (in /lib/modules/KVER/updates), libnvirt with its header and
 # pkg-config file, the command, its man pages and its bash completion.
@@ -109,12 +117,24 @@ install-user: lib cli
 	$(Q)install -m 644 man/man8/*.8 $(DESTDIR)$(MANDIR)/man8/
 	$(Q)install -m 644 bash-completion/nvirt $(DESTDIR)$(BASHCOMPDIR)/
 
+# The Debian packages (debian/), built with dpkg-buildpackage from a copy
+# of the tree in build/deb/nvirt-VERSION; the .debs land in build/deb.
+DEB = $(BUILD)/deb
+deb:
+	$(Q)rm -rf $(DEB) && mkdir -p $(DEB)/nvirt-$(VERSION)
+	$(Q)git ls-files -co --exclude-standard | grep -v '^build/' | \
+		tar -cT - | tar -xC $(DEB)/nvirt-$(VERSION)
+	$(Q)cd $(DEB)/nvirt-$(VERSION) && \
+		dpkg-buildpackage -b -us -uc > $(DEB)/build.log 2>&1 || \
+		{ tail -n 30 $(DEB)/build.log; exit 1; }
+	$(Q)ls $(DEB)/*.deb
+
 install-dkms:
 	$(Q)install -d $(DKMSDIR)/kernel $(DKMSDIR)/include/uapi/linux
 	$(Q)install -m 644 $(KERNEL_SRCS) $(DKMSDIR)/kernel/
 	$(Q)install -m 644 include/uapi/linux/nvirt.h \
 		$(DKMSDIR)/include/uapi/linux/
-	$(Q)sed 's/@VERSION@/$(VERSION)/' dkms.conf.in > $(DKMSDIR)/dkms.conf
+	$(Q)sed 's/#MODULE_VERSION#/$(VERSION)/' dkms.conf.in > $(DKMSDIR)/dkms.conf
 
 check: setup
 	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _check
@@ -125,7 +145,7 @@ VM_CHECK = scripts/vm-check
 # Static checks first (they rebuild the module with W=1 C=2), the ring's
 # stress proof on the host, the kselftests in one VM boot, then the debug
 # tier; one closing line counts them all.
-_check: _build debug-modules
+_check: _build debug-modules deb
 	$(Q)rm -rf $(CHECK) && mkdir -p $(CHECK)
 	$(Q)scripts/static-checks $(KVER) $(KSRC) | tee $(CHECK)/static.ktap
 	$(Q)scripts/ring-checks $(KSFT) | tee $(CHECK)/ring.ktap
@@ -212,4 +232,5 @@ clean:
 		selftests/nvirt_fuzz selftests/nvirt_soak
 	$(Q)$(MAKE) -C bench/ring OUT=$(BUILD)/bench clean
 	$(Q)rm -rf $(BUILD)/check $(BUILD)/vm $(BUILD)/static $(BUILD)/ynl \
-		$(BUILD)/debug $(BUILD)/asan $(BUILD)/fuzz $(BUILD)/stage
+		$(BUILD)/debug $(BUILD)/asan $(BUILD)/fuzz $(BUILD)/stage \
+		$(BUILD)/deb $(BUILD)/docs
