@@ -118,12 +118,14 @@ install-user: lib cli
 	$(Q)install -m 644 bash-completion/nvirt $(DESTDIR)$(BASHCOMPDIR)/
 
 # The Debian packages (debian/), built with dpkg-buildpackage from a copy
-# of the tree in build/deb/nvirt-VERSION; the .debs land in build/deb.
+# of the tree in build/deb/nvirt-VERSION (git's files, or all but build/
+# outside a git checkout); the .debs land in build/deb.
 DEB = $(BUILD)/deb
 deb:
 	$(Q)rm -rf $(DEB) && mkdir -p $(DEB)/nvirt-$(VERSION)
-	$(Q)git ls-files -co --exclude-standard | grep -v '^build/' | \
-		tar -cT - | tar -xC $(DEB)/nvirt-$(VERSION)
+	$(Q){ git ls-files -co --exclude-standard 2>/dev/null || \
+	      find . \( -path ./build -o -path ./.git \) -prune -o -type f -print; } | \
+		grep -v '^build/' | tar -cT - | tar -xC $(DEB)/nvirt-$(VERSION)
 	$(Q)cd $(DEB)/nvirt-$(VERSION) && \
 		dpkg-buildpackage -b -us -uc > $(DEB)/build.log 2>&1 || \
 		{ tail -n 30 $(DEB)/build.log; exit 1; }
