@@ -55,9 +55,10 @@ cli: lib
 selftests:
 	$(Q)$(MAKE) -C selftests KSFT_DIR=$(KSFT)
 
-_build: module lib cli selftests stage
+_build: module lib cli selftests
 
-# What make install gives, staged for nvirt_install.sh to try out.
+# What make install gives, staged for nvirt_install.sh to try out (make
+# check and check-debug stage it; so may a run of that test alone).
 STAGE = $(BUILD)/stage
 stage: lib cli
 	$(Q)rm -rf $(STAGE)
@@ -125,7 +126,7 @@ deb:
 	$(Q)rm -rf $(DEB) && mkdir -p $(DEB)/nvirt-$(VERSION)
 	$(Q){ git ls-files -co --exclude-standard 2>/dev/null || \
 	      find . \( -path ./build -o -path ./.git \) -prune -o -type f -print; } | \
-		grep -v '^build/' | tar -cT - | tar -xC $(DEB)/nvirt-$(VERSION)
+		tar -cT - | tar -xC $(DEB)/nvirt-$(VERSION)
 	$(Q)cd $(DEB)/nvirt-$(VERSION) && \
 		dpkg-buildpackage -b -us -uc > $(DEB)/build.log 2>&1 || \
 		{ tail -n 30 $(DEB)/build.log; exit 1; }
@@ -147,7 +148,7 @@ VM_CHECK = scripts/vm-check
 # Static checks first (they rebuild the module with W=1 C=2), the ring's
 # stress proof on the host, the kselftests in one VM boot, then the debug
 # tier; one closing line counts them all.
-_check: _build debug-modules deb
+_check: _build debug-modules stage deb
 	$(Q)rm -rf $(CHECK) && mkdir -p $(CHECK)
 	$(Q)scripts/static-checks $(KVER) $(KSRC) | tee $(CHECK)/static.ktap
 	$(Q)scripts/ring-checks $(KSFT) | tee $(CHECK)/ring.ktap
@@ -162,7 +163,7 @@ _check: _build debug-modules deb
 
 check-debug: setup
 	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _build \
-		debug-modules
+		debug-modules stage
 	$(Q)rm -rf $(CHECK) && mkdir -p $(CHECK)
 	$(Q)$(MAKE) --no-print-directory _check_canary _check_debug
 	$(Q)scripts/ktap-summary $(CHECK)/*.ktap $(CHECK)/*/output.log \
