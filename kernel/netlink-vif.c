@@ -272,6 +272,9 @@ static int nvirt_nl_vif_put(struct sk_buff *msg, struct nvirt_vif *vif,
 				NVIRT_NL_VIF_POLICY) ||
 	    (cfg->policy_name[0] &&
 	     nla_put_string(msg, NVIRT_A_VIF_POLICY_NAME, cfg->policy_name)) ||
+	    nla_put_u8(msg, NVIRT_A_VIF_BACKEND_REQUEST, cfg->policy.backend) ||
+	    nvirt_nl_policy_put(msg, NVIRT_A_VIF_OWN_POLICY, cfg,
+				cfg->own & NVIRT_VIF_FOLLOWED) ||
 	    nla_put_u8(msg, NVIRT_A_VIF_MIGRATABLE, vif->migratable) ||
 	    nla_put_u8(msg, NVIRT_A_VIF_G2G, vif->g2g) ||
 	    (stats && nvirt_nl_vif_stats_put(msg, vif)) ||

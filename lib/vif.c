@@ -2,7 +2,8 @@
 /*
  * libnvirt: virtual interfaces (NVIRT_CMD_VIF_NEW, _DEL, _GET, _SET,
  * _EXPLAIN), the record of a VIF that vif-get replies and the monitor's
- * notifications carry, and the plans that dry runs and explain reply.
+ * notifications carry, what a record says the VIF was asked for, and the
+ * plans that dry runs and explain reply.
  */
 
 #include <errno.h>
@@ -43,6 +44,8 @@ static const char *const vif_attr_names[NVIRT_A_VIF_MAX + 1] = {
 	[NVIRT_A_VIF_MIGRATABLE]	= "migratable",
 	[NVIRT_A_VIF_G2G]		= "g2g",
 	[NVIRT_A_VIF_POLICY_NAME]	= "policy-name",
+	[NVIRT_A_VIF_BACKEND_REQUEST]	= "backend-request",
+	[NVIRT_A_VIF_OWN_POLICY]	= "own-policy",
 };
 
 #define VIF_NAME_LEN	FIELD_SIZE(struct nvirt_vif, name)
@@ -82,6 +85,8 @@ static const struct nla_policy vif_policy[NVIRT_A_VIF_MAX + 1] = {
 	[NVIRT_A_VIF_G2G]		= NVIRT_POLICY_U8,
 	[NVIRT_A_VIF_POLICY_NAME]	= { .type = NLA_STRING,
 					    .maxlen = VIF_POLICY_NAME_LEN },
+	[NVIRT_A_VIF_BACKEND_REQUEST]	= NVIRT_POLICY_U8,
+	[NVIRT_A_VIF_OWN_POLICY]	= { .type = NLA_NESTED },
 };
 
 static const struct nla_policy enforce_policy[NVIRT_A_ENFORCE_MAX + 1] = {
@@ -619,4 +624,100 @@ int nvirt_vif_explain(struct nvirt *h, uint32_t id, const char *name,
 	};
 
 	return nvirt_request(h, &req);
+}
+
+/* A VIF, and the config that would create it again. */
+struct vif_asked {
+	struct nvirt_vif vif;
+	struct nvirt_vif_config cfg;
+};
+
+/*
+ * What a record says the VIF was asked for: its settings, the backend
+ * requested, and the fields of its policy given to it itself.
+ */
+static int vif_asked_from_attrs(struct nlattr **tb,
+				const struct nvirt_attrs *attrs, void *arg)
+{
+	struct vif_asked *a = arg;
+	struct nvirt_vif_config *cfg = &a->cfg;
+	const struct nvirt_vif *vif = &a->vif;
+	struct nvirt_policy own;
+	int err;
+
+	if (!tb[NVIRT_A_VIF_BACKEND_REQUEST] || !tb[NVIRT_A_VIF_OWN_POLICY])
+		return -EOPNOTSUPP;
+	err = vif_from_attrs(tb, attrs, &a->vif) ?:
+	      nvirt_policy_nest_parse(&own, tb[NVIRT_A_VIF_OWN_POLICY]);
+	if (err)
+		return err;
+
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->fields = NVIRT_VIF_F_BACKEND | NVIRT_VIF_F_MAC | NVIRT_VIF_F_MTU |
+		      NVIRT_VIF_F_SPOOFCHK | NVIRT_VIF_F_TRUST |
+		      NVIRT_VIF_F_LINK_STATE;
+	cfg->backend = nla_get_u8(tb[NVIRT_A_VIF_BACKEND_REQUEST]);
+	memcpy(cfg->mac, vif->mac, sizeof(cfg->mac));
+	if (vif->vlan) {
+		cfg->fields |= NVIRT_VIF_F_VLAN | NVIRT_VIF_F_VLAN_QOS |
+			       NVIRT_VIF_F_VLAN_PROTO;
+		cfg->vlan = vif->vlan;
+		cfg->vlan_qos = vif->vlan_qos;
+		cfg->vlan_proto = vif->vlan_proto;
+	}
+	cfg->mtu = vif->mtu;
+	cfg->spoofchk = vif->spoofchk;
+	cfg->trust = vif->trust;
+	cfg->link_state = vif->link_state;
+	cfg->netns_fd = -1;
+	if (own.fields & NVIRT_POLICY_F_MAX_RATE) {
+		cfg->fields |= NVIRT_VIF_F_MAX_RATE;
+		cfg->max_rate = own.max_rate;
+	}
+	if (own.fields & NVIRT_POLICY_F_MIN_RATE) {
+		cfg->fields |= NVIRT_VIF_F_MIN_RATE;
+		cfg->min_rate = own.min_rate;
+	}
+	own.fields &= NVIRT_VIF_POLICY_FIELDS;
+	own.max_rate = 0;
+	own.min_rate = 0;
+	if (own.fields)
+		cfg->fields |= NVIRT_VIF_F_POLICY;
+	cfg->policy = own;
+	if (vif->policy_name[0])
+		cfg->fields |= NVIRT_VIF_F_POLICY_NAME;
+	return 0;
+}
+
+int nvirt_vif_dump_config(struct nvirt *h, uint32_t parent_ifindex,
+			  const char *parent_ifname, nvirt_vif_config_cb cb,
+			  void *arg)
+{
+	const struct vif_sel sel = {
+		.parent_ifindex = parent_ifindex,
+		.parent_ifname = parent_ifname,
+	};
+	struct nvirt_list list = {
+		.read = vif_asked_from_attrs,
+		.item_size = sizeof(struct vif_asked),
+	};
+	const struct nvirt_req req = {
+		VIF_REQ(NVIRT_CMD_VIF_GET, &sel),
+	};
+	struct vif_asked *items;
+	size_t i;
+	int err;
+
+	err = nvirt_dump(h, &req, &list);
+	if (err == -EOPNOTSUPP)
+		err = nvirt_fail(h, err,
+				 "the kernel's VIF records do not say what the VIFs were asked for: nvirt.ko is older than libnvirt");
+	items = list.items;
+	for (i = 0; !err && i < list.n; i++) {
+		/* The items moved as the list grew: point at the name now. */
+		items[i].cfg.policy_name = items[i].vif.policy_name;
+		err = cb(&items[i].vif, &items[i].cfg, arg);
+	}
+	free(list.items);
+	return err;
 }

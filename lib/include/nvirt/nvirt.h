@@ -407,6 +407,25 @@ int nvirt_vif_dump(struct nvirt *h, uint32_t parent_ifindex,
 		   const char *parent_ifname, nvirt_vif_cb cb, void *arg);
 
 /*
+ * Call @cb for every VIF of the caller's network namespace (or of one
+ * NIC, as nvirt_vif_dump()) with the config that would create it again,
+ * what it was asked for (since NVIRT_0.2). @cfg has the fields BACKEND
+ * (auto when nvirt chose it), MAC, MTU, SPOOFCHK, TRUST and LINK_STATE;
+ * VLAN, VLAN_QOS and VLAN_PROTO when it has a VLAN; MAX_RATE, MIN_RATE
+ * and POLICY (with policy.fields) for those given to it itself, which it
+ * does not follow from a named policy; POLICY_NAME when it follows one.
+ * Never NETNS (netns_fd is -1): @vif says where its netdev is. Both
+ * point to the library's storage, valid while @cb runs. -EOPNOTSUPP when
+ * the kernel's records do not say it (an older nvirt.ko).
+ */
+typedef int (*nvirt_vif_config_cb)(const struct nvirt_vif *vif,
+				   const struct nvirt_vif_config *cfg,
+				   void *arg);
+int nvirt_vif_dump_config(struct nvirt *h, uint32_t parent_ifindex,
+			  const char *parent_ifname, nvirt_vif_config_cb cb,
+			  void *arg);
+
+/*
  * Names of a backend ("queue"), a setting ("max-rate"), a link state
  * ("enable") and a VLAN protocol ("802.1Q"); NULL for a code this library
  * does not know.
