@@ -89,7 +89,8 @@ docs:
 
 # make install puts everything under DESTDIR and PREFIX: the module for
 # KVER (in /lib/modules/KVER/updates), libnvirt with its header and
-# pkg-config file, the command, its man pages and its bash completion.
+# pkg-config file, the command, its man pages, its bash completion and the
+# systemd unit that restores the saved VIFs at boot.
 # install-dkms puts the module's sources and a dkms.conf in /usr/src
 # instead, for DKMS to build the module for every installed kernel.
 include lib/version.mk
@@ -99,6 +100,7 @@ INCLUDEDIR ?= $(PREFIX)/include
 SBINDIR ?= $(PREFIX)/sbin
 MANDIR ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+SYSTEMDUNITDIR ?= $(PREFIX)/lib/systemd/system
 DKMSDIR = $(DESTDIR)/usr/src/nvirt-$(VERSION)
 INSTALL_DIRS = PREFIX=$(PREFIX) LIBDIR=$(LIBDIR) INCLUDEDIR=$(INCLUDEDIR) \
 	SBINDIR=$(SBINDIR)
@@ -117,6 +119,9 @@ install-user: lib cli
 	$(Q)install -d $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(BASHCOMPDIR)
 	$(Q)install -m 644 man/man8/*.8 $(DESTDIR)$(MANDIR)/man8/
 	$(Q)install -m 644 bash-completion/nvirt $(DESTDIR)$(BASHCOMPDIR)/
+	$(Q)install -d $(DESTDIR)$(SYSTEMDUNITDIR)
+	$(Q)sed 's|@SBINDIR@|$(SBINDIR)|' systemd/nvirt.service.in \
+		> $(DESTDIR)$(SYSTEMDUNITDIR)/nvirt.service
 
 # The Debian packages (debian/), built with dpkg-buildpackage from a copy
 # of the tree in build/deb/nvirt-VERSION (git's files, or all but build/

@@ -17,7 +17,7 @@ static void usage(FILE *fp)
 {
 	fprintf(fp,
 		"Usage: nvirt [ OPTIONS ] OBJECT { COMMAND | help }\n"
-		"where  OBJECT := { nic | vif | policy | version | monitor }\n"
+		"where  OBJECT := { nic | vif | policy | version | monitor | save | restore }\n"
 		"       OPTIONS := { -V[ersion] | -j[son] | -p[retty] | -s[tatistics] |\n"
 		"                    -h[elp] }\n");
 }
@@ -34,6 +34,8 @@ static const struct cmd objects[] = {
 	{ "policy",	do_policy },
 	{ "version",	do_version },
 	{ "monitor",	do_monitor },
+	{ "save",	do_save },
+	{ "restore",	do_restore },
 	{ "help",	do_help },
 	{ NULL }
 };

@@ -44,12 +44,6 @@ enum policy_op {
 	POLICY_SHOW,
 };
 
-/* The arguments of policy commands; a field is in @pol.fields when given. */
-struct policy_args {
-	const char *name;
-	struct nvirt_policy pol;
-};
-
 /* Read the arguments of @op: NAME (the word that is no keyword), fields. */
 static void policy_parse(int argc, char **argv, struct policy_args *args,
 			 enum policy_op op)
@@ -74,6 +68,18 @@ static void policy_parse(int argc, char **argv, struct policy_args *args,
 	}
 	if (op != POLICY_SHOW && !args->name)
 		missarg("NAME");
+}
+
+/* Read the arguments of "policy add"; wrong words end the program. */
+void policy_parse_add(int argc, char **argv, struct policy_args *args)
+{
+	policy_parse(argc, argv, args, POLICY_ADD);
+	/* "vif set VIF policy none" follows none: it could not be followed. */
+	if (!strcmp(args->name, "none")) {
+		fprintf(stderr,
+			"Error: \"none\" is no policy name: \"vif set VIF policy none\" follows none.\n");
+		exit(1);
+	}
 }
 
 /*
@@ -135,15 +141,12 @@ static int policy_change(int argc, char **argv, enum policy_op op)
 	struct nvirt *nv;
 	int err;
 
-	policy_parse(argc, argv, &args, op);
+	if (op == POLICY_ADD)
+		policy_parse_add(argc, argv, &args);
+	else
+		policy_parse(argc, argv, &args, op);
 	if (op == POLICY_SET && !args.pol.fields)
 		missarg("a field");
-	/* "vif set VIF policy none" follows none: it could not be followed. */
-	if (op == POLICY_ADD && !strcmp(args.name, "none")) {
-		fprintf(stderr,
-			"Error: \"none\" is no policy name: \"vif set VIF policy none\" follows none.\n");
-		return -1;
-	}
 
 	nv = nv_open();
 	if (!nv)

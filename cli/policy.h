@@ -6,7 +6,15 @@
 #ifndef _NVIRT_POLICY_H
 #define _NVIRT_POLICY_H
 
-struct nvirt_named_policy;
+#include <nvirt/nvirt.h>
+
+/* The arguments of policy commands; a field is in @pol.fields when given. */
+struct policy_args {
+	const char *name;
+	struct nvirt_policy pol;
+};
+
+void policy_parse_add(int argc, char **argv, struct policy_args *args);
 
 /* How much of a named policy text shows; JSON always shows all of it. */
 enum policy_view {

@@ -58,6 +58,8 @@ void nv_print(const char *level, const char *msg);
 int do_monitor(int argc, char **argv);
 int do_nic(int argc, char **argv);
 int do_policy(int argc, char **argv);
+int do_restore(int argc, char **argv);
+int do_save(int argc, char **argv);
 int do_version(int argc, char **argv);
 int do_vif(int argc, char **argv);
 

@@ -76,14 +76,6 @@ enum vif_op {
 	VIF_EXPLAIN,
 };
 
-/* The arguments of vif commands; a setting is in @cfg.fields when given. */
-struct vif_args {
-	const char *name;
-	const char *dev;
-	struct nvirt_vif_config cfg;
-	bool dry_run;
-};
-
 /* A setting is given: a second time is an error. */
 static void vif_field(struct nvirt_vif_config *cfg, uint32_t field,
 		      const char *key, const char *arg)
@@ -221,6 +213,8 @@ static void vif_parse(int argc, char **argv, struct vif_args *args,
 	memset(args, 0, sizeof(*args));
 	for (; argc > 0; argc -= used, argv += used) {
 		used = vif_parse_setting(argc, argv, &args->cfg, op);
+		if (used && is_word(*argv, "netns"))
+			args->netns = argv[1];
 		if (!used && settings)
 			used = vif_parse_policy(argc, argv, &args->cfg);
 		if (used)
@@ -252,6 +246,23 @@ static void vif_parse(int argc, char **argv, struct vif_args *args,
 			unknown_arg(*argv);
 		}
 	}
+}
+
+/**
+ * vif_parse_add() - read the arguments of "vif add", as the command does
+ * @argc: number of words
+ * @argv: the words after "add"
+ * @args: gets them; a netns given is open in @args->cfg.netns_fd
+ *
+ * Wrong words end the program, as for the command.
+ */
+void vif_parse_add(int argc, char **argv, struct vif_args *args)
+{
+	vif_parse(argc, argv, args, VIF_ADD);
+	if (!args->name)
+		missarg("NAME");
+	if (!args->dev)
+		missarg("dev");
 }
 
 /*
@@ -542,11 +553,13 @@ static int vif_change(int argc, char **argv, enum vif_op op)
 	struct nvirt *nv;
 	int err;
 
-	vif_parse(argc, argv, &args, op);
-	if (!args.name)
-		missarg("NAME");
-	if (op == VIF_ADD && !args.dev)
-		missarg("dev");
+	if (op == VIF_ADD) {
+		vif_parse_add(argc, argv, &args);
+	} else {
+		vif_parse(argc, argv, &args, op);
+		if (!args.name)
+			missarg("NAME");
+	}
 	if (op == VIF_SET && !args.cfg.fields)
 		missarg("a setting");
 

@@ -9,11 +9,21 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-struct nvirt;
-struct nvirt_plan;
-struct nvirt_policy;
-struct nvirt_vif;
-struct nvirt_vif_config;
+#include <nvirt/nvirt.h>
+
+/*
+ * The arguments of vif commands; a setting is in @cfg.fields when given,
+ * the netns as the user named it in @netns too.
+ */
+struct vif_args {
+	const char *name;
+	const char *dev;
+	const char *netns;
+	struct nvirt_vif_config cfg;
+	bool dry_run;
+};
+
+void vif_parse_add(int argc, char **argv, struct vif_args *args);
 
 /* How much of a VIF text shows; JSON always shows all of it. */
 enum vif_view {

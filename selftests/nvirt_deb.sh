@@ -5,8 +5,9 @@
 # root of its own (an overlay on the host root, which the VM has read-only)
 # dpkg installs nvirt-dkms, libnvirt0, libnvirt-dev and nvirt; DKMS builds
 # the module for the running kernel; the module loads, the command drives
-# it, man finds its pages, a manager builds on pkg-config nvirt; then the
-# purge leaves nothing behind.
+# it, man finds its pages, a manager builds on pkg-config nvirt, the unit
+# restores at boot what nvirt save wrote; then the purge leaves nothing
+# behind.
 
 source "$(dirname "$0")/lib.sh"
 
@@ -98,7 +99,7 @@ module_and_command() {
 man_pages() {
 	local page
 
-	for page in nvirt nvirt-nic nvirt-vif nvirt-policy nvirt-monitor; do
+	for page in nvirt nvirt-nic nvirt-vif nvirt-policy nvirt-monitor nvirt-save; do
 		expect_eq "man -w $page" "$(in_root man -w "$page")" \
 			"/usr/share/man/man8/$page.8.gz" || return 1
 	done
@@ -113,6 +114,33 @@ manager() {
 		$(pkg-config --cflags --libs nvirt) && /tmp/manager nvmdum nvm0'
 	expect_eq "exit status" "$rc" 0 || fail "$err" || return 1
 	expect_match "manager" "$out" $'vif nvm0@nvmdum backend soft\ndeleted nvm0'
+}
+
+# As at boot: nvirt save writes its default file; the module comes back
+# empty; what the packaged unit runs (ExecStartPre, ExecStart) makes it
+# all again.
+boot_restore() {
+	local unit=/lib/systemd/system/nvirt.service cmd saved
+
+	[ -e "$ROOT$unit" ] || fail "no $unit" || return 1
+	run systemd-analyze verify --man=no --root="$ROOT" "$unit"
+	[ "$rc" = 0 ] && [ -z "$out$err" ] ||
+		fail "systemd-analyze verify: $out $err" || return 1
+	ip link add nvbdum type dummy && defer ip link del nvbdum || return 1
+	in_root nvirt policy add nvbp goal latency &&
+		in_root nvirt vif add nvb0 dev nvbdum mtu 1400 policy nvbp &&
+		in_root nvirt save || return 1
+	[ -s "$ROOT/etc/nvirt/nvirt.conf" ] ||
+		fail "nvirt save wrote no /etc/nvirt/nvirt.conf" || return 1
+	saved=$(in_root nvirt save -) || return 1
+	rmmod nvirt || return 1
+	while read -r cmd; do
+		# A "-" before the command: its failure is no failure.
+		in_root sh -c "${cmd#-}" >/dev/null || [ "${cmd:0:1}" = - ] ||
+			fail "$cmd failed" || return 1
+	done < <(sed -n 's/^ExecStart\(Pre\)\{0,1\}=//p' "$ROOT$unit")
+	expect_eq "restored" "$(in_root nvirt save -)" "$saved" || return 1
+	in_root nvirt vif del nvb0 && in_root nvirt policy del nvbp
 }
 
 # The purge takes every file the packages had, and DKMS's build of the
@@ -144,7 +172,7 @@ purge_debs() {
 ktap_print_header
 [ -n "$(ls "$DEBS"/*.deb 2>/dev/null)" ] ||
 	ktap_exit_fail_msg "no packages in $DEBS (make deb)"
-ktap_set_plan 6
+ktap_set_plan 7
 # The suite's module is loaded again at the end, whatever happened.
 defer 'lsmod | grep -q "^nvirt " || insmod "$NVIRT_KO"'
 defer 'lsmod | grep -q "^nvirt " && rmmod nvirt'
@@ -161,5 +189,6 @@ check "the packaged module loads and the packaged command drives it" \
 	module_and_command
 check "man finds every page" man_pages
 check "a manager builds on pkg-config nvirt from libnvirt-dev" manager
+check "the unit restores at boot what nvirt save wrote" boot_restore
 check "dpkg --purge leaves nothing behind" purge_debs
 ktap_finished

@@ -23,8 +23,9 @@ staged_files() {
 	for f in usr/sbin/nvirt usr/include/nvirt/nvirt.h \
 		 usr/lib/libnvirt.so usr/lib/libnvirt.so.0 usr/lib/libnvirt.a \
 		 usr/lib/pkgconfig/nvirt.pc \
-		 usr/share/man/man8/{nvirt,nvirt-nic,nvirt-vif,nvirt-policy,nvirt-monitor}.8 \
+		 usr/share/man/man8/{nvirt,nvirt-nic,nvirt-vif,nvirt-policy,nvirt-monitor,nvirt-save}.8 \
 		 usr/share/bash-completion/completions/nvirt \
+		 usr/lib/systemd/system/nvirt.service \
 		 "usr/src/nvirt-$(</sys/module/nvirt/version)/dkms.conf" \
 		 "usr/src/nvirt-$(</sys/module/nvirt/version)/kernel/Kbuild" \
 		 "usr/src/nvirt-$(</sys/module/nvirt/version)/include/uapi/linux/nvirt.h"; do
@@ -81,8 +82,8 @@ object_keywords() {
 man_has_every_keyword() {
 	local obj page text k opt brief rest missing=
 
-	for obj in "" nic vif policy monitor; do
-		page=$MAN/nvirt${obj:+-$obj}.8
+	for obj in "" nic vif policy monitor save restore; do
+		page=$MAN/nvirt${obj:+-${obj/restore/save}}.8
 		text=$(man_render "$page")
 		for k in $(object_keywords "$obj"); do
 			grep -qw -- "$k" <<<"$text" || missing+=" $k"
@@ -172,7 +173,9 @@ completion_has_every_keyword() {
 	local obj help comp extra missing
 
 	completion_setup || return 1
-	for obj in nic vif policy monitor version; do
+	# save and restore offer files too: of an empty directory, none.
+	mkdir "$TMP/empty" && cd "$TMP/empty" || return 1
+	for obj in nic vif policy monitor version save restore; do
 		help=$(object_keywords "$obj" | grep -vxF -e nvirt -e "$obj")
 		comp=$(object_completions "$obj")
 		missing=$(comm -23 <(echo "$help") <(echo "$comp") | tr '\n' ' ')
@@ -184,6 +187,7 @@ completion_has_every_keyword() {
 	done
 	help=$(object_keywords "" | grep -vx nvirt | tr '\n' ' ')
 	comp=$(complete_line "nvirt " | sort | tr '\n' ' ')
+	cd - >/dev/null || return 1
 	expect_eq "objects" "$comp" "$help"
 }
 

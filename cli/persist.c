@@ -1,0 +1,707 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvirt save, nvirt restore: the named policies and VIFs of the network
+ * namespace as a file of "policy add" and "vif add" lines, and that file
+ * made so again.
+ *
+ * Each line says everything the object was asked for, so a restore can
+ * compare it with what the kernel has: what is missing is added, what
+ * differs is set (each object all or nothing), and every difference is
+ * said, as drift. Objects the file does not name are left alone.
+ */
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include <nvirt/nvirt.h>
+
+#include "netns.h"
+#include "output.h"
+#include "policy.h"
+#include "utils.h"
+#include "vif.h"
+
+#define SAVE_DIR	"/etc/nvirt"
+#define SAVE_FILE	SAVE_DIR "/nvirt.conf"
+
+static void save_help(void)
+{
+	printf("Usage: nvirt save [ FILE ]\n"
+	       "       nvirt save help\n"
+	       "FILE := { PATH | - }\n"
+	       "FILE is " SAVE_FILE " when not given, - standard output.\n"
+	       "Writes the named policies and VIFs of this network namespace as the\n"
+	       "\"policy add\" and \"vif add\" lines that would make them; see\n"
+	       "\"nvirt restore help\".\n");
+}
+
+static void restore_help(void)
+{
+	printf("Usage: nvirt restore [ FILE ]\n"
+	       "       nvirt restore help\n"
+	       "FILE := { PATH | - }\n"
+	       "FILE is " SAVE_FILE " when not given, - standard input.\n"
+	       "Makes the lines of \"nvirt save\" so: adds what is missing, sets what\n"
+	       "differs, says each difference; leaves alone what FILE does not name.\n");
+}
+
+/* A key of a line and its value: "mtu" "1500", "vlan" "10 qos 0 proto 802.1Q". */
+struct item {
+	const char *key;
+	char val[64];
+};
+
+/* The most keys a line has: settings and policy fields. */
+#define ITEMS	24
+
+struct items {
+	struct item v[ITEMS];
+	int n;
+};
+
+static void item_add(struct items *it, const char *key, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void item_add(struct items *it, const char *key, const char *fmt, ...)
+{
+	struct item *i = &it->v[it->n++];
+	va_list ap;
+
+	i->key = key;
+	va_start(ap, fmt);
+	vsnprintf(i->val, sizeof(i->val), fmt, ap);
+	va_end(ap);
+}
+
+static const char *item_get(const struct items *it, const char *key)
+{
+	int i;
+
+	for (i = 0; i < it->n; i++)
+		if (!strcmp(it->v[i].key, key))
+			return it->v[i].val;
+	return NULL;
+}
+
+/* A code by its name, or its number when this nvirt knows no name. */
+static void item_code(struct items *it, const char *key, unsigned int code,
+		      const char *(*name)(unsigned int code))
+{
+	char buf[16];
+
+	item_add(it, key, "%s", name_or_num(name(code), buf, sizeof(buf), code));
+}
+
+/* A policy's fields, as "policy add" and "vif add" take them. */
+static void policy_items(struct items *it, const struct nvirt_policy *p)
+{
+	if (p->fields & NVIRT_POLICY_F_GOAL)
+		item_code(it, "goal", p->goal, nvirt_goal_name);
+	if (p->fields & NVIRT_POLICY_F_ISOLATION)
+		item_code(it, "isolation", p->isolation, nvirt_isolation_name);
+	if (p->fields & NVIRT_POLICY_F_MIGRATABLE)
+		item_add(it, "migratable", "%s", p->migratable ? "yes" : "no");
+	if (p->fields & NVIRT_POLICY_F_VISIBILITY)
+		item_code(it, "visibility", p->visibility,
+			  nvirt_visibility_name);
+	if (p->fields & NVIRT_POLICY_F_G2G)
+		item_code(it, "g2g", p->g2g, nvirt_g2g_name);
+	if (p->fields & NVIRT_POLICY_F_PRIORITY)
+		item_add(it, "priority", "%u", p->priority);
+	if (p->fields & NVIRT_POLICY_F_MAX_RATE)
+		item_add(it, "max-rate", "%u", p->max_rate);
+	if (p->fields & NVIRT_POLICY_F_MIN_RATE)
+		item_add(it, "min-rate", "%u", p->min_rate);
+}
+
+/* A VIF's config, as "vif add" takes it; @netns names its netns, or NULL. */
+static void vif_items(struct items *it, const struct nvirt_vif_config *cfg,
+		      const char *netns)
+{
+	struct nvirt_policy pol = cfg->policy;
+	char mac[18];
+
+	it->n = 0;
+	if (cfg->fields & NVIRT_VIF_F_BACKEND)
+		item_code(it, "backend", cfg->backend, nvirt_backend_name);
+	if (cfg->fields & NVIRT_VIF_F_MAC)
+		item_add(it, "mac", "%s",
+			 hwaddr(mac, sizeof(mac), cfg->mac, sizeof(cfg->mac)));
+	if ((cfg->fields & NVIRT_VIF_F_VLAN) && cfg->vlan) {
+		char proto[16];
+
+		item_add(it, "vlan", "%u qos %u proto %s", cfg->vlan,
+			 cfg->vlan_qos,
+			 name_or_num(nvirt_vlan_proto_name(cfg->vlan_proto),
+				     proto, sizeof(proto), cfg->vlan_proto));
+	}
+	if (cfg->fields & NVIRT_VIF_F_MTU)
+		item_add(it, "mtu", "%u", cfg->mtu);
+	if (cfg->fields & NVIRT_VIF_F_SPOOFCHK)
+		item_add(it, "spoofchk", "%s", cfg->spoofchk ? "on" : "off");
+	if (cfg->fields & NVIRT_VIF_F_TRUST)
+		item_add(it, "trust", "%s", cfg->trust ? "on" : "off");
+	if (cfg->fields & NVIRT_VIF_F_LINK_STATE)
+		item_code(it, "state", cfg->link_state, nvirt_link_state_name);
+	if (netns)
+		item_add(it, "netns", "%s", netns);
+	if ((cfg->fields & NVIRT_VIF_F_POLICY_NAME) && cfg->policy_name[0])
+		item_add(it, "policy", "%s", cfg->policy_name);
+
+	if (!(cfg->fields & NVIRT_VIF_F_POLICY))
+		pol.fields = 0;
+	if (cfg->fields & NVIRT_VIF_F_MAX_RATE) {
+		pol.fields |= NVIRT_POLICY_F_MAX_RATE;
+		pol.max_rate = cfg->max_rate;
+	}
+	if (cfg->fields & NVIRT_VIF_F_MIN_RATE) {
+		pol.fields |= NVIRT_POLICY_F_MIN_RATE;
+		pol.min_rate = cfg->min_rate;
+	}
+	policy_items(it, &pol);
+}
+
+static void items_print(FILE *fp, const struct items *it)
+{
+	int i;
+
+	for (i = 0; i < it->n; i++)
+		fprintf(fp, " %s %s", it->v[i].key, it->v[i].val);
+	fputc('\n', fp);
+}
+
+/* Keys whose absence from a line means none; the others mean "as it is". */
+static bool key_none_when_absent(const char *key)
+{
+	return !strcmp(key, "vlan") || !strcmp(key, "netns") ||
+	       !strcmp(key, "policy");
+}
+
+/* The fields a key sets, of a VIF config and of its policy. */
+static const struct {
+	const char *key;
+	uint32_t vif;
+	uint32_t pol;
+} keys[] = {
+	{ "backend",	NVIRT_VIF_F_BACKEND, 0 },
+	{ "mac",	NVIRT_VIF_F_MAC, 0 },
+	{ "vlan",	NVIRT_VIF_F_VLAN | NVIRT_VIF_F_VLAN_QOS |
+			NVIRT_VIF_F_VLAN_PROTO, 0 },
+	{ "mtu",	NVIRT_VIF_F_MTU, 0 },
+	{ "spoofchk",	NVIRT_VIF_F_SPOOFCHK, 0 },
+	{ "trust",	NVIRT_VIF_F_TRUST, 0 },
+	{ "state",	NVIRT_VIF_F_LINK_STATE, 0 },
+	{ "netns",	NVIRT_VIF_F_NETNS, 0 },
+	{ "policy",	NVIRT_VIF_F_POLICY_NAME, 0 },
+	{ "goal",	NVIRT_VIF_F_POLICY, NVIRT_POLICY_F_GOAL },
+	{ "isolation",	NVIRT_VIF_F_POLICY, NVIRT_POLICY_F_ISOLATION },
+	{ "migratable",	NVIRT_VIF_F_POLICY, NVIRT_POLICY_F_MIGRATABLE },
+	{ "visibility",	NVIRT_VIF_F_POLICY, NVIRT_POLICY_F_VISIBILITY },
+	{ "g2g",	NVIRT_VIF_F_POLICY, NVIRT_POLICY_F_G2G },
+	{ "priority",	NVIRT_VIF_F_POLICY, NVIRT_POLICY_F_PRIORITY },
+	{ "max-rate",	NVIRT_VIF_F_MAX_RATE, NVIRT_POLICY_F_MAX_RATE },
+	{ "min-rate",	NVIRT_VIF_F_MIN_RATE, NVIRT_POLICY_F_MIN_RATE },
+};
+
+/*
+ * The differences of what an object has (@live) from what the file says
+ * (@want), each said as "OBJ NAME: KEY OLD -> NEW", with the fields that
+ * make it so in *@vif and *@pol; a key the object has that the file does
+ * not say is said as kept, unless its absence means none.
+ */
+static int items_diff(const char *obj, const char *name,
+		      const struct items *live, const struct items *want,
+		      uint32_t *vif, uint32_t *pol)
+{
+	const char *was, *is;
+	int i, n = 0;
+	unsigned int k;
+
+	*vif = 0;
+	*pol = 0;
+	for (k = 0; k < ARRAY_SIZE(keys); k++) {
+		was = item_get(live, keys[k].key);
+		is = item_get(want, keys[k].key);
+		if (!is && (!was || !key_none_when_absent(keys[k].key)))
+			continue;
+		if (was && is && !strcmp(was, is))
+			continue;
+		printf("%s %s: %s %s -> %s\n", obj, name, keys[k].key,
+		       was ?: "none", is ?: "none");
+		*vif |= keys[k].vif;
+		*pol |= keys[k].pol;
+		n++;
+	}
+	for (i = 0; i < live->n; i++) {
+		if (item_get(want, live->v[i].key) ||
+		    key_none_when_absent(live->v[i].key))
+			continue;
+		printf("%s %s: %s %s is not in the file, kept\n", obj, name,
+		       live->v[i].key, live->v[i].val);
+	}
+	return n;
+}
+
+/* nvirt save: write the policies, then the VIFs that may follow them */
+struct save_ctx {
+	FILE *fp;
+	int unsaved;
+};
+
+static int save_policy(const struct nvirt_named_policy *np, void *arg)
+{
+	struct save_ctx *ctx = arg;
+	struct items it = {};
+
+	policy_items(&it, &np->policy);
+	fprintf(ctx->fp, "policy add %s", np->name);
+	items_print(ctx->fp, &it);
+	return 0;
+}
+
+static int save_vif(const struct nvirt_vif *vif,
+		    const struct nvirt_vif_config *cfg, void *arg)
+{
+	struct save_ctx *ctx = arg;
+	const char *ns = NULL;
+	struct items it;
+	char buf[256];
+
+	if (vif->has_netns_id) {
+		ns = netns_name(vif->netns_id, buf, sizeof(buf));
+		if (!ns) {
+			fprintf(stderr,
+				"Warning: VIF \"%s\" is in a network namespace with no name: not saved.\n",
+				vif->name);
+			fprintf(ctx->fp,
+				"# vif %s: in a network namespace with no name, not saved\n",
+				vif->name);
+			ctx->unsaved++;
+			return 0;
+		}
+	}
+	vif_items(&it, cfg, ns);
+	fprintf(ctx->fp, "vif add %s dev %s", vif->name, vif->parent_ifname);
+	items_print(ctx->fp, &it);
+	return 0;
+}
+
+/* Write @path whole or not at all: a temporary file, renamed over it. */
+static int save_write(struct nvirt *nv, const char *path, struct save_ctx *ctx)
+{
+	char tmp[4096];
+	int err;
+
+	if (!strcmp(path, "-")) {
+		ctx->fp = stdout;
+		tmp[0] = '\0';
+	} else {
+		if (!strcmp(path, SAVE_FILE) && mkdir(SAVE_DIR, 0755) &&
+		    errno != EEXIST) {
+			fprintf(stderr, "Error: cannot create %s: %s.\n",
+				SAVE_DIR, strerror(errno));
+			return -1;
+		}
+		snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+		ctx->fp = fopen(tmp, "w");
+		if (!ctx->fp) {
+			fprintf(stderr, "Error: cannot write %s: %s.\n", tmp,
+				strerror(errno));
+			return -1;
+		}
+	}
+
+	fprintf(ctx->fp,
+		"# nvirt save: the named policies and VIFs of a network namespace;\n"
+		"# \"nvirt restore FILE\" makes them so again.\n");
+	err = nvirt_policy_dump(nv, save_policy, ctx) ?:
+	      nvirt_vif_dump_config(nv, 0, NULL, save_vif, ctx);
+	if (err)
+		err = nv_error();
+	if (!tmp[0])
+		return err || fflush(stdout) ? -1 : 0;
+
+	if (fclose(ctx->fp) && !err) {
+		fprintf(stderr, "Error: cannot write %s: %s.\n", tmp,
+			strerror(errno));
+		err = -1;
+	}
+	if (!err && rename(tmp, path)) {
+		fprintf(stderr, "Error: cannot rename %s to %s: %s.\n", tmp,
+			path, strerror(errno));
+		err = -1;
+	}
+	if (err)
+		unlink(tmp);
+	return err;
+}
+
+/* nvirt save [ FILE ] */
+int do_save(int argc, char **argv)
+{
+	struct save_ctx ctx = {};
+	const char *path = SAVE_FILE;
+	struct nvirt *nv;
+	int err;
+
+	if (argc > 0 && !strcmp(*argv, "help")) {
+		save_help();
+		return 0;
+	}
+	if (argc > 0)
+		path = *argv;
+	if (argc > 1)
+		unknown_arg(argv[1]);
+
+	nv = nv_open();
+	if (!nv)
+		return -1;
+	err = save_write(nv, path, &ctx);
+	if (!err)
+		nv_warn();
+	return err;
+}
+
+/* nvirt restore: what the file says */
+struct want {
+	int line;
+	bool vif;
+	struct policy_args pol;
+	struct vif_args va;
+	char *words;		/* what the args point into */
+};
+
+struct restore {
+	const char *path;
+	struct want *want;
+	int n;
+	/* what the kernel has: policies, VIFs and their configs */
+	struct nvirt_named_policy *pols;
+	int npols;
+	struct vif_have {
+		struct nvirt_vif vif;
+		struct nvirt_vif_config cfg;
+		char policy_name[32];
+	} *vifs;
+	int nvifs;
+	int added, changed, same, failed;
+};
+
+/* The line being read, said when its words end the program. */
+static const char *restore_path;
+static int restore_line;
+
+static void restore_where(void)
+{
+	if (restore_line)
+		fprintf(stderr, "Command failed %s:%d; nothing was restored.\n",
+			restore_path, restore_line);
+}
+
+/* Split @line into at most @max words; returns how many. */
+static int split_words(char *line, char **words, int max)
+{
+	char *save, *w;
+	int n = 0;
+
+	for (w = strtok_r(line, " \t\n", &save); w;
+	     w = strtok_r(NULL, " \t\n", &save)) {
+		if (n == max) {
+			fprintf(stderr, "Error: a line of more than %d words.\n",
+				max);
+			exit(1);
+		}
+		words[n++] = w;
+	}
+	return n;
+}
+
+/* Read every line first: a wrong one ends the program, having changed nothing. */
+static void restore_read(FILE *fp, struct restore *r)
+{
+	char *line = NULL, *words[64];
+	size_t size = 0;
+	struct want *w;
+	int i, n, no = 0;
+
+	restore_path = r->path;
+	atexit(restore_where);
+	while (getline(&line, &size, fp) > 0) {
+		no++;
+		n = split_words(line, words, ARRAY_SIZE(words));
+		if (!n || words[0][0] == '#')
+			continue;
+		restore_line = no;
+		if (n < 2 || strcmp(words[1], "add") ||
+		    (strcmp(words[0], "vif") && strcmp(words[0], "policy"))) {
+			fprintf(stderr,
+				"Error: a line is \"policy add ...\" or \"vif add ...\".\n");
+			exit(1);
+		}
+		for (i = 2; i < n; i++) {
+			if (!strcmp(words[i], "help") ||
+			    !strcmp(words[i], "dry-run")) {
+				fprintf(stderr, "Error: \"%s\" in a saved file.\n",
+					words[i]);
+				exit(1);
+			}
+		}
+
+		r->want = realloc(r->want, (r->n + 1) * sizeof(*r->want));
+		if (!r->want) {
+			fprintf(stderr, "Error: out of memory.\n");
+			exit(1);
+		}
+		w = &r->want[r->n++];
+		memset(w, 0, sizeof(*w));
+		w->line = no;
+		w->vif = !strcmp(words[0], "vif");
+		/* The args point into the line: keep it. */
+		w->words = line;
+		if (w->vif)
+			vif_parse_add(n - 2, words + 2, &w->va);
+		else
+			policy_parse_add(n - 2, words + 2, &w->pol);
+		line = NULL;
+		size = 0;
+	}
+	free(line);
+	restore_line = 0;
+}
+
+static int have_policy(const struct nvirt_named_policy *np, void *arg)
+{
+	struct restore *r = arg;
+
+	r->pols = realloc(r->pols, (r->npols + 1) * sizeof(*r->pols));
+	if (!r->pols)
+		return -ENOMEM;
+	r->pols[r->npols++] = *np;
+	return 0;
+}
+
+static int have_vif(const struct nvirt_vif *vif,
+		    const struct nvirt_vif_config *cfg, void *arg)
+{
+	struct restore *r = arg;
+	struct vif_have *h;
+
+	r->vifs = realloc(r->vifs, (r->nvifs + 1) * sizeof(*r->vifs));
+	if (!r->vifs)
+		return -ENOMEM;
+	h = &r->vifs[r->nvifs++];
+	h->vif = *vif;
+	h->cfg = *cfg;
+	snprintf(h->policy_name, sizeof(h->policy_name), "%s",
+		 cfg->policy_name);
+	return 0;
+}
+
+/* An operation failed: say the kernel's reason, and go on with the next. */
+static void restore_failed(struct restore *r, const struct want *w)
+{
+	fprintf(stderr, "%s:%d: ", r->path, w->line);
+	nv_error();
+	r->failed++;
+}
+
+static void restore_policy(struct nvirt *nv, struct restore *r,
+			   const struct want *w)
+{
+	const struct nvirt_named_policy *np = NULL;
+	struct items live = {}, want = {};
+	struct nvirt_policy set;
+	uint32_t vif_fields;
+	int i;
+
+	for (i = 0; i < r->npols; i++)
+		if (!strcmp(r->pols[i].name, w->pol.name))
+			np = &r->pols[i];
+	if (!np) {
+		if (nvirt_policy_new(nv, w->pol.name, &w->pol.pol)) {
+			restore_failed(r, w);
+			return;
+		}
+		printf("policy %s: added\n", w->pol.name);
+		r->added++;
+		return;
+	}
+
+	policy_items(&live, &np->policy);
+	policy_items(&want, &w->pol.pol);
+	set = w->pol.pol;
+	if (!items_diff("policy", w->pol.name, &live, &want, &vif_fields,
+			&set.fields)) {
+		r->same++;
+		return;
+	}
+	if (nvirt_policy_set(nv, w->pol.name, &set))
+		restore_failed(r, w);
+	else
+		r->changed++;
+}
+
+/* The netns a VIF's netdev is in, by name; NULL for ours. */
+static const char *have_netns(const struct nvirt_vif *vif, char *buf,
+			      size_t len)
+{
+	if (!vif->has_netns_id)
+		return NULL;
+	return netns_name(vif->netns_id, buf, len) ?: "(unnamed)";
+}
+
+static void restore_vif(struct nvirt *nv, struct restore *r, struct want *w)
+{
+	struct nvirt_vif_config *cfg = &w->va.cfg, set;
+	const struct vif_have *h = NULL;
+	struct items live, want;
+	char buf[256];
+	int i, fd = -1;
+
+	for (i = 0; i < r->nvifs; i++)
+		if (!strcmp(r->vifs[i].vif.name, w->va.name))
+			h = &r->vifs[i];
+	if (!h) {
+		if (nvirt_vif_new(nv, w->va.name, 0, w->va.dev, cfg, NULL)) {
+			restore_failed(r, w);
+			return;
+		}
+		printf("vif %s: added\n", w->va.name);
+		r->added++;
+		return;
+	}
+	if (strcmp(h->vif.parent_ifname, w->va.dev)) {
+		fprintf(stderr,
+			"%s:%d: Error: VIF \"%s\" is on %s, not %s: delete it to restore it.\n",
+			r->path, w->line, w->va.name, h->vif.parent_ifname,
+			w->va.dev);
+		r->failed++;
+		return;
+	}
+
+	vif_items(&live, &h->cfg, have_netns(&h->vif, buf, sizeof(buf)));
+	vif_items(&want, cfg, w->va.netns);
+	set = *cfg;
+	set.policy_name = cfg->policy_name ?: "";
+	if (!items_diff("vif", w->va.name, &live, &want, &set.fields,
+			&set.policy.fields)) {
+		r->same++;
+		return;
+	}
+	/* A VIF's rates are its own fields, not its policy's. */
+	set.policy.fields &= ~(NVIRT_POLICY_F_MAX_RATE |
+			       NVIRT_POLICY_F_MIN_RATE);
+	if (!set.policy.fields)
+		set.fields &= ~NVIRT_VIF_F_POLICY;
+	/* Back to our netns: the file names none. */
+	if ((set.fields & NVIRT_VIF_F_NETNS) && !w->va.netns) {
+		fd = netns_open("/proc/self/ns/net");
+		set.netns_fd = fd;
+	}
+	if (nvirt_vif_set(nv, 0, w->va.name, &set))
+		restore_failed(r, w);
+	else
+		r->changed++;
+	if (fd >= 0)
+		close(fd);
+}
+
+/* Objects the kernel has that the file does not name: said, left alone. */
+static void restore_others(const struct restore *r)
+{
+	int i, j;
+
+	for (i = 0; i < r->npols; i++) {
+		for (j = 0; j < r->n; j++)
+			if (!r->want[j].vif &&
+			    !strcmp(r->want[j].pol.name, r->pols[i].name))
+				break;
+		if (j == r->n)
+			printf("policy %s: not in the file, left as it is\n",
+			       r->pols[i].name);
+	}
+	for (i = 0; i < r->nvifs; i++) {
+		for (j = 0; j < r->n; j++)
+			if (r->want[j].vif &&
+			    !strcmp(r->want[j].va.name, r->vifs[i].vif.name))
+				break;
+		if (j == r->n)
+			printf("vif %s: not in the file, left as it is\n",
+			       r->vifs[i].vif.name);
+	}
+}
+
+static void restore_free(struct restore *r)
+{
+	int i;
+
+	for (i = 0; i < r->n; i++) {
+		if (r->want[i].va.cfg.fields & NVIRT_VIF_F_NETNS)
+			close(r->want[i].va.cfg.netns_fd);
+		free(r->want[i].words);
+	}
+	free(r->want);
+	free(r->pols);
+	free(r->vifs);
+}
+
+/* nvirt restore [ FILE ] */
+int do_restore(int argc, char **argv)
+{
+	struct restore r = { .path = SAVE_FILE };
+	struct nvirt *nv;
+	FILE *fp;
+	int i;
+
+	if (argc > 0 && !strcmp(*argv, "help")) {
+		restore_help();
+		return 0;
+	}
+	if (argc > 0)
+		r.path = *argv;
+	if (argc > 1)
+		unknown_arg(argv[1]);
+
+	fp = strcmp(r.path, "-") ? fopen(r.path, "r") : stdin;
+	if (!fp) {
+		fprintf(stderr, "Error: cannot read %s: %s.\n", r.path,
+			strerror(errno));
+		return -1;
+	}
+	restore_read(fp, &r);
+	if (fp != stdin)
+		fclose(fp);
+
+	nv = nv_open();
+	if (!nv)
+		goto fail;
+	if (nvirt_policy_dump(nv, have_policy, &r) ||
+	    nvirt_vif_dump_config(nv, 0, NULL, have_vif, &r)) {
+		nv_error();
+		goto fail;
+	}
+	for (i = 0; i < r.nvifs; i++)
+		r.vifs[i].cfg.policy_name = r.vifs[i].policy_name;
+
+	/* Policies first: VIFs follow them. */
+	for (i = 0; i < r.n; i++)
+		if (!r.want[i].vif)
+			restore_policy(nv, &r, &r.want[i]);
+	for (i = 0; i < r.n; i++)
+		if (r.want[i].vif)
+			restore_vif(nv, &r, &r.want[i]);
+	restore_others(&r);
+	printf("restored %s: %d added, %d changed, %d as they were, %d failed\n",
+	       r.path, r.added, r.changed, r.same, r.failed);
+	restore_free(&r);
+	return r.failed ? -1 : 0;
+
+fail:
+	restore_free(&r);
+	return -1;
+}

@@ -1,0 +1,162 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# nvirt save and nvirt restore: a file of "policy add" and "vif add" lines
+# says what each object was asked for (a pinned backend or auto, its own
+# policy fields apart from those it follows); restoring it over nothing
+# (the module reloaded, as at boot) gives the same objects; restoring it
+# over them changes nothing; drift is said and undone; a wrong line
+# restores nothing.
+
+source "$(dirname "$0")/lib.sh"
+
+NS=nvsns
+SAVED=
+STATE=
+
+# What the user would compare: every VIF and policy with what it was asked
+# for and what it got, but not what a new object gets anew (ids, ifindex,
+# its state and traffic).
+state() {
+	{
+		"$NVIRT" -j vif show | json_get 'sorted(({k: v for k, v in x.items()
+			if k not in ("id", "ifindex", "parent_ifindex", "operstate",
+				     "stats", "link_netnsid")} for x in d),
+			key=lambda x: x["name"])' &&
+		"$NVIRT" -j policy show | json_get 'sorted(d, key=lambda p: p["name"])'
+	} | sed 's/, /,\n/g'
+}
+
+setup() {
+	ip link add nvsd0 type dummy && defer ip link del nvsd0 || return 1
+	ip link add nvsd1 type dummy && defer ip link del nvsd1 || return 1
+	ip netns add "$NS" && defer ip netns del "$NS" || return 1
+	"$NVIRT" policy add sgold goal latency priority 5 max-rate 100 &&
+		"$NVIRT" policy add sbulk goal cpu &&
+		"$NVIRT" vif add nvs0 dev nvsd0 &&
+		"$NVIRT" vif add nvs1 dev nvsd0 mac 52:54:00:aa:00:01 vlan 10 qos 3 \
+			mtu 1400 spoofchk off trust on state disable \
+			policy sgold goal throughput &&
+		"$NVIRT" vif add nvs2 dev nvsd1 backend soft max-rate 50 \
+			netns "$NS" policy sbulk || return 1
+	defer 'for v in nvs0 nvs1 nvs2; do "$NVIRT" vif del $v; done;
+	       "$NVIRT" policy del sgold; "$NVIRT" policy del sbulk'
+}
+
+# The lines are those of the commands, with what the kernel chose filled in.
+save() {
+	local mac0
+
+	run "$NVIRT" save "$SAVED"
+	expect_eq "save" "$rc" 0 || fail "$err" || return 1
+	mac0=$("$NVIRT" -j vif show nvs0 | json_get 'd[0]["mac"]') || return 1
+	expect_eq "lines" "$(grep -v '^#' "$SAVED" | LC_ALL=C sort)" \
+"policy add sbulk goal cpu
+policy add sgold goal latency priority 5 max-rate 100
+vif add nvs0 dev nvsd0 backend auto mac $mac0 mtu 1500 spoofchk on trust off state auto
+vif add nvs1 dev nvsd0 backend auto mac 52:54:00:aa:00:01 vlan 10 qos 3 proto 802.1Q mtu 1400 spoofchk off trust on state disable policy sgold goal throughput
+vif add nvs2 dev nvsd1 backend soft mac $("$NVIRT" -j vif show nvs2 | json_get 'd[0]["mac"]') mtu 1500 spoofchk on trust off state auto netns $NS policy sbulk max-rate 50" ||
+		return 1
+	expect_eq "save to stdout" "$("$NVIRT" save -)" "$(cat "$SAVED")"
+}
+
+# Over the objects it was saved from, restore changes nothing.
+idempotent() {
+	local before
+
+	before=$("$NVIRT" -j vif show | json_get '[(x["name"], x["id"]) for x in d]') ||
+		return 1
+	run "$NVIRT" restore "$SAVED"
+	expect_eq "restore" "$rc" 0 || fail "$err" || return 1
+	expect_eq "report" "$out" \
+		"restored $SAVED: 0 added, 0 changed, 5 as they were, 0 failed" || return 1
+	expect_eq "the same VIFs" \
+		"$("$NVIRT" -j vif show | json_get '[(x["name"], x["id"]) for x in d]')" \
+		"$before"
+}
+
+# As at boot: the module comes back empty, and restore makes it all again.
+reboot() {
+	STATE=$(state) || return 1
+	rmmod nvirt && insmod "$NVIRT_KO" || return 1
+	expect_eq "nothing left" "$("$NVIRT" vif show)$("$NVIRT" policy show)" "" ||
+		return 1
+	run "$NVIRT" restore "$SAVED"
+	expect_eq "restore" "$rc" 0 || fail "$err" || return 1
+	expect_match "report" "$out" \
+		"restored $SAVED: 5 added, 0 changed, 0 as they were, 0 failed" || return 1
+	expect_eq "state" "$(state)" "$STATE" || return 1
+	expect_eq "saved again" "$("$NVIRT" save -)" "$(cat "$SAVED")" || return 1
+	expect_eq "nvs2's netdev" "$(ip -n "$NS" -j link show nvs2 | json_get 'd[0]["ifname"]')" nvs2
+}
+
+# Each difference is said, and undone; what the file leaves out is kept.
+drift() {
+	"$NVIRT" vif set nvs1 mtu 1200 vlan 0 qos 0 &&
+		"$NVIRT" vif set nvs0 policy sbulk max-rate 30 &&
+		"$NVIRT" vif set nvs2 netns 1 &&
+		"$NVIRT" policy set sgold priority 7 &&
+		"$NVIRT" vif add nvs3 dev nvsd1 || return 1
+	defer '"$NVIRT" vif del nvs3'
+	run "$NVIRT" restore "$SAVED"
+	expect_eq "restore" "$rc" 0 || fail "$err" || return 1
+	expect_eq "report" "$out" \
+"policy sgold: priority 7 -> 5
+vif nvs0: policy sbulk -> none
+vif nvs0: max-rate 30 is not in the file, kept
+vif nvs1: vlan none -> 10 qos 3 proto 802.1Q
+vif nvs1: mtu 1200 -> 1400
+vif nvs2: netns none -> $NS
+vif nvs3: not in the file, left as it is
+restored $SAVED: 0 added, 4 changed, 1 as they were, 0 failed" || return 1
+	"$NVIRT" vif del nvs3 && "$NVIRT" vif set nvs0 max-rate 0 || return 1
+	expect_eq "state" "$(state | grep -v max_rate)" \
+		"$(grep -v max_rate <<<"$STATE")"
+}
+
+# A wrong line anywhere: nothing is restored, and the line is named.
+wrong_line() {
+	local bad before
+
+	bad=$(mktemp) && defer rm -f "$bad"
+	printf 'vif add nvs9 dev nvsd0\nvif add nvs8 dev nvsd0 mtu lots\n' > "$bad"
+	before=$(state) || return 1
+	run "$NVIRT" restore "$bad"
+	expect_eq "exit status" "$rc" 1 || return 1
+	expect_match "error" "$err" "Command failed $bad:2; nothing was restored" ||
+		return 1
+	expect_eq "state" "$(state)" "$before" || return 1
+	printf 'vif del nvs0\n' > "$bad"
+	run "$NVIRT" restore "$bad"
+	expect_match "not an add" "$err" 'a line is "policy add ..." or "vif add ..."' ||
+		return 1
+	run "$NVIRT" restore /nonexistent/nvirt.conf
+	expect_match "no file" "$err" "Error: cannot read /nonexistent/nvirt.conf"
+}
+
+# The kernel refuses one line: the others are restored, the error is said.
+refused_line() {
+	local part
+
+	part=$(mktemp) && defer rm -f "$part"
+	printf 'vif add nvs5 dev nvsd1 mtu 1300\nvif add nvs6 dev nvnone0\n' > "$part"
+	run "$NVIRT" restore "$part"
+	defer '"$NVIRT" vif del nvs5'
+	expect_eq "exit status" "$rc" 1 || return 1
+	expect_match "error" "$err" "$part:2: Error: No such NIC" || return 1
+	expect_eq "the other line" "$("$NVIRT" -j vif show nvs5 | json_get 'd[0]["mtu"]')" 1300
+}
+
+ktap_print_header
+family_present || ktap_exit_fail_msg "nvirt is not loaded"
+SAVED=$(mktemp -u /tmp/nvirt-save.XXXXXX.conf)
+defer rm -f "$SAVED"
+ktap_set_plan 6
+check "save writes each object as the command that would make it" \
+	eval 'setup && save'
+check "restore over the same objects changes nothing" idempotent
+check "restore after a module reload makes the same objects" reboot
+check "restore says each drift and undoes it" drift
+check "a wrong line restores nothing" wrong_line
+check "a refused line fails alone" refused_line
+ktap_finished
