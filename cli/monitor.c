@@ -37,15 +37,17 @@ static int monitor_help(int argc __maybe_unused, char **argv __maybe_unused)
 	return 0;
 }
 
-/* The objects whose events are printed. */
+/* The objects whose events are printed, and the handle they come on. */
 struct monitor_filter {
 	bool nic, vif, policy;
+	const struct nvirt *nv;
 };
 
 /*
- * [nic change] 3: eth1: driver igb ... sriov vfs 2/7
- * [vif add] 1: vm1@eth1: backend queue state UP mtu 1500 link/ether ...
- * [policy add] gold: goal latency priority 5 users 0
+ * [nic change rescan] 3: eth1: driver igb ... sriov vfs 2/7
+ * [vif add request] 1: vm1@eth1: backend queue state UP mtu 1500 ...
+ * [vif change policy] 1: vm1@eth1: ... (the named policy it follows changed)
+ * [policy add request] gold: goal latency priority 5 users 0
  */
 static int monitor_print(enum nvirt_event ev, const struct nvirt_nic *nic,
 			 const struct nvirt_vif *vif,
@@ -53,6 +55,8 @@ static int monitor_print(enum nvirt_event ev, const struct nvirt_nic *nic,
 {
 	const struct monitor_filter *filter = arg;
 	const char *object = nic ? "nic" : vif ? "vif" : "policy";
+	unsigned int cause = nvirt_event_cause(filter->nv);
+	char buf[16];
 	bool del = ev == NVIRT_EVENT_NIC_DEL || ev == NVIRT_EVENT_VIF_DEL ||
 		   ev == NVIRT_EVENT_POLICY_DEL;
 
@@ -61,7 +65,13 @@ static int monitor_print(enum nvirt_event ev, const struct nvirt_nic *nic,
 
 	out_start(false);
 	print_string(NULL, "[%s", object);
-	print_string("event", " %s] ", nvirt_event_name(ev));
+	print_string("event", " %s", nvirt_event_name(ev));
+	/* What made it happen, when the kernel says. */
+	if (cause)
+		print_string("cause", " %s",
+			     name_or_num(nvirt_cause_name(cause), buf,
+					 sizeof(buf), cause));
+	print_string(NULL, "%s", "] ");
 	print_string("object", NULL, object);
 	if (nic)
 		nic_print_obj("nic", nic, del ? NIC_VIEW_NAME : NIC_VIEW_LINE);
@@ -180,6 +190,7 @@ int do_monitor(int argc, char **argv)
 		ret = nv_error();
 	else
 		ret = monitor_ready();
+	filter.nv = nv;
 	if (!ret)
 		ret = monitor_loop(nv, sig_fd, &filter);
 	close(sig_fd);

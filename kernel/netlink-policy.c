@@ -161,8 +161,10 @@ void nvirt_nl_policy_notify(struct net *net, struct nvirt_npolicy *np,
 		nlmsg_free(msg);
 		return;
 	}
+	/* Only requests change named policies. */
 	nvirt_nl_ntf_send(net, msg, hdr, &np->ntf_hash,
-			  event == NVIRT_NIC_CHANGED, false);
+			  event == NVIRT_NIC_CHANGED, false,
+			  NVIRT_A_NAMED_POLICY_CAUSE, NVIRT_CAUSE_REQUEST);
 }
 
 /* The named policy a request names. */

@@ -325,13 +325,14 @@ static struct sk_buff *nvirt_nl_vif_reply(struct nvirt_vif *vif,
  * @vif: the VIF
  * @event: what happened
  * @plan: the plan that moved it to another backend, or NULL
+ * @cause: enum nvirt_cause, what made it happen
  *
  * A change is sent only when the record differs from the one last sent.
  *
  * Context: RTNL held.
  */
 void nvirt_nl_vif_notify(struct nvirt_vif *vif, enum nvirt_nic_event event,
-			 const struct nvirt_plan *plan)
+			 const struct nvirt_plan *plan, u8 cause)
 {
 	static const u8 cmds[] = {
 		[NVIRT_NIC_ADDED] = NVIRT_CMD_VIF_ADD_NTF,
@@ -350,7 +351,8 @@ void nvirt_nl_vif_notify(struct nvirt_vif *vif, enum nvirt_nic_event event,
 		return;
 	}
 	nvirt_nl_ntf_send(net, msg, hdr, &vif->ntf_hash,
-			  event == NVIRT_NIC_CHANGED, false);
+			  event == NVIRT_NIC_CHANGED, false, NVIRT_A_VIF_CAUSE,
+			  cause);
 }
 
 /* The VIF a request names by id, name or both. */
@@ -436,7 +438,7 @@ static int nvirt_nl_vif_plan(struct genl_info *info, const char *name,
 	if (IS_ERR(vif))
 		return PTR_ERR(vif);
 	*parent = vif->parent;
-	return nvirt_vif_set(vif, &tmp, flags, pl, NULL);
+	return nvirt_vif_set(vif, &tmp, flags, pl, NVIRT_CAUSE_REQUEST, NULL);
 }
 
 /*
@@ -622,7 +624,8 @@ int nvirt_nl_vif_set_doit(struct sk_buff *skb, struct genl_info *info)
 	vif = nvirt_nl_vif_lookup(info);
 	err = PTR_ERR_OR_ZERO(vif);
 	if (!err)
-		err = nvirt_vif_set(vif, &cfg, flags, pl, info->extack);
+		err = nvirt_vif_set(vif, &cfg, flags, pl, NVIRT_CAUSE_REQUEST,
+				    info->extack);
 	if (dry && (!err || nvirt_nl_plan_refused(pl, err))) {
 		msg = nvirt_nl_vif_plan_reply(info, vif->parent, vif->id,
 					      vif->name, &pl->plan);

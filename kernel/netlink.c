@@ -398,22 +398,28 @@ struct sk_buff *nvirt_nl_ntf_new(struct net *net, u8 cmd, void **hdr)
  * @last: hash of the record last notified; updated
  * @change: a change notification, dropped when the record did not change
  * @quiet: remember the record, send nothing
+ * @cause_attr: the record's attribute for the cause
+ * @cause: enum nvirt_cause, what made it happen; not part of the record
+ *	compared, so one change is announced once whatever its causes
  *
  * Context: RTNL held.
  */
 void nvirt_nl_ntf_send(struct net *net, struct sk_buff *msg, void *hdr,
-		       u32 *last, bool change, bool quiet)
+		       u32 *last, bool change, bool quiet, int cause_attr,
+		       u8 cause)
 {
 	struct genlmsghdr *ghdr = nlmsg_data(nlmsg_hdr(msg));
 	u32 hash;
 
 	genlmsg_end(msg, hdr);
 	hash = jhash(genlmsg_data(ghdr), genlmsg_len(ghdr), 0);
-	if ((change && hash == *last) || quiet) {
+	if ((change && hash == *last) || quiet ||
+	    nla_put_u8(msg, cause_attr, cause)) {
 		*last = hash;
 		nlmsg_free(msg);
 		return;
 	}
+	genlmsg_end(msg, hdr);
 	*last = hash;
 	genlmsg_multicast_netns(&nvirt_nl_family, net, msg, 0,
 				NVIRT_NLGRP_MONITOR, GFP_KERNEL);
@@ -424,6 +430,7 @@ void nvirt_nl_ntf_send(struct net *net, struct sk_buff *msg, void *hdr,
  * @nic: the NIC
  * @event: what happened to it
  * @quiet: remember the record, send nothing
+ * @cause: enum nvirt_cause: netdev, or rescan for a change no event told
  *
  * A change notification is sent only when the record differs from the last
  * one sent (or remembered), so each change is announced once however many
@@ -432,7 +439,7 @@ void nvirt_nl_ntf_send(struct net *net, struct sk_buff *msg, void *hdr,
  * Context: RTNL held.
  */
 void nvirt_nl_nic_notify(struct nvirt_nic *nic, enum nvirt_nic_event event,
-			 bool quiet)
+			 bool quiet, u8 cause)
 {
 	static const u8 cmds[] = {
 		[NVIRT_NIC_ADDED] = NVIRT_CMD_NIC_ADD_NTF,
@@ -451,7 +458,8 @@ void nvirt_nl_nic_notify(struct nvirt_nic *nic, enum nvirt_nic_event event,
 		return;
 	}
 	nvirt_nl_ntf_send(net, msg, hdr, &nic->ntf_hash,
-			  event == NVIRT_NIC_CHANGED, quiet);
+			  event == NVIRT_NIC_CHANGED, quiet, NVIRT_A_NIC_CAUSE,
+			  cause);
 }
 
 /**

@@ -7,6 +7,7 @@
 #define _NVIRT_NETLINK_H
 
 #include <linux/types.h>
+#include <uapi/linux/nvirt.h>
 
 struct genl_info;
 struct net;
@@ -23,14 +24,15 @@ enum nvirt_nic_event {
 };
 
 void nvirt_nl_nic_notify(struct nvirt_nic *nic, enum nvirt_nic_event event,
-			 bool quiet);
+			 bool quiet, u8 cause);
 bool nvirt_nl_has_listeners(struct net *net);
 int nvirt_nl_esw_mode(struct net_device *dev);
 struct net_device *nvirt_nl_dev_lookup(const struct genl_info *info, int ifindex,
 				       int ifname);
 struct sk_buff *nvirt_nl_ntf_new(struct net *net, u8 cmd, void **hdr);
 void nvirt_nl_ntf_send(struct net *net, struct sk_buff *msg, void *hdr,
-		       u32 *last, bool change, bool quiet);
+		       u32 *last, bool change, bool quiet, int cause_attr,
+		       u8 cause);
 struct nlattr;
 struct netlink_ext_ack;
 struct nvirt_npolicy;
@@ -38,7 +40,7 @@ struct nvirt_plan;
 struct nvirt_vif_cfg;
 
 void nvirt_nl_vif_notify(struct nvirt_vif *vif, enum nvirt_nic_event event,
-			 const struct nvirt_plan *plan);
+			 const struct nvirt_plan *plan, u8 cause);
 
 int nvirt_nl_policy_parse(const struct nlattr *nest, struct nvirt_vif_cfg *cfg,
 			  bool named, struct netlink_ext_ack *extack);

@@ -194,7 +194,8 @@ static int nvirt_netdev_event(struct notifier_block *nb, unsigned long event,
 	switch (event) {
 	case NETDEV_UNREGISTER:
 		if (nic->announced)
-			nvirt_nl_nic_notify(nic, NVIRT_NIC_REMOVED, false);
+			nvirt_nl_nic_notify(nic, NVIRT_NIC_REMOVED, false,
+					    NVIRT_CAUSE_NETDEV);
 		nvirt_nic_del(nic);
 		break;
 	case NETDEV_UP:
@@ -252,9 +253,12 @@ static void nvirt_nic_rescan(struct work_struct *work)
 				soon = true;
 				continue;
 			}
+			/* A change no event marked: the rescan found it. */
 			nvirt_nl_nic_notify(nic, nic->announced ?
 					    NVIRT_NIC_CHANGED : NVIRT_NIC_ADDED,
-					    !nn->listening);
+					    !nn->listening,
+					    nic->announced && !nic->dirty ?
+					    NVIRT_CAUSE_RESCAN : NVIRT_CAUSE_NETDEV);
 			nic->announced = true;
 			nic->dirty = false;
 			if (parent)

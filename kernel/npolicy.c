@@ -258,7 +258,7 @@ static int nvirt_npolicy_apply(struct net *net, struct nvirt_npolicy *np,
 		memset(&cfg, 0, sizeof(cfg));
 		pl->plan.err = 0;
 		err = nvirt_vif_set(vif, &cfg, flags | NVIRT_PLACE_NO_ENABLE,
-				    pl, &why);
+				    pl, NVIRT_CAUSE_POLICY, &why);
 		if (!err)
 			continue;
 		msg = why._msg;

@@ -354,7 +354,8 @@ static void nvirt_place_work_fn(struct work_struct *work)
 				       nvirt_place_backend_name(mv->plan.backend),
 				       vif->parent->name);
 		cfg = vif->cfg;
-		if (nvirt_vif_change(vif, &cfg, &mv->plan, mv->enforce, NULL)) {
+		if (nvirt_vif_change(vif, &cfg, &mv->plan, mv->enforce,
+				     NVIRT_CAUSE_PLACEMENT, NULL)) {
 			netdev_warn(vif->parent, "VIF %s stays on %s\n",
 				    vif->name,
 				    nvirt_place_backend_name(vif->backend));

@@ -342,9 +342,10 @@ void nvirt_vif_each(struct net_device *parent, nvirt_vif_fn fn, void *arg)
 			fn(vif, arg);
 }
 
-static void nvirt_vif_notify(struct nvirt_vif *vif, enum nvirt_nic_event ev)
+static void nvirt_vif_notify(struct nvirt_vif *vif, enum nvirt_nic_event ev,
+			     u8 cause)
 {
-	nvirt_nl_vif_notify(vif, ev, NULL);
+	nvirt_nl_vif_notify(vif, ev, NULL, cause);
 }
 
 /* Hardware a VIF gives back when it goes or moves: others may want it. */
@@ -486,7 +487,8 @@ int nvirt_vif_new(struct net *net, const char *name, struct net_device *parent,
 		struct nvirt_vif_cfg same = pl->victim->cfg;
 
 		err = nvirt_vif_change(pl->victim, &same, &pl->victim_plan,
-				       pl->victim_enforce, extack);
+				       pl->victim_enforce, NVIRT_CAUSE_PLACEMENT,
+				       extack);
 		if (err)
 			goto err_free_vif;
 	}
@@ -506,7 +508,7 @@ int nvirt_vif_new(struct net *net, const char *name, struct net_device *parent,
 	hash_add(nvirt_vifs_by_parent, &vif->parent_node,
 		 (unsigned long)vif->parent);
 	nvirt_vif_generation++;
-	nvirt_vif_notify(vif, NVIRT_NIC_ADDED);
+	nvirt_vif_notify(vif, NVIRT_NIC_ADDED, NVIRT_CAUSE_REQUEST);
 	return vif->id;
 
 err_destroy:
@@ -522,8 +524,11 @@ err_free_vif:
 	return err;
 }
 
-/* Release a VIF: its backend's resources, then the object. */
-static void nvirt_vif_destroy(struct nvirt_vif *vif)
+/*
+ * Release a VIF: its backend's resources, then the object; @cause (enum
+ * nvirt_cause) says why.
+ */
+static void nvirt_vif_destroy(struct nvirt_vif *vif, u8 cause)
 {
 	ASSERT_RTNL();
 	vif->dying = true;
@@ -531,7 +536,7 @@ static void nvirt_vif_destroy(struct nvirt_vif *vif)
 	hash_del(&vif->dev_node);
 	hash_del(&vif->parent_node);
 	nvirt_vif_generation++;
-	nvirt_vif_notify(vif, NVIRT_NIC_REMOVED);
+	nvirt_vif_notify(vif, NVIRT_NIC_REMOVED, cause);
 	netdev_put(vif->dev, &vif->dev_tracker);
 	vif->ops->destroy(vif);
 	if (nvirt_vif_holds_hw(vif))
@@ -548,7 +553,7 @@ static void nvirt_vif_destroy(struct nvirt_vif *vif)
  */
 int nvirt_vif_del(struct nvirt_vif *vif)
 {
-	nvirt_vif_destroy(vif);
+	nvirt_vif_destroy(vif, NVIRT_CAUSE_REQUEST);
 	return 0;
 }
 
@@ -632,6 +637,7 @@ out_free:
  * @cfg: its settings, whole, and the namespace when @cfg->net
  * @plan: the plan: its backend, migratability, path, reasons
  * @enforce: where the settings are enforced on that backend
+ * @cause: enum nvirt_cause: why, for its notification
  * @extack: why it failed
  *
  * A VIF that changes backend keeps its id, name and settings; its
@@ -642,7 +648,7 @@ out_free:
  */
 int nvirt_vif_change(struct nvirt_vif *vif, struct nvirt_vif_cfg *cfg,
 		     const struct nvirt_plan *plan, const u8 *enforce,
-		     struct netlink_ext_ack *extack)
+		     u8 cause, struct netlink_ext_ack *extack)
 {
 	bool moved = plan->backend != vif->backend;
 	struct net *old_net = dev_net(vif->dev);
@@ -650,31 +656,37 @@ int nvirt_vif_change(struct nvirt_vif *vif, struct nvirt_vif_cfg *cfg,
 	int err;
 
 	ASSERT_RTNL();
+	vif->changing = true;
 	if (moved) {
 		freed = nvirt_vif_holds_hw(vif);
 		err = nvirt_vif_rebackend(vif, plan->backend, cfg, extack);
 		if (err)
-			return err;
+			goto err_changing;
 	} else {
 		if (cfg->net) {
 			err = nvirt_vif_move(vif, cfg->net, extack);
 			if (err)
-				return err;
+				goto err_changing;
 		}
 		err = vif->ops->apply(vif, cfg, extack);
 		if (err) {
 			if (cfg->net)
 				nvirt_vif_move(vif, old_net, NULL);
-			return err;
+			goto err_changing;
 		}
 	}
+	vif->changing = false;
 	vif->cfg = *cfg;
 	vif->cfg.net = NULL;
 	nvirt_vif_adopt_plan(vif, plan, enforce);
-	nvirt_nl_vif_notify(vif, NVIRT_NIC_CHANGED, moved ? plan : NULL);
+	nvirt_nl_vif_notify(vif, NVIRT_NIC_CHANGED, moved ? plan : NULL, cause);
 	if (freed)
 		nvirt_place_rebalance();
 	return 0;
+
+err_changing:
+	vif->changing = false;
+	return err;
 }
 
 /**
@@ -683,6 +695,7 @@ int nvirt_vif_change(struct nvirt_vif *vif, struct nvirt_vif_cfg *cfg,
  * @cfg: the settings in @cfg->set, and the namespace when @cfg->net
  * @flags: NVIRT_PLACE_*; with NVIRT_PLACE_DRY_RUN only @pl is filled in
  * @pl: the plan it is changed by, and its reasons
+ * @cause: enum nvirt_cause: why, for its notification
  * @extack: why it failed
  *
  * All or nothing. The VIF moves to another backend when the plan says so;
@@ -692,7 +705,7 @@ int nvirt_vif_change(struct nvirt_vif *vif, struct nvirt_vif_cfg *cfg,
  * Return: 0 or a negative errno.
  */
 int nvirt_vif_set(struct nvirt_vif *vif, struct nvirt_vif_cfg *cfg,
-		  unsigned int flags, struct nvirt_placement *pl,
+		  unsigned int flags, struct nvirt_placement *pl, u8 cause,
 		  struct netlink_ext_ack *extack)
 {
 	int err;
@@ -712,11 +725,12 @@ int nvirt_vif_set(struct nvirt_vif *vif, struct nvirt_vif_cfg *cfg,
 		struct nvirt_vif_cfg same = pl->victim->cfg;
 
 		err = nvirt_vif_change(pl->victim, &same, &pl->victim_plan,
-				       pl->victim_enforce, extack);
+				       pl->victim_enforce, NVIRT_CAUSE_PLACEMENT,
+				       extack);
 		if (err)
 			return err;
 	}
-	err = nvirt_vif_change(vif, cfg, &pl->plan, pl->enforce, extack);
+	err = nvirt_vif_change(vif, cfg, &pl->plan, pl->enforce, cause, extack);
 	if (err && pl->victim)
 		nvirt_place_rebalance();
 	return err;
@@ -731,7 +745,7 @@ static void nvirt_vif_reap(struct work_struct *work)
 	rtnl_lock();
 	xa_for_each(&nvirt_vifs, id, vif)
 		if (vif->orphan)
-			nvirt_vif_destroy(vif);
+			nvirt_vif_destroy(vif, NVIRT_CAUSE_NETNS);
 	rtnl_unlock();
 }
 
@@ -751,19 +765,21 @@ static int nvirt_vif_netdev_event(struct notifier_block *nb,
 		nvirt_vdev_parent_changed(dev);
 		fallthrough;
 	case NETDEV_CHANGEADDR:
-		if (vif && !vif->dying)
-			nvirt_vif_notify(vif, NVIRT_NIC_CHANGED);
+		if (vif && !vif->dying && !vif->changing)
+			nvirt_vif_notify(vif, NVIRT_NIC_CHANGED,
+					 NVIRT_CAUSE_NETDEV);
 		break;
 	case NETDEV_UNREGISTER:
 		/* The parent goes, or leaves the namespace. */
 		hash_for_each_possible_safe(nvirt_vifs_by_parent, child, tmp,
 					    parent_node, (unsigned long)dev)
 			if (child->parent == dev && !child->dying)
-				nvirt_vif_destroy(child);
+				nvirt_vif_destroy(child, NVIRT_CAUSE_PARENT);
 		if (!vif || vif->dying)
 			break;
 		if (dev->reg_state == NETREG_UNREGISTERING) {
-			nvirt_vif_destroy(vif);
+			nvirt_vif_destroy(vif, check_net(dev_net(dev)) ?
+					  NVIRT_CAUSE_NETDEV : NVIRT_CAUSE_NETNS);
 		} else if (!check_net(dev_net(dev))) {
 			/* A VF pushed out of a dying namespace. */
 			vif->orphan = true;
@@ -798,7 +814,7 @@ void nvirt_vif_exit(void)
 
 	rtnl_lock();
 	xa_for_each(&nvirt_vifs, id, vif)
-		nvirt_vif_destroy(vif);
+		nvirt_vif_destroy(vif, NVIRT_CAUSE_UNLOAD);
 	rtnl_unlock();
 	/* Unregistering replays events: only once no VIF is left. */
 	unregister_netdevice_notifier(&nvirt_vif_nb);

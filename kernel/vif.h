@@ -173,6 +173,8 @@ struct nvirt_backend_ops {
  * @ntf_hash: hash of the record last notified
  * @dying: being destroyed; its netdev's events are nvirt's own doing
  * @orphan: vf backend: its namespace died, the VF is to be released
+ * @changing: nvirt is changing it: its netdev's events are nvirt's own
+ *	doing, which the change announces once it is done
  *
  * All fields are protected by RTNL; the datapath reads the settings it
  * needs from its own copies (see vdev.c).
@@ -199,6 +201,7 @@ struct nvirt_vif {
 	u32 ntf_hash;
 	bool dying;
 	bool orphan;
+	bool changing;
 };
 
 extern const struct nvirt_backend_ops nvirt_soft_ops;
@@ -245,11 +248,11 @@ int nvirt_vif_new(struct net *net, const char *name, struct net_device *parent,
 		  struct nvirt_placement *pl, struct netlink_ext_ack *extack);
 int nvirt_vif_del(struct nvirt_vif *vif);
 int nvirt_vif_set(struct nvirt_vif *vif, struct nvirt_vif_cfg *cfg,
-		  unsigned int flags, struct nvirt_placement *pl,
+		  unsigned int flags, struct nvirt_placement *pl, u8 cause,
 		  struct netlink_ext_ack *extack);
 int nvirt_vif_change(struct nvirt_vif *vif, struct nvirt_vif_cfg *cfg,
 		     const struct nvirt_plan *plan, const u8 *enforce,
-		     struct netlink_ext_ack *extack);
+		     u8 cause, struct netlink_ext_ack *extack);
 void nvirt_vif_cfg_copy(struct nvirt_vif_cfg *cfg,
 			const struct nvirt_vif_cfg *src, unsigned long fields);
 int nvirt_vif_check(struct net_device *parent, u8 backend,

@@ -22,7 +22,7 @@
 #define NVIRT_MSG_LEN		256
 
 /* Largest attribute type of any reply set: sizes the parse table. */
-#define NVIRT_TB_MAX		32
+#define NVIRT_TB_MAX		48
 
 _Static_assert(NVIRT_A_NIC_MAX <= NVIRT_TB_MAX, "NVIRT_TB_MAX too small");
 _Static_assert(NVIRT_A_VERSION_MAX <= NVIRT_TB_MAX, "NVIRT_TB_MAX too small");
@@ -53,6 +53,7 @@ struct nvirt {
 	char error[NVIRT_MSG_LEN];	/* why the last failed call failed */
 	char warning[NVIRT_MSG_LEN];	/* extack of the last call, if it worked */
 	struct nvirt_plan plan;		/* of nvirt_vif_new()'s record */
+	unsigned int cause;		/* of the event being delivered */
 };
 
 /* All the attributes of one reply, in order, for nla_for_each_attr(). */

@@ -37,6 +37,37 @@ const char *nvirt_event_name(enum nvirt_event ev)
 	return nvirt_code_name(event_names, ARRAY_SIZE(event_names), ev);
 }
 
+static const char *const cause_names[] = {
+	[NVIRT_CAUSE_REQUEST]		= "request",
+	[NVIRT_CAUSE_NETDEV]		= "netdev",
+	[NVIRT_CAUSE_PARENT]		= "parent",
+	[NVIRT_CAUSE_NETNS]		= "netns",
+	[NVIRT_CAUSE_POLICY]		= "policy",
+	[NVIRT_CAUSE_PLACEMENT]		= "placement",
+	[NVIRT_CAUSE_UNLOAD]		= "unload",
+	[NVIRT_CAUSE_RESCAN]		= "rescan",
+};
+
+const char *nvirt_cause_name(unsigned int cause)
+{
+	return nvirt_code_name(cause_names, ARRAY_SIZE(cause_names), cause);
+}
+
+unsigned int nvirt_event_cause(const struct nvirt *h)
+{
+	return h->cause;
+}
+
+/* The attribute of an event's record that says its cause. */
+static int mon_cause_attr(enum nvirt_event ev)
+{
+	if (ev <= NVIRT_EVENT_NIC_CHANGE)
+		return NVIRT_A_NIC_CAUSE;
+	if (ev <= NVIRT_EVENT_VIF_CHANGE)
+		return NVIRT_A_VIF_CAUSE;
+	return NVIRT_A_NAMED_POLICY_CAUSE;
+}
+
 /* The event a notification announces; 0 for a command we do not know. */
 static enum nvirt_event mon_event(uint8_t cmd)
 {
@@ -88,6 +119,7 @@ static int mon_valid(struct nl_msg *msg, void *arg)
 	/* Not the handle's: the callback may make requests on it. */
 	struct nvirt_plan plan;
 	struct mon_obj obj = { 0 };
+	struct nlattr *cause;
 	enum nvirt_event ev;
 	int err;
 
@@ -107,12 +139,17 @@ static int mon_valid(struct nl_msg *msg, void *arg)
 		obj.policy = &policy;
 		err = nvirt_named_policy_parse(nlh, &policy);
 	}
-	if (err)
+	if (err) {
 		rx->ret = nvirt_fail(rx->h, err, err == -EBADMSG ?
 				     "malformed notification from the kernel" :
 				     NULL);
-	else
-		rx->ret = rx->cb(ev, obj.nic, obj.vif, obj.policy, rx->arg);
+		return NL_STOP;
+	}
+	cause = nlmsg_find_attr(nlh, GENL_HDRLEN, mon_cause_attr(ev));
+	rx->h->cause = cause && nla_len(cause) == sizeof(uint8_t) ?
+		       nla_get_u8(cause) : 0;
+	rx->ret = rx->cb(ev, obj.nic, obj.vif, obj.policy, rx->arg);
+	rx->h->cause = 0;
 	return rx->ret ? NL_STOP : NL_OK;
 }
 

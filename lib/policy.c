@@ -16,6 +16,7 @@ static const char *const named_policy_attr_names[NVIRT_A_NAMED_POLICY_MAX + 1] =
 	[NVIRT_A_NAMED_POLICY_NAME]	= "name",
 	[NVIRT_A_NAMED_POLICY_POLICY]	= "policy",
 	[NVIRT_A_NAMED_POLICY_USERS]	= "users",
+	[NVIRT_A_NAMED_POLICY_CAUSE]	= "cause",
 };
 
 /* The nest is checked when it is parsed, with policy_policy. */
@@ -26,6 +27,7 @@ static const struct nla_policy named_policy_policy[NVIRT_A_NAMED_POLICY_MAX + 1]
 	},
 	[NVIRT_A_NAMED_POLICY_POLICY]	= { .type = NLA_NESTED },
 	[NVIRT_A_NAMED_POLICY_USERS]	= NVIRT_POLICY_U32,
+	[NVIRT_A_NAMED_POLICY_CAUSE]	= NVIRT_POLICY_U8,
 };
 
 static const struct nla_policy policy_policy[NVIRT_A_POLICY_MAX + 1] = {

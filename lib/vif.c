@@ -46,6 +46,7 @@ static const char *const vif_attr_names[NVIRT_A_VIF_MAX + 1] = {
 	[NVIRT_A_VIF_POLICY_NAME]	= "policy-name",
 	[NVIRT_A_VIF_BACKEND_REQUEST]	= "backend-request",
 	[NVIRT_A_VIF_OWN_POLICY]	= "own-policy",
+	[NVIRT_A_VIF_CAUSE]		= "cause",
 };
 
 #define VIF_NAME_LEN	FIELD_SIZE(struct nvirt_vif, name)
@@ -87,6 +88,7 @@ static const struct nla_policy vif_policy[NVIRT_A_VIF_MAX + 1] = {
 					    .maxlen = VIF_POLICY_NAME_LEN },
 	[NVIRT_A_VIF_BACKEND_REQUEST]	= NVIRT_POLICY_U8,
 	[NVIRT_A_VIF_OWN_POLICY]	= { .type = NLA_NESTED },
+	[NVIRT_A_VIF_CAUSE]		= NVIRT_POLICY_U8,
 };
 
 static const struct nla_policy enforce_policy[NVIRT_A_ENFORCE_MAX + 1] = {

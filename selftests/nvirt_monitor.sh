@@ -76,11 +76,13 @@ events other > /dev/null
 check "veth pair added: one add each" \
 	step "add" "add nvc0;add nvc1;" "" ip link add nvc0 type veth peer nvc1
 check "MTU changed: one change" step "mtu" "change nvc0;" "" ip link set nvc0 mtu 1400
-check "the change carries the new MTU" expect_eq "mtu" "$(last main 'd["nic"]["mtu"]')" 1400
+check "the change carries the new MTU, caused by the netdev" \
+	expect_eq "mtu" "$(last main '(d["nic"]["mtu"], d["cause"])')" "(1400, 'netdev')"
 check "NIC brought up: one change, with the link state settled" \
 	step "up" "change nvc0;" "" ip link set nvc0 up
 check "channels changed: one change, found by the rescan" \
-	step "channels" "change $pf;" "" ethtool -L "$pf" combined 1
+	eval 'step "channels" "change $pf;" "" ethtool -L "$pf" combined 1 &&
+	      expect_eq "cause" "$(last main "d[\"cause\"]")" rescan'
 check "VFs enabled: one change of the PF" \
 	step "vfs" "change $pf;" "" bash -c "echo 2 > /sys/class/net/$pf/device/sriov_numvfs"
 check "NIC moved: del here, add there" \

@@ -220,9 +220,11 @@ for line in open(sys.argv[1]):
     e = json.loads(line)
     v = e["vif"]
     if v["name"] == "g" and "plan" in v:
-        print(v["backend"], [r["code"] for r in v["plan"]["reasons"]][-1])' "$tmp/log" |
+        print(v["backend"], e["cause"],
+              [r["code"] for r in v["plan"]["reasons"]][-1])' "$tmp/log" |
 		tr '\n' ';')
-	expect_eq "moves announced with reasons" "$got" "soft demoted;vf promoted;" || return 1
+	expect_eq "moves announced with their cause and reasons" "$got" \
+		"soft placement demoted;vf placement promoted;" || return 1
 
 	"$NVIRT" vif del g || return 1
 	for ((i = 1; i < 7; i++)); do

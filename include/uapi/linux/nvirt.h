@@ -127,6 +127,34 @@ enum nvirt_knob {
 };
 
 /**
+ * enum nvirt_cause - What made a notification's change happen.
+ * @NVIRT_CAUSE_REQUEST: A request of a user (vif-new, vif-set, vif-del, or a
+ *   policy op).
+ * @NVIRT_CAUSE_NETDEV: Its netdev changed, or went, outside nvirt's requests
+ *   (ip link, a driver, the link).
+ * @NVIRT_CAUSE_PARENT: The virtual interface's NIC went away.
+ * @NVIRT_CAUSE_NETNS: The network namespace of the virtual interface's netdev
+ *   went away.
+ * @NVIRT_CAUSE_POLICY: The named policy the virtual interface follows changed.
+ * @NVIRT_CAUSE_PLACEMENT: nvirt moved the virtual interface to another backend
+ *   to share scarce hardware: its VF was taken by a higher priority, or one
+ *   was freed for it. The notification carries the plan.
+ * @NVIRT_CAUSE_UNLOAD: The nvirt module is being removed.
+ * @NVIRT_CAUSE_RESCAN: The NIC's periodic re-read found a change no kernel
+ *   event announces (channels, VFs).
+ */
+enum nvirt_cause {
+	NVIRT_CAUSE_REQUEST = 1,
+	NVIRT_CAUSE_NETDEV,
+	NVIRT_CAUSE_PARENT,
+	NVIRT_CAUSE_NETNS,
+	NVIRT_CAUSE_POLICY,
+	NVIRT_CAUSE_PLACEMENT,
+	NVIRT_CAUSE_UNLOAD,
+	NVIRT_CAUSE_RESCAN,
+};
+
+/**
  * enum nvirt_backend - The mechanism that realizes a virtual interface.
  * @NVIRT_BACKEND_AUTO: Let nvirt choose (request only): a VF where the NIC has
  *   a free one, else a dedicated queue, else software.
@@ -313,6 +341,7 @@ enum {
 	NVIRT_A_NIC_VF_INDEX,
 	NVIRT_A_NIC_CAP,
 	NVIRT_A_NIC_ESW_MODE,
+	NVIRT_A_NIC_CAUSE,
 
 	__NVIRT_A_NIC_MAX,
 	NVIRT_A_NIC_MAX = (__NVIRT_A_NIC_MAX - 1)
@@ -383,6 +412,7 @@ enum {
 	NVIRT_A_VIF_POLICY_NAME,
 	NVIRT_A_VIF_BACKEND_REQUEST,
 	NVIRT_A_VIF_OWN_POLICY,
+	NVIRT_A_VIF_CAUSE,
 
 	__NVIRT_A_VIF_MAX,
 	NVIRT_A_VIF_MAX = (__NVIRT_A_VIF_MAX - 1)
@@ -414,6 +444,7 @@ enum {
 	NVIRT_A_NAMED_POLICY_NAME = 1,
 	NVIRT_A_NAMED_POLICY_POLICY,
 	NVIRT_A_NAMED_POLICY_USERS,
+	NVIRT_A_NAMED_POLICY_CAUSE,
 
 	__NVIRT_A_NAMED_POLICY_MAX,
 	NVIRT_A_NAMED_POLICY_MAX = (__NVIRT_A_NAMED_POLICY_MAX - 1)

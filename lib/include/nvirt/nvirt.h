@@ -555,6 +555,16 @@ int nvirt_monitor_step(struct nvirt *h, nvirt_event_cb cb, void *arg);
  */
 const char *nvirt_event_name(enum nvirt_event ev);
 
+/*
+ * While an event callback runs: what made the event happen, an enum
+ * nvirt_cause of <linux/nvirt.h> (NVIRT_CAUSE_REQUEST, _NETDEV, _PARENT,
+ * _NETNS, _POLICY, _PLACEMENT, _UNLOAD, _RESCAN); 0 when the kernel did
+ * not say. Its name ("policy"), or NULL for a code this library does not
+ * know. Since NVIRT_0.2.
+ */
+unsigned int nvirt_event_cause(const struct nvirt *h);
+const char *nvirt_cause_name(unsigned int cause);
+
 #ifdef __cplusplus
 }
 #endif
