@@ -34,6 +34,7 @@ struct nvirt {
 	struct nvirt_plan plan;		/* of nvirt_vif_new()'s record */
 	int mon[2];			/* a pipe that always has a byte */
 	unsigned int mon_steps;
+	unsigned int cause;		/* of the event being delivered */
 };
 
 /* Trap on what the real library could not take. */
@@ -452,6 +453,11 @@ int nvirt_monitor_fd(struct nvirt *h)
 	return nvirt_monitor_start(h) ?: h->mon[0];
 }
 
+unsigned int nvirt_event_cause(const struct nvirt *h)
+{
+	return h->cause;
+}
+
 /* Each event once, with a record; then events lost; then an error. */
 int nvirt_monitor_step(struct nvirt *h, nvirt_event_cb cb, void *arg)
 {
@@ -474,6 +480,8 @@ int nvirt_monitor_step(struct nvirt *h, nvirt_event_cb cb, void *arg)
 		return -EIO;
 	}
 	for (ev = NVIRT_EVENT_NIC_ADD; ev <= NVIRT_EVENT_POLICY_CHANGE; ev++) {
+		/* Every cause, and one this library has no name for. */
+		h->cause = ev;
 		if (ev <= NVIRT_EVENT_NIC_CHANGE) {
 			stub_nic(&nic, "eth0", ev == NVIRT_EVENT_NIC_DEL);
 			ret = cb(ev, &nic, NULL, NULL, arg);

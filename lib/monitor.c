@@ -37,22 +37,6 @@ const char *nvirt_event_name(enum nvirt_event ev)
 	return nvirt_code_name(event_names, ARRAY_SIZE(event_names), ev);
 }
 
-static const char *const cause_names[] = {
-	[NVIRT_CAUSE_REQUEST]		= "request",
-	[NVIRT_CAUSE_NETDEV]		= "netdev",
-	[NVIRT_CAUSE_PARENT]		= "parent",
-	[NVIRT_CAUSE_NETNS]		= "netns",
-	[NVIRT_CAUSE_POLICY]		= "policy",
-	[NVIRT_CAUSE_PLACEMENT]		= "placement",
-	[NVIRT_CAUSE_UNLOAD]		= "unload",
-	[NVIRT_CAUSE_RESCAN]		= "rescan",
-};
-
-const char *nvirt_cause_name(unsigned int cause)
-{
-	return nvirt_code_name(cause_names, ARRAY_SIZE(cause_names), cause);
-}
-
 unsigned int nvirt_event_cause(const struct nvirt *h)
 {
 	return h->cause;

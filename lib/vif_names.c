@@ -107,3 +107,20 @@ NVIRT_NAME_FN(nvirt_isolation_name, isolation_names)
 NVIRT_NAME_FN(nvirt_visibility_name, visibility_names)
 NVIRT_NAME_FN(nvirt_g2g_name, g2g_names)
 NVIRT_NAME_FN(nvirt_plan_reason_name, plan_reason_names)
+
+/* What made a notification happen (its record's cause attribute). */
+static const char *const cause_names[] = {
+	[NVIRT_CAUSE_REQUEST]		= "request",
+	[NVIRT_CAUSE_NETDEV]		= "netdev",
+	[NVIRT_CAUSE_PARENT]		= "parent",
+	[NVIRT_CAUSE_NETNS]		= "netns",
+	[NVIRT_CAUSE_POLICY]		= "policy",
+	[NVIRT_CAUSE_PLACEMENT]		= "placement",
+	[NVIRT_CAUSE_UNLOAD]		= "unload",
+	[NVIRT_CAUSE_RESCAN]		= "rescan",
+};
+
+const char *nvirt_cause_name(unsigned int cause)
+{
+	return nvirt_code_name(cause_names, ARRAY_SIZE(cause_names), cause);
+}
