@@ -98,16 +98,6 @@ static const char *const plan_reason_names[] = {
 	[NVIRT_PLAN_REASON_G2G_EXTERNAL]	= "g2g-external",
 };
 
-NVIRT_NAME_FN(nvirt_backend_name, backend_names)
-NVIRT_NAME_FN(nvirt_setting_name, setting_names)
-NVIRT_NAME_FN(nvirt_link_state_name, link_state_names)
-NVIRT_NAME_FN(nvirt_vlan_proto_name, vlan_proto_names)
-NVIRT_NAME_FN(nvirt_goal_name, goal_names)
-NVIRT_NAME_FN(nvirt_isolation_name, isolation_names)
-NVIRT_NAME_FN(nvirt_visibility_name, visibility_names)
-NVIRT_NAME_FN(nvirt_g2g_name, g2g_names)
-NVIRT_NAME_FN(nvirt_plan_reason_name, plan_reason_names)
-
 /* What made a notification happen (its record's cause attribute). */
 static const char *const cause_names[] = {
 	[NVIRT_CAUSE_REQUEST]		= "request",
@@ -120,7 +110,13 @@ static const char *const cause_names[] = {
 	[NVIRT_CAUSE_RESCAN]		= "rescan",
 };
 
-const char *nvirt_cause_name(unsigned int cause)
-{
-	return nvirt_code_name(cause_names, ARRAY_SIZE(cause_names), cause);
-}
+NVIRT_NAME_FN(nvirt_backend_name, backend_names)
+NVIRT_NAME_FN(nvirt_setting_name, setting_names)
+NVIRT_NAME_FN(nvirt_link_state_name, link_state_names)
+NVIRT_NAME_FN(nvirt_vlan_proto_name, vlan_proto_names)
+NVIRT_NAME_FN(nvirt_goal_name, goal_names)
+NVIRT_NAME_FN(nvirt_isolation_name, isolation_names)
+NVIRT_NAME_FN(nvirt_visibility_name, visibility_names)
+NVIRT_NAME_FN(nvirt_g2g_name, g2g_names)
+NVIRT_NAME_FN(nvirt_plan_reason_name, plan_reason_names)
+NVIRT_NAME_FN(nvirt_cause_name, cause_names)
