@@ -250,7 +250,6 @@ static int items_diff(const char *obj, const char *name,
 /* nvirt save: write the policies, then the VIFs that may follow them */
 struct save_ctx {
 	FILE *fp;
-	int unsaved;
 };
 
 static int save_policy(const struct nvirt_named_policy *np, void *arg)
@@ -281,7 +280,6 @@ static int save_vif(const struct nvirt_vif *vif,
 			fprintf(ctx->fp,
 				"# vif %s: in a network namespace with no name, not saved\n",
 				vif->name);
-			ctx->unsaved++;
 			return 0;
 		}
 	}
