@@ -11,7 +11,10 @@
 #   make deb     the Debian packages, in build/deb
 #   make install install (DESTDIR, PREFIX); install-dkms: the module for DKMS
 #   make check-debug  the canary and the whole suite on the debug kernel
-#   make bench-ring  benchmark the VIF ring against its peers (not a test)
+#   make bench   benchmark nvirt against macvlan, ip and the bare NIC in the
+#                test VM, then the ring on the host (not a test): tables,
+#                build/bench/bench.json, PNG plots (BENCH_QUICK=1: smaller)
+#   make bench-ring  only the ring against its peers, on the host
 #   make asan    libnvirt and the CLI with ASan+UBSan, in build/asan/ (the
 #                suite runs with them when NVIRT_CLI=build/asan/cli/nvirt)
 #   make fuzz    the libFuzzer targets of fuzz/, in build/fuzz/ (run on the
@@ -31,7 +34,7 @@ Q := $(if $(V),,@)
 
 .PHONY: all setup module lib cli selftests build gen check run shell clean \
 	install install-module install-user install-dkms stage deb docs \
-	bench-ring asan fuzz _build _check _run check-debug debug-modules \
+	bench bench-vm _bench_vm bench-ring asan fuzz _build _check _run check-debug debug-modules \
 	_check_canary _check_debug
 
 all: setup
@@ -223,6 +226,25 @@ _run: _build
 shell: all
 	$(Q)KVER=$$(cat $(BUILD)/kver) selftests/vm/run -i
 
+bench: bench-vm bench-ring
+
+# In one boot: the NICs alone on their wires, so frames sent go nowhere.
+BENCH_NICS := igb:bench0 vmxnet3:bench1
+bench-vm: setup
+	$(Q)scripts/setup bench
+	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _bench_vm
+
+_bench_vm: _build
+	$(Q)$(MAKE) --no-print-directory -C bench/vm OUT=$(BUILD)/bench
+	$(Q)rm -rf $(BUILD)/bench/vm && mkdir -p $(BUILD)/bench/vm
+	$(Q){ NVIRT_VMOUT=$(BUILD)/bench/vm NVIRT_NICS="$(BENCH_NICS)" \
+		NVIRT_ENV="BENCH_QUICK=$(BENCH_QUICK)" KVER=$(KVER) \
+		selftests/vm/run -t 3600 -- bench/vm/suite 2>&1; \
+		echo $$? > $(BUILD)/bench/vm.rc; } | \
+		grep -Ev '^(qemu-system|\[ *[0-9]+\.[0-9]+\])'; \
+		exit $$(cat $(BUILD)/bench/vm.rc)
+	$(Q)bench/vm/report $(BUILD)/bench/vm/results.jsonl $(BUILD)/bench
+
 # The ring against a spinlock ring, rte_ring, ck_ring and wfcqueue, on the
 # host; installs their packages first. Table on stdout, build/bench/ring.json.
 bench-ring:
@@ -239,6 +261,7 @@ clean:
 		selftests/nvirt_ring selftests/nvirt_ring_tsan \
 		selftests/nvirt_fuzz selftests/nvirt_soak
 	$(Q)$(MAKE) -C bench/ring OUT=$(BUILD)/bench clean
+	$(Q)$(MAKE) -C bench/vm OUT=$(BUILD)/bench clean
 	$(Q)rm -rf $(BUILD)/check $(BUILD)/vm $(BUILD)/static $(BUILD)/ynl \
 		$(BUILD)/debug $(BUILD)/asan $(BUILD)/fuzz $(BUILD)/stage \
 		$(BUILD)/deb $(BUILD)/docs
