@@ -8,7 +8,8 @@
  *   nvirt-bench cycle KIND PARENT N
  *	create N of KIND (soft, queue, vf: nvirt VIFs with that backend;
  *	macvlan), then delete them; N "max" creates until the parent says
- *	no. {"test":"cycle","kind":..,"n":..,"create_s":..,"delete_s":..}
+ *	no. Fewer than 64 are cycled 9 times, and the median taken.
+ *	{"test":"cycle","kind":..,"n":..,"create_s":..,"delete_s":..}
  *
  *   nvirt-bench scale KIND PARENT N...
  *	grow soft VIFs (KIND nvirt) or macvlans to each N in turn and time a
@@ -19,6 +20,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,13 +182,58 @@ static void add_seconds(json_object *o, const char *key, double s)
 	json_object_object_add(o, key, json_object_new_double(s));
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+static double median(double *v, unsigned int n)
+{
+	qsort(v, n, sizeof(v[0]), cmp_double);
+	return v[n / 2];
+}
+
+/* Create @n (as many as there can be when @max), then delete them. */
+static unsigned int cycle_once(struct maker *m, unsigned int n, bool max,
+			       double *create_s, double *delete_s)
+{
+	double t0, t1;
+	unsigned int i;
+	int err;
+
+	t0 = now();
+	for (i = 0; i < n; i++) {
+		err = make_one(m, i);
+		if (err && max && i)
+			break;
+		if (err)
+			die("create", why(m, err));
+	}
+	n = i;
+	t1 = now();
+	for (i = 0; i < n; i++) {
+		err = remove_one(m, i);
+		if (err)
+			die("delete", why(m, err));
+	}
+	*create_s = t1 - t0;
+	*delete_s = now() - t1;
+	return n;
+}
+
+/* Fewer than CYCLE_SMALL are cycled CYCLE_REPS times: the median counts. */
+#define CYCLE_SMALL	64
+#define CYCLE_REPS	9
+
 static int cycle(const char *kind, const char *parent, const char *count)
 {
-	unsigned int i, n, max;
-	double t0, t1, t2;
+	double create_s[CYCLE_REPS], delete_s[CYCLE_REPS];
+	unsigned int r, reps, n;
 	struct maker m;
 	json_object *o;
-	int err;
+	bool max;
 
 	max = !strcmp(count, "max");
 	n = max ? 4096 : strtoul(count, NULL, 10);
@@ -194,26 +241,15 @@ static int cycle(const char *kind, const char *parent, const char *count)
 		die(count, "not a count");
 	maker_open(&m, kind, parent);
 
-	t0 = now();
-	for (i = 0; i < n; i++) {
-		err = make_one(&m, i);
-		if (err && max && i)
-			break;
-		if (err)
-			die("create", why(&m, err));
-	}
-	n = i;
-	t1 = now();
-	for (i = 0; i < n; i++) {
-		err = remove_one(&m, i);
-		if (err)
-			die("delete", why(&m, err));
-	}
-	t2 = now();
+	n = cycle_once(&m, n, max, &create_s[0], &delete_s[0]);
+	reps = n < CYCLE_SMALL ? CYCLE_REPS : 1;
+	for (r = 1; r < reps; r++)
+		cycle_once(&m, n, false, &create_s[r], &delete_s[r]);
 
 	o = result("cycle", kind, &m, n);
-	add_seconds(o, "create_s", t1 - t0);
-	add_seconds(o, "delete_s", t2 - t1);
+	add_seconds(o, "create_s", median(create_s, reps));
+	add_seconds(o, "delete_s", median(delete_s, reps));
+	json_object_object_add(o, "reps", json_object_new_int(reps));
 	emit(o);
 	maker_close(&m);
 	return 0;
@@ -241,13 +277,6 @@ static long dump_once(struct maker *m)
 	n = nl_cache_nitems(cache);
 	nl_cache_free(cache);
 	return n;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
 }
 
 /* The kernel's memory of the kinds an interface takes, in KiB. */
@@ -301,10 +330,8 @@ static int scale(const char *kind, const char *parent, int argc, char **argv)
 			if (seen < n)
 				die("dump", "saw fewer than there are");
 		}
-		qsort(runs, DUMP_RUNS, sizeof(runs[0]), cmp_double);
-
 		o = result("dump", kind, &m, n);
-		add_seconds(o, "dump_s", runs[DUMP_RUNS / 2]);
+		add_seconds(o, "dump_s", median(runs, DUMP_RUNS));
 		json_object_object_add(o, "records", json_object_new_int64(seen));
 		add_memory(o);
 		emit(o);

@@ -3,7 +3,7 @@
 # The scaling curves of the VM benchmark, from the data files
 # bench/vm/report writes: gnuplot -e "dir='DATA'; out='OUT'" plots.gp
 
-set terminal pngcairo size 800,500 font ",10"
+set terminal pngcairo size 800,500 font ",10" noenhanced
 set grid
 set key top left
 set logscale x 2
