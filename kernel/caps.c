@@ -279,6 +279,8 @@ int nvirt_caps_walk_vfs(struct net_device *dev,
 		v.index = pci_iov_vf_id(vf);
 		v.bus_addr = pci_name(vf);
 		v.ifindex = vf_dev ? vf_dev->ifindex : 0;
+		v.bound = !!READ_ONCE(vf->dev.driver);
+		v.pci_id = vf->vendor << 16 | vf->device;
 		err = cb(&v, arg);
 		if (err) {
 			pci_dev_put(vf);

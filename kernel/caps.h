@@ -67,11 +67,15 @@ struct nvirt_caps {
  * @index: the VF's index on its PF
  * @bus_addr: the VF's bus address
  * @ifindex: the VF's netdev in the PF's netns, or 0
+ * @bound: a driver is bound to the VF
+ * @pci_id: its PCI vendor (high half) and device id
  */
 struct nvirt_vf {
 	int index;
 	const char *bus_addr;
 	int ifindex;
+	bool bound;
+	u32 pci_id;
 };
 
 void nvirt_caps_probe(struct net_device *dev, struct nvirt_caps *caps);

@@ -129,7 +129,8 @@ static int nvirt_place_view(struct net_device *parent,
 	nvirt_vif_each(parent, nvirt_place_count, use);
 	if (!(flags & NVIRT_PLACE_NO_VF)) {
 		nic->vfs_free = nvirt_vf_free(parent,
-					      !(flags & NVIRT_PLACE_NO_ENABLE));
+					      !(flags & NVIRT_PLACE_NO_ENABLE),
+					      &nic->vfs_unbound, &nic->vf_pci_id);
 		if (self && self->backend == NVIRT_BACKEND_VF)
 			nic->vfs_free++;
 	}

@@ -183,6 +183,13 @@ static bool nvirt_try_vf(const struct nvirt_policy *pol,
 			     nic->holder, nic->holder_priority, pol->priority);
 		return true;
 	}
+	if (nic->vfs_unbound) {
+		nvirt_reason(plan, NVIRT_PLAN_REASON_VF_NO_DRIVER,
+			     "VF not chosen: %u VFs of %s have no driver (PCI id %04x:%04x)",
+			     nic->vfs_unbound, nic->name, nic->vf_pci_id >> 16,
+			     nic->vf_pci_id & 0xffff);
+		return false;
+	}
 	nvirt_reason(plan, NVIRT_PLAN_REASON_VF_EXHAUSTED,
 		     "VF not chosen: %s has 0 free VFs", nic->name);
 	return false;

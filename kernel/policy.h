@@ -61,6 +61,8 @@ struct nvirt_policy {
  * @knob: enum nvirt_support by enum nvirt_knob, from its capability record
  * @sriov: it is an SR-IOV PF
  * @vfs_free: VFs a VIF could have now (enabling them if need be)
+ * @vfs_unbound: VFs enabled that no driver serves (no netdev)
+ * @vf_pci_id: their PCI vendor (high half) and device id
  * @queues_free: transmit queues a queue VIF could have now
  * @guaranteed: minimum rates already granted on it, in Mb/s
  * @holder: lowest-priority VIF holding one of its VFs, or 0
@@ -78,6 +80,8 @@ struct nvirt_policy_nic {
 	u8 knob[NVIRT_KNOB_MAX + 1];
 	bool sriov;
 	u32 vfs_free;
+	u32 vfs_unbound;
+	u32 vf_pci_id;
 	u32 queues_free;
 	u64 guaranteed;
 	u32 holder;

@@ -12,7 +12,13 @@
  * enabled, and disabled again when the last VIF on them goes, if nvirt was
  * the one that enabled them. That runs without RTNL (the VFs' drivers take
  * it to register their netdevs), under nvirt_pf_lock and the PF's device
- * lock, in that order.
+ * lock, in that order. With no udev to load the VFs' driver, nvirt asks
+ * for it by the VFs' modalias, as udev would.
+ *
+ * Nothing is placed on VFs that are being disabled: the PF is marked so
+ * under RTNL, in the same hold that found no VIF on them, and placement
+ * (under RTNL, from requests and from the rebalancing work) leaves them
+ * alone.
  */
 
 #include <linux/etherdevice.h>
@@ -30,15 +36,22 @@
  * struct nvirt_pf - an SR-IOV PF nvirt has enabled VFs on
  * @pdev: the PF's device, held
  * @list: in nvirt_pfs
- * @pending: requests between enabling VFs and creating their VIF
+ * @pending: requests between enabling VFs and creating their VIF; under
+ *	nvirt_pf_lock
+ * @disabling: its VFs are being disabled; changed under nvirt_pf_lock
+ *	and RTNL, read under either
  */
 struct nvirt_pf {
 	struct pci_dev *pdev;
 	struct list_head list;
 	unsigned int pending;
+	bool disabling;
 };
 
-/* Protects nvirt_pfs and each PF's VF count changes; taken before RTNL. */
+/*
+ * Protects each PF's VF count changes; taken before RTNL. nvirt_pfs is
+ * changed under it and RTNL, and read under either.
+ */
 static DEFINE_MUTEX(nvirt_pf_lock);
 static LIST_HEAD(nvirt_pfs);
 
@@ -74,15 +87,25 @@ struct pci_dev *nvirt_vf_pf_get(struct net_device *parent)
 	return pci_dev_get(nvirt_vf_pf(parent));
 }
 
+/* Context: nvirt_pf_lock or RTNL held. */
 static struct nvirt_pf *nvirt_pf_find(struct pci_dev *pdev)
 {
 	struct nvirt_pf *pf;
 
-	lockdep_assert_held(&nvirt_pf_lock);
 	list_for_each_entry(pf, &nvirt_pfs, list)
 		if (pf->pdev == pdev)
 			return pf;
 	return NULL;
+}
+
+/* Whether nvirt is disabling a PF's VFs. Context: RTNL held. */
+static bool nvirt_pf_disabling(struct pci_dev *pdev)
+{
+	struct nvirt_pf *pf;
+
+	ASSERT_RTNL();
+	pf = nvirt_pf_find(pdev);
+	return pf && pf->disabling;
 }
 
 /* Ask the PF's driver for @num VFs. */
@@ -102,6 +125,28 @@ static int nvirt_vf_configure(struct pci_dev *pdev, int num)
 		ret = drv->sriov_configure(pdev, num);
 	device_unlock(&pdev->dev);
 	return ret < 0 ? ret : 0;
+}
+
+/*
+ * Nothing loads the VFs' driver on a host without udev: ask for the one
+ * the first VF without a driver wants, by its modalias, as udev would.
+ * Loaded, it binds every VF it serves.
+ */
+static void nvirt_vf_load_driver(struct pci_dev *pdev)
+{
+	struct pci_dev *vf = NULL;
+
+	for_each_pci_dev(vf) {
+		if (!vf->is_virtfn || pci_physfn(vf) != pdev ||
+		    READ_ONCE(vf->dev.driver))
+			continue;
+		request_module("pci:v%08Xd%08Xsv%08Xsd%08Xbc%02Xsc%02Xi%02X",
+			       vf->vendor, vf->device, vf->subsystem_vendor,
+			       vf->subsystem_device, (u8)(vf->class >> 16),
+			       (u8)(vf->class >> 8), (u8)vf->class);
+		pci_dev_put(vf);
+		return;
+	}
 }
 
 /**
@@ -141,8 +186,11 @@ int nvirt_vf_prepare(struct pci_dev *pdev, struct netlink_ext_ack *extack)
 			kfree(pf);
 			goto out_unlock;
 		}
+		nvirt_vf_load_driver(pdev);
 		pf->pdev = pci_dev_get(pdev);
+		rtnl_lock();
 		list_add(&pf->list, &nvirt_pfs);
+		rtnl_unlock();
 		err = NVIRT_VF_ENABLED;
 	}
 	pf->pending++;
@@ -151,27 +199,27 @@ out_unlock:
 	return err;
 }
 
-/* Does any VIF use a VF of @pdev? */
-static bool nvirt_vf_in_use(struct pci_dev *pdev)
-{
-	bool used;
-
-	rtnl_lock();
-	used = nvirt_vif_uses_pf(pdev);
-	rtnl_unlock();
-	return used;
-}
-
-/* Disable the VFs nvirt enabled on a PF once no VIF and no request needs them. */
+/*
+ * Disable the VFs nvirt enabled on a PF once no VIF and no request needs
+ * them. Marked disabling in the RTNL hold that found no VIF on them, the
+ * VFs get none until they are gone.
+ */
 static void nvirt_pf_settle(struct nvirt_pf *pf)
 {
 	lockdep_assert_held(&nvirt_pf_lock);
-	if (pf->pending || nvirt_vf_in_use(pf->pdev))
+	if (pf->pending)
+		return;
+	rtnl_lock();
+	pf->disabling = !nvirt_vif_uses_pf(pf->pdev);
+	rtnl_unlock();
+	if (!pf->disabling)
 		return;
 	nvirt_vf_configure(pf->pdev, 0);
+	rtnl_lock();
+	list_del(&pf->list);
+	rtnl_unlock();
 	/* The PF may have its queues back (igb): VIFs can have them. */
 	nvirt_place_rebalance();
-	list_del(&pf->list);
 	pci_dev_put(pf->pdev);
 	kfree(pf);
 }
@@ -210,6 +258,8 @@ struct nvirt_vf_pick {
 	struct net_device *dev;
 	int index;
 	unsigned int free;
+	unsigned int unbound;
+	u32 pci_id;
 	bool count;
 };
 
@@ -219,6 +269,10 @@ static int nvirt_vf_pick_one(const struct nvirt_vf *vf, void *arg)
 	struct nvirt_vf_pick *pick = arg;
 	struct net_device *dev;
 
+	if (!vf->bound) {
+		pick->unbound++;
+		pick->pci_id = vf->pci_id;
+	}
 	if (!vf->ifindex)
 		return 0;
 	dev = __dev_get_by_index(dev_net(pick->parent), vf->ifindex);
@@ -235,8 +289,9 @@ static struct net_device *nvirt_vf_find_free(struct net_device *parent,
 					     int *index)
 {
 	struct nvirt_vf_pick pick = { .parent = parent };
+	struct pci_dev *pdev = nvirt_vf_pf(parent);
 
-	if (!nvirt_vf_pf(parent))
+	if (!pdev || nvirt_pf_disabling(pdev))
 		return NULL;
 	nvirt_caps_walk_vfs(parent, nvirt_vf_pick_one, &pick);
 	*index = pick.index;
@@ -247,11 +302,14 @@ static struct net_device *nvirt_vf_find_free(struct net_device *parent,
  * nvirt_vf_free() - how many VIFs could have a VF of a NIC now
  * @parent: the NIC
  * @may_enable: count the VFs nvirt would enable when none is
+ * @unbound: set to the enabled VFs no driver serves, or NULL
+ * @pci_id: set to their PCI vendor and device id, or NULL
  *
  * Context: RTNL held.
  * Return: the number of free VFs with a netdev, or that could be enabled.
  */
-unsigned int nvirt_vf_free(struct net_device *parent, bool may_enable)
+unsigned int nvirt_vf_free(struct net_device *parent, bool may_enable,
+			   unsigned int *unbound, u32 *pci_id)
 {
 	struct nvirt_vf_pick pick = { .parent = parent, .count = true };
 	struct pci_dev *pdev = nvirt_vf_pf(parent);
@@ -259,9 +317,14 @@ unsigned int nvirt_vf_free(struct net_device *parent, bool may_enable)
 	ASSERT_RTNL();
 	if (!pdev)
 		return 0;
-	if (!pci_num_vf(pdev))
+	/* VFs being disabled are as good as none: a request enables them. */
+	if (!pci_num_vf(pdev) || nvirt_pf_disabling(pdev))
 		return may_enable ? pci_sriov_get_totalvfs(pdev) : 0;
 	nvirt_caps_walk_vfs(parent, nvirt_vf_pick_one, &pick);
+	if (unbound)
+		*unbound = pick.unbound;
+	if (pci_id)
+		*pci_id = pick.pci_id;
 	return pick.free;
 }
 

@@ -96,6 +96,7 @@ static const char *const plan_reason_names[] = {
 	[NVIRT_PLAN_REASON_PROMOTED]		= "promoted",
 	[NVIRT_PLAN_REASON_VF_G2G]		= "vf-g2g",
 	[NVIRT_PLAN_REASON_G2G_EXTERNAL]	= "g2g-external",
+	[NVIRT_PLAN_REASON_VF_NO_DRIVER]	= "vf-no-driver",
 };
 
 /* What made a notification happen (its record's cause attribute). */
