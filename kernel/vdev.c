@@ -43,6 +43,11 @@ static void nvirt_vdev_rate(struct nvirt_vdev *vd, unsigned int len)
 	if (!rate)
 		return;
 	now = ktime_get_ns();
+	/* A new limit starts afresh: no debt run up under the old one. */
+	if (rate != vd->rate_seen) {
+		vd->rate_seen = rate;
+		vd->next_ns = 0;
+	}
 	next = max(vd->next_ns, now - NVIRT_RATE_BURST_NS);
 	/* rate Mb/s is rate bits per microsecond */
 	next += div_u64((u64)len * 8 * NSEC_PER_USEC, rate);
@@ -449,15 +454,22 @@ void nvirt_vdev_g2g(struct net_device *dev, u8 g2g)
 	WRITE_ONCE(vd->external, g2g == NVIRT_G2G_EXTERNAL);
 }
 
-/* The datapath's copies of a VIF's settings. */
+/*
+ * The datapath's copies of a VIF's settings. A vdev the old limit stopped
+ * is woken at once: its next frame is charged at the new one.
+ */
 void nvirt_vdev_publish(struct nvirt_vdev *vd, const struct nvirt_vif_cfg *cfg)
 {
+	bool rate = READ_ONCE(vd->rate) != cfg->max_rate;
+
 	WRITE_ONCE(vd->vlan_tci, cfg->vlan | (cfg->qos << VLAN_PRIO_SHIFT));
 	WRITE_ONCE(vd->vlan_proto, !cfg->vlan ? 0 :
 		   cfg->vlan_proto == NVIRT_VLAN_PROTO_8021AD ?
 		   htons(ETH_P_8021AD) : htons(ETH_P_8021Q));
 	WRITE_ONCE(vd->spoofchk, cfg->spoofchk);
 	WRITE_ONCE(vd->rate, cfg->max_rate);
+	if (rate && hrtimer_is_queued(&vd->wake))
+		hrtimer_start(&vd->wake, 0, HRTIMER_MODE_REL_SOFT);
 }
 
 void nvirt_vdev_link(struct nvirt_vdev *vd, u8 link_state)

@@ -59,7 +59,8 @@ struct nvirt_port {
  * @vlan_tci: its VLAN's id and priority; READ_ONCE
  * @spoofchk: drop spoofed frames; READ_ONCE
  * @rate: transmit limit in Mb/s, 0 for none; READ_ONCE
- * @next_ns: when the limiter lets the next frame go; in ndo_start_xmit only
+ * @rate_seen: the limit @next_ns was run up under; in ndo_start_xmit only
+ * @next_ns: when the limiter lets the next frame go; likewise
  * @poll_ns: how soon to look again at the stopped parent queue; likewise
  * @wake: wakes the transmit queue once the limiter or the parent allows
  * @spoof_dropped: frames dropped by spoof-check
@@ -86,6 +87,7 @@ struct nvirt_vdev {
 	u16 vlan_tci;
 	bool spoofchk;
 	u32 rate;
+	u32 rate_seen;
 	u64 next_ns;
 	u64 poll_ns;
 	struct hrtimer wake;

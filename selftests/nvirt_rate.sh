@@ -1,0 +1,75 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# A soft VIF's rate limit changed while the old one holds the VIF back:
+# the new limit (or none) takes effect at once, with no debt run up under
+# the old one. One 64 KB frame at max-rate 1 costs half a second; frames
+# queued behind it must leave as soon as the limit is cleared or raised,
+# not when the old limit would have let them.
+
+source "$(dirname "$0")/lib.sh"
+
+# after_change NEW: in netns nvr, VIF r (max-rate 1) sends one 64 KB UDP
+# frame (UDP_SEGMENT: one skb), which the limit pays for for half a
+# second, then 10 small ones that queue behind it, then "vif set r
+# max-rate NEW" (run in the initial netns); prints the ms from the set's
+# return until the small ones were sent, and the ms the old limit would
+# still have held them by then ("-" when the set itself took so long
+# that the two cannot be told apart).
+after_change() {
+	ip netns exec nvr python3 - "$NVIRT" "$1" <<'EOF'
+import socket, subprocess, sys, time
+nvirt, rate = sys.argv[1], sys.argv[2]
+stat = '/sys/class/net/r/statistics/tx_packets'
+def tx():
+    return int(open(stat).read())
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.setsockopt(socket.IPPROTO_UDP, 103, 1400)  # UDP_SEGMENT
+payload = b'x' * 63000
+held = (len(payload) + 28 + 14) * 8 / 1e6   # s at 1 Mb/s
+t0 = time.monotonic()
+base = tx()
+s.sendto(payload, ('10.11.0.2', 9))
+s.setsockopt(socket.IPPROTO_UDP, 103, 0)
+for _ in range(10):
+    s.sendto(b'y' * 100, ('10.11.0.2', 9))
+subprocess.run(['nsenter', '--net=/proc/1/ns/net', nvirt, 'vif', 'set', 'r',
+                'max-rate', rate], check=True)
+t_set = time.monotonic()
+while tx() < base + 11 and time.monotonic() - t0 < 3:
+    time.sleep(0.001)
+left = t0 + held - t_set
+print(round((time.monotonic() - t_set) * 1e3),
+      round(left * 1e3) if left > 0.2 else '-')
+EOF
+}
+
+debt_cleared() {
+	local rate ms left try
+
+	ip link add nvrd0 type dummy && defer ip link del nvrd0
+	ip link set nvrd0 up
+	ip netns add nvr && defer ip netns del nvr
+	"$NVIRT" vif add r dev nvrd0 netns nvr || return 1
+	ip -n nvr link set r up
+	ip -n nvr addr add 10.11.0.1/24 dev r
+	ip -n nvr neigh add 10.11.0.2 lladdr 02:00:00:00:0c:02 dev r nud permanent
+	for rate in 0 1000; do
+		for try in 1 2 3; do
+			"$NVIRT" vif set r max-rate 1 || return 1
+			read -r ms left < <(after_change "$rate") || return 1
+			[ "$left" != - ] && break
+		done
+		ktap_print_msg "max-rate 1 -> $rate: queued frames sent $ms ms after the" \
+			"change, which the old limit would have held $left ms more"
+		[ "$left" != - ] || fail "the changes were too slow to tell" || return 1
+		[ "$ms" -lt $((left / 2)) ] ||
+			fail "max-rate $rate: the old limit's debt still held the VIF" ||
+			return 1
+	done
+}
+
+ktap_print_header
+ktap_set_plan 1
+check "max-rate cleared or raised: frames held by the old limit leave at once" debt_cleared
+ktap_finished
