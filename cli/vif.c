@@ -27,6 +27,7 @@ static int vif_help(int argc __maybe_unused, char **argv __maybe_unused)
 	       "       nvirt [ -j ] [ -p ] [ -s ] vif show [ NAME ] [ dev IFNAME ]\n"
 	       "       nvirt [ -j ] [ -p ] vif explain NAME\n"
 	       "       nvirt vif help\n"
+	       "NAME := [ name ] VIFNAME\n"
 	       "BACKEND := { auto | vf | queue | soft }\n"
 	       "SETTINGS := [ mac LLADDR ]\n"
 	       "            [ vlan VID [ qos PRIO ] [ proto { 802.1Q | 802.1ad } ] ]\n"
@@ -41,6 +42,7 @@ static int vif_help(int argc __maybe_unused, char **argv __maybe_unused)
 	       "          [ g2g { auto | nic | external | soft } ] [ priority PRIO32 ]\n"
 	       "VID := 0-4094, 0 for no VLAN; PRIO := 0-7; MBIT: Mbit/s, 0 for no limit\n"
 	       "PRIO32 := 0-4294967295: a higher one takes a VF from a lower one\n"
+	       "VIFNAME: the VIF's name, after \"name\" when it is also a keyword\n"
 	       "PNAME: a named policy (nvirt policy help) to follow in each field the VIF\n"
 	       "       is not given itself; none: follow none\n"
 	       "dry-run: print the plan (how the NIC would do it, and why), change nothing\n");
@@ -200,9 +202,9 @@ static void vif_parse_policy_name(const char *arg, struct nvirt_vif_config *cfg)
 }
 
 /*
- * Read the arguments of @op: a VIF's NAME (the word that is no keyword),
- * "dev" for add and show, the settings, the policy and "dry-run" for add
- * and set.
+ * Read the arguments of @op: a VIF's NAME (the word that is no keyword,
+ * or after "name"), "dev" for add and show, the settings, the policy and
+ * "dry-run" for add and set.
  */
 static void vif_parse(int argc, char **argv, struct vif_args *args,
 		      enum vif_op op)
@@ -223,6 +225,11 @@ static void vif_parse(int argc, char **argv, struct vif_args *args,
 
 		if (is_word(*argv, "help")) {
 			exit(vif_help(0, NULL));
+		} else if (is_word(*argv, "name")) {
+			NEXT_ARG();
+			if (args->name)
+				duparg("name", *argv);
+			args->name = *argv;
 		} else if (settings && is_word(*argv, "dry-run")) {
 			args->dry_run = true;
 		} else if (settings && is_word(*argv, "policy")) {
