@@ -36,8 +36,8 @@ static int netns_open_path(const char *fmt, const char *name)
  * @name: a name of "ip netns", else the PID of a process in it (or, as
  *	with "ip link set netns", the path of a namespace file)
  *
- * Return: a descriptor of the namespace; a name that names none ends the
- * program.
+ * Return: a descriptor of the namespace; a name that names none is an
+ * argument error (arg_error()).
  */
 int netns_open(const char *name)
 {
@@ -46,12 +46,9 @@ int netns_open(const char *name)
 	fd = netns_open_path(NETNS_RUN_DIR "/%s", name);
 	if (fd < 0 && errno == ENOENT && name[strspn(name, "0123456789")] == '\0')
 		fd = netns_open_path("/proc/%s/ns/net", name);
-	if (fd < 0) {
-		fprintf(stderr,
-			"Error: Cannot open network namespace \"%s\": %s.\n",
-			name, strerror(errno));
-		exit(1);
-	}
+	if (fd < 0)
+		arg_error("Cannot open network namespace \"%s\": %s.", name,
+			  strerror(errno));
 	return fd;
 }
 

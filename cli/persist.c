@@ -7,10 +7,12 @@
  * Each line says everything the object was asked for, so a restore can
  * compare it with what the kernel has: what is missing is added, what
  * differs is set (each object all or nothing), and every difference is
- * said, as drift. Objects the file does not name are left alone.
+ * said, as drift. Objects the file does not name are left alone. A line
+ * that cannot be restored fails alone, said with its place.
  */
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,8 +49,12 @@ static void restore_help(void)
 	       "FILE := { PATH | - }\n"
 	       "FILE is " SAVE_FILE " when not given, - standard input.\n"
 	       "Makes the lines of \"nvirt save\" so: adds what is missing, sets what\n"
-	       "differs, says each difference; leaves alone what FILE does not name.\n");
+	       "differs, says each difference; leaves alone what FILE does not name.\n"
+	       "A line that cannot be made so fails alone, said with FILE:LINE.\n");
 }
+
+/* What separates the words of a line. */
+#define BLANKS		" \t\n"
 
 /* A key of a line and its value: "mtu" "1500", "vlan" "10 qos 0 proto 802.1Q". */
 struct item {
@@ -369,6 +375,7 @@ int do_save(int argc, char **argv)
 struct want {
 	int line;
 	bool vif;
+	bool bad;		/* its words are wrong: it is not restored */
 	struct policy_args pol;
 	struct vif_args va;
 	char *words;		/* what the args point into */
@@ -390,64 +397,91 @@ struct restore {
 	int added, changed, same, failed;
 };
 
-/* The line being read, said when its words end the program. */
-static const char *restore_path;
-static int restore_line;
+/* A line that cannot be restored: say why, with its place. */
+static void line_failed(struct restore *r, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
-static void restore_where(void)
+static void line_failed(struct restore *r, int line, const char *fmt, ...)
 {
-	if (restore_line)
-		fprintf(stderr, "Command failed %s:%d; nothing was restored.\n",
-			restore_path, restore_line);
+	va_list ap;
+
+	fprintf(stderr, "%s:%d: Error: ", r->path, line);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	r->failed++;
 }
 
-/* Split @line into at most @max words; returns how many. */
+/* Split @line into at most @max words; how many, or -E2BIG for more. */
 static int split_words(char *line, char **words, int max)
 {
 	char *save, *w;
 	int n = 0;
 
-	for (w = strtok_r(line, " \t\n", &save); w;
-	     w = strtok_r(NULL, " \t\n", &save)) {
-		if (n == max) {
-			fprintf(stderr, "Error: a line of more than %d words.\n",
-				max);
-			exit(1);
-		}
+	for (w = strtok_r(line, BLANKS, &save); w;
+	     w = strtok_r(NULL, BLANKS, &save)) {
+		if (n == max)
+			return -E2BIG;
 		words[n++] = w;
 	}
 	return n;
 }
 
-/* Read every line first: a wrong one ends the program, having changed nothing. */
+static void read_vif(int argc, char **argv, void *arg)
+{
+	vif_parse_add(argc, argv, arg);
+}
+
+static void read_policy(int argc, char **argv, void *arg)
+{
+	policy_parse_add(argc, argv, arg);
+}
+
+/* Read the words of a "vif add" or "policy add" line into @w. */
+static void restore_words(struct restore *r, struct want *w, int n,
+			  char **words)
+{
+	char where[PATH_MAX + 16];
+	int err;
+
+	snprintf(where, sizeof(where), "%s:%d: ", r->path, w->line);
+	w->vif = !strcmp(words[0], "vif");
+	if (w->vif)
+		err = arg_try(where, read_vif, n - 2, words + 2, &w->va);
+	else
+		err = arg_try(where, read_policy, n - 2, words + 2, &w->pol);
+	if (err)
+		r->failed++;	/* arg_error() said why */
+	else if (w->vif && w->va.dry_run)
+		line_failed(r, w->line, "\"dry-run\" in a saved file.");
+	w->bad = err || (w->vif && w->va.dry_run);
+}
+
+/* Read every line first; one that is wrong fails alone, said. */
 static void restore_read(FILE *fp, struct restore *r)
 {
 	char *line = NULL, *words[64];
 	size_t size = 0;
 	struct want *w;
-	int i, n, no = 0;
+	int n, no = 0;
 
-	restore_path = r->path;
-	atexit(restore_where);
 	while (getline(&line, &size, fp) > 0) {
 		no++;
-		n = split_words(line, words, ARRAY_SIZE(words));
-		if (!n || words[0][0] == '#')
+		n = strspn(line, BLANKS);
+		if (!line[n] || line[n] == '#')
 			continue;
-		restore_line = no;
+		n = split_words(line, words, ARRAY_SIZE(words));
+		if (n < 0) {
+			line_failed(r, no, "a line of more than %zu words.",
+				    ARRAY_SIZE(words));
+			continue;
+		}
 		if (n < 2 || strcmp(words[1], "add") ||
 		    (strcmp(words[0], "vif") && strcmp(words[0], "policy"))) {
-			fprintf(stderr,
-				"Error: a line is \"policy add ...\" or \"vif add ...\".\n");
-			exit(1);
-		}
-		for (i = 2; i < n; i++) {
-			if (!strcmp(words[i], "help") ||
-			    !strcmp(words[i], "dry-run")) {
-				fprintf(stderr, "Error: \"%s\" in a saved file.\n",
-					words[i]);
-				exit(1);
-			}
+			line_failed(r, no,
+				    "a line is \"policy add ...\" or \"vif add ...\".");
+			continue;
 		}
 
 		r->want = realloc(r->want, (r->n + 1) * sizeof(*r->want));
@@ -457,19 +491,15 @@ static void restore_read(FILE *fp, struct restore *r)
 		}
 		w = &r->want[r->n++];
 		memset(w, 0, sizeof(*w));
+		w->va.cfg.netns_fd = -1;
 		w->line = no;
-		w->vif = !strcmp(words[0], "vif");
 		/* The args point into the line: keep it. */
 		w->words = line;
-		if (w->vif)
-			vif_parse_add(n - 2, words + 2, &w->va);
-		else
-			policy_parse_add(n - 2, words + 2, &w->pol);
+		restore_words(r, w, n, words);
 		line = NULL;
 		size = 0;
 	}
 	free(line);
-	restore_line = 0;
 }
 
 static int have_policy(const struct nvirt_named_policy *np, void *arg)
@@ -609,38 +639,46 @@ static void restore_vif(struct nvirt *nv, struct restore *r, struct want *w)
 		close(fd);
 }
 
+/* Does a line of the file, restored or not, name this object? */
+static bool restore_names(const struct restore *r, bool vif, const char *name)
+{
+	const char *n;
+	int i;
+
+	for (i = 0; i < r->n; i++) {
+		if (r->want[i].vif != vif)
+			continue;
+		n = vif ? r->want[i].va.name : r->want[i].pol.name;
+		if (n && !strcmp(n, name))
+			return true;
+	}
+	return false;
+}
+
 /* Objects the kernel has that the file does not name: said, left alone. */
 static void restore_others(const struct restore *r)
 {
-	int i, j;
+	int i;
 
-	for (i = 0; i < r->npols; i++) {
-		for (j = 0; j < r->n; j++)
-			if (!r->want[j].vif &&
-			    !strcmp(r->want[j].pol.name, r->pols[i].name))
-				break;
-		if (j == r->n)
+	for (i = 0; i < r->npols; i++)
+		if (!restore_names(r, false, r->pols[i].name))
 			printf("policy %s: not in the file, left as it is\n",
 			       r->pols[i].name);
-	}
-	for (i = 0; i < r->nvifs; i++) {
-		for (j = 0; j < r->n; j++)
-			if (r->want[j].vif &&
-			    !strcmp(r->want[j].va.name, r->vifs[i].vif.name))
-				break;
-		if (j == r->n)
+	for (i = 0; i < r->nvifs; i++)
+		if (!restore_names(r, true, r->vifs[i].vif.name))
 			printf("vif %s: not in the file, left as it is\n",
 			       r->vifs[i].vif.name);
-	}
 }
 
 static void restore_free(struct restore *r)
 {
+	const struct nvirt_vif_config *cfg;
 	int i;
 
 	for (i = 0; i < r->n; i++) {
-		if (r->want[i].va.cfg.fields & NVIRT_VIF_F_NETNS)
-			close(r->want[i].va.cfg.netns_fd);
+		cfg = &r->want[i].va.cfg;
+		if ((cfg->fields & NVIRT_VIF_F_NETNS) && cfg->netns_fd >= 0)
+			close(cfg->netns_fd);
 		free(r->want[i].words);
 	}
 	free(r->want);
@@ -688,10 +726,10 @@ int do_restore(int argc, char **argv)
 
 	/* Policies first: VIFs follow them. */
 	for (i = 0; i < r.n; i++)
-		if (!r.want[i].vif)
+		if (!r.want[i].vif && !r.want[i].bad)
 			restore_policy(nv, &r, &r.want[i]);
 	for (i = 0; i < r.n; i++)
-		if (r.want[i].vif)
+		if (r.want[i].vif && !r.want[i].bad)
 			restore_vif(nv, &r, &r.want[i]);
 	restore_others(&r);
 	printf("restored %s: %d added, %d changed, %d as they were, %d failed\n",

@@ -65,7 +65,7 @@ static void policy_parse(int argc, char **argv, struct policy_args *args,
 		used = 1;
 
 		if (!strcmp(*argv, "help")) {
-			exit(policy_help(0, NULL));
+			arg_help(policy_help);
 		} else if (!strcmp(*argv, "name")) {
 			NEXT_ARG();
 			if (args->name)
@@ -86,11 +86,8 @@ void policy_parse_add(int argc, char **argv, struct policy_args *args)
 {
 	policy_parse(argc, argv, args, POLICY_ADD);
 	/* "vif set VIF policy none" follows none: it could not be followed. */
-	if (!strcmp(args->name, "none")) {
-		fprintf(stderr,
-			"Error: \"none\" is no policy name: \"vif set VIF policy none\" follows none.\n");
-		exit(1);
-	}
+	if (!strcmp(args->name, "none"))
+		arg_error("\"none\" is no policy name: \"vif set VIF policy none\" follows none.");
 }
 
 /*

@@ -63,10 +63,8 @@ static void parse_mac(const char *arg, uint8_t *mac)
 	}
 	if (i == 6)
 		return;
-	fprintf(stderr,
-		"Error: argument of \"mac\" must be a MAC address (aa:bb:cc:dd:ee:ff), not \"%s\".\n",
-		arg);
-	exit(1);
+	arg_error("argument of \"mac\" must be a MAC address (aa:bb:cc:dd:ee:ff), not \"%s\".",
+		  arg);
 }
 
 /* The commands, for what each one takes. */
@@ -213,6 +211,7 @@ static void vif_parse(int argc, char **argv, struct vif_args *args,
 	int used;
 
 	memset(args, 0, sizeof(*args));
+	args->cfg.netns_fd = -1;
 	for (; argc > 0; argc -= used, argv += used) {
 		used = vif_parse_setting(argc, argv, &args->cfg, op);
 		if (used && is_word(*argv, "netns"))
@@ -224,7 +223,7 @@ static void vif_parse(int argc, char **argv, struct vif_args *args,
 		used = 1;
 
 		if (is_word(*argv, "help")) {
-			exit(vif_help(0, NULL));
+			arg_help(vif_help);
 		} else if (is_word(*argv, "name")) {
 			NEXT_ARG();
 			if (args->name)
@@ -243,10 +242,8 @@ static void vif_parse(int argc, char **argv, struct vif_args *args,
 			args->dev = *argv;
 		} else if (settings && (is_word(*argv, "qos") ||
 					is_word(*argv, "proto"))) {
-			fprintf(stderr,
-				"Error: \"%s\" is valid only after \"vlan VID\".\n",
-				*argv);
-			exit(1);
+			arg_error("\"%s\" is valid only after \"vlan VID\".",
+				  *argv);
 		} else if (!args->name) {
 			args->name = *argv;
 		} else {

@@ -5,8 +5,8 @@
 # says what each object was asked for (a pinned backend or auto, its own
 # policy fields apart from those it follows); restoring it over nothing
 # (the module reloaded, as at boot) gives the same objects; restoring it
-# over them changes nothing; drift is said and undone; a wrong line
-# restores nothing.
+# over them changes nothing; drift is said and undone; a line that
+# cannot be restored fails alone.
 
 source "$(dirname "$0")/lib.sh"
 
@@ -114,49 +114,59 @@ restored $SAVED: 0 added, 4 changed, 1 as they were, 0 failed" || return 1
 		"$(grep -v max_rate <<<"$STATE")"
 }
 
-# A wrong line anywhere: nothing is restored, and the line is named.
-wrong_line() {
-	local bad before
+# Each line that cannot be restored fails alone, named with its reason:
+# wrong words, a netns that is not there, not an add, "dry-run" or "help",
+# the kernel's refusal. The others are restored.
+lines_fail_alone() {
+	local bad line
 
 	bad=$(mktemp) && defer rm -f "$bad"
-	printf 'vif add nvs9 dev nvsd0\nvif add nvs8 dev nvsd0 mtu lots\n' > "$bad"
-	before=$(state) || return 1
+	printf '%s\n' 'vif add nvs9 dev nvsd0' \
+		'vif add nvs8 dev nvsd0 mtu lots' \
+		'vif add nvs7 dev nvsd0 netns nvsnone' \
+		'vif del nvs0' \
+		'vif add nvs6 dev nvnone0' \
+		'vif add nvs5 dev nvsd0 dry-run' \
+		'policy add sp9 goal cpu help' \
+		'policy add sp8 priority 3' \
+		'vif add nvs4 dev nvsd1 mtu 1300 policy sp8' > "$bad"
+	defer '"$NVIRT" vif del nvs9; "$NVIRT" vif del nvs4; "$NVIRT" policy del sp8'
 	run "$NVIRT" restore "$bad"
 	expect_eq "exit status" "$rc" 1 || return 1
-	expect_match "error" "$err" "Command failed $bad:2; nothing was restored" ||
-		return 1
-	expect_eq "state" "$(state)" "$before" || return 1
-	printf 'vif del nvs0\n' > "$bad"
-	run "$NVIRT" restore "$bad"
-	expect_match "not an add" "$err" 'a line is "policy add ..." or "vif add ..."' ||
+	for line in \
+		"$bad:2: Error: argument of \"mtu\" must be a number up to 2147483647, not \"lots\"." \
+		"$bad:3: Error: Cannot open network namespace \"nvsnone\": No such file or directory." \
+		"$bad:4: Error: a line is \"policy add ...\" or \"vif add ...\"." \
+		"$bad:5: Error: No such NIC." \
+		"$bad:6: Error: \"dry-run\" in a saved file." \
+		"$bad:7: Error: \"help\" in a saved file."; do
+		grep -qxF -- "$line" <<<"$err" || fail "not said: $line" || return 1
+	done
+	expect_eq "errors" "$(wc -l <<<"$err")" 6 || fail "$err" || return 1
+	expect_eq "report" "$(tail -n 1 <<<"$out")" \
+		"restored $bad: 3 added, 0 changed, 0 as they were, 6 failed" || return 1
+	expect_eq "the good lines" \
+		"$("$NVIRT" -j vif show nvs4 | json_get '(d[0]["mtu"], d[0]["policy_name"])')" \
+		"(1300, 'sp8')" || return 1
+	"$NVIRT" vif show nvs9 >/dev/null || fail "nvs9 not restored" || return 1
+	for line in nvs8 nvs7 nvs6 nvs5; do
+		! "$NVIRT" vif show "$line" >/dev/null 2>&1 || fail "$line made" || return 1
+	done
+	"$NVIRT" vif del nvs9 && "$NVIRT" vif del nvs4 && "$NVIRT" policy del sp8 ||
 		return 1
 	run "$NVIRT" restore /nonexistent/nvirt.conf
 	expect_match "no file" "$err" "Error: cannot read /nonexistent/nvirt.conf"
-}
-
-# The kernel refuses one line: the others are restored, the error is said.
-refused_line() {
-	local part
-
-	part=$(mktemp) && defer rm -f "$part"
-	printf 'vif add nvs5 dev nvsd1 mtu 1300\nvif add nvs6 dev nvnone0\n' > "$part"
-	run "$NVIRT" restore "$part"
-	defer '"$NVIRT" vif del nvs5'
-	expect_eq "exit status" "$rc" 1 || return 1
-	expect_match "error" "$err" "$part:2: Error: No such NIC" || return 1
-	expect_eq "the other line" "$("$NVIRT" -j vif show nvs5 | json_get 'd[0]["mtu"]')" 1300
 }
 
 ktap_print_header
 family_present || ktap_exit_fail_msg "nvirt is not loaded"
 SAVED=$(mktemp -u /tmp/nvirt-save.XXXXXX.conf)
 defer rm -f "$SAVED"
-ktap_set_plan 6
+ktap_set_plan 5
 check "save writes each object as the command that would make it" \
 	eval 'setup && save'
 check "restore over the same objects changes nothing" idempotent
 check "restore after a module reload makes the same objects" reboot
 check "restore says each drift and undoes it" drift
-check "a wrong line restores nothing" wrong_line
-check "a refused line fails alone" refused_line
+check "each line that cannot be restored fails alone, named" lines_fail_alone
 ktap_finished
