@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,7 @@
 /* Open the file @fmt makes of @name, or @name itself when it is a path. */
 static int netns_open_path(const char *fmt, const char *name)
 {
-	char path[256];
+	char path[PATH_MAX];
 
 	if (strchr(name, '/'))
 		return open(name, O_RDONLY | O_CLOEXEC);

@@ -9,6 +9,9 @@
  * differs is set (each object all or nothing), and every difference is
  * said, as drift. Objects the file does not name are left alone. A line
  * that cannot be restored fails alone, said with its place.
+ *
+ * Names read back: one that is also a keyword is written "name NAME", one
+ * with blanks or a leading quote in quotes (as "ip -batch" reads them).
  */
 
 #include <errno.h>
@@ -56,10 +59,34 @@ static void restore_help(void)
 /* What separates the words of a line. */
 #define BLANKS		" \t\n"
 
+/* Room for a word that is a name: a netns's, NAME_MAX long, quoted. */
+#define WORD_LEN	(NAME_MAX + 3)
+
+/*
+ * @name as a word of a line, in @buf when it must be quoted: when it is
+ * empty, has blanks or starts with a quote. NULL when no quote can hold
+ * it: it has both, or a newline.
+ */
+static const char *save_word(char *buf, const char *name)
+{
+	if (*name && !name[strcspn(name, BLANKS)] && *name != '"' &&
+	    *name != '\'')
+		return name;
+	if (strchr(name, '\n'))
+		return NULL;
+	if (!strchr(name, '"'))
+		snprintf(buf, WORD_LEN, "\"%s\"", name);
+	else if (!strchr(name, '\''))
+		snprintf(buf, WORD_LEN, "'%s'", name);
+	else
+		return NULL;
+	return buf;
+}
+
 /* A key of a line and its value: "mtu" "1500", "vlan" "10 qos 0 proto 802.1Q". */
 struct item {
 	const char *key;
-	char val[64];
+	char val[WORD_LEN];
 };
 
 /* The most keys a line has: settings and policy fields. */
@@ -125,12 +152,15 @@ static void policy_items(struct items *it, const struct nvirt_policy *p)
 		item_add(it, "min-rate", "%u", p->min_rate);
 }
 
-/* A VIF's config, as "vif add" takes it; @netns names its netns, or NULL. */
+/*
+ * A VIF's config, as "vif add" takes it; @netns names its netns, or NULL.
+ * Its names as words of a line (save_word()), when they can be.
+ */
 static void vif_items(struct items *it, const struct nvirt_vif_config *cfg,
 		      const char *netns)
 {
 	struct nvirt_policy pol = cfg->policy;
-	char mac[18];
+	char mac[18], word[WORD_LEN];
 
 	it->n = 0;
 	if (cfg->fields & NVIRT_VIF_F_BACKEND)
@@ -155,9 +185,10 @@ static void vif_items(struct items *it, const struct nvirt_vif_config *cfg,
 	if (cfg->fields & NVIRT_VIF_F_LINK_STATE)
 		item_code(it, "state", cfg->link_state, nvirt_link_state_name);
 	if (netns)
-		item_add(it, "netns", "%s", netns);
+		item_add(it, "netns", "%s", save_word(word, netns) ?: netns);
 	if ((cfg->fields & NVIRT_VIF_F_POLICY_NAME) && cfg->policy_name[0])
-		item_add(it, "policy", "%s", cfg->policy_name);
+		item_add(it, "policy", "%s",
+			 save_word(word, cfg->policy_name) ?: cfg->policy_name);
 
 	if (!(cfg->fields & NVIRT_VIF_F_POLICY))
 		pol.fields = 0;
@@ -258,13 +289,36 @@ struct save_ctx {
 	FILE *fp;
 };
 
+/* An object no line can make: said as a warning, and as a comment. */
+static int save_skip(struct save_ctx *ctx, const char *obj, const char *name,
+		     const char *why)
+{
+	fprintf(stderr, "Warning: %s \"%s\" %s: not saved.\n", obj, name, why);
+	fprintf(ctx->fp, "# %s %s: %s, not saved\n", obj, name, why);
+	return 0;
+}
+
+/* "add NAME", or "add name NAME" when NAME is also a keyword there. */
+static void save_add(struct save_ctx *ctx, const char *obj, const char *name,
+		     bool keyword)
+{
+	char word[WORD_LEN];
+
+	fprintf(ctx->fp, "%s add %s%s", obj, keyword ? "name " : "",
+		save_word(word, name));
+}
+
 static int save_policy(const struct nvirt_named_policy *np, void *arg)
 {
 	struct save_ctx *ctx = arg;
 	struct items it = {};
 
+	/* Made by another tool: "none" follows none in a VIF's line. */
+	if (!strcmp(np->name, "none"))
+		return save_skip(ctx, "policy", np->name,
+				 "is named \"none\", which no command can name");
 	policy_items(&it, &np->policy);
-	fprintf(ctx->fp, "policy add %s", np->name);
+	save_add(ctx, "policy", np->name, policy_keyword(np->name));
 	items_print(ctx->fp, &it);
 	return 0;
 }
@@ -272,25 +326,29 @@ static int save_policy(const struct nvirt_named_policy *np, void *arg)
 static int save_vif(const struct nvirt_vif *vif,
 		    const struct nvirt_vif_config *cfg, void *arg)
 {
+	char buf[NAME_MAX + 1], word[WORD_LEN];
 	struct save_ctx *ctx = arg;
 	const char *ns = NULL;
 	struct items it;
-	char buf[256];
 
 	if (vif->has_netns_id) {
 		ns = netns_name(vif->netns_id, buf, sizeof(buf));
-		if (!ns) {
-			fprintf(stderr,
-				"Warning: VIF \"%s\" is in a network namespace with no name: not saved.\n",
-				vif->name);
-			fprintf(ctx->fp,
-				"# vif %s: in a network namespace with no name, not saved\n",
-				vif->name);
-			return 0;
-		}
+		if (!ns)
+			return save_skip(ctx, "vif", vif->name,
+					 "is in a network namespace with no name");
+		if (!save_word(word, ns))
+			return save_skip(ctx, "vif", vif->name,
+					 "is in a network namespace whose name cannot be quoted");
 	}
+	if (!strcmp(cfg->policy_name, "none"))
+		return save_skip(ctx, "vif", vif->name,
+				 "follows a policy named \"none\", which no command can name");
+	if (!save_word(word, vif->name) || !save_word(word, vif->parent_ifname))
+		return save_skip(ctx, "vif", vif->name,
+				 "has a name that cannot be quoted");
 	vif_items(&it, cfg, ns);
-	fprintf(ctx->fp, "vif add %s dev %s", vif->name, vif->parent_ifname);
+	save_add(ctx, "vif", vif->name, vif_keyword(vif->name));
+	fprintf(ctx->fp, " dev %s", save_word(word, vif->parent_ifname));
 	items_print(ctx->fp, &it);
 	return 0;
 }
@@ -413,19 +471,37 @@ static void line_failed(struct restore *r, int line, const char *fmt, ...)
 	r->failed++;
 }
 
-/* Split @line into at most @max words; how many, or -E2BIG for more. */
+/*
+ * Split @line into at most @max words, as "ip -batch" does: blanks end a
+ * word, but in one that starts with a quote, which the next such quote
+ * ends. Returns how many, -E2BIG for too many, -EINVAL for a quote that
+ * does not end.
+ */
 static int split_words(char *line, char **words, int max)
 {
-	char *save, *w;
+	char *p = line, *end;
 	int n = 0;
 
-	for (w = strtok_r(line, BLANKS, &save); w;
-	     w = strtok_r(NULL, BLANKS, &save)) {
+	for (;;) {
+		p += strspn(p, BLANKS);
+		if (!*p)
+			return n;
 		if (n == max)
 			return -E2BIG;
-		words[n++] = w;
+		if (*p == '"' || *p == '\'') {
+			end = strchr(p + 1, *p);
+			if (!end)
+				return -EINVAL;
+			words[n++] = ++p;
+		} else {
+			words[n++] = p;
+			end = p + strcspn(p, BLANKS);
+		}
+		p = end;
+		if (!*p)
+			return n;
+		*p++ = '\0';
 	}
-	return n;
 }
 
 static void read_vif(int argc, char **argv, void *arg)
@@ -472,9 +548,13 @@ static void restore_read(FILE *fp, struct restore *r)
 		if (!line[n] || line[n] == '#')
 			continue;
 		n = split_words(line, words, ARRAY_SIZE(words));
-		if (n < 0) {
+		if (n == -E2BIG) {
 			line_failed(r, no, "a line of more than %zu words.",
 				    ARRAY_SIZE(words));
+			continue;
+		}
+		if (n < 0) {
+			line_failed(r, no, "a quote that does not end.");
 			continue;
 		}
 		if (n < 2 || strcmp(words[1], "add") ||

@@ -90,6 +90,18 @@ void policy_parse_add(int argc, char **argv, struct policy_args *args)
 		arg_error("\"none\" is no policy name: \"vif set VIF policy none\" follows none.");
 }
 
+/**
+ * policy_keyword() - is @word a keyword of "policy add" or "policy set"?
+ * @word: a policy's name
+ *
+ * Return: true when the policy must be named as "name NAME" there.
+ */
+bool policy_keyword(const char *word)
+{
+	return !strcmp(word, "name") || !strcmp(word, "help") ||
+	       policy_field_word(word, true);
+}
+
 /*
  * gold: goal latency priority 5 max-rate 100Mbit users 2: the fields it
  * sets, and how many VIFs follow it

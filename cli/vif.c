@@ -135,6 +135,38 @@ static const struct {
 	{ "netns",	NVIRT_VIF_F_NETNS },
 };
 
+/* The keywords vif_parse() reads but for settings and policy fields. */
+static const char *const vif_words[] = {
+	"name", "dev", "policy", "dry-run", "qos", "proto", "help",
+};
+
+/* The index of @word in vif_settings, or -1. */
+static int vif_setting_find(const char *word)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(vif_settings); i++)
+		if (is_word(word, vif_settings[i].word))
+			return i;
+	return -1;
+}
+
+/**
+ * vif_keyword() - is @word a keyword of "vif add" or "vif set"?
+ * @word: a VIF's name
+ *
+ * Return: true when the VIF must be named as "name NAME" there.
+ */
+bool vif_keyword(const char *word)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(vif_words); i++)
+		if (is_word(word, vif_words[i]))
+			return true;
+	return vif_setting_find(word) >= 0 || policy_field_word(word, false);
+}
+
 /*
  * The setting at *@argv, with its value, when @op takes settings (add and
  * set); returns how many words it takes, 0 when *@argv is no such setting.
@@ -144,16 +176,12 @@ static int vif_parse_setting(int argc, char **argv,
 {
 	const char *key = *argv;
 	uint32_t field;
-	size_t i;
+	int i;
 
-	for (i = 0; i < ARRAY_SIZE(vif_settings); i++)
-		if (is_word(key, vif_settings[i].word))
-			break;
-	if (i == ARRAY_SIZE(vif_settings))
+	i = vif_setting_find(key);
+	if (i < 0 || (op != VIF_ADD && op != VIF_SET))
 		return 0;
 	field = vif_settings[i].field;
-	if (op != VIF_ADD && op != VIF_SET)
-		return 0;
 
 	NEXT_ARG();
 	vif_field(cfg, field, key, *argv);

@@ -6,7 +6,9 @@
 # policy fields apart from those it follows); restoring it over nothing
 # (the module reloaded, as at boot) gives the same objects; restoring it
 # over them changes nothing; drift is said and undone; a line that
-# cannot be restored fails alone.
+# cannot be restored fails alone. Names read back: like keywords (made
+# through ynl, as a manager could), network namespaces of 255 characters,
+# with spaces or quotes.
 
 source "$(dirname "$0")/lib.sh"
 
@@ -158,15 +160,117 @@ lines_fail_alone() {
 	expect_match "no file" "$err" "Error: cannot read /nonexistent/nvirt.conf"
 }
 
+# The words of the syntax of "nvirt OBJECT help", as names.
+help_words() {
+	"$NVIRT" "$1" help | grep -E '\[|\{|:=|^Usage:|^ +nvirt' |
+		grep -oE '\b[a-z][a-z0-9-]*\b' | sort -u
+}
+
+# VIFs and policies named like keywords, made through ynl as a manager
+# could make them: saved as lines that read back, restored after a reload.
+# A policy named "none", which no line can name, and its VIFs are said and
+# not saved.
+keyword_names() {
+	local vifs pols w json i=0 ops=()
+
+	vifs=$(help_words vif) && pols=$(help_words policy | grep -vx none) ||
+		return 1
+	for w in $pols; do
+		ops+=(--multi policy-new "{\"name\": \"$w\", \"policy\": {\"priority\": $((i++))}}")
+	done
+	for w in $vifs; do
+		json="{\"name\": \"$w\", \"parent-ifname\": \"nvsd0\""
+		grep -qx -- "$w" <<<"$pols" && json+=", \"policy-name\": \"$w\""
+		ops+=(--multi vif-new "$json}")
+	done
+	# A few at a time: ynl reads the answers only once all are sent.
+	for ((i = 0; i < ${#ops[@]}; i += 48)); do
+		run ynl "${ops[@]:i:48}"
+		expect_eq "ynl" "$rc" 0 || fail "$out $err" || return 1
+	done
+	STATE=$(state) || return 1
+	run "$NVIRT" save "$SAVED"
+	expect_eq "save" "$rc" 0 || fail "$err" || return 1
+	expect_match "a VIF named goal" "$(grep '^vif add name goal ' "$SAVED")" \
+		'^vif add name goal dev nvsd0 .* policy goal$' &&
+		expect_match "a policy named goal" \
+			"$(grep '^policy add name goal ' "$SAVED")" \
+			'^policy add name goal priority [0-9]+$' || return 1
+	rmmod nvirt && insmod "$NVIRT_KO" || return 1
+	run "$NVIRT" restore "$SAVED"
+	expect_eq "restore" "$rc" 0 || fail "$err" || return 1
+	expect_eq "report" "$(tail -n 1 <<<"$out")" \
+		"restored $SAVED: $(($(wc -w <<<"$vifs $pols") + 5)) added, 0 changed, 0 as they were, 0 failed" ||
+		return 1
+	expect_eq "state" "$(state)" "$STATE" || return 1
+	expect_eq "saved again" "$("$NVIRT" save -)" "$(cat "$SAVED")" || return 1
+	# "none" is no policy a line can name: said, and not saved.
+	run ynl --multi policy-new '{"name": "none"}' \
+		--multi vif-new '{"name": "nvsn", "parent-ifname": "nvsd0", "policy-name": "none"}'
+	expect_eq "ynl" "$rc" 0 || fail "$out $err" || return 1
+	run "$NVIRT" save -
+	expect_eq "save" "$rc" 0 &&
+		expect_eq "warnings" "$err" \
+'Warning: policy "none" is named "none", which no command can name: not saved.
+Warning: vif "nvsn" follows a policy named "none", which no command can name: not saved.' &&
+		expect_eq "comments" "$(grep -E '^# (policy|vif) ' <<<"$out")" \
+'# policy none: is named "none", which no command can name, not saved
+# vif nvsn: follows a policy named "none", which no command can name, not saved' || return 1
+	"$NVIRT" vif del nvsn && "$NVIRT" policy del none
+}
+
+# Network namespace names are saved whole: 255 characters, spaces,
+# quotes. The VIFs go back into them.
+netns_names() {
+	local long spaced='nvs sp' quoted='nvs "q"' ns f pids=() i=10
+
+	long=$(printf 'n%.0s' $(seq 255))
+	f=$(mktemp) && defer rm -f "$f"
+	for ns in "$long" "$spaced" "$quoted"; do
+		ip netns add "$ns" && defer "ip netns del '$ns'" || return 1
+		# By a process in it: the CLI it is tested against may not
+		# open the name.
+		ip netns exec "$ns" sleep 600 &
+		pids+=($!)
+		defer kill $!
+	done
+	sleep 0.5
+	for ns in "${pids[@]}"; do
+		"$NVIRT" vif add nvs$((i++)) dev nvsd1 netns "$ns" || return 1
+	done
+	defer 'for v in nvs10 nvs11 nvs12; do "$NVIRT" vif del $v; done'
+	run "$NVIRT" save "$f"
+	expect_eq "save" "$rc" 0 || fail "$err" || return 1
+	expect_match "long" "$(grep ' nvs10 ' "$f")" " netns $long$" &&
+		expect_match "spaced" "$(grep ' nvs11 ' "$f")" " netns \"$spaced\"$" &&
+		expect_match "quoted" "$(grep ' nvs12 ' "$f")" " netns '$quoted'$" ||
+		return 1
+	for i in 10 11 12; do
+		"$NVIRT" vif del nvs$i || return 1
+	done
+	run "$NVIRT" restore "$f"
+	expect_eq "restore" "$rc" 0 || fail "$err" || return 1
+	expect_match "report" "$(tail -n 1 <<<"$out")" \
+		"3 added, 0 changed, [0-9]+ as they were, 0 failed" || return 1
+	i=10
+	for ns in "$long" "$spaced" "$quoted"; do
+		ip -n "$ns" link show nvs$i >/dev/null ||
+			fail "nvs$i not in netns $ns" || return 1
+		"$NVIRT" vif del nvs$((i++)) || return 1
+	done
+}
+
 ktap_print_header
 family_present || ktap_exit_fail_msg "nvirt is not loaded"
 SAVED=$(mktemp -u /tmp/nvirt-save.XXXXXX.conf)
 defer rm -f "$SAVED"
-ktap_set_plan 5
+ktap_set_plan 7
 check "save writes each object as the command that would make it" \
 	eval 'setup && save'
 check "restore over the same objects changes nothing" idempotent
 check "restore after a module reload makes the same objects" reboot
 check "restore says each drift and undoes it" drift
 check "each line that cannot be restored fails alone, named" lines_fail_alone
+check "netns names are saved whole: 255 characters, spaces, quotes" netns_names
+check "names like keywords are saved as lines that read back" keyword_names
 ktap_finished
