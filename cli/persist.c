@@ -15,6 +15,7 @@
  */
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -353,7 +354,30 @@ static int save_vif(const struct nvirt_vif *vif,
 	return 0;
 }
 
-/* Write @path whole or not at all: a temporary file, renamed over it. */
+/* Sync the directory of @path, where a file was just renamed. */
+static int sync_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char dir[PATH_MAX];
+	int fd, err;
+
+	if (!slash)
+		snprintf(dir, sizeof(dir), ".");
+	else
+		snprintf(dir, sizeof(dir), "%.*s",
+			 slash == path ? 1 : (int)(slash - path), path);
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	err = fsync(fd);
+	close(fd);
+	return err;
+}
+
+/*
+ * Write @path whole or not at all, and for good: a temporary file, synced,
+ * renamed over it, and the rename synced.
+ */
 static int save_write(struct nvirt *nv, const char *path, struct save_ctx *ctx)
 {
 	char tmp[4096];
@@ -388,6 +412,11 @@ static int save_write(struct nvirt *nv, const char *path, struct save_ctx *ctx)
 	if (!tmp[0])
 		return err || fflush(stdout) ? -1 : 0;
 
+	if (!err && (fflush(ctx->fp) || fsync(fileno(ctx->fp)))) {
+		fprintf(stderr, "Error: cannot write %s: %s.\n", tmp,
+			strerror(errno));
+		err = -1;
+	}
 	if (fclose(ctx->fp) && !err) {
 		fprintf(stderr, "Error: cannot write %s: %s.\n", tmp,
 			strerror(errno));
@@ -398,9 +427,16 @@ static int save_write(struct nvirt *nv, const char *path, struct save_ctx *ctx)
 			path, strerror(errno));
 		err = -1;
 	}
-	if (err)
+	if (err) {
 		unlink(tmp);
-	return err;
+		return err;
+	}
+	if (sync_dir(path)) {
+		fprintf(stderr, "Error: cannot sync the directory of %s: %s.\n",
+			path, strerror(errno));
+		return -1;
+	}
+	return 0;
 }
 
 /* nvirt save [ FILE ] */

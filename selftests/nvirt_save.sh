@@ -8,7 +8,7 @@
 # over them changes nothing; drift is said and undone; a line that
 # cannot be restored fails alone. Names read back: like keywords (made
 # through ynl, as a manager could), network namespaces of 255 characters,
-# with spaces or quotes.
+# with spaces or quotes. The file is synced before it replaces the old.
 
 source "$(dirname "$0")/lib.sh"
 
@@ -260,11 +260,34 @@ netns_names() {
 	done
 }
 
+# The file is synced before it is renamed over the old one, and its
+# directory after.
+save_syncs() {
+	local dir order
+
+	dir=$(mktemp -d) && defer rm -rf "$dir"
+	strace -o "$dir/trace" -e trace=openat,fsync,fdatasync,rename,renameat,renameat2 \
+		"$NVIRT" save "$dir/nvirt.conf" >/dev/null || return 1
+	order=$(awk -v tmp="\"$dir/nvirt.conf.tmp\"" -v dir="\"$dir\"," '
+		/^openat\(/ && index($0, tmp) { t = $NF; print "open-tmp" }
+		/^openat\(/ && index($0, dir) { d = $NF; print "open-dir" }
+		/^f(data)?sync\(/ {
+			fd = $0
+			sub(/^f(data)?sync\(/, "", fd)
+			sub(/\).*/, "", fd)
+			# The directory may get the descriptor the file had.
+			print fd == d ? "sync-dir" : fd == t ? "sync-tmp" : "sync-other"
+		}
+		/^rename/ { print "rename" }' "$dir/trace" | tr '\n' ' ')
+	expect_eq "order" "$order" "open-tmp sync-tmp rename open-dir sync-dir " ||
+		fail "$(cat "$dir/trace")"
+}
+
 ktap_print_header
 family_present || ktap_exit_fail_msg "nvirt is not loaded"
 SAVED=$(mktemp -u /tmp/nvirt-save.XXXXXX.conf)
 defer rm -f "$SAVED"
-ktap_set_plan 7
+ktap_set_plan 8
 check "save writes each object as the command that would make it" \
 	eval 'setup && save'
 check "restore over the same objects changes nothing" idempotent
@@ -272,5 +295,6 @@ check "restore after a module reload makes the same objects" reboot
 check "restore says each drift and undoes it" drift
 check "each line that cannot be restored fails alone, named" lines_fail_alone
 check "netns names are saved whole: 255 characters, spaces, quotes" netns_names
+check "save syncs the file before the rename, the directory after" save_syncs
 check "names like keywords are saved as lines that read back" keyword_names
 ktap_finished
