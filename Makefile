@@ -259,7 +259,7 @@ clean:
 		selftests/nvirt_faults \
 		selftests/nvirt_policy selftests/nvirt_spec_table.h \
 		selftests/nvirt_ring selftests/nvirt_ring_tsan \
-		selftests/nvirt_fuzz selftests/nvirt_soak
+		selftests/nvirt_fuzz selftests/nvirt_soak selftests/nvirt_forge
 	$(Q)$(MAKE) -C bench/ring OUT=$(BUILD)/bench clean
 	$(Q)$(MAKE) -C bench/vm OUT=$(BUILD)/bench clean
 	$(Q)rm -rf $(BUILD)/check $(BUILD)/vm $(BUILD)/static $(BUILD)/ynl \

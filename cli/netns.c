@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,7 @@
 /* Open the file @fmt makes of @name, or @name itself when it is a path. */
 static int netns_open_path(const char *fmt, const char *name)
 {
-	char path[256];
+	char path[PATH_MAX];
 
 	if (strchr(name, '/'))
 		return open(name, O_RDONLY | O_CLOEXEC);
@@ -36,8 +37,8 @@ static int netns_open_path(const char *fmt, const char *name)
  * @name: a name of "ip netns", else the PID of a process in it (or, as
  *	with "ip link set netns", the path of a namespace file)
  *
- * Return: a descriptor of the namespace; a name that names none ends the
- * program.
+ * Return: a descriptor of the namespace; a name that names none is an
+ * argument error (arg_error()).
  */
 int netns_open(const char *name)
 {
@@ -46,12 +47,9 @@ int netns_open(const char *name)
 	fd = netns_open_path(NETNS_RUN_DIR "/%s", name);
 	if (fd < 0 && errno == ENOENT && name[strspn(name, "0123456789")] == '\0')
 		fd = netns_open_path("/proc/%s/ns/net", name);
-	if (fd < 0) {
-		fprintf(stderr,
-			"Error: Cannot open network namespace \"%s\": %s.\n",
-			name, strerror(errno));
-		exit(1);
-	}
+	if (fd < 0)
+		arg_error("Cannot open network namespace \"%s\": %s.", name,
+			  strerror(errno));
 	return fd;
 }
 

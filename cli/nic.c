@@ -132,7 +132,7 @@ static void nic_parse(int argc, char **argv, struct nic_args *args, bool set)
 				duparg("managed", *argv);
 			args->managed = parse_on_off("managed", *argv);
 		} else if (!strcmp(*argv, "help")) {
-			exit(nic_help(0, NULL));
+			arg_help(nic_help);
 		} else {
 			unknown_arg(*argv);
 		}

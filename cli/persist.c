@@ -7,10 +7,16 @@
  * Each line says everything the object was asked for, so a restore can
  * compare it with what the kernel has: what is missing is added, what
  * differs is set (each object all or nothing), and every difference is
- * said, as drift. Objects the file does not name are left alone.
+ * said, as drift. Objects the file does not name are left alone. A line
+ * that cannot be restored fails alone, said with its place.
+ *
+ * Names read back: one that is also a keyword is written "name NAME", one
+ * with blanks or a leading quote in quotes (as "ip -batch" reads them).
  */
 
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,13 +53,41 @@ static void restore_help(void)
 	       "FILE := { PATH | - }\n"
 	       "FILE is " SAVE_FILE " when not given, - standard input.\n"
 	       "Makes the lines of \"nvirt save\" so: adds what is missing, sets what\n"
-	       "differs, says each difference; leaves alone what FILE does not name.\n");
+	       "differs, says each difference; leaves alone what FILE does not name.\n"
+	       "A line that cannot be made so fails alone, said with FILE:LINE.\n");
+}
+
+/* What separates the words of a line. */
+#define BLANKS		" \t\n"
+
+/* Room for a word that is a name: a netns's, NAME_MAX long, quoted. */
+#define WORD_LEN	(NAME_MAX + 3)
+
+/*
+ * @name as a word of a line, in @buf when it must be quoted: when it is
+ * empty, has blanks or starts with a quote. NULL when no quote can hold
+ * it: it has both, or a newline.
+ */
+static const char *save_word(char *buf, const char *name)
+{
+	if (*name && !name[strcspn(name, BLANKS)] && *name != '"' &&
+	    *name != '\'')
+		return name;
+	if (strchr(name, '\n'))
+		return NULL;
+	if (!strchr(name, '"'))
+		snprintf(buf, WORD_LEN, "\"%s\"", name);
+	else if (!strchr(name, '\''))
+		snprintf(buf, WORD_LEN, "'%s'", name);
+	else
+		return NULL;
+	return buf;
 }
 
 /* A key of a line and its value: "mtu" "1500", "vlan" "10 qos 0 proto 802.1Q". */
 struct item {
 	const char *key;
-	char val[64];
+	char val[WORD_LEN];
 };
 
 /* The most keys a line has: settings and policy fields. */
@@ -119,12 +153,15 @@ static void policy_items(struct items *it, const struct nvirt_policy *p)
 		item_add(it, "min-rate", "%u", p->min_rate);
 }
 
-/* A VIF's config, as "vif add" takes it; @netns names its netns, or NULL. */
+/*
+ * A VIF's config, as "vif add" takes it; @netns names its netns, or NULL.
+ * Its names as words of a line (save_word()), when they can be.
+ */
 static void vif_items(struct items *it, const struct nvirt_vif_config *cfg,
 		      const char *netns)
 {
 	struct nvirt_policy pol = cfg->policy;
-	char mac[18];
+	char mac[18], word[WORD_LEN];
 
 	it->n = 0;
 	if (cfg->fields & NVIRT_VIF_F_BACKEND)
@@ -149,9 +186,10 @@ static void vif_items(struct items *it, const struct nvirt_vif_config *cfg,
 	if (cfg->fields & NVIRT_VIF_F_LINK_STATE)
 		item_code(it, "state", cfg->link_state, nvirt_link_state_name);
 	if (netns)
-		item_add(it, "netns", "%s", netns);
+		item_add(it, "netns", "%s", save_word(word, netns) ?: netns);
 	if ((cfg->fields & NVIRT_VIF_F_POLICY_NAME) && cfg->policy_name[0])
-		item_add(it, "policy", "%s", cfg->policy_name);
+		item_add(it, "policy", "%s",
+			 save_word(word, cfg->policy_name) ?: cfg->policy_name);
 
 	if (!(cfg->fields & NVIRT_VIF_F_POLICY))
 		pol.fields = 0;
@@ -252,13 +290,36 @@ struct save_ctx {
 	FILE *fp;
 };
 
+/* An object no line can make: said as a warning, and as a comment. */
+static int save_skip(struct save_ctx *ctx, const char *obj, const char *name,
+		     const char *why)
+{
+	fprintf(stderr, "Warning: %s \"%s\" %s: not saved.\n", obj, name, why);
+	fprintf(ctx->fp, "# %s %s: %s, not saved\n", obj, name, why);
+	return 0;
+}
+
+/* "add NAME", or "add name NAME" when NAME is also a keyword there. */
+static void save_add(struct save_ctx *ctx, const char *obj, const char *name,
+		     bool keyword)
+{
+	char word[WORD_LEN];
+
+	fprintf(ctx->fp, "%s add %s%s", obj, keyword ? "name " : "",
+		save_word(word, name));
+}
+
 static int save_policy(const struct nvirt_named_policy *np, void *arg)
 {
 	struct save_ctx *ctx = arg;
 	struct items it = {};
 
+	/* Made by another tool: "none" follows none in a VIF's line. */
+	if (!strcmp(np->name, "none"))
+		return save_skip(ctx, "policy", np->name,
+				 "is named \"none\", which no command can name");
 	policy_items(&it, &np->policy);
-	fprintf(ctx->fp, "policy add %s", np->name);
+	save_add(ctx, "policy", np->name, policy_keyword(np->name));
 	items_print(ctx->fp, &it);
 	return 0;
 }
@@ -266,30 +327,57 @@ static int save_policy(const struct nvirt_named_policy *np, void *arg)
 static int save_vif(const struct nvirt_vif *vif,
 		    const struct nvirt_vif_config *cfg, void *arg)
 {
+	char buf[NAME_MAX + 1], word[WORD_LEN];
 	struct save_ctx *ctx = arg;
 	const char *ns = NULL;
 	struct items it;
-	char buf[256];
 
 	if (vif->has_netns_id) {
 		ns = netns_name(vif->netns_id, buf, sizeof(buf));
-		if (!ns) {
-			fprintf(stderr,
-				"Warning: VIF \"%s\" is in a network namespace with no name: not saved.\n",
-				vif->name);
-			fprintf(ctx->fp,
-				"# vif %s: in a network namespace with no name, not saved\n",
-				vif->name);
-			return 0;
-		}
+		if (!ns)
+			return save_skip(ctx, "vif", vif->name,
+					 "is in a network namespace with no name");
+		if (!save_word(word, ns))
+			return save_skip(ctx, "vif", vif->name,
+					 "is in a network namespace whose name cannot be quoted");
 	}
+	if (!strcmp(cfg->policy_name, "none"))
+		return save_skip(ctx, "vif", vif->name,
+				 "follows a policy named \"none\", which no command can name");
+	if (!save_word(word, vif->name) || !save_word(word, vif->parent_ifname))
+		return save_skip(ctx, "vif", vif->name,
+				 "has a name that cannot be quoted");
 	vif_items(&it, cfg, ns);
-	fprintf(ctx->fp, "vif add %s dev %s", vif->name, vif->parent_ifname);
+	save_add(ctx, "vif", vif->name, vif_keyword(vif->name));
+	fprintf(ctx->fp, " dev %s", save_word(word, vif->parent_ifname));
 	items_print(ctx->fp, &it);
 	return 0;
 }
 
-/* Write @path whole or not at all: a temporary file, renamed over it. */
+/* Sync the directory of @path, where a file was just renamed. */
+static int sync_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char dir[PATH_MAX];
+	int fd, err;
+
+	if (!slash)
+		snprintf(dir, sizeof(dir), ".");
+	else
+		snprintf(dir, sizeof(dir), "%.*s",
+			 slash == path ? 1 : (int)(slash - path), path);
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	err = fsync(fd);
+	close(fd);
+	return err;
+}
+
+/*
+ * Write @path whole or not at all, and for good: a temporary file, synced,
+ * renamed over it, and the rename synced.
+ */
 static int save_write(struct nvirt *nv, const char *path, struct save_ctx *ctx)
 {
 	char tmp[4096];
@@ -324,6 +412,11 @@ static int save_write(struct nvirt *nv, const char *path, struct save_ctx *ctx)
 	if (!tmp[0])
 		return err || fflush(stdout) ? -1 : 0;
 
+	if (!err && (fflush(ctx->fp) || fsync(fileno(ctx->fp)))) {
+		fprintf(stderr, "Error: cannot write %s: %s.\n", tmp,
+			strerror(errno));
+		err = -1;
+	}
 	if (fclose(ctx->fp) && !err) {
 		fprintf(stderr, "Error: cannot write %s: %s.\n", tmp,
 			strerror(errno));
@@ -334,9 +427,16 @@ static int save_write(struct nvirt *nv, const char *path, struct save_ctx *ctx)
 			path, strerror(errno));
 		err = -1;
 	}
-	if (err)
+	if (err) {
 		unlink(tmp);
-	return err;
+		return err;
+	}
+	if (sync_dir(path)) {
+		fprintf(stderr, "Error: cannot sync the directory of %s: %s.\n",
+			path, strerror(errno));
+		return -1;
+	}
+	return 0;
 }
 
 /* nvirt save [ FILE ] */
@@ -369,6 +469,7 @@ int do_save(int argc, char **argv)
 struct want {
 	int line;
 	bool vif;
+	bool bad;		/* its words are wrong: it is not restored */
 	struct policy_args pol;
 	struct vif_args va;
 	char *words;		/* what the args point into */
@@ -390,64 +491,113 @@ struct restore {
 	int added, changed, same, failed;
 };
 
-/* The line being read, said when its words end the program. */
-static const char *restore_path;
-static int restore_line;
+/* A line that cannot be restored: say why, with its place. */
+static void line_failed(struct restore *r, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
-static void restore_where(void)
+static void line_failed(struct restore *r, int line, const char *fmt, ...)
 {
-	if (restore_line)
-		fprintf(stderr, "Command failed %s:%d; nothing was restored.\n",
-			restore_path, restore_line);
+	va_list ap;
+
+	fprintf(stderr, "%s:%d: Error: ", r->path, line);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	r->failed++;
 }
 
-/* Split @line into at most @max words; returns how many. */
+/*
+ * Split @line into at most @max words, as "ip -batch" does: blanks end a
+ * word, but in one that starts with a quote, which the next such quote
+ * ends. Returns how many, -E2BIG for too many, -EINVAL for a quote that
+ * does not end.
+ */
 static int split_words(char *line, char **words, int max)
 {
-	char *save, *w;
+	char *p = line, *end;
 	int n = 0;
 
-	for (w = strtok_r(line, " \t\n", &save); w;
-	     w = strtok_r(NULL, " \t\n", &save)) {
-		if (n == max) {
-			fprintf(stderr, "Error: a line of more than %d words.\n",
-				max);
-			exit(1);
+	for (;;) {
+		p += strspn(p, BLANKS);
+		if (!*p)
+			return n;
+		if (n == max)
+			return -E2BIG;
+		if (*p == '"' || *p == '\'') {
+			end = strchr(p + 1, *p);
+			if (!end)
+				return -EINVAL;
+			words[n++] = ++p;
+		} else {
+			words[n++] = p;
+			end = p + strcspn(p, BLANKS);
 		}
-		words[n++] = w;
+		p = end;
+		if (!*p)
+			return n;
+		*p++ = '\0';
 	}
-	return n;
 }
 
-/* Read every line first: a wrong one ends the program, having changed nothing. */
+static void read_vif(int argc, char **argv, void *arg)
+{
+	vif_parse_add(argc, argv, arg);
+}
+
+static void read_policy(int argc, char **argv, void *arg)
+{
+	policy_parse_add(argc, argv, arg);
+}
+
+/* Read the words of a "vif add" or "policy add" line into @w. */
+static void restore_words(struct restore *r, struct want *w, int n,
+			  char **words)
+{
+	char where[PATH_MAX + 16];
+	int err;
+
+	snprintf(where, sizeof(where), "%s:%d: ", r->path, w->line);
+	w->vif = !strcmp(words[0], "vif");
+	if (w->vif)
+		err = arg_try(where, read_vif, n - 2, words + 2, &w->va);
+	else
+		err = arg_try(where, read_policy, n - 2, words + 2, &w->pol);
+	if (err)
+		r->failed++;	/* arg_error() said why */
+	else if (w->vif && w->va.dry_run)
+		line_failed(r, w->line, "\"dry-run\" in a saved file.");
+	w->bad = err || (w->vif && w->va.dry_run);
+}
+
+/* Read every line first; one that is wrong fails alone, said. */
 static void restore_read(FILE *fp, struct restore *r)
 {
 	char *line = NULL, *words[64];
 	size_t size = 0;
 	struct want *w;
-	int i, n, no = 0;
+	int n, no = 0;
 
-	restore_path = r->path;
-	atexit(restore_where);
 	while (getline(&line, &size, fp) > 0) {
 		no++;
-		n = split_words(line, words, ARRAY_SIZE(words));
-		if (!n || words[0][0] == '#')
+		n = strspn(line, BLANKS);
+		if (!line[n] || line[n] == '#')
 			continue;
-		restore_line = no;
+		n = split_words(line, words, ARRAY_SIZE(words));
+		if (n == -E2BIG) {
+			line_failed(r, no, "a line of more than %zu words.",
+				    ARRAY_SIZE(words));
+			continue;
+		}
+		if (n < 0) {
+			line_failed(r, no, "a quote that does not end.");
+			continue;
+		}
 		if (n < 2 || strcmp(words[1], "add") ||
 		    (strcmp(words[0], "vif") && strcmp(words[0], "policy"))) {
-			fprintf(stderr,
-				"Error: a line is \"policy add ...\" or \"vif add ...\".\n");
-			exit(1);
-		}
-		for (i = 2; i < n; i++) {
-			if (!strcmp(words[i], "help") ||
-			    !strcmp(words[i], "dry-run")) {
-				fprintf(stderr, "Error: \"%s\" in a saved file.\n",
-					words[i]);
-				exit(1);
-			}
+			line_failed(r, no,
+				    "a line is \"policy add ...\" or \"vif add ...\".");
+			continue;
 		}
 
 		r->want = realloc(r->want, (r->n + 1) * sizeof(*r->want));
@@ -457,19 +607,15 @@ static void restore_read(FILE *fp, struct restore *r)
 		}
 		w = &r->want[r->n++];
 		memset(w, 0, sizeof(*w));
+		w->va.cfg.netns_fd = -1;
 		w->line = no;
-		w->vif = !strcmp(words[0], "vif");
 		/* The args point into the line: keep it. */
 		w->words = line;
-		if (w->vif)
-			vif_parse_add(n - 2, words + 2, &w->va);
-		else
-			policy_parse_add(n - 2, words + 2, &w->pol);
+		restore_words(r, w, n, words);
 		line = NULL;
 		size = 0;
 	}
 	free(line);
-	restore_line = 0;
 }
 
 static int have_policy(const struct nvirt_named_policy *np, void *arg)
@@ -609,38 +755,46 @@ static void restore_vif(struct nvirt *nv, struct restore *r, struct want *w)
 		close(fd);
 }
 
+/* Does a line of the file, restored or not, name this object? */
+static bool restore_names(const struct restore *r, bool vif, const char *name)
+{
+	const char *n;
+	int i;
+
+	for (i = 0; i < r->n; i++) {
+		if (r->want[i].vif != vif)
+			continue;
+		n = vif ? r->want[i].va.name : r->want[i].pol.name;
+		if (n && !strcmp(n, name))
+			return true;
+	}
+	return false;
+}
+
 /* Objects the kernel has that the file does not name: said, left alone. */
 static void restore_others(const struct restore *r)
 {
-	int i, j;
+	int i;
 
-	for (i = 0; i < r->npols; i++) {
-		for (j = 0; j < r->n; j++)
-			if (!r->want[j].vif &&
-			    !strcmp(r->want[j].pol.name, r->pols[i].name))
-				break;
-		if (j == r->n)
+	for (i = 0; i < r->npols; i++)
+		if (!restore_names(r, false, r->pols[i].name))
 			printf("policy %s: not in the file, left as it is\n",
 			       r->pols[i].name);
-	}
-	for (i = 0; i < r->nvifs; i++) {
-		for (j = 0; j < r->n; j++)
-			if (r->want[j].vif &&
-			    !strcmp(r->want[j].va.name, r->vifs[i].vif.name))
-				break;
-		if (j == r->n)
+	for (i = 0; i < r->nvifs; i++)
+		if (!restore_names(r, true, r->vifs[i].vif.name))
 			printf("vif %s: not in the file, left as it is\n",
 			       r->vifs[i].vif.name);
-	}
 }
 
 static void restore_free(struct restore *r)
 {
+	const struct nvirt_vif_config *cfg;
 	int i;
 
 	for (i = 0; i < r->n; i++) {
-		if (r->want[i].va.cfg.fields & NVIRT_VIF_F_NETNS)
-			close(r->want[i].va.cfg.netns_fd);
+		cfg = &r->want[i].va.cfg;
+		if ((cfg->fields & NVIRT_VIF_F_NETNS) && cfg->netns_fd >= 0)
+			close(cfg->netns_fd);
 		free(r->want[i].words);
 	}
 	free(r->want);
@@ -688,10 +842,10 @@ int do_restore(int argc, char **argv)
 
 	/* Policies first: VIFs follow them. */
 	for (i = 0; i < r.n; i++)
-		if (!r.want[i].vif)
+		if (!r.want[i].vif && !r.want[i].bad)
 			restore_policy(nv, &r, &r.want[i]);
 	for (i = 0; i < r.n; i++)
-		if (r.want[i].vif)
+		if (r.want[i].vif && !r.want[i].bad)
 			restore_vif(nv, &r, &r.want[i]);
 	restore_others(&r);
 	printf("restored %s: %d added, %d changed, %d as they were, %d failed\n",

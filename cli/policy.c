@@ -23,12 +23,14 @@ static int policy_help(int argc __maybe_unused, char **argv __maybe_unused)
 	       "       nvirt policy del NAME\n"
 	       "       nvirt [ -j ] [ -p ] policy show [ NAME ]\n"
 	       "       nvirt policy help\n"
+	       "NAME := [ name ] PNAME\n"
 	       "FIELDS := [ goal { throughput | latency | cpu | density } ]\n"
 	       "          [ isolation { strict | standard } ] [ migratable { yes | no } ]\n"
 	       "          [ visibility { host | none } ]\n"
 	       "          [ g2g { auto | nic | external | soft } ] [ priority PRIO32 ]\n"
 	       "          [ max-rate MBIT ] [ min-rate MBIT ]\n"
-	       "NAME: up to 31 characters, not \"none\"\n"
+	       "PNAME: up to 31 characters, not \"none\"; after \"name\" when it is also a\n"
+	       "       keyword\n"
 	       "PRIO32 := 0-4294967295; MBIT: Mbit/s, 0 for no limit\n"
 	       "A VIF that follows a policy (nvirt vif set VIF policy NAME) takes from it\n"
 	       "each field it is not given itself; set changes every VIF that follows it,\n"
@@ -44,7 +46,10 @@ enum policy_op {
 	POLICY_SHOW,
 };
 
-/* Read the arguments of @op: NAME (the word that is no keyword), fields. */
+/*
+ * Read the arguments of @op: NAME (the word that is no keyword, or after
+ * "name"), fields.
+ */
 static void policy_parse(int argc, char **argv, struct policy_args *args,
 			 enum policy_op op)
 {
@@ -59,12 +64,18 @@ static void policy_parse(int argc, char **argv, struct policy_args *args,
 			continue;
 		used = 1;
 
-		if (!strcmp(*argv, "help"))
-			exit(policy_help(0, NULL));
-		else if (!args->name)
+		if (!strcmp(*argv, "help")) {
+			arg_help(policy_help);
+		} else if (!strcmp(*argv, "name")) {
+			NEXT_ARG();
+			if (args->name)
+				duparg("name", *argv);
 			args->name = *argv;
-		else
+		} else if (!args->name) {
+			args->name = *argv;
+		} else {
 			unknown_arg(*argv);
+		}
 	}
 	if (op != POLICY_SHOW && !args->name)
 		missarg("NAME");
@@ -75,11 +86,20 @@ void policy_parse_add(int argc, char **argv, struct policy_args *args)
 {
 	policy_parse(argc, argv, args, POLICY_ADD);
 	/* "vif set VIF policy none" follows none: it could not be followed. */
-	if (!strcmp(args->name, "none")) {
-		fprintf(stderr,
-			"Error: \"none\" is no policy name: \"vif set VIF policy none\" follows none.\n");
-		exit(1);
-	}
+	if (!strcmp(args->name, "none"))
+		arg_error("\"none\" is no policy name: \"vif set VIF policy none\" follows none.");
+}
+
+/**
+ * policy_keyword() - is @word a keyword of "policy add" or "policy set"?
+ * @word: a policy's name
+ *
+ * Return: true when the policy must be named as "name NAME" there.
+ */
+bool policy_keyword(const char *word)
+{
+	return !strcmp(word, "name") || !strcmp(word, "help") ||
+	       policy_field_word(word, true);
 }
 
 /*

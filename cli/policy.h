@@ -15,6 +15,7 @@ struct policy_args {
 };
 
 void policy_parse_add(int argc, char **argv, struct policy_args *args);
+bool policy_keyword(const char *word);
 
 /* How much of a named policy text shows; JSON always shows all of it. */
 enum policy_view {

@@ -3,10 +3,13 @@
  * nvirt: command line parsing and the library handle, shared by objects.
  *
  * Argument errors end the program (exit status 1), as in iproute2: they are
- * found before anything is asked of the kernel.
+ * found before anything is asked of the kernel. A line of a file read as a
+ * command (nvirt restore) is given up instead, the rest read on.
  */
 
 #include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,29 +48,84 @@ int do_cmd(const struct cmd *cmds, const char *what, const char *help,
 	return -1;
 }
 
+/* While arg_try() reads a line: where a wrong word goes, and the line. */
+static jmp_buf *arg_env;
+static const char *arg_where;
+
+/**
+ * arg_error() - say what is wrong with the arguments, and give them up
+ * @fmt: the message, after "Error: "
+ *
+ * The program ends (exit status 1); under arg_try(), the line is given up
+ * and the message said with its place.
+ */
+void arg_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%sError: ", arg_where ?: "");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (arg_env)
+		longjmp(*arg_env, 1);
+	exit(1);
+}
+
+/**
+ * arg_try() - read the words of a line of a file as a command reads its own
+ * @where: the line, "FILE:LINE: ", said before an error
+ * @read: reads the words into @arg, as the command would
+ * @argc: number of words
+ * @argv: the words
+ * @arg: argument of @read
+ *
+ * Return: 0, or -1 when a word was wrong: it was said, the line given up.
+ */
+int arg_try(const char *where, void (*read)(int argc, char **argv, void *arg),
+	    int argc, char **argv, void *arg)
+{
+	jmp_buf env;
+	int ret = 0;
+
+	arg_where = where;
+	arg_env = &env;
+	if (!setjmp(env))
+		read(argc, argv, arg);
+	else
+		ret = -1;
+	arg_env = NULL;
+	arg_where = NULL;
+	return ret;
+}
+
+/* "help" among the arguments: print @help and end, or in a file fail. */
+void arg_help(int (*help)(int argc, char **argv))
+{
+	if (arg_env)
+		arg_error("\"help\" in a saved file.");
+	exit(help(0, NULL));
+}
+
 void missing_value(const char *key)
 {
-	fprintf(stderr, "Error: argument \"%s\" needs a value.\n", key);
-	exit(1);
+	arg_error("argument \"%s\" needs a value.", key);
 }
 
 void unknown_arg(const char *arg)
 {
-	fprintf(stderr, "Error: unknown argument \"%s\".\n", arg);
-	exit(1);
+	arg_error("unknown argument \"%s\".", arg);
 }
 
 void duparg(const char *key, const char *arg)
 {
-	fprintf(stderr, "Error: duplicate \"%s\": \"%s\" is the second value.\n",
-		key, arg);
-	exit(1);
+	arg_error("duplicate \"%s\": \"%s\" is the second value.", key, arg);
 }
 
 void missarg(const char *key)
 {
-	fprintf(stderr, "Error: %s is required.\n", key);
-	exit(1);
+	arg_error("%s is required.", key);
 }
 
 /**
@@ -83,18 +141,21 @@ unsigned int parse_name(const char *key, const char *arg,
 			const char *(*name)(unsigned int code))
 {
 	unsigned int code, n;
+	char names[256];
+	size_t off = 0;
 
 	for (code = 0; name(code); code++)
 		if (!strcmp(arg, name(code)))
 			return code;
 
 	n = code;
-	fprintf(stderr, "Error: argument of \"%s\" must be ", key);
-	for (code = 0; code < n; code++)
-		fprintf(stderr, "%s\"%s\"", !code ? "" :
-			code == n - 1 ? " or " : ", ", name(code));
-	fprintf(stderr, ", not \"%s\".\n", arg);
-	exit(1);
+	names[0] = '\0';
+	for (code = 0; code < n && off < sizeof(names); code++)
+		off += snprintf(names + off, sizeof(names) - off, "%s\"%s\"",
+				!code ? "" : code == n - 1 ? " or " : ", ",
+				name(code));
+	arg_error("argument of \"%s\" must be %s, not \"%s\".", key, names,
+		  arg);
 }
 
 static const char *on_off_name(unsigned int code)
@@ -117,12 +178,9 @@ uint32_t parse_u32(const char *key, const char *arg, uint32_t max)
 
 	errno = 0;
 	val = strtoull(arg, &end, 10);
-	if (*arg < '0' || *arg > '9' || *end || errno || val > max) {
-		fprintf(stderr,
-			"Error: argument of \"%s\" must be a number up to %u, not \"%s\".\n",
-			key, max, arg);
-		exit(1);
-	}
+	if (*arg < '0' || *arg > '9' || *end || errno || val > max)
+		arg_error("argument of \"%s\" must be a number up to %u, not \"%s\".",
+			  key, max, arg);
 	return val;
 }
 

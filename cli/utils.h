@@ -33,6 +33,11 @@ int do_cmd(const struct cmd *cmds, const char *what, const char *help,
 	argv++;					\
 } while (0)
 
+__noreturn __attribute__((format(printf, 1, 2)))
+void arg_error(const char *fmt, ...);
+int arg_try(const char *where, void (*read)(int argc, char **argv, void *arg),
+	    int argc, char **argv, void *arg);
+__noreturn void arg_help(int (*help)(int argc, char **argv));
 __noreturn void missing_value(const char *key);
 __noreturn void unknown_arg(const char *arg);
 __noreturn void duparg(const char *key, const char *arg);

@@ -27,6 +27,7 @@ static int vif_help(int argc __maybe_unused, char **argv __maybe_unused)
 	       "       nvirt [ -j ] [ -p ] [ -s ] vif show [ NAME ] [ dev IFNAME ]\n"
 	       "       nvirt [ -j ] [ -p ] vif explain NAME\n"
 	       "       nvirt vif help\n"
+	       "NAME := [ name ] VIFNAME\n"
 	       "BACKEND := { auto | vf | queue | soft }\n"
 	       "SETTINGS := [ mac LLADDR ]\n"
 	       "            [ vlan VID [ qos PRIO ] [ proto { 802.1Q | 802.1ad } ] ]\n"
@@ -41,6 +42,7 @@ static int vif_help(int argc __maybe_unused, char **argv __maybe_unused)
 	       "          [ g2g { auto | nic | external | soft } ] [ priority PRIO32 ]\n"
 	       "VID := 0-4094, 0 for no VLAN; PRIO := 0-7; MBIT: Mbit/s, 0 for no limit\n"
 	       "PRIO32 := 0-4294967295: a higher one takes a VF from a lower one\n"
+	       "VIFNAME: the VIF's name, after \"name\" when it is also a keyword\n"
 	       "PNAME: a named policy (nvirt policy help) to follow in each field the VIF\n"
 	       "       is not given itself; none: follow none\n"
 	       "dry-run: print the plan (how the NIC would do it, and why), change nothing\n");
@@ -61,10 +63,8 @@ static void parse_mac(const char *arg, uint8_t *mac)
 	}
 	if (i == 6)
 		return;
-	fprintf(stderr,
-		"Error: argument of \"mac\" must be a MAC address (aa:bb:cc:dd:ee:ff), not \"%s\".\n",
-		arg);
-	exit(1);
+	arg_error("argument of \"mac\" must be a MAC address (aa:bb:cc:dd:ee:ff), not \"%s\".",
+		  arg);
 }
 
 /* The commands, for what each one takes. */
@@ -135,6 +135,38 @@ static const struct {
 	{ "netns",	NVIRT_VIF_F_NETNS },
 };
 
+/* The keywords vif_parse() reads but for settings and policy fields. */
+static const char *const vif_words[] = {
+	"name", "dev", "policy", "dry-run", "qos", "proto", "help",
+};
+
+/* The index of @word in vif_settings, or -1. */
+static int vif_setting_find(const char *word)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(vif_settings); i++)
+		if (is_word(word, vif_settings[i].word))
+			return i;
+	return -1;
+}
+
+/**
+ * vif_keyword() - is @word a keyword of "vif add" or "vif set"?
+ * @word: a VIF's name
+ *
+ * Return: true when the VIF must be named as "name NAME" there.
+ */
+bool vif_keyword(const char *word)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(vif_words); i++)
+		if (is_word(word, vif_words[i]))
+			return true;
+	return vif_setting_find(word) >= 0 || policy_field_word(word, false);
+}
+
 /*
  * The setting at *@argv, with its value, when @op takes settings (add and
  * set); returns how many words it takes, 0 when *@argv is no such setting.
@@ -144,16 +176,12 @@ static int vif_parse_setting(int argc, char **argv,
 {
 	const char *key = *argv;
 	uint32_t field;
-	size_t i;
+	int i;
 
-	for (i = 0; i < ARRAY_SIZE(vif_settings); i++)
-		if (is_word(key, vif_settings[i].word))
-			break;
-	if (i == ARRAY_SIZE(vif_settings))
+	i = vif_setting_find(key);
+	if (i < 0 || (op != VIF_ADD && op != VIF_SET))
 		return 0;
 	field = vif_settings[i].field;
-	if (op != VIF_ADD && op != VIF_SET)
-		return 0;
 
 	NEXT_ARG();
 	vif_field(cfg, field, key, *argv);
@@ -200,9 +228,9 @@ static void vif_parse_policy_name(const char *arg, struct nvirt_vif_config *cfg)
 }
 
 /*
- * Read the arguments of @op: a VIF's NAME (the word that is no keyword),
- * "dev" for add and show, the settings, the policy and "dry-run" for add
- * and set.
+ * Read the arguments of @op: a VIF's NAME (the word that is no keyword,
+ * or after "name"), "dev" for add and show, the settings, the policy and
+ * "dry-run" for add and set.
  */
 static void vif_parse(int argc, char **argv, struct vif_args *args,
 		      enum vif_op op)
@@ -211,6 +239,7 @@ static void vif_parse(int argc, char **argv, struct vif_args *args,
 	int used;
 
 	memset(args, 0, sizeof(*args));
+	args->cfg.netns_fd = -1;
 	for (; argc > 0; argc -= used, argv += used) {
 		used = vif_parse_setting(argc, argv, &args->cfg, op);
 		if (used && is_word(*argv, "netns"))
@@ -222,7 +251,12 @@ static void vif_parse(int argc, char **argv, struct vif_args *args,
 		used = 1;
 
 		if (is_word(*argv, "help")) {
-			exit(vif_help(0, NULL));
+			arg_help(vif_help);
+		} else if (is_word(*argv, "name")) {
+			NEXT_ARG();
+			if (args->name)
+				duparg("name", *argv);
+			args->name = *argv;
 		} else if (settings && is_word(*argv, "dry-run")) {
 			args->dry_run = true;
 		} else if (settings && is_word(*argv, "policy")) {
@@ -236,10 +270,8 @@ static void vif_parse(int argc, char **argv, struct vif_args *args,
 			args->dev = *argv;
 		} else if (settings && (is_word(*argv, "qos") ||
 					is_word(*argv, "proto"))) {
-			fprintf(stderr,
-				"Error: \"%s\" is valid only after \"vlan VID\".\n",
-				*argv);
-			exit(1);
+			arg_error("\"%s\" is valid only after \"vlan VID\".",
+				  *argv);
 		} else if (!args->name) {
 			args->name = *argv;
 		} else {

@@ -24,6 +24,7 @@ struct vif_args {
 };
 
 void vif_parse_add(int argc, char **argv, struct vif_args *args);
+bool vif_keyword(const char *word);
 
 /* How much of a VIF text shows; JSON always shows all of it. */
 enum vif_view {
@@ -56,6 +57,7 @@ enum plan_view {
 /* vif_plan.c: policies and plans */
 int policy_parse_field(int argc, char **argv, struct nvirt_policy *pol,
 		       bool named);
+bool policy_field_word(const char *word, bool named);
 int vif_parse_policy(int argc, char **argv, struct nvirt_vif_config *cfg);
 void policy_print_fields(const struct nvirt_policy *pol);
 void vif_print_policy(const struct nvirt_vif *vif);

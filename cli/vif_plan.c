@@ -41,6 +41,24 @@ static const struct {
 	{ "min-rate",	NVIRT_POLICY_F_MIN_RATE,	true },
 };
 
+/* The index of @word in policy_words, of a named policy or not; or -1. */
+static int policy_word_find(const char *word, bool named)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(policy_words); i++)
+		if (!strcmp(word, policy_words[i].word) &&
+		    (named || !policy_words[i].named_only))
+			return i;
+	return -1;
+}
+
+/* Is @word a policy keyword, of a named policy or of a VIF's? */
+bool policy_field_word(const char *word, bool named)
+{
+	return policy_word_find(word, named) >= 0;
+}
+
 /**
  * policy_parse_field() - a policy keyword and its value
  * @argc: words left
@@ -55,13 +73,10 @@ int policy_parse_field(int argc, char **argv, struct nvirt_policy *pol,
 {
 	const char *key = *argv;
 	uint32_t field;
-	size_t i;
+	int i;
 
-	for (i = 0; i < ARRAY_SIZE(policy_words); i++)
-		if (!strcmp(key, policy_words[i].word) &&
-		    (named || !policy_words[i].named_only))
-			break;
-	if (i == ARRAY_SIZE(policy_words))
+	i = policy_word_find(key, named);
+	if (i < 0)
 		return 0;
 	field = policy_words[i].field;
 

@@ -12,6 +12,8 @@
 #include <netlink/errno.h>
 #include <netlink/genl/ctrl.h>
 #include <netlink/genl/genl.h>
+#include <netlink/handlers.h>
+#include <netlink/msg.h>
 #include <netlink/socket.h>
 
 #include "internal.h"
@@ -82,6 +84,23 @@ int nvirt_fail(struct nvirt *h, int err, const char *msg)
 	return err;
 }
 
+/**
+ * nvirt_from_kernel() - skip what another process sent to a socket of ours
+ * @msg: a message just read
+ * @arg: unused
+ *
+ * A process with CAP_NET_ADMIN over the namespace may send to any netlink
+ * socket there whose port it knows, messages that look like the kernel's;
+ * only the kernel sends from port 0. The NL_CB_MSG_IN callback of every
+ * socket of a handle, before the sequence numbers are checked.
+ *
+ * Return: NL_OK for the kernel's messages, NL_SKIP for the others.
+ */
+int nvirt_from_kernel(struct nl_msg *msg, void *arg __maybe_unused)
+{
+	return nlmsg_get_src(msg)->nl_pid ? NL_SKIP : NL_OK;
+}
+
 /* Ask for extended ACKs, without our request echoed back. Best effort:
  * kernels before 4.12 know neither option and just say less.
  */
@@ -107,6 +126,9 @@ struct nvirt *nvirt_open(void)
 		err = -ENOMEM;
 		goto err_free;
 	}
+	/* For the family's resolution too. */
+	nl_socket_modify_cb(h->sk, NL_CB_MSG_IN, NL_CB_CUSTOM,
+			    nvirt_from_kernel, NULL);
 	err = genl_connect(h->sk);
 	if (err)
 		goto err_nl;

@@ -185,6 +185,7 @@ void nvirt_ext_ack(char *buf, size_t len, int err, struct nlmsghdr *nlh,
 /* handle.c */
 int nvirt_fail(struct nvirt *h, int err, const char *msg);
 int nvirt_nl_errno(int nlerr);
+int nvirt_from_kernel(struct nl_msg *msg, void *arg);
 
 /* Copy a string attribute (NUL-terminated by the policy), truncating it. */
 static inline void nvirt_attr_str(char *dst, size_t len,

@@ -5,9 +5,10 @@
  *
  * They arrive on a socket of their own, so requests on the handle still
  * work meanwhile. Notifications answer no request: that socket checks no
- * sequence numbers. Each carries a NIC's, a VIF's or a named policy's
- * whole record, read as a nic-get, vif-get or policy-get reply is; a
- * VIF's may carry a plan too, saying why it moved to another backend.
+ * sequence numbers, only that the kernel sent them. Each carries a NIC's,
+ * a VIF's or a named policy's whole record, read as a nic-get, vif-get or
+ * policy-get reply is; a VIF's may carry a plan too, saying why it moved
+ * to another backend.
  */
 
 #include <errno.h>
@@ -156,6 +157,8 @@ int nvirt_monitor_start(struct nvirt *h)
 	if (!sk)
 		return nvirt_fail(h, -ENOMEM, NULL);
 	nl_socket_disable_seq_check(sk);
+	nl_socket_modify_cb(sk, NL_CB_MSG_IN, NL_CB_CUSTOM, nvirt_from_kernel,
+			    NULL);
 	err = genl_connect(sk);
 	if (!err)
 		err = nl_socket_add_membership(sk, grp);

@@ -3,10 +3,11 @@
  * libnvirt: the request engine.
  *
  * nvirt_request() is the only place that talks to the kernel: it builds
- * the message, sends it, reads replies until the ACK (or the end of the
- * dump), hands each reply's attributes to the caller's parser, keeps the
- * kernel's extended ACK and restarts dumps the kernel says were
- * interrupted. nvirt_dump() collects the objects of a dump with it.
+ * the message, sends it, reads the kernel's replies to it (by sender and
+ * sequence number) until the ACK (or the end of the dump), hands each
+ * reply's attributes to the caller's parser, keeps the kernel's extended
+ * ACK and restarts dumps the kernel says were interrupted. nvirt_dump()
+ * collects the objects of a dump with it.
  */
 
 #include <errno.h>
@@ -43,7 +44,10 @@ static void rx_fail(struct nvirt_rx *rx, int err, const char *msg)
 	snprintf(rx->msg, sizeof(rx->msg), "%s", msg ? msg : "");
 }
 
-/* Skip what answers someone else, e.g. the rest of an abandoned request. */
+/*
+ * Skip what answers someone else, e.g. the rest of an abandoned request;
+ * what the kernel did not send was skipped before (nvirt_from_kernel()).
+ */
 static int rx_seq_check(struct nl_msg *msg, void *arg)
 {
 	struct nvirt_rx *rx = arg;
@@ -174,6 +178,7 @@ static struct nl_cb *rx_cb_alloc(struct nvirt_rx *rx)
 
 	if (!cb)
 		return NULL;
+	nl_cb_set(cb, NL_CB_MSG_IN, NL_CB_CUSTOM, nvirt_from_kernel, NULL);
 	nl_cb_set(cb, NL_CB_SEQ_CHECK, NL_CB_CUSTOM, rx_seq_check, rx);
 	nl_cb_set(cb, NL_CB_DUMP_INTR, NL_CB_CUSTOM, rx_dump_intr, rx);
 	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, rx_valid, rx);

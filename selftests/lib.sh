@@ -137,6 +137,18 @@ json_get() {
 	python3 -S -c "import json, sys; d = json.load(sys.stdin); print($1)"
 }
 
+# The kernel's own YNL client (tools/net/ynl/cli.py of linux-source-6.12)
+# on nvirt's spec: ynl ARGS..., answers as JSON. The schema of the spec's
+# protocol is where the cli looks for it, next to a kernel tree's specs.
+YNL_KSRC=$(cd "$KSFT_DIR/../../.." && pwd)
+YNL_CLI=$YNL_KSRC/tools/net/ynl/cli.py
+YNL_SPEC=$NVIRT_REPO/Documentation/netlink/specs/nvirt.yaml
+ynl() {
+	python3 "$YNL_CLI" --spec "$YNL_SPEC" --output-json --schema \
+		"$YNL_KSRC/Documentation/netlink/$(sed -n 's/^protocol: *//p' "$YNL_SPEC").yaml" \
+		"$@"
+}
+
 # VIFs, NICs and the rig's wire
 
 # The first netdev bound to a driver.

@@ -3,7 +3,8 @@
 #
 # The nvirt CLI round-trips to the kernel: versions, the NIC list as the
 # kernel's own interfaces show it (on the rig's real drivers), namespaces,
-# kernel errors shown as "Error: ...", and admin-only changes.
+# kernel errors shown as "Error: ...", admin-only changes, and names that
+# are also keywords.
 
 source "$(dirname "$0")/lib.sh"
 
@@ -145,8 +146,31 @@ usage_errors() {
 	expect_match "help" "$out" '^Usage: nvirt nic show'
 }
 
+# A VIF and a policy named like keywords, named by "name NAME" in each
+# command that takes a name; a second name is refused.
+name_keyword() {
+	ip link add nvcdum type dummy && defer ip link del nvcdum || return 1
+	defer '"$NVIRT" vif del name mtu; "$NVIRT" policy del name help'
+	"$NVIRT" policy add name help priority 3 &&
+		"$NVIRT" policy set name help priority 4 &&
+		"$NVIRT" vif add name mtu dev nvcdum mtu 1400 policy help &&
+		"$NVIRT" vif set name mtu mtu 1300 || return 1
+	expect_eq "policy show" \
+		"$("$NVIRT" -j policy show name help | json_get '(d[0]["name"], d[0]["priority"], d[0]["users"])')" \
+		"('help', 4, 1)" || return 1
+	expect_eq "vif show" \
+		"$("$NVIRT" -j vif show name mtu dev nvcdum | json_get '(d[0]["name"], d[0]["mtu"], d[0]["policy_name"])')" \
+		"('mtu', 1300, 'help')" || return 1
+	run "$NVIRT" vif explain name mtu
+	expect_eq "explain" "$rc" 0 || fail "$err" || return 1
+	run "$NVIRT" vif add name dev name dev2 dev nvcdum
+	expect_eq "two names" "$err" \
+		'Error: duplicate "name": "dev2" is the second value.' || return 1
+	"$NVIRT" vif del name mtu && "$NVIRT" policy del name help
+}
+
 ktap_print_header
-ktap_set_plan 12
+ktap_set_plan 13
 check "nvirt -V reports the version of the module it was built with" version_local
 check "version round-trips to the kernel" version_kernel
 check "nic show lists every netdev of the namespace" nic_list_matches_sysfs
@@ -159,4 +183,5 @@ check "policy rejection text reaches the user" error_policy
 check "nic set managed changes state" set_managed
 check "unprivileged user may show but not set" unprivileged
 check "unknown command and help" usage_errors
+check "name NAME names a VIF or policy named like a keyword" name_keyword
 ktap_finished

@@ -8,17 +8,6 @@
 
 source "$(dirname "$0")/lib.sh"
 
-KSRC=$(cd "$KSFT_DIR/../../.." && pwd)
-YNL_CLI=$KSRC/tools/net/ynl/cli.py
-SPEC=$NVIRT_REPO/Documentation/netlink/specs/nvirt.yaml
-# The schema of the spec's protocol, which the cli looks for next to the
-# specs of a kernel tree.
-SCHEMA=$KSRC/Documentation/netlink/$(sed -n 's/^protocol: *//p' "$SPEC").yaml
-
-ynl() {
-	python3 "$YNL_CLI" --spec "$SPEC" --schema "$SCHEMA" --output-json "$@"
-}
-
 nic_dump() {
 	run ynl --dump nic-get
 	expect_eq "exit status" "$rc" 0 || fail "$err" || return 1
