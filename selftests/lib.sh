@@ -107,6 +107,15 @@ expect_eq() {
 	[ "$2" = "$3" ] || fail "$1: got '$2', want '$3'"
 }
 
+# expect_same WHAT BEFORE AFTER: a state (one item a line) as it was, or
+# what changed in it.
+expect_same() {
+	[ "$2" = "$3" ] && return 0
+	ktap_print_msg "$1: changed"
+	diff <(echo "$2") <(echo "$3") | sed 's/^/# /'
+	return 1
+}
+
 # expect_match WHAT GOT REGEX
 expect_match() {
 	[[ $2 =~ $3 ]] || fail "$1: '$2' does not match '$3'"
@@ -137,6 +146,13 @@ json_get() {
 	python3 -S -c "import json, sys; d = json.load(sys.stdin); print($1)"
 }
 
+# The items of a JSON list, one a line: json_rows < JSON
+json_rows() {
+	python3 -S -c 'import json, sys
+for e in json.load(sys.stdin):
+    print(json.dumps(e, sort_keys=True))'
+}
+
 # VIFs, NICs and the rig's wire
 
 # The first netdev bound to a driver.
@@ -149,6 +165,34 @@ drv() {
 			return
 		fi
 	done
+}
+
+# nvirt_state PF [NETNS...]: everything a request that is refused (or only
+# a dry run) must leave as it is: nvirt's VIFs and policies, every link of
+# the initial namespace and of each NETNS as ip -d shows it (a PF's VF
+# table with it), and the PF's VF count.
+nvirt_state() {
+	local pf=$1 ns
+
+	shift
+	"$NVIRT" -j vif show | json_rows
+	"$NVIRT" -j policy show | json_rows
+	ip -d -j link show | json_rows
+	for ns; do
+		ip -n "$ns" -d -j link show | json_rows
+	done
+	echo "VFs of $pf: $(numvfs "$pf")"
+}
+
+# vif_get NAME EXPR: a field of a VIF's JSON record (with its counters),
+# e.g. vif_get v0 '["mtu"]'
+vif_get() {
+	"$NVIRT" -j -s vif show "$1" | json_get "d[0]$2"
+}
+
+# numvfs [PF]: the VFs enabled on PF (igb's, $IGB, by default)
+numvfs() {
+	cat "/sys/class/net/${1:-${IGB:?}}/device/sriov_numvfs"
 }
 
 # Every VIF was deleted.

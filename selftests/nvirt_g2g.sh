@@ -18,10 +18,6 @@ IGB=$(drv igb)
 NEAR=
 FAR=
 
-vif_get() {
-	"$NVIRT" -j -s vif show "$1" | json_get "d[0]$2"
-}
-
 # relay_up NS FAR NEAR: the relay in NS, a bridge with FAR (on NEAR's
 # wire) as a hairpin port; NEAR up. All quiet: no IPv6, and no ARP (the
 # guests know each other's MACs).

@@ -8,18 +8,10 @@
 
 source "$(dirname "$0")/lib.sh"
 
-vif_get() {
-	"$NVIRT" -j vif show "$1" | json_get "d[0]$2"
-}
-
 # reasons NAME: the reason codes of a live VIF's plan, space-separated
 reasons() {
 	"$NVIRT" -j vif explain "$1" |
 		json_get '" ".join(r["code"] for r in d["plan"]["reasons"])'
-}
-
-numvfs() {
-	cat "/sys/class/net/$IGB/device/sriov_numvfs"
 }
 
 IGB=$(drv igb)
@@ -126,14 +118,6 @@ migratable() {
 	expect_eq "VFs disabled after" "$(numvfs)" 0 && vifs_gone
 }
 
-# state: everything a dry run must leave as it is
-state() {
-	"$NVIRT" -j vif show
-	ip -j link show
-	ip -d link show "$IGB"
-	numvfs
-}
-
 dry_run() {
 	local tmp before plan
 
@@ -142,7 +126,7 @@ dry_run() {
 	"$NVIRT" vif add d0 dev "$E1000" mac 02:00:00:00:0d:00 || return 1
 	"$NVIRT" vif add d1 dev "$IGB" migratable yes || return 1
 	monitor_start "$tmp/log" vif || return 1
-	before=$(state)
+	before=$(nvirt_state "$IGB")
 
 	plan=$("$NVIRT" -j vif add d2 dev "$IGB" isolation strict dry-run) || return 1
 	expect_eq "new on igb" "$(json_get 'd["backend"], d["reasons"][0]["code"]' <<<"$plan")" \
@@ -157,7 +141,7 @@ dry_run() {
 	"$NVIRT" vif set d0 mtu 1400 vlan 7 dry-run >/dev/null || return 1
 
 	sleep 1
-	expect_eq "state after dry runs" "$(state)" "$before" &&
+	expect_same "state after dry runs" "$before" "$(nvirt_state "$IGB")" &&
 	expect_eq "events" "$(cat "$tmp/log")" "" || return 1
 	"$NVIRT" vif del d0 && "$NVIRT" vif del d1 && vifs_gone
 }

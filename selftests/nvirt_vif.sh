@@ -11,11 +11,6 @@ source "$(dirname "$0")/lib.sh"
 
 TRAFFIC="python3 $(dirname "$(readlink -f "$0")")/nvirt_traffic.py"
 
-# vif_get NAME EXPR: a field of a VIF's JSON record
-vif_get() {
-	"$NVIRT" -j -s vif show "$1" | json_get "d[0]$2"
-}
-
 # link_tx DEV: packets a netdev of this namespace sent
 link_tx() {
 	ip -j -s link show dev "$1" | json_get "d[0]['stats64']['tx']['packets']"
@@ -304,7 +299,7 @@ vf_lifecycle() {
 	"$NVIRT" vif del f0 || return 1
 	vifs_gone &&
 	expect_eq "VFs nvirt enabled are disabled again" \
-		"$(cat "/sys/class/net/$IGB/device/sriov_numvfs")" 0
+		"$(numvfs)" 0
 }
 
 # igb has 7 VFs: the 8th VF VIF is refused and leaves nothing, and auto
@@ -340,7 +335,7 @@ vf_exhausted() {
 		"$NVIRT" vif del "x$i" 2>/dev/null
 	done
 	[ "$ret" = 0 ] && vifs_gone &&
-	expect_eq "VFs disabled" "$(cat "/sys/class/net/$IGB/device/sriov_numvfs")" 0
+	expect_eq "VFs disabled" "$(numvfs)" 0
 }
 
 # VFs someone else enabled stay enabled; the VF a VIF had is back at its
@@ -411,7 +406,7 @@ vf_traffic() {
 		return 1
 	fi
 	"$NVIRT" vif del f1 || return 1
-	[ "$(cat "/sys/class/net/$IGB/device/sriov_numvfs")" = 0 ] ||
+	[ "$(numvfs)" = 0 ] ||
 		fail "VFs left enabled" || return 1
 	peer_down
 }
@@ -510,7 +505,7 @@ unload_with_vifs() {
 	rmmod nvirt || fail "rmmod refused" || return 1
 	insmod "$NVIRT_KO" || return 1
 	[ ! -e /sys/class/net/u0 ] || fail "u0 outlived the module" || return 1
-	expect_eq "VFs disabled" "$(cat "/sys/class/net/$IGB/device/sriov_numvfs")" 0 &&
+	expect_eq "VFs disabled" "$(numvfs)" 0 &&
 	vifs_gone
 }
 
