@@ -153,6 +153,18 @@ for e in json.load(sys.stdin):
     print(json.dumps(e, sort_keys=True))'
 }
 
+# wait_for SECONDS CMD...: CMD again every 0.1 s until it succeeds, for at
+# most SECONDS; its last status.
+wait_for() {
+	local end=$((SECONDS + $1))
+
+	shift
+	until "$@"; do
+		[ "$SECONDS" -lt "$end" ] || return 1
+		sleep 0.1
+	done
+}
+
 # VIFs, NICs and the rig's wire
 
 # The first netdev bound to a driver.
@@ -292,7 +304,7 @@ nic_plug() {
 	mac=$(json_get 'd["mac"]' <<<"$1")
 	for i in $(seq 50); do
 		qmp "{\"execute\": \"device_add\", \"arguments\": $1}" >/dev/null && break
-		[ "$i" = 50 ] && fail "device_add $1 refused" && return 1
+		[ "$i" -lt 50 ] || fail "device_add $1 refused" || return 1
 		sleep 0.2
 	done
 	for _ in $(seq 300); do

@@ -234,8 +234,11 @@ queue_priority() {
 	# Back to the oldest of equal priority.
 	expect_eq "q0 has it back" \
 		"$(vif_get q0 '["backend"]') $(vif_get q1 '["backend"]')" "queue soft" || return 1
-	"$NVIRT" vif set q1 backend queue >/dev/null 2>&1 &&
-		fail "q1 took the queue held by q0 of equal priority" && return 1
+	run "$NVIRT" vif set q1 backend queue
+	expect_eq "q1 asks for the queue q0 holds at equal priority" "$rc $err" \
+		"1 Error: queue not chosen: $VMX has no transmit queue to spare." &&
+	expect_eq "refused: both as they were" \
+		"$(vif_get q0 '["backend"]') $(vif_get q1 '["backend"]')" "queue soft" || return 1
 	"$NVIRT" vif set q0 backend soft && "$NVIRT" vif set q1 backend auto || return 1
 	expect_eq "asked for: q0 soft, q1 the queue" \
 		"$(vif_get q0 '["backend"]') $(vif_get q1 '["backend"]')" "soft queue" || return 1

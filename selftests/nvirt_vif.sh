@@ -183,6 +183,7 @@ soft_wire_vlan() {
 spoof_and_trust() {
 	local drops
 
+	ip link set "$E1000" up
 	ip netns add nvs && defer ip netns del nvs
 	"$NVIRT" vif add s0 dev "$E1000" netns nvs || return 1
 	ip -n nvs link set s0 up
@@ -196,7 +197,8 @@ spoof_and_trust() {
 	ip -n nvs link set s0 address 02:00:00:00:09:09 ||
 		fail "trusted guest cannot change its MAC" || return 1
 	expect_eq "MAC follows the guest" "$(vif_get s0 '["mac"]')" 02:00:00:00:09:09 &&
-	expect_eq "spoofchk not enforced" "$(vif_get s0 '.get("enforce").get("spoofchk")')" None
+	expect_eq "spoofchk not enforced" "$(vif_get s0 '.get("enforce").get("spoofchk")')" None ||
+		return 1
 	"$NVIRT" vif del s0
 }
 
@@ -370,8 +372,6 @@ vf_release_restores() {
 # vf_guest: VIF f1, a VF of igb, in netns nvf as $dev with 10.5.0.1, up,
 # and the peer at the other end of the wire.
 vf_guest() {
-	local i
-
 	ip link set "$IGB" up
 	peer_up || return 1
 	ip netns del nvf 2>/dev/null
@@ -382,10 +382,11 @@ vf_guest() {
 	expect_match "the VF's netdev carries the VIF's name" \
 		"$(ip -n nvf link show dev "$dev")" "alias f1" || return 1
 	ip -n nvf addr add 10.5.0.1/24 dev "$dev" && ip -n nvf link set "$dev" up
-	for ((i = 0; i < 100; i++)); do
-		[ "$(ip netns exec nvf cat "/sys/class/net/$dev/carrier" 2>/dev/null)" = 1 ] && break
-		sleep 0.2
-	done
+	wait_for 20 vf_carrier || fail "the VF $dev has no carrier"
+}
+
+vf_carrier() {
+	[ "$(ip netns exec nvf cat "/sys/class/net/$dev/carrier" 2>/dev/null)" = 1 ]
 }
 
 vf_traffic() {
