@@ -141,6 +141,15 @@ monitor_start() {
 	fail "monitor $object ($log) did not start"
 }
 
+# links_watch LOG [NETNS]: the link changes rtnetlink tells of, in NETNS
+# or ours, one a line to LOG (appended, so that it can be emptied), from
+# now until exit. ip says nothing once it listens: start it a while
+# before what it is to see.
+links_watch() {
+	ip ${2:+-n "$2"} -o monitor link >>"$1" 2>&1 &
+	defer kill $!
+}
+
 # A JSON field through python3's parser: json_get 'EXPR' < JSON
 json_get() {
 	python3 -S -c "import json, sys; d = json.load(sys.stdin); print($1)"
@@ -205,6 +214,12 @@ vif_get() {
 # numvfs [PF]: the VFs enabled on PF (igb's, $IGB, by default)
 numvfs() {
 	cat "/sys/class/net/${1:-${IGB:?}}/device/sriov_numvfs"
+}
+
+# link_is_up IFNAME: its link is up (igb's comes back a while after VFs
+# are enabled or disabled: wait_for 30 link_is_up "$IGB").
+link_is_up() {
+	[ "$(<"/sys/class/net/$1/operstate")" = up ]
 }
 
 # Every VIF was deleted.
