@@ -107,6 +107,15 @@ expect_eq() {
 	[ "$2" = "$3" ] || fail "$1: got '$2', want '$3'"
 }
 
+# expect_same WHAT BEFORE AFTER: a state (one item a line) as it was, or
+# what changed in it.
+expect_same() {
+	[ "$2" = "$3" ] && return 0
+	ktap_print_msg "$1: changed"
+	diff <(echo "$2") <(echo "$3") | sed 's/^/# /'
+	return 1
+}
+
 # expect_match WHAT GOT REGEX
 expect_match() {
 	[[ $2 =~ $3 ]] || fail "$1: '$2' does not match '$3'"
@@ -132,6 +141,15 @@ monitor_start() {
 	fail "monitor $object ($log) did not start"
 }
 
+# links_watch LOG [NETNS]: the link changes rtnetlink tells of, in NETNS
+# or ours, one a line to LOG (appended, so that it can be emptied), from
+# now until exit. ip says nothing once it listens: start it a while
+# before what it is to see.
+links_watch() {
+	ip ${2:+-n "$2"} -o monitor link >>"$1" 2>&1 &
+	defer kill $!
+}
+
 # A JSON field through python3's parser: json_get 'EXPR' < JSON
 json_get() {
 	python3 -S -c "import json, sys; d = json.load(sys.stdin); print($1)"
@@ -149,6 +167,25 @@ ynl() {
 		"$@"
 }
 
+# The items of a JSON list, one a line: json_rows < JSON
+json_rows() {
+	python3 -S -c 'import json, sys
+for e in json.load(sys.stdin):
+    print(json.dumps(e, sort_keys=True))'
+}
+
+# wait_for SECONDS CMD...: CMD again every 0.1 s until it succeeds, for at
+# most SECONDS; its last status.
+wait_for() {
+	local end=$((SECONDS + $1))
+
+	shift
+	until "$@"; do
+		[ "$SECONDS" -lt "$end" ] || return 1
+		sleep 0.1
+	done
+}
+
 # VIFs, NICs and the rig's wire
 
 # The first netdev bound to a driver.
@@ -161,6 +198,40 @@ drv() {
 			return
 		fi
 	done
+}
+
+# nvirt_state PF [NETNS...]: everything a request that is refused (or only
+# a dry run) must leave as it is: nvirt's VIFs and policies, every link of
+# the initial namespace and of each NETNS as ip -d shows it (a PF's VF
+# table with it), and the PF's VF count.
+nvirt_state() {
+	local pf=$1 ns
+
+	shift
+	"$NVIRT" -j vif show | json_rows
+	"$NVIRT" -j policy show | json_rows
+	ip -d -j link show | json_rows
+	for ns; do
+		ip -n "$ns" -d -j link show | json_rows
+	done
+	echo "VFs of $pf: $(numvfs "$pf")"
+}
+
+# vif_get NAME EXPR: a field of a VIF's JSON record (with its counters),
+# e.g. vif_get v0 '["mtu"]'
+vif_get() {
+	"$NVIRT" -j -s vif show "$1" | json_get "d[0]$2"
+}
+
+# numvfs [PF]: the VFs enabled on PF (igb's, $IGB, by default)
+numvfs() {
+	cat "/sys/class/net/${1:-${IGB:?}}/device/sriov_numvfs"
+}
+
+# link_is_up IFNAME: its link is up (igb's comes back a while after VFs
+# are enabled or disabled: wait_for 30 link_is_up "$IGB").
+link_is_up() {
+	[ "$(<"/sys/class/net/$1/operstate")" = up ]
 }
 
 # Every VIF was deleted.
@@ -260,7 +331,7 @@ nic_plug() {
 	mac=$(json_get 'd["mac"]' <<<"$1")
 	for i in $(seq 50); do
 		qmp "{\"execute\": \"device_add\", \"arguments\": $1}" >/dev/null && break
-		[ "$i" = 50 ] && fail "device_add $1 refused" && return 1
+		[ "$i" -lt 50 ] || fail "device_add $1 refused" || return 1
 		sleep 0.2
 	done
 	for _ in $(seq 300); do

@@ -147,15 +147,18 @@ boot_restore() {
 # module; nothing of nvirt is left in the overlay but dpkg's records (and
 # man's cache of the pages it showed).
 purge_debs() {
-	local files left p
+	local files left p st
 
 	files=$(for p in "${PKGS[@]}"; do in_root dpkg -L "$p"; done | sort -u)
 	rmmod nvirt || return 1
 	run in_root dpkg --purge "${PKGS[@]}"
 	[ "$rc" = 0 ] || fail "dpkg --purge: $out $err" || return 1
 	for p in "${PKGS[@]}"; do
-		in_root dpkg-query -W -f '${Status}' "$p" 2>/dev/null |
-			grep -q installed && fail "$p still installed" && return 1
+		# Purged: unknown to dpkg, or known as not installed, no
+		# config-files left.
+		st=$(in_root dpkg-query -W -f '${Status}' "$p" 2>/dev/null)
+		[[ -z $st || $st == *" not-installed" ]] ||
+			fail "$p after the purge: $st" || return 1
 	done
 	left=$(while read -r p; do
 		[ -f "$ROOT$p" ] && echo "$p"

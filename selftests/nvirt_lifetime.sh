@@ -73,7 +73,7 @@ unplug_sriov() {
 	"$NVIRT" vif add ls dev "$igb" backend soft &&
 	"$NVIRT" vif add lq dev "$igb" backend queue &&
 	"$NVIRT" vif add lv dev "$igb" backend vf netns nvl || return 1
-	expect_eq "VFs enabled" "$(cat "/sys/class/net/$igb/device/sriov_numvfs")" 7 ||
+	expect_eq "VFs enabled" "$(numvfs "$igb")" 7 ||
 		return 1
 
 	unplug_replug "$igb" || return 1
@@ -87,7 +87,7 @@ unplug_sriov() {
 	expect_eq "backend after replug" \
 		"$("$NVIRT" -j vif show lv2 | json_get 'd[0]["backend"]')" vf &&
 	"$NVIRT" vif del lv2 &&
-	expect_eq "VFs disabled again" "$(cat "/sys/class/net/$NEW/device/sriov_numvfs")" 0
+	expect_eq "VFs disabled again" "$(numvfs "$NEW")" 0
 }
 
 # e1000e goes away while a soft VIF on it pings the far end of its wire.
@@ -176,7 +176,7 @@ netns_held_by_socket() {
 	wait $pid
 	wait_vifs_gone &&
 	nothing_left &&
-	expect_eq "VFs disabled" "$(cat "/sys/class/net/$igb/device/sriov_numvfs")" 0
+	expect_eq "VFs disabled" "$(numvfs "$igb")" 0
 }
 
 ktap_print_header

@@ -54,11 +54,10 @@ step() {
 	expect_eq "$desc: $ns" "$(events other)" "$want_ns"
 }
 
-pf=$(ls /sys/bus/pci/drivers/igb/*/net 2>/dev/null | head -n 1)
-[ -n "$pf" ] || { ktap_skip_all "no igb NIC in this VM"; exit "$KSFT_SKIP"; }
-combined=$(ethtool -l "$pf" | sed -n '/Current/,$s/^Combined:[[:space:]]*//p')
-
 ktap_print_header
+pf=$(ls /sys/bus/pci/drivers/igb/*/net 2>/dev/null | head -n 1)
+[ -n "$pf" ] || ktap_exit_fail_msg "no igb NIC in this VM: the rig has one"
+combined=$(ethtool -l "$pf" | sed -n '/Current/,$s/^Combined:[[:space:]]*//p')
 ktap_set_plan 8
 
 ip netns add "$ns"

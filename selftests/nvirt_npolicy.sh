@@ -10,18 +10,10 @@ source "$(dirname "$0")/lib.sh"
 IGB=$(drv igb)
 E1000=$(drv e1000)
 
-vif_get() {
-	"$NVIRT" -j vif show "$1" | json_get "d[0]$2"
-}
-
 # The record of a policy, as "key=value" pairs in key order.
 pol() {
 	"$NVIRT" -j policy show "$1" |
 		json_get '" ".join(f"{k}={v}" for k, v in sorted(d[0].items()))'
-}
-
-numvfs() {
-	cat "/sys/class/net/$IGB/device/sriov_numvfs"
 }
 
 policies_gone() {
@@ -140,14 +132,6 @@ follow() {
 	"$NVIRT" policy del gold && policies_gone && vifs_gone
 }
 
-# state: what a refused policy change must leave as it is
-state() {
-	"$NVIRT" -j vif show
-	"$NVIRT" -j policy show
-	ip -d link show "$IGB"
-	numvfs
-}
-
 # A change that one follower cannot take changes none of them; one they
 # all can take moves each onto what it now asks for.
 all_or_none() {
@@ -164,14 +148,14 @@ all_or_none() {
 	"$NVIRT" vif add x dev "$E1000" policy web || return 1
 	expect_eq "y on a VF" "$(vif_get y '["backend"]')" vf || return 1
 	monitor_start "$tmp/log" vif || return 1
-	before=$(state)
+	before=$(nvirt_state "$IGB")
 
 	run "$NVIRT" policy set web isolation strict
 	expect_eq "refused, naming the VIF" "$rc $err" \
 		"1 Error: x: software path not chosen: strict isolation needs the NIC to enforce it." ||
 		return 1
 	sleep 0.5
-	expect_eq "nothing changed" "$(state)" "$before" &&
+	expect_same "nothing changed" "$before" "$(nvirt_state "$IGB")" &&
 	expect_eq "nothing announced" "$(cat "$tmp/log")" "" || return 1
 
 	"$NVIRT" vif set x policy none || return 1

@@ -8,18 +8,10 @@
 
 source "$(dirname "$0")/lib.sh"
 
-vif_get() {
-	"$NVIRT" -j vif show "$1" | json_get "d[0]$2"
-}
-
 # reasons NAME: the reason codes of a live VIF's plan, space-separated
 reasons() {
 	"$NVIRT" -j vif explain "$1" |
 		json_get '" ".join(r["code"] for r in d["plan"]["reasons"])'
-}
-
-numvfs() {
-	cat "/sys/class/net/$IGB/device/sriov_numvfs"
 }
 
 IGB=$(drv igb)
@@ -126,14 +118,6 @@ migratable() {
 	expect_eq "VFs disabled after" "$(numvfs)" 0 && vifs_gone
 }
 
-# state: everything a dry run must leave as it is
-state() {
-	"$NVIRT" -j vif show
-	ip -j link show
-	ip -d link show "$IGB"
-	numvfs
-}
-
 dry_run() {
 	local tmp before plan
 
@@ -142,7 +126,7 @@ dry_run() {
 	"$NVIRT" vif add d0 dev "$E1000" mac 02:00:00:00:0d:00 || return 1
 	"$NVIRT" vif add d1 dev "$IGB" migratable yes || return 1
 	monitor_start "$tmp/log" vif || return 1
-	before=$(state)
+	before=$(nvirt_state "$IGB")
 
 	plan=$("$NVIRT" -j vif add d2 dev "$IGB" isolation strict dry-run) || return 1
 	expect_eq "new on igb" "$(json_get 'd["backend"], d["reasons"][0]["code"]' <<<"$plan")" \
@@ -157,7 +141,7 @@ dry_run() {
 	"$NVIRT" vif set d0 mtu 1400 vlan 7 dry-run >/dev/null || return 1
 
 	sleep 1
-	expect_eq "state after dry runs" "$(state)" "$before" &&
+	expect_same "state after dry runs" "$before" "$(nvirt_state "$IGB")" &&
 	expect_eq "events" "$(cat "$tmp/log")" "" || return 1
 	"$NVIRT" vif del d0 && "$NVIRT" vif del d1 && vifs_gone
 }
@@ -250,16 +234,99 @@ queue_priority() {
 	# Back to the oldest of equal priority.
 	expect_eq "q0 has it back" \
 		"$(vif_get q0 '["backend"]') $(vif_get q1 '["backend"]')" "queue soft" || return 1
-	"$NVIRT" vif set q1 backend queue >/dev/null 2>&1 &&
-		fail "q1 took the queue held by q0 of equal priority" && return 1
+	run "$NVIRT" vif set q1 backend queue
+	expect_eq "q1 asks for the queue q0 holds at equal priority" "$rc $err" \
+		"1 Error: queue not chosen: $VMX has no transmit queue to spare." &&
+	expect_eq "refused: both as they were" \
+		"$(vif_get q0 '["backend"]') $(vif_get q1 '["backend"]')" "queue soft" || return 1
 	"$NVIRT" vif set q0 backend soft && "$NVIRT" vif set q1 backend auto || return 1
 	expect_eq "asked for: q0 soft, q1 the queue" \
 		"$(vif_get q0 '["backend"]') $(vif_get q1 '["backend"]')" "soft queue" || return 1
 	"$NVIRT" vif del q0 && "$NVIRT" vif del q1 && vifs_gone
 }
 
+# t_carrier N: VIF t's netdev in nvt, a soft or queue one, has carrier N.
+t_carrier() {
+	[ "$(ip netns exec nvt cat /sys/class/net/t/carrier 2>/dev/null)" = "$1" ]
+}
+
+# A VIF's record but what its placement decides (the backend, its netdev
+# and the netdev's state, queue or VF, where each setting is enforced, the
+# path and migratability the plan gives), as sorted JSON: identity < JSON
+identity() {
+	json_get 'json.dumps({k: v for k, v in d[0].items()
+		if k not in ("backend", "operstate", "ifindex", "ifname", "queue", "vf",
+			     "enforce", "g2g", "migratable")}, sort_keys=True)'
+}
+
+# on BACKEND WANT: VIF t is on BACKEND, its identity is WANT, and the
+# settings retier() gave it hold there: on its netdev in nvt, its link
+# forced down or following its parent's (a soft or queue VIF), in igb's VF
+# table (a VF); nvirt enforces each, in software or in the NIC.
+on() {
+	local b=$1 want=$2 rec dev vf enf=software link="nvirt None"
+
+	rec=$("$NVIRT" -j vif show t) || return 1
+	expect_same "record on $b" "$want" "$(identity <<<"$rec")" || return 1
+	read -r dev vf < <(json_get 'd[0]["ifname"], d[0].get("vf")' <<<"$rec")
+	if [ "$b" = vf ]; then
+		enf=hardware
+		link="None t"
+	fi
+	expect_eq "backend, where it is enforced" \
+		"$(json_get 'd[0]["backend"], " ".join(f"{k}={v}" for k, v in sorted(d[0]["enforce"].items()))' <<<"$rec")" \
+		"$b link-state=$enf mac=$enf max-rate=$enf mtu=$enf trust=$enf vlan=$enf" || return 1
+	[ ! -e "/sys/class/net/$dev" ] || fail "$dev on $b: in the initial netns" || return 1
+	ip -n nvt link set dev "$dev" up || return 1
+	expect_eq "$dev on $b: MAC, MTU, kind or alias" \
+		"$(ip -n nvt -d -j link show dev "$dev" |
+			json_get 'd[0]["address"], d[0]["mtu"], d[0].get("linkinfo", {}).get("info_kind"), d[0].get("ifalias")')" \
+		"02:00:00:00:0e:01 1400 $link" || return 1
+	if [ "$b" = vf ]; then
+		expect_eq "igb's VF table, VF $vf" "$(ip -j link show dev "$IGB" | json_get "
+[(v['address'], v['vlan_list'], v['rate'], v['spoofchk'], v['trust'], v['link_state'])
+ for v in d[0]['vfinfo_list'] if v['vf'] == $vf]")" \
+			"[('02:00:00:00:0e:01', [{'vlan': 9, 'qos': 2}], {'max_tx': 30, 'min_tx': 0}, False, True, 'auto')]"
+	elif [[ $want == *'"link_state": "disable"'* ]]; then
+		t_carrier 0 || fail "$dev on $b: carrier, forced down"
+	else
+		wait_for 30 t_carrier 1 || fail "$dev on $b: no carrier, $IGB's up"
+	fi
+}
+
+# A VIF with every setting a VF of igb can also take, named policy and
+# goals with them, moved soft -> queue -> soft -> VF -> soft: its record
+# stays the same but for what the placement decides, and every setting
+# holds on each backend. igb cannot force a VF's link: the link is forced
+# down on the software path and follows the VF's on the VF legs.
+retier() {
+	local want b
+
+	ip link set "$IGB" up
+	ip netns add nvt && defer ip netns del nvt
+	defer "$NVIRT" policy del pt
+	defer "$NVIRT" vif del t
+	"$NVIRT" policy add pt goal latency priority 3 max-rate 40 || return 1
+	"$NVIRT" vif add t dev "$IGB" backend soft mac 02:00:00:00:0e:01 \
+		vlan 9 qos 2 proto 802.1Q mtu 1400 max-rate 30 spoofchk off trust on \
+		state disable netns nvt policy pt isolation standard migratable no \
+		visibility none g2g auto priority 4 || return 1
+	want=$("$NVIRT" -j vif show t | identity)
+	on soft "$want" || return 1
+	for b in queue soft; do
+		"$NVIRT" vif set t backend $b && on $b "$want" || return 1
+	done
+	"$NVIRT" vif set t state auto || return 1
+	want=${want/'"link_state": "disable"'/'"link_state": "auto"'}
+	for b in vf soft; do
+		"$NVIRT" vif set t backend $b && on $b "$want" || return 1
+	done
+	"$NVIRT" vif del t && "$NVIRT" policy del pt && vifs_gone &&
+	expect_eq "VFs disabled after" "$(numvfs)" 0
+}
+
 ktap_print_header
-ktap_set_plan 7
+ktap_set_plan 8
 modprobe igbvf
 check "each rig NIC's plan for a VIF, dry run, with reasons" every_nic
 check "any policy on e1000: software path, strict refused with why" e1000_soft
@@ -268,4 +335,5 @@ check "migratable never gets a VF; set moves on and off one" migratable
 check "dry runs change nothing and announce nothing" dry_run
 check "higher priority takes a VF, the VIF falls back and returns, traffic goes on" demote_promote
 check "the last queue goes to the higher priority, and back" queue_priority
+check "moved soft, queue, soft, VF, soft: the same record, every setting in effect" retier
 ktap_finished
