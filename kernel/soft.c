@@ -165,7 +165,7 @@ static int nvirt_vdev_create(struct nvirt_vif *vif, bool queue,
 	vif->queue = q < 0 ? 0 : q;
 	vd->vif = vif;
 	nvirt_vdev_publish(vd, &vif->cfg);
-	nvirt_vdev_g2g(vif->dev, vif->g2g);
+	nvirt_vdev_g2g(dev, vif->g2g);
 	nvirt_vdev_link(vd, vif->cfg.link_state);
 	vif->dev = dev;
 	return 0;

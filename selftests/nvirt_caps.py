@@ -5,36 +5,14 @@ igb (PF, then with VFs), igbvf, e1000e, e1000, virtio_net, vmxnet3 and
 8139cp (drivers nvirt has no knowledge of), veth and dummy. Numbers are
 checked against sysfs and ethtool, the record's shape against the spec."""
 
-import glob
 import json
 import os
 import re
-import shutil
 import subprocess
-import sys
-import tempfile
 import time
 
-sys.path.insert(0, os.path.join(os.environ['KSFT_DIR'], 'kselftest'))
-import ksft  # noqa: E402
+from nvirt_lib import NVIRT, REPO, ksft, san_verdict, sh
 
-REPO = os.environ.get('NVIRT_REPO',
-                      os.path.join(os.path.dirname(__file__), '..'))
-# NVIRT_CLI: another build of the CLI, e.g. build/asan/cli/nvirt, whose
-# sanitizer reports go to files that fail the test, as lib.sh does.
-NVIRT = os.environ.get('NVIRT_CLI') or os.path.join(REPO, 'cli', 'nvirt')
-SAN_DIR = None
-if os.environ.get('NVIRT_CLI'):
-    SAN_DIR = tempfile.mkdtemp(prefix='nvirt-san.')
-    # verify_asan_link_order=0: the kselftest runner's stdbuf preloads
-    # a library before libasan.
-    for var, extra in (('ASAN_OPTIONS',
-                        'detect_leaks=1:verify_asan_link_order=0'),
-                       ('UBSAN_OPTIONS', 'print_stacktrace=1')):
-        opts = [os.environ[var]] if os.environ.get(var) else []
-        opts += ['halt_on_error=1', 'abort_on_error=1', 'disable_coredump=1',
-                 extra, f'log_path={SAN_DIR}/{var.split("_")[0].lower()}']
-        os.environ[var] = ':'.join(opts)
 SPEC = os.path.join(REPO, 'Documentation/netlink/specs/nvirt.yaml')
 
 VF_KNOBS = ['vf-mac', 'vf-vlan', 'vf-vlan-proto', 'vf-max-rate',
@@ -43,11 +21,6 @@ VF_KNOBS = ['vf-mac', 'vf-vlan', 'vf-vlan-proto', 'vf-max-rate',
 NIC_KNOBS = ['queue-max-rate', 'l2fwd-offload', 'embedded-switch',
              'switchdev', 'checksum', 'tso', 'vlan-insert', 'vlan-strip',
              'vlan-filter', 'xdp']
-
-
-def sh(*cmd):
-    return subprocess.run(cmd, check=True, capture_output=True,
-                          text=True).stdout
 
 
 def nics():
@@ -267,15 +240,7 @@ def main():
     finally:
         subprocess.run(['ip', 'link', 'del', 'nvc0'])
         subprocess.run(['ip', 'link', 'del', 'nvd0'])
-    if SAN_DIR:
-        reports = sorted(glob.glob(os.path.join(SAN_DIR, '*')))
-        for path in reports:
-            ksft.print_msg(f'sanitizer report {os.path.basename(path)}:')
-            for line in open(path, errors='replace'):
-                ksft.print_msg(line.rstrip('\n'))
-        shutil.rmtree(SAN_DIR)
-        if reports:
-            ksft.exit_fail()
+    san_verdict()
     ksft.finished()
 
 
