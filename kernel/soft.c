@@ -244,9 +244,11 @@ static void nvirt_vdev_destroy(struct nvirt_vif *vif)
 	struct net_device *parent = vif->parent;
 
 	ASSERT_RTNL();
-	/* A parent going away has dropped its VLANs itself. */
-	if (parent->reg_state == NETREG_REGISTERED)
-		nvirt_vdev_vlan_del(parent, &vif->cfg);
+	/*
+	 * Even from a parent being unregistered: its VLAN table is freed
+	 * with its last VLAN, not with it (8021q deletes its own the same way).
+	 */
+	nvirt_vdev_vlan_del(parent, &vif->cfg);
 	/* Unlinked now: the parent may be unregistered before the vdev. */
 	if (vd->linked) {
 		netdev_upper_dev_unlink(parent, vif->dev);

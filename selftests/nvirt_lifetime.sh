@@ -179,8 +179,72 @@ netns_held_by_socket() {
 	expect_eq "VFs disabled" "$(numvfs "$igb")" 0
 }
 
+# vifs_on PARENT [PREFIX...]: two soft VIFs up on PARENT, one in a
+# VLAN of each protocol, so the parent holds a VLAN filter entry, a
+# unicast and a multicast address and an upper link for each, and the
+# port's receive handler (PREFIX, e.g. "ip netns exec NS", runs the CLI).
+vifs_on() {
+	local parent=$1 v
+
+	shift
+	"$@" "$NVIRT" vif add pq dev "$parent" vlan 7 mac 02:00:00:00:0b:01 &&
+	"$@" "$NVIRT" vif add pa dev "$parent" vlan 8 proto 802.1ad \
+		mac 02:00:00:00:0b:02 || return 1
+	for v in pq pa; do
+		"$@" ip link set "$v" up || return 1
+	done
+	"$@" bridge fdb show dev "$parent" | grep -q 02:00:00:00:0b:01 ||
+		fail "$parent has no filter entry for pq's MAC" || return 1
+}
+
+# The parent, still here, holds nothing of the VIFs it had.
+parent_clean() {
+	local parent=$1
+
+	shift
+	if "$@" bridge fdb show dev "$parent" | grep -q 02:00:00:00:0b:0; then
+		fail "$parent still filters for a VIF's MAC"
+		return 1
+	fi
+	"$@" ip link add nvbr0 type bridge &&
+	"$@" ip link set "$parent" master nvbr0 ||
+		fail "$parent's receive handler was not given back" || return 1
+	"$@" ip link del nvbr0
+}
+
+# Every way a parent goes under VIFs in VLANs (the debug tier's kmemleak
+# scan after this test finds any VLAN table left behind): a veth and a
+# dummy deleted; a veth moved to another netns (the VIFs go, the parent
+# holds nothing of theirs) and deleted there; a veth whose netns is
+# deleted.
+parents_go() {
+	ip link add nvpv0 type veth peer name nvpv1 &&
+	vifs_on nvpv0 && ip link del nvpv0 || return 1
+	wait_vifs_gone || return 1
+
+	ip link add nvpd0 type dummy &&
+	vifs_on nvpd0 && ip link del nvpd0 || return 1
+	wait_vifs_gone || return 1
+
+	ip netns add nvpm && defer ip netns del nvpm
+	ip link add nvpv0 type veth peer name nvpv1 &&
+	vifs_on nvpv0 && ip link set nvpv0 netns nvpm || return 1
+	wait_vifs_gone && parent_clean nvpv0 ip netns exec nvpm || return 1
+	ip -n nvpm link del nvpv0
+
+	ip netns add nvpn && defer ip netns del nvpn
+	ip -n nvpn link add nvpv0 type veth peer name nvpv1 &&
+	vifs_on nvpv0 ip netns exec nvpn || return 1
+	ip netns del nvpn
+	for _ in $(seq 100); do
+		[ ! -e /run/netns/nvpn ] && break
+		sleep 0.1
+	done
+	nothing_left
+}
+
 ktap_print_header
-ktap_set_plan 4
+ktap_set_plan 5
 
 tmp=$(mktemp -d)
 defer rm -rf "$tmp"
@@ -191,5 +255,6 @@ check "a dump left unfinished pins the module until its socket closes" dump_pins
 check "a netns held by a socket keeps its VIFs until the socket closes" netns_held_by_socket "$tmp/b"
 check "igb hot-unplugged under soft, queue and VF VIFs, then plugged back" unplug_sriov "$tmp/c"
 check "e1000e hot-unplugged under a pinging soft VIF, then plugged back" unplug_under_traffic "$tmp/d"
+check "veth and dummy parents deleted, moved and their netns deleted under VLAN VIFs" parents_go
 
 ktap_finished
