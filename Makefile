@@ -185,7 +185,7 @@ check-debug: setup
 # check-debug runs the canary and the whole suite (NVIRT_TESTS="T..."
 # picks tests).
 DEBUG_CHECK_TESTS = nvirt_module.sh nvirt_genl.sh nvirt_strict nvirt_perm \
-	nvirt_faults nvirt_lifetime.sh nvirt_fuzz nvirt_soak
+	nvirt_faults nvirt_lifetime.sh nvirt_fuzz nvirt_soak nvirt_nomem.sh
 DEBUG_VM_TIMEOUT = 7200
 _check_canary:
 	$(Q)NVIRT_KERNEL=$$(scripts/debug-kernel) NVIRT_SPLATS=expected $(VM_CHECK) \

@@ -137,9 +137,10 @@ static struct nvirt_nic *nvirt_nl_nic_lookup(struct genl_info *info)
 	dev = nvirt_nl_dev_lookup(info, NVIRT_A_NIC_IFINDEX, NVIRT_A_NIC_IFNAME);
 	if (IS_ERR(dev))
 		return ERR_CAST(dev);
-	nic = nvirt_nic_get(genl_info_net(info), dev->ifindex);
-	if (WARN_ON_ONCE(!nic))
-		return ERR_PTR(-ENODEV);
+	nic = nvirt_nic_of(dev);
+	if (IS_ERR(nic))
+		NL_SET_ERR_MSG_FMT(info->extack, "No memory for the record of %s",
+				   dev->name);
 	return nic;
 }
 

@@ -5,8 +5,9 @@
  * Every registered net_device gets a struct nvirt_nic in its namespace's
  * table, keyed by ifindex. The netdevice notifier creates and frees them;
  * register_netdevice_notifier() and its unregister counterpart replay the
- * devices that exist when the module loads and unloads, so the table never
- * misses one.
+ * devices that exist when the module loads and unloads. When memory is
+ * short the record is made later (by the rescan, or when a request or a
+ * dump needs it): nvirt never fails a netdev's registration or move.
  *
  * Each change of a NIC's record is announced once to its namespace, by one
  * work item: kernel events mark the NIC and kick it, a new NIC is announced
@@ -35,6 +36,7 @@
  * @net: the namespace
  * @list: in nvirt_nets; under RTNL
  * @listening: the last rescan found monitor listeners here; under RTNL
+ * @missing: a netdev here may have no record yet; under RTNL
  * @gen: bumped when a NIC comes or goes, for dump consistency; under RTNL
  */
 struct nvirt_net {
@@ -42,10 +44,13 @@ struct nvirt_net {
 	struct net *net;
 	struct list_head list;
 	bool listening;
+	bool missing;
 	unsigned int gen;
 };
 
 static unsigned int nvirt_net_id __read_mostly;
+/* The records, one per netdev: a cache of their own, watched alone. */
+static struct kmem_cache *nvirt_nic_cache __read_mostly;
 /* Every namespace's struct nvirt_net; protected by RTNL. */
 static LIST_HEAD(nvirt_nets);
 
@@ -68,6 +73,28 @@ static void nvirt_nic_kick(unsigned long delay)
 static struct nvirt_net *nvirt_net(struct net *net)
 {
 	return net_generic(net, nvirt_net_id);
+}
+
+static struct nvirt_nic *nvirt_nic_add(struct net_device *dev);
+
+/* Make the records memory was short for. Context: RTNL held. */
+static void nvirt_nic_complete(struct nvirt_net *nn)
+{
+	struct net_device *dev;
+
+	ASSERT_RTNL();
+	if (!nn->missing)
+		return;
+	nn->missing = false;
+	for_each_netdev(nn->net, dev) {
+		if (xa_load(&nn->nics, dev->ifindex))
+			continue;
+		if (IS_ERR(nvirt_nic_add(dev))) {
+			nn->missing = true;
+			return;
+		}
+		nvirt_nic_kick(0);
+	}
 }
 
 /**
@@ -95,7 +122,26 @@ struct nvirt_nic *nvirt_nic_get(struct net *net, int ifindex)
 struct nvirt_nic *nvirt_nic_next(struct net *net, unsigned long *ifindex)
 {
 	ASSERT_RTNL();
+	nvirt_nic_complete(nvirt_net(net));
 	return xa_find(&nvirt_net(net)->nics, ifindex, ULONG_MAX, XA_PRESENT);
+}
+
+/**
+ * nvirt_nic_of() - the record of a registered netdev
+ * @dev: the netdev
+ *
+ * Made now when memory was short as it registered.
+ *
+ * Context: RTNL held.
+ * Return: the NIC, or ERR_PTR(-ENOMEM).
+ */
+struct nvirt_nic *nvirt_nic_of(struct net_device *dev)
+{
+	struct nvirt_nic *nic;
+
+	ASSERT_RTNL();
+	nic = nvirt_nic_get(dev_net(dev), dev->ifindex);
+	return nic ?: nvirt_nic_add(dev);
 }
 
 /**
@@ -140,7 +186,7 @@ static struct nvirt_nic *nvirt_nic_add(struct net_device *dev)
 	struct nvirt_nic *nic;
 	int err;
 
-	nic = kzalloc(sizeof(*nic), GFP_KERNEL);
+	nic = kmem_cache_zalloc(nvirt_nic_cache, GFP_KERNEL);
 	if (!nic)
 		return ERR_PTR(-ENOMEM);
 	nic->dev = dev;
@@ -154,7 +200,7 @@ static struct nvirt_nic *nvirt_nic_add(struct net_device *dev)
 	return nic;
 
 err_free_nic:
-	kfree(nic);
+	kmem_cache_free(nvirt_nic_cache, nic);
 	return ERR_PTR(err);
 }
 
@@ -166,7 +212,7 @@ static void nvirt_nic_del(struct nvirt_nic *nic)
 	xa_erase(&nn->nics, dev->ifindex);
 	nn->gen++;
 	netdev_put(dev, &nic->dev_tracker);
-	kfree(nic);
+	kmem_cache_free(nvirt_nic_cache, nic);
 }
 
 static int nvirt_netdev_event(struct notifier_block *nb, unsigned long event,
@@ -176,9 +222,16 @@ static int nvirt_netdev_event(struct notifier_block *nb, unsigned long event,
 	struct nvirt_nic *nic;
 
 	if (event == NETDEV_REGISTER) {
-		nic = nvirt_nic_add(dev);
-		if (IS_ERR(nic))
-			return notifier_from_errno(PTR_ERR(nic));
+		/*
+		 * Short of memory, the record is made later: the netdev is
+		 * registered (or moved) all the same.
+		 */
+		if (IS_ERR(nvirt_nic_add(dev))) {
+			nvirt_net(dev_net(dev))->missing = true;
+			set_bit(NVIRT_RESCAN_FULL, &nvirt_rescan_flags);
+			nvirt_nic_kick(HZ);
+			return NOTIFY_DONE;
+		}
 		/*
 		 * Whoever registers it (rtnetlink, a driver) is still setting
 		 * it up under RTNL: announce it once they are done.
@@ -241,6 +294,9 @@ static void nvirt_nic_rescan(struct work_struct *work)
 	rtnl_lock();
 	list_for_each_entry(nn, &nvirt_nets, list) {
 		bool listening = nvirt_nl_has_listeners(nn->net);
+
+		nvirt_nic_complete(nn);
+		again |= nn->missing;
 
 		xa_for_each(&nn->nics, ifindex, nic) {
 			struct device *parent = nic->dev->dev.parent;
@@ -367,9 +423,13 @@ int nvirt_nic_init(void)
 {
 	int err;
 
+	nvirt_nic_cache = kmem_cache_create("nvirt_nic", sizeof(struct nvirt_nic),
+					    0, SLAB_NO_MERGE, NULL);
+	if (!nvirt_nic_cache)
+		return -ENOMEM;
 	err = register_pernet_subsys(&nvirt_net_ops);
 	if (err)
-		return err;
+		goto err_destroy_cache;
 	err = register_netdevice_notifier(&nvirt_netdev_nb);
 	if (err)
 		goto err_unregister_pernet;
@@ -382,6 +442,8 @@ err_unregister_netdev_nb:
 	unregister_netdevice_notifier(&nvirt_netdev_nb);
 err_unregister_pernet:
 	unregister_pernet_subsys(&nvirt_net_ops);
+err_destroy_cache:
+	kmem_cache_destroy(nvirt_nic_cache);
 	return err;
 }
 
@@ -395,4 +457,5 @@ void nvirt_nic_exit(void)
 	unregister_netdevice_notifier(&nvirt_netdev_nb);
 	disable_delayed_work_sync(&nvirt_rescan_work);
 	unregister_pernet_subsys(&nvirt_net_ops);
+	kmem_cache_destroy(nvirt_nic_cache);
 }

@@ -44,6 +44,7 @@ struct nvirt_nic_ident {
 
 struct nvirt_nic *nvirt_nic_get(struct net *net, int ifindex);
 struct nvirt_nic *nvirt_nic_next(struct net *net, unsigned long *ifindex);
+struct nvirt_nic *nvirt_nic_of(struct net_device *dev);
 unsigned int nvirt_nic_gen(struct net *net);
 void nvirt_nic_ident(const struct nvirt_nic *nic, struct nvirt_nic_ident *id);
 
