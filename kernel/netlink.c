@@ -195,8 +195,9 @@ static int nvirt_nl_vf_put(const struct nvirt_vf *vf, void *arg)
 	nest = nla_nest_start(msg, NVIRT_A_NIC_VF);
 	if (!nest)
 		return -EMSGSIZE;
+	/* libnvirt wants a bus address: a VF that is no device has "". */
 	if (nla_put_u32(msg, NVIRT_A_VF_INDEX, vf->index) ||
-	    nla_put_string(msg, NVIRT_A_VF_BUS_ADDR, vf->bus_addr) ||
+	    nla_put_string(msg, NVIRT_A_VF_BUS_ADDR, vf->bus_addr ?: "") ||
 	    (vf->ifindex && nla_put_u32(msg, NVIRT_A_VF_IFINDEX, vf->ifindex))) {
 		nla_nest_cancel(msg, nest);
 		return -EMSGSIZE;
