@@ -271,6 +271,26 @@ void nvirt_caps_probe(struct net_device *dev, struct nvirt_caps *caps)
 		caps->esw_mode = BRIDGE_MODE_VEB;
 }
 
+/**
+ * nvirt_caps_max_vfs() - the most VFs a NIC's record can list
+ * @dev: the NIC
+ *
+ * A PCI PF lists no more VFs than it can have, whenever they come; a PF on
+ * another bus, those it has (netdevsim changes their count under RTNL).
+ *
+ * Context: RTNL held.
+ * Return: that number, 0 when the NIC is no PF.
+ */
+unsigned int nvirt_caps_max_vfs(struct net_device *dev)
+{
+	struct pci_dev *pdev = nvirt_pci_dev(dev);
+
+	ASSERT_RTNL();
+	if (pdev)
+		return pdev->is_physfn ? pci_sriov_get_totalvfs(pdev) : 0;
+	return nvirt_bus_num_vf(dev);
+}
+
 /* A PCI PF's VFs: PCI devices, with a driver and a netdev or not. */
 static int nvirt_caps_walk_pci_vfs(struct net_device *dev, struct pci_dev *pf,
 				   int (*cb)(const struct nvirt_vf *vf,
