@@ -19,6 +19,8 @@
 #                suite runs with them when NVIRT_CLI=build/asan/cli/nvirt)
 #   make fuzz    the libFuzzer targets of fuzz/, in build/fuzz/ (run on the
 #                host by scripts/fuzz-checks)
+#   make netdevsim  netdevsim.ko for KVER, from linux-source-6.12, in
+#                build/netdevsim/KVER (Debian's kernel does not build it)
 #
 # KVER=6.12.N+deb12-amd64 picks the guest kernel; NVIRT_NICS the VM's NICs
 # (see selftests/vm/run).
@@ -32,7 +34,7 @@ KSFT = $(KSRC)/tools/testing/selftests
 
 Q := $(if $(V),,@)
 
-.PHONY: all setup module lib cli selftests build gen check run shell clean \
+.PHONY: all setup module netdevsim lib cli selftests build gen check run shell clean \
 	install install-module install-user install-dkms stage deb docs \
 	bench bench-vm _bench_vm bench-ring asan fuzz _build _check _run check-debug debug-modules \
 	_check_canary _check_debug
@@ -58,7 +60,12 @@ cli: lib
 selftests:
 	$(Q)$(MAKE) -C selftests KSFT_DIR=$(KSFT)
 
-_build: module lib cli selftests
+# netdevsim for the tests' many VFs: Debian's kernel has no such module.
+# Its sources are unpacked into build/cache once; built once per kernel.
+netdevsim:
+	$(Q)scripts/netdevsim $(BUILD)/cache $(KDIR) $(BUILD)/netdevsim/$(KVER) >/dev/null
+
+_build: module netdevsim lib cli selftests
 
 # What make install gives, staged for nvirt_install.sh to try out (make
 # check and check-debug stage it; so may a run of that test alone).
@@ -264,4 +271,4 @@ clean:
 	$(Q)$(MAKE) -C bench/vm OUT=$(BUILD)/bench clean
 	$(Q)rm -rf $(BUILD)/check $(BUILD)/vm $(BUILD)/static $(BUILD)/ynl \
 		$(BUILD)/debug $(BUILD)/asan $(BUILD)/fuzz $(BUILD)/stage \
-		$(BUILD)/deb $(BUILD)/docs
+		$(BUILD)/deb $(BUILD)/docs $(BUILD)/netdevsim

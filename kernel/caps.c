@@ -3,8 +3,11 @@
  * nvirt: what a NIC can do for virtual interfaces.
  *
  * The record is probed from generic kernel interfaces only: the NIC's
- * net_device_ops and ethtool_ops, its features, its queues and, for PCI
- * devices, SR-IOV. Every knob comes out as hardware (the NIC does it),
+ * net_device_ops and ethtool_ops, its features, its queues and SR-IOV: a
+ * PCI PF's VFs are PCI devices, a PF's on another bus (netdevsim's) are
+ * known only by their count, which the bus keeps (dev_num_vf()), and by
+ * what the PF's driver says of each (ndo_get_vf_config), as rtnetlink
+ * knows them. Every knob comes out as hardware (the NIC does it),
  * software (nvirt or the stack emulates it) or unsupported, with the reason
  * when it is not hardware. Two knobs cannot be probed without changing a VF,
  * so they rest on a small table of drivers known to honour them.
@@ -12,6 +15,7 @@
 
 #include <linux/ethtool.h>
 #include <linux/if_bridge.h>
+#include <linux/if_link.h>
 #include <linux/netdevice.h>
 #include <linux/pci.h>
 #include <linux/rtnetlink.h>
@@ -179,14 +183,32 @@ static void nvirt_caps_nic(const struct net_device *dev,
 		     sw, no_op);
 }
 
-static void nvirt_caps_pci(struct net_device *dev, struct nvirt_caps *caps)
+/*
+ * The VFs of a PF on a bus other than PCI, which has them when its bus
+ * counts them and its driver describes them; 0 on PCI.
+ */
+static int nvirt_bus_num_vf(const struct net_device *dev)
+{
+	struct device *parent = dev->dev.parent;
+
+	if (!parent || dev_is_pci(parent) || !dev->netdev_ops->ndo_get_vf_config)
+		return 0;
+	return max(dev_num_vf(parent), 0);
+}
+
+static void nvirt_caps_sriov(struct net_device *dev, struct nvirt_caps *caps)
 {
 	struct pci_dev *pdev = nvirt_pci_dev(dev);
 	struct net_device *pf_dev;
 	struct pci_dev *pf;
 
-	if (!pdev)
+	if (!pdev) {
+		/* Nothing says how many it could have: those it has. */
+		caps->num_vfs = nvirt_bus_num_vf(dev);
+		caps->total_vfs = caps->num_vfs;
+		caps->sriov = caps->num_vfs > 0;
 		return;
+	}
 	if (pdev->is_physfn) {
 		caps->sriov = true;
 		caps->total_vfs = pci_sriov_get_totalvfs(pdev);
@@ -235,7 +257,7 @@ void nvirt_caps_probe(struct net_device *dev, struct nvirt_caps *caps)
 		caps->has_channels = true;
 	}
 
-	nvirt_caps_pci(dev, caps);
+	nvirt_caps_sriov(dev, caps);
 	nvirt_caps_vf(dev, driver, caps);
 	nvirt_caps_nic(dev, caps);
 
@@ -250,26 +272,37 @@ void nvirt_caps_probe(struct net_device *dev, struct nvirt_caps *caps)
 }
 
 /**
- * nvirt_caps_walk_vfs() - walk the enabled VFs of a PF
- * @dev: the PF's NIC
- * @cb: called for each VF; a non-zero return stops the walk
- * @arg: passed to @cb
+ * nvirt_caps_max_vfs() - the most VFs a NIC's record can list
+ * @dev: the NIC
+ *
+ * A PCI PF lists no more VFs than it can have, whenever they come; a PF on
+ * another bus, those it has (netdevsim changes their count under RTNL).
  *
  * Context: RTNL held.
- * Return: 0, or what @cb returned to stop the walk.
+ * Return: that number, 0 when the NIC is no PF.
  */
-int nvirt_caps_walk_vfs(struct net_device *dev,
-			int (*cb)(const struct nvirt_vf *vf, void *arg),
-			void *arg)
+unsigned int nvirt_caps_max_vfs(struct net_device *dev)
 {
-	struct pci_dev *pf = nvirt_pci_dev(dev);
+	struct pci_dev *pdev = nvirt_pci_dev(dev);
+
+	ASSERT_RTNL();
+	if (pdev)
+		return pdev->is_physfn ? pci_sriov_get_totalvfs(pdev) : 0;
+	return nvirt_bus_num_vf(dev);
+}
+
+/* A PCI PF's VFs: PCI devices, with a driver and a netdev or not. */
+static int nvirt_caps_walk_pci_vfs(struct net_device *dev, struct pci_dev *pf,
+				   int (*cb)(const struct nvirt_vf *vf,
+					     void *arg),
+				   void *arg)
+{
 	struct pci_dev *vf = NULL;
 	struct net_device *vf_dev;
 	struct nvirt_vf v;
 	int err;
 
-	ASSERT_RTNL();
-	if (!pf || !pf->is_physfn || !pci_num_vf(pf))
+	if (!pf->is_physfn || !pci_num_vf(pf))
 		return 0;
 
 	for_each_pci_dev(vf) {
@@ -288,4 +321,52 @@ int nvirt_caps_walk_vfs(struct net_device *dev,
 		}
 	}
 	return 0;
+}
+
+/*
+ * A PF's VFs on another bus: no devices, so no driver, no bus address and
+ * no netdev of their own. A VF its driver cannot describe is skipped, as
+ * rtnetlink does.
+ */
+static int nvirt_caps_walk_bus_vfs(struct net_device *dev,
+				   int (*cb)(const struct nvirt_vf *vf,
+					     void *arg),
+				   void *arg)
+{
+	int i, num = nvirt_bus_num_vf(dev);
+	struct nvirt_vf v = {};
+	int err;
+
+	for (i = 0; i < num; i++) {
+		struct ifla_vf_info ivi = {};
+
+		if (dev->netdev_ops->ndo_get_vf_config(dev, i, &ivi))
+			continue;
+		v.index = i;
+		err = cb(&v, arg);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/**
+ * nvirt_caps_walk_vfs() - walk the enabled VFs of a PF
+ * @dev: the PF's NIC
+ * @cb: called for each VF; a non-zero return stops the walk
+ * @arg: passed to @cb
+ *
+ * Context: RTNL held.
+ * Return: 0, or what @cb returned to stop the walk.
+ */
+int nvirt_caps_walk_vfs(struct net_device *dev,
+			int (*cb)(const struct nvirt_vf *vf, void *arg),
+			void *arg)
+{
+	struct pci_dev *pf = nvirt_pci_dev(dev);
+
+	ASSERT_RTNL();
+	if (pf)
+		return nvirt_caps_walk_pci_vfs(dev, pf, cb, arg);
+	return nvirt_caps_walk_bus_vfs(dev, cb, arg);
 }

@@ -31,8 +31,10 @@ struct nvirt_cap {
  * @max_rx_queues: receive queues the NIC has
  * @has_channels: the driver reports @channels
  * @channels: channel counts (ethtool -l)
- * @sriov: the NIC's device is an SR-IOV physical function
- * @total_vfs: VFs the device can have
+ * @sriov: the NIC's device is an SR-IOV physical function: a PCI PF, or a
+ *	device on another bus that has VFs its driver describes (netdevsim)
+ * @total_vfs: VFs the device can have; off PCI, where nothing says, those
+ *	it has
  * @num_vfs: VFs enabled
  * @is_vf: the NIC's device is an SR-IOV virtual function
  * @pf_bus_addr: on a VF, its PF's bus address
@@ -65,10 +67,11 @@ struct nvirt_caps {
 /**
  * struct nvirt_vf - one enabled VF of a PF
  * @index: the VF's index on its PF
- * @bus_addr: the VF's bus address
+ * @bus_addr: the VF's bus address, or NULL when it is no device of its own
+ *	(off PCI)
  * @ifindex: the VF's netdev in the PF's netns, or 0
- * @bound: a driver is bound to the VF
- * @pci_id: its PCI vendor (high half) and device id
+ * @bound: a driver is bound to the VF's device
+ * @pci_id: its PCI vendor (high half) and device id, or 0
  */
 struct nvirt_vf {
 	int index;
@@ -79,6 +82,7 @@ struct nvirt_vf {
 };
 
 void nvirt_caps_probe(struct net_device *dev, struct nvirt_caps *caps);
+unsigned int nvirt_caps_max_vfs(struct net_device *dev);
 int nvirt_caps_walk_vfs(struct net_device *dev,
 			int (*cb)(const struct nvirt_vf *vf, void *arg),
 			void *arg);

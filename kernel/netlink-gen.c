@@ -159,7 +159,7 @@ static const struct genl_split_ops nvirt_nl_ops[] = {
 	},
 	{
 		.cmd	= NVIRT_CMD_NIC_GET,
-		.start	= nvirt_nl_no_attrs_start,
+		.start	= nvirt_nl_nic_get_dump_start,
 		.dumpit	= nvirt_nl_nic_get_dumpit,
 		.flags	= GENL_CMD_CAP_DUMP,
 	},

@@ -21,6 +21,7 @@ int nvirt_nic_pre_doit(const struct genl_split_ops *ops, struct sk_buff *skb,
 void
 nvirt_nic_post_doit(const struct genl_split_ops *ops, struct sk_buff *skb,
 		    struct genl_info *info);
+int nvirt_nl_nic_get_dump_start(struct netlink_callback *cb);
 int nvirt_nl_no_attrs_start(struct netlink_callback *cb);
 
 int nvirt_nl_version_get_doit(struct sk_buff *skb, struct genl_info *info);

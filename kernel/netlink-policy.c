@@ -159,6 +159,7 @@ void nvirt_nl_policy_notify(struct net *net, struct nvirt_npolicy *np,
 		return;
 	if (nvirt_nl_npolicy_put(msg, net, np)) {
 		nlmsg_free(msg);
+		nvirt_nl_ntf_lost(net);
 		return;
 	}
 	/* Only requests change named policies. */

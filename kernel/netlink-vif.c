@@ -348,6 +348,7 @@ void nvirt_nl_vif_notify(struct nvirt_vif *vif, enum nvirt_nic_event event,
 		return;
 	if (nvirt_nl_vif_put(msg, vif, net, false, plan)) {
 		nlmsg_free(msg);
+		nvirt_nl_ntf_lost(net);
 		return;
 	}
 	nvirt_nl_ntf_send(net, msg, hdr, &vif->ntf_hash,

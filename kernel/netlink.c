@@ -13,6 +13,7 @@
 #include <linux/jhash.h>
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
+#include <linux/sizes.h>
 #include <net/genetlink.h>
 #include <net/netlink.h>
 #include <net/sock.h>
@@ -196,8 +197,9 @@ static int nvirt_nl_vf_put(const struct nvirt_vf *vf, void *arg)
 	nest = nla_nest_start(msg, NVIRT_A_NIC_VF);
 	if (!nest)
 		return -EMSGSIZE;
+	/* libnvirt wants a bus address: a VF that is no device has "". */
 	if (nla_put_u32(msg, NVIRT_A_VF_INDEX, vf->index) ||
-	    nla_put_string(msg, NVIRT_A_VF_BUS_ADDR, vf->bus_addr) ||
+	    nla_put_string(msg, NVIRT_A_VF_BUS_ADDR, vf->bus_addr ?: "") ||
 	    (vf->ifindex && nla_put_u32(msg, NVIRT_A_VF_IFINDEX, vf->ifindex))) {
 		nla_nest_cancel(msg, nest);
 		return -EMSGSIZE;
@@ -340,14 +342,72 @@ static int nvirt_nl_nic_put(struct sk_buff *msg, const struct nvirt_nic *nic)
 	return 0;
 }
 
-/* A reply or, with @cb, one message of a dump. */
-static int nvirt_nl_nic_fill(struct sk_buff *msg, const struct nvirt_nic *nic,
-			     const struct genl_info *info,
+/*
+ * A record takes about 1 KiB but for its VFs, of which a PF can have
+ * hundreds (ice 256), each in an attribute of its own: its messages are
+ * sized from its VFs. A PCI PF's are counted as many as it can have, so
+ * that the count holds while VFs come (without RTNL); a PF's on another bus
+ * as it has (netdevsim changes them under RTNL), and a message that still
+ * turns out short is built again, bigger.
+ */
+
+/* The longest bus address of a VF counted ("0000:01:10.0"). */
+#define NVIRT_NL_BUS_ADDR_MAX	32
+/* No record is built bigger: some 18000 VFs. */
+#define NVIRT_NL_NIC_MAX_SIZE	SZ_1M
+
+static size_t nvirt_nl_str_size(const char *s)
+{
+	return s ? nla_total_size(strlen(s) + 1) : 0;
+}
+
+/* What a VF adds to its PF's record. */
+static size_t nvirt_nl_vf_size(void)
+{
+	return nla_total_size(0) +			/* NVIRT_A_NIC_VF */
+	       nla_total_size(sizeof(u32)) +		/* NVIRT_A_VF_INDEX */
+	       nla_total_size(NVIRT_NL_BUS_ADDR_MAX) +	/* NVIRT_A_VF_BUS_ADDR */
+	       nla_total_size(sizeof(u32));		/* NVIRT_A_VF_IFINDEX */
+}
+
+/* The attributes of a NIC's record at their largest, its cause too. */
+static size_t nvirt_nl_nic_size(const struct nvirt_nic *nic)
+{
+	struct nvirt_nic_ident id;
+
+	ASSERT_RTNL();
+	nvirt_nic_ident(nic, &id);
+	return nla_total_size(IFNAMSIZ) +
+	       nvirt_nl_str_size(id.driver) + nvirt_nl_str_size(id.bus) +
+	       nvirt_nl_str_size(id.bus_addr) +
+	       2 * nla_total_size(MAX_ADDR_LEN) +	/* the addresses */
+	       /*
+		* IFINDEX, MTU, MIN_MTU, MAX_MTU, SPEED, the four queue
+		* counts, the two VF counts, PF_IFINDEX, VF_INDEX
+		*/
+	       13 * nla_total_size(sizeof(u32)) +
+	       /* OPERSTATE, MANAGED, ESW_MODE, CAUSE */
+	       4 * nla_total_size(sizeof(u8)) +
+	       nla_total_size(sizeof(u16)) +		/* LINK_TYPE */
+	       nla_total_size(0) + 8 * nla_total_size(sizeof(u32)) +
+	       nla_total_size(NVIRT_NL_BUS_ADDR_MAX) +	/* PF_BUS_ADDR */
+	       (NVIRT_KNOB_MAX + 1) *
+	       (nla_total_size(0) + nla_total_size(sizeof(u32)) +
+		2 * nla_total_size(sizeof(u8))) +
+	       (size_t)nvirt_caps_max_vfs(nic->dev) * nvirt_nl_vf_size();
+}
+
+/* The room a message with that much in attributes takes. */
+static size_t nvirt_nl_msg_size(size_t attrs)
+{
+	return nlmsg_total_size(genlmsg_total_size(attrs));
+}
+
+/* Under @hdr, a NIC's record, ended; with @cb, one message of a dump. */
+static int nvirt_nl_nic_fill(struct sk_buff *msg, void *hdr,
+			     const struct nvirt_nic *nic,
 			     struct netlink_callback *cb)
 {
-	void *hdr;
-
-	hdr = genlmsg_iput(msg, info);
 	if (!hdr)
 		return -EMSGSIZE;
 	if (nvirt_nl_nic_put(msg, nic)) {
@@ -358,6 +418,42 @@ static int nvirt_nl_nic_fill(struct sk_buff *msg, const struct nvirt_nic *nic,
 		genl_dump_check_consistent(cb, hdr);
 	genlmsg_end(msg, hdr);
 	return 0;
+}
+
+/*
+ * A message with a NIC's record, of the size it needs: a reply to @info,
+ * or without it the notification @cmd.
+ *
+ * Return: the message, its header in @hdr; ERR_PTR(-EMSGSIZE) when the
+ * record is bigger than NVIRT_NL_NIC_MAX_SIZE, or -ENOMEM.
+ */
+static struct sk_buff *nvirt_nl_nic_msg(const struct nvirt_nic *nic,
+					const struct genl_info *info, u8 cmd,
+					void **hdr)
+{
+	size_t size = nvirt_nl_nic_size(nic);
+	struct sk_buff *msg;
+
+	for (; size <= NVIRT_NL_NIC_MAX_SIZE; size *= 2) {
+		/* Failing is handled: no warning for a big one. */
+		msg = genlmsg_new(size, GFP_KERNEL | __GFP_NOWARN);
+		if (!msg)
+			return ERR_PTR(-ENOMEM);
+		*hdr = info ? genlmsg_iput(msg, info) :
+		       genlmsg_put(msg, 0, 0, &nvirt_nl_family, 0, cmd);
+		if (!nvirt_nl_nic_fill(msg, *hdr, nic, NULL))
+			return msg;
+		nlmsg_free(msg);
+	}
+	return ERR_PTR(-EMSGSIZE);
+}
+
+/* Why a NIC's record cannot be sent. */
+static void nvirt_nl_nic_too_big(const struct nvirt_nic *nic,
+				 struct netlink_ext_ack *extack)
+{
+	NL_SET_ERR_MSG_FMT(extack, "%s has too many VFs to describe (%u)",
+			   nic->dev->name, nvirt_caps_max_vfs(nic->dev));
 }
 
 /* Notifications go out only while the family is registered. */
@@ -371,7 +467,8 @@ static bool nvirt_nl_live;
  *
  * Context: RTNL held.
  * Return: the message to fill, or NULL when nobody listens in @net (a new
- * listener is brought up to date by a rescan) or memory is short.
+ * listener is brought up to date by a rescan) or memory is short (the
+ * listeners are told they lost it).
  */
 struct sk_buff *nvirt_nl_ntf_new(struct net *net, u8 cmd, void **hdr)
 {
@@ -382,13 +479,32 @@ struct sk_buff *nvirt_nl_ntf_new(struct net *net, u8 cmd, void **hdr)
 		return NULL;
 	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
 	if (!msg)
-		return NULL;
+		goto err_lost;
 	*hdr = genlmsg_put(msg, 0, 0, &nvirt_nl_family, 0, cmd);
-	if (!*hdr) {
-		nlmsg_free(msg);
-		return NULL;
-	}
+	if (!*hdr)
+		goto err_free_msg;
 	return msg;
+
+err_free_msg:
+	nlmsg_free(msg);
+err_lost:
+	nvirt_nl_ntf_lost(net);
+	return NULL;
+}
+
+/**
+ * nvirt_nl_ntf_lost() - tell a namespace's listeners they missed an event
+ * @net: the namespace
+ *
+ * A notification that cannot be built is not dropped in silence: the
+ * listeners' sockets report ENOBUFS, as when they fall behind, and they
+ * read the state again.
+ *
+ * Context: RTNL held.
+ */
+void nvirt_nl_ntf_lost(struct net *net)
+{
+	genl_set_err(&nvirt_nl_family, net, 0, NVIRT_NLGRP_MONITOR, -ENOBUFS);
 }
 
 /**
@@ -396,7 +512,7 @@ struct sk_buff *nvirt_nl_ntf_new(struct net *net, u8 cmd, void **hdr)
  * @net: the namespace to tell
  * @msg: the notification from nvirt_nl_ntf_new(), filled; consumed
  * @hdr: its header
- * @last: hash of the record last notified; updated
+ * @last: hash of the record last notified; updated unless it is lost
  * @change: a change notification, dropped when the record did not change
  * @quiet: remember the record, send nothing
  * @cause_attr: the record's attribute for the cause
@@ -414,10 +530,15 @@ void nvirt_nl_ntf_send(struct net *net, struct sk_buff *msg, void *hdr,
 
 	genlmsg_end(msg, hdr);
 	hash = jhash(genlmsg_data(ghdr), genlmsg_len(ghdr), 0);
-	if ((change && hash == *last) || quiet ||
-	    nla_put_u8(msg, cause_attr, cause)) {
+	if ((change && hash == *last) || quiet) {
 		*last = hash;
 		nlmsg_free(msg);
+		return;
+	}
+	/* Lost, not remembered: a rescan sends a change again. */
+	if (nla_put_u8(msg, cause_attr, cause)) {
+		nlmsg_free(msg);
+		nvirt_nl_ntf_lost(net);
 		return;
 	}
 	genlmsg_end(msg, hdr);
@@ -435,7 +556,9 @@ void nvirt_nl_ntf_send(struct net *net, struct sk_buff *msg, void *hdr,
  *
  * A change notification is sent only when the record differs from the last
  * one sent (or remembered), so each change is announced once however many
- * kernel events it causes. Without listeners nothing is built at all.
+ * kernel events it causes. Without listeners nothing is built at all. One
+ * that cannot be built is lost to the listeners, and a change sent again
+ * by the next rescan.
  *
  * Context: RTNL held.
  */
@@ -451,11 +574,12 @@ void nvirt_nl_nic_notify(struct nvirt_nic *nic, enum nvirt_nic_event event,
 	struct sk_buff *msg;
 	void *hdr;
 
-	msg = nvirt_nl_ntf_new(net, cmds[event], &hdr);
-	if (!msg)
+	if (!nvirt_nl_has_listeners(net))
 		return;
-	if (nvirt_nl_nic_put(msg, nic)) {
-		nlmsg_free(msg);
+	msg = nvirt_nl_nic_msg(nic, NULL, cmds[event], &hdr);
+	if (IS_ERR(msg)) {
+		if (!quiet)
+			nvirt_nl_ntf_lost(net);
 		return;
 	}
 	nvirt_nl_ntf_send(net, msg, hdr, &nic->ntf_hash,
@@ -486,20 +610,44 @@ int nvirt_nl_nic_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nvirt_nic *nic = info->user_ptr[NVIRT_UP_NIC];
 	struct sk_buff *msg;
+	void *hdr;
+
+	msg = nvirt_nl_nic_msg(nic, info, 0, &hdr);
+	if (IS_ERR(msg)) {
+		if (PTR_ERR(msg) == -EMSGSIZE)
+			nvirt_nl_nic_too_big(nic, info->extack);
+		return PTR_ERR(msg);
+	}
+	return genlmsg_reply(msg, info);
+}
+
+/**
+ * nvirt_nl_nic_get_dump_start() - start a dump of the NICs
+ * @cb: the dump
+ *
+ * Each part of the dump is a message that holds the biggest record at
+ * least, as a record cannot be split.
+ *
+ * Return: 0, or a negative errno when the request has attributes.
+ */
+int nvirt_nl_nic_get_dump_start(struct netlink_callback *cb)
+{
+	struct net *net = sock_net(cb->skb->sk);
+	unsigned long ifindex = 0;
+	struct nvirt_nic *nic;
+	size_t size = 0;
 	int err;
 
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-	if (!msg)
-		return -ENOMEM;
-
-	err = nvirt_nl_nic_fill(msg, nic, info, NULL);
+	err = nvirt_nl_no_attrs_start(cb);
 	if (err)
-		goto err_free_msg;
-	return genlmsg_reply(msg, info);
-
-err_free_msg:
-	nlmsg_free(msg);
-	return err;
+		return err;
+	rtnl_lock();
+	for (; (nic = nvirt_nic_next(net, &ifindex)); ifindex++)
+		size = max(size, nvirt_nl_nic_size(nic));
+	rtnl_unlock();
+	size = min_t(size_t, size, NVIRT_NL_NIC_MAX_SIZE);
+	cb->min_dump_alloc = nvirt_nl_msg_size(size);
+	return 0;
 }
 
 int nvirt_nl_nic_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
@@ -508,22 +656,39 @@ int nvirt_nl_nic_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	struct net *net = sock_net(skb->sk);
 	unsigned long ifindex = cb->args[0];
 	struct nvirt_nic *nic;
+	size_t size = 0;
 	int err = 0;
 
 	rtnl_lock();
 	/* NICs coming or going between parts mark the dump interrupted. */
 	cb->seq = nvirt_nic_gen(net);
 	for (; (nic = nvirt_nic_next(net, &ifindex)); ifindex++) {
-		err = nvirt_nl_nic_fill(skb, nic, info, cb);
+		err = nvirt_nl_nic_fill(skb, genlmsg_iput(skb, info), nic, cb);
 		if (err)
 			break;
+	}
+	if (err == -EMSGSIZE) {
+		size = nvirt_nl_nic_size(nic);
+		/* Not even alone: too big, or grown since the part began. */
+		if (!skb->len && size > NVIRT_NL_NIC_MAX_SIZE)
+			nvirt_nl_nic_too_big(nic, cb->extack);
+		else if (!skb->len)
+			NL_SET_ERR_MSG_FMT(cb->extack,
+					   "The record of %s grew during the dump: dump again",
+					   nic->dev->name);
 	}
 	rtnl_unlock();
 	cb->args[0] = ifindex;
 
-	/* A full skb ends this part of the dump; the next one resumes here. */
-	if (err == -EMSGSIZE && skb->len)
+	/*
+	 * A full skb ends this part of the dump; the next one resumes here,
+	 * with room for this NIC.
+	 */
+	if (err == -EMSGSIZE && skb->len) {
+		size = nvirt_nl_msg_size(min_t(size_t, size, NVIRT_NL_NIC_MAX_SIZE));
+		cb->min_dump_alloc = max_t(size_t, cb->min_dump_alloc, size);
 		return skb->len;
+	}
 	return err;
 }
 

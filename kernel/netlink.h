@@ -30,6 +30,7 @@ int nvirt_nl_esw_mode(struct net_device *dev);
 struct net_device *nvirt_nl_dev_lookup(const struct genl_info *info, int ifindex,
 				       int ifname);
 struct sk_buff *nvirt_nl_ntf_new(struct net *net, u8 cmd, void **hdr);
+void nvirt_nl_ntf_lost(struct net *net);
 void nvirt_nl_ntf_send(struct net *net, struct sk_buff *msg, void *hdr,
 		       u32 *last, bool change, bool quiet, int cause_attr,
 		       u8 cause);
