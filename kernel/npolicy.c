@@ -198,6 +198,11 @@ int nvirt_npolicy_new(struct net *net, const char *name,
 		NL_SET_ERR_MSG(extack, "A policy name is letters, digits and -_.: only");
 		return -EINVAL;
 	}
+	/* A VIF's "policy none" follows no policy: none can be named so. */
+	if (!strcmp(name, "none")) {
+		NL_SET_ERR_MSG(extack, "none is no policy name: it means no policy");
+		return -EINVAL;
+	}
 	if (nvirt_npolicy_find(net, name)) {
 		NL_SET_ERR_MSG_FMT(extack, "Policy %s exists", name);
 		return -EEXIST;
@@ -236,39 +241,122 @@ static void nvirt_npolicy_why(struct netlink_ext_ack *extack,
 		NL_SET_ERR_MSG_FMT(extack, "%s", msg);
 }
 
-/*
- * Plan (@flags NVIRT_PLACE_DRY_RUN) or change every VIF that follows @np
- * by what it sets now; stops at the first that cannot follow, naming it.
- * VFs are not enabled for it: that happens outside RTNL, per request.
+/**
+ * struct nvirt_npolicy_was - a follower as it was before a policy change
+ * @vif: the VIF
+ * @cfg: its settings
+ * @plan: its backend, path and migratability (no reasons)
+ * @enforce: where its settings were enforced
  */
-static int nvirt_npolicy_apply(struct net *net, struct nvirt_npolicy *np,
-			       unsigned int flags, struct nvirt_placement *pl,
-			       struct netlink_ext_ack *extack)
-{
-	struct netlink_ext_ack why = {};
+struct nvirt_npolicy_was {
+	struct nvirt_vif *vif;
 	struct nvirt_vif_cfg cfg;
+	struct nvirt_plan plan;
+	u8 enforce[NVIRT_SETTING_MAX + 1];
+};
+
+/* The followers of @np, as they are; *@n of them. */
+static struct nvirt_npolicy_was *
+nvirt_npolicy_snapshot(struct net *net, struct nvirt_npolicy *np,
+		       unsigned int *n)
+{
+	unsigned int users = nvirt_npolicy_users(net, np->name);
+	struct nvirt_npolicy_was *was;
 	struct nvirt_vif *vif;
 	unsigned long id;
-	const char *msg;
-	int err;
 
-	for (id = 0; (vif = nvirt_vif_next(net, &id)); id++) {
+	*n = 0;
+	was = kcalloc(max(users, 1U), sizeof(*was), GFP_KERNEL);
+	if (!was)
+		return NULL;
+	for (id = 0; (vif = nvirt_vif_next(net, &id)) && *n < users; id++) {
 		if (strcmp(vif->cfg.policy_name, np->name))
 			continue;
+		was[*n].vif = vif;
+		was[*n].cfg = vif->cfg;
+		was[*n].plan.backend = vif->backend;
+		was[*n].plan.g2g = vif->g2g;
+		was[*n].plan.migratable = vif->migratable;
+		memcpy(was[*n].enforce, vif->enforce, sizeof(was[*n].enforce));
+		(*n)++;
+	}
+	return was;
+}
+
+/*
+ * Plan (@flags NVIRT_PLACE_DRY_RUN) or change the @n followers in @was by
+ * what @np sets now, in order; *@done is set to how many were changed.
+ * Plans are made together: each counts with the hardware the ones before
+ * it take and give back. Stops at the first that cannot follow, naming
+ * it. VFs are not enabled for it: that happens outside RTNL, per request.
+ */
+static int nvirt_npolicy_apply(struct nvirt_npolicy_was *was, unsigned int n,
+			       unsigned int flags, struct nvirt_placement *pl,
+			       unsigned int *done,
+			       struct netlink_ext_ack *extack)
+{
+	struct nvirt_place_batch batch;
+	struct netlink_ext_ack why = {};
+	struct nvirt_vif_cfg cfg;
+	const char *msg;
+	int err = 0;
+
+	*done = 0;
+	pl->batch = NULL;
+	if (flags & NVIRT_PLACE_DRY_RUN) {
+		err = nvirt_place_batch_init(&batch, n);
+		if (err)
+			return err;
+		pl->batch = &batch;
+	}
+	for (; *done < n; (*done)++) {
+		struct nvirt_vif *vif = was[*done].vif;
+
 		memset(&cfg, 0, sizeof(cfg));
 		pl->plan.err = 0;
 		err = nvirt_vif_set(vif, &cfg, flags | NVIRT_PLACE_NO_ENABLE,
 				    pl, NVIRT_CAUSE_POLICY, &why);
-		if (!err)
-			continue;
-		msg = why._msg;
-		/* A dry run's refusal is in its plan, not in the extack. */
-		if (!msg && pl->plan.err == err)
-			msg = pl->plan.reasons[pl->plan.cause].text;
-		nvirt_npolicy_why(extack, vif, msg);
-		return err;
+		if (err) {
+			msg = why._msg;
+			/* A dry run's refusal is in its plan, not the extack. */
+			if (!msg && pl->plan.err == err)
+				msg = pl->plan.reasons[pl->plan.cause].text;
+			nvirt_npolicy_why(extack, vif, msg);
+			break;
+		}
+		if (pl->batch)
+			nvirt_place_batch_add(pl->batch, vif, pl);
 	}
-	return 0;
+	if (pl->batch)
+		nvirt_place_batch_free(pl->batch);
+	pl->batch = NULL;
+	return err;
+}
+
+/*
+ * Put the first @n followers in @was back as they were, last first: each
+ * gets back the hardware it gave up, which the ones after it have given
+ * back by then. Returns the first one that could not be, or NULL.
+ */
+static struct nvirt_vif *nvirt_npolicy_undo(struct nvirt_npolicy_was *was,
+					    unsigned int n)
+{
+	struct nvirt_vif *stuck = NULL;
+	struct nvirt_vif_cfg cfg;
+
+	while (n--) {
+		cfg = was[n].cfg;
+		if (nvirt_vif_change(was[n].vif, &cfg, &was[n].plan,
+				     was[n].enforce, NVIRT_CAUSE_POLICY, NULL)) {
+			netdev_warn(was[n].vif->parent,
+				    "VIF %s could not be put back as it was\n",
+				    was[n].vif->name);
+			stuck = stuck ?: was[n].vif;
+		}
+	}
+	/* VIFs the changes displaced may have their hardware back. */
+	nvirt_place_rebalance();
+	return stuck;
 }
 
 /**
@@ -278,8 +366,9 @@ static int nvirt_npolicy_apply(struct net *net, struct nvirt_npolicy *np,
  * @cfg: the fields to change, in @cfg->set
  * @extack: why it failed, naming the VIF that could not follow
  *
- * All or nothing: every VIF that follows the policy is planned first, and
- * a VIF that fails to change takes the others back with it.
+ * All or nothing: every VIF that follows the policy is planned first,
+ * together, and a VIF that fails to change has the ones changed before it
+ * put back as they were.
  *
  * Context: RTNL held.
  * Return: 0 or a negative errno.
@@ -289,34 +378,50 @@ int nvirt_npolicy_set(struct net *net, struct nvirt_npolicy *np,
 		      struct netlink_ext_ack *extack)
 {
 	unsigned long fields = cfg->set & NVIRT_VIF_FOLLOWED;
+	struct nvirt_npolicy_was *was;
 	struct nvirt_placement *pl;
 	struct nvirt_vif_cfg old;
+	struct nvirt_vif *stuck;
+	unsigned int n, done;
 	int err;
 
 	ASSERT_RTNL();
 	pl = kzalloc(sizeof(*pl), GFP_KERNEL);
 	if (!pl)
 		return -ENOMEM;
+	was = nvirt_npolicy_snapshot(net, np, &n);
+	if (!was) {
+		err = -ENOMEM;
+		goto err_free_pl;
+	}
 	old = np->cfg;
 	nvirt_vif_cfg_copy(&np->cfg, cfg, fields);
 	np->cfg.set |= fields;
 	err = nvirt_npolicy_check(&np->cfg, extack) ?:
-	      nvirt_npolicy_apply(net, np, NVIRT_PLACE_DRY_RUN, pl, extack);
+	      nvirt_npolicy_apply(was, n, NVIRT_PLACE_DRY_RUN, pl, &done,
+				  extack);
 	if (err)
 		goto err_restore;
-	err = nvirt_npolicy_apply(net, np, 0, pl, extack);
+	err = nvirt_npolicy_apply(was, n, 0, pl, &done, extack);
 	if (err) {
 		/* Those that followed follow the old fields again. */
 		np->cfg = old;
-		nvirt_npolicy_apply(net, np, 0, pl, NULL);
-		goto err_free_pl;
+		stuck = nvirt_npolicy_undo(was, done);
+		if (stuck)
+			NL_SET_ERR_MSG_FMT(extack,
+					   "a follower failed, and VIF %s could not be put back",
+					   stuck->name);
+		goto err_free_was;
 	}
+	kfree(was);
 	kfree(pl);
 	nvirt_nl_policy_notify(net, np, NVIRT_NIC_CHANGED);
 	return 0;
 
 err_restore:
 	np->cfg = old;
+err_free_was:
+	kfree(was);
 err_free_pl:
 	kfree(pl);
 	return err;

@@ -11,6 +11,11 @@
  * planned too (without taking anything itself); if it has none, the plan
  * is made again without taking anything.
  *
+ * Plans made together (the followers of a named policy) count with each
+ * other: a batch keeps what the plans so far take and give back on each
+ * NIC, and which VIFs they move, so each sees the NICs as the ones before
+ * it would leave them.
+ *
  * When hardware is given back (a VIF goes, or moves off a VF or queue) or
  * changes (enabling VFs takes queues from igb), the VIFs that would now be
  * placed otherwise are moved, highest priority first. That runs from a
@@ -52,17 +57,114 @@ struct nvirt_place_use {
 	struct nvirt_policy_nic *nic;
 	const u32 *spare;
 	unsigned int n_spare;
+	const struct nvirt_place_batch *batch;
 };
 
-/* VIFs not to take hardware from: they cannot fall back. */
-static bool nvirt_place_spared(const struct nvirt_place_use *use, u32 id)
+static bool nvirt_place_in(const u32 *ids, unsigned int n, u32 id)
 {
 	unsigned int i;
 
-	for (i = 0; i < use->n_spare; i++)
-		if (use->spare[i] == id)
+	for (i = 0; i < n; i++)
+		if (ids[i] == id)
 			return true;
 	return false;
+}
+
+/*
+ * VIFs not to take hardware from: they cannot fall back, or a plan of the
+ * batch moves them already.
+ */
+static bool nvirt_place_spared(const struct nvirt_place_use *use, u32 id)
+{
+	const struct nvirt_place_batch *b = use->batch;
+
+	return nvirt_place_in(use->spare, use->n_spare, id) ||
+	       (b && nvirt_place_in(b->moved, b->n_moved, id));
+}
+
+static struct nvirt_place_claim *
+nvirt_place_claim_of(const struct nvirt_place_batch *b,
+		     const struct net_device *parent)
+{
+	unsigned int i;
+
+	for (i = 0; b && i < b->n_claim; i++)
+		if (b->claim[i].parent == parent)
+			return &b->claim[i];
+	return NULL;
+}
+
+/**
+ * nvirt_place_batch_init() - start planning VIFs together
+ * @batch: the batch
+ * @max: how many VIFs will be planned in it
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int nvirt_place_batch_init(struct nvirt_place_batch *batch, unsigned int max)
+{
+	memset(batch, 0, sizeof(*batch));
+	batch->max = max;
+	/* Each plan moves its VIF and maybe one it displaces. */
+	batch->claim = kcalloc(2 * max + 1, sizeof(*batch->claim), GFP_KERNEL);
+	batch->moved = kcalloc(2 * max + 1, sizeof(*batch->moved), GFP_KERNEL);
+	if (!batch->claim || !batch->moved) {
+		nvirt_place_batch_free(batch);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+/**
+ * nvirt_place_batch_free() - forget a batch
+ * @batch: the batch
+ */
+void nvirt_place_batch_free(struct nvirt_place_batch *batch)
+{
+	kfree(batch->claim);
+	kfree(batch->moved);
+	batch->claim = NULL;
+	batch->moved = NULL;
+}
+
+/* A VIF of @parent goes from backend @from to @to. */
+static void nvirt_place_batch_move(struct nvirt_place_batch *b,
+				   struct net_device *parent, u32 id, u8 from,
+				   u8 to)
+{
+	struct nvirt_place_claim *c = nvirt_place_claim_of(b, parent);
+
+	if (!c) {
+		if (WARN_ON_ONCE(b->n_claim > 2 * b->max))
+			return;
+		c = &b->claim[b->n_claim++];
+		c->parent = parent;
+	}
+	c->vfs += (to == NVIRT_BACKEND_VF) - (from == NVIRT_BACKEND_VF);
+	c->queues += (to == NVIRT_BACKEND_QUEUE) - (from == NVIRT_BACKEND_QUEUE);
+	if (!WARN_ON_ONCE(b->n_moved > 2 * b->max))
+		b->moved[b->n_moved++] = id;
+}
+
+/**
+ * nvirt_place_batch_add() - count a plan in its batch
+ * @batch: the batch
+ * @vif: the VIF planned
+ * @pl: its placement, just made with @pl->batch @batch
+ *
+ * Context: RTNL held.
+ */
+void nvirt_place_batch_add(struct nvirt_place_batch *batch,
+			   const struct nvirt_vif *vif,
+			   const struct nvirt_placement *pl)
+{
+	ASSERT_RTNL();
+	nvirt_place_batch_move(batch, vif->parent, vif->id, vif->backend,
+			       pl->plan.backend);
+	if (pl->victim)
+		nvirt_place_batch_move(batch, pl->victim->parent, pl->victim->id,
+				       pl->victim->backend,
+				       pl->victim_plan.backend);
 }
 
 /* Is @vif a better one to take hardware from than @id of @prio? */
@@ -82,6 +184,7 @@ static void nvirt_place_count(struct nvirt_vif *vif, void *arg)
 	if (vif == use->self)
 		return;
 	nic->guaranteed += vif->cfg.min_rate;
+	/* What a VIF the batch moves holds is in the batch's claims. */
 	if (nvirt_place_spared(use, vif->id))
 		return;
 	if (vif->backend == NVIRT_BACKEND_VF &&
@@ -106,6 +209,7 @@ static int nvirt_place_view(struct net_device *parent,
 			    struct nvirt_policy_nic *nic)
 {
 	const struct nvirt_vif *self = use->self;
+	struct nvirt_place_claim *claim;
 	struct nvirt_caps *caps;
 	int k;
 
@@ -127,6 +231,7 @@ static int nvirt_place_view(struct net_device *parent,
 
 	use->nic = nic;
 	nvirt_vif_each(parent, nvirt_place_count, use);
+	claim = nvirt_place_claim_of(use->batch, parent);
 	if (!(flags & NVIRT_PLACE_NO_VF)) {
 		nic->vfs_free = nvirt_vf_free(parent,
 					      !(flags & NVIRT_PLACE_NO_ENABLE),
@@ -140,6 +245,12 @@ static int nvirt_place_view(struct net_device *parent,
 		if (self && self->backend == NVIRT_BACKEND_QUEUE &&
 		    self->queue < parent->real_num_tx_queues)
 			nic->queues_free++;
+	}
+	/* As the batch's plans before this one leave the NIC. */
+	if (claim) {
+		nic->vfs_free = max_t(int, 0, (int)nic->vfs_free - claim->vfs);
+		nic->queues_free = max_t(int, 0,
+					 (int)nic->queues_free - claim->queues);
 	}
 	if (flags & (NVIRT_PLACE_NO_DISPLACE | NVIRT_PLACE_NO_VF))
 		nic->holder = 0;
@@ -213,8 +324,10 @@ int nvirt_place(struct net_device *parent, struct nvirt_vif *self,
 		struct nvirt_placement *pl, struct netlink_ext_ack *extack)
 {
 	u32 spare[NVIRT_PLACE_VICTIMS];
-	struct nvirt_place_use use = { .self = self, .spare = spare };
-	struct nvirt_place_use vuse = {};
+	struct nvirt_place_use use = {
+		.self = self, .spare = spare, .batch = pl->batch,
+	};
+	struct nvirt_place_use vuse = { .batch = pl->batch };
 	struct nvirt_vif *victim;
 	unsigned int vflags;
 	int err;

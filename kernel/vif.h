@@ -221,7 +221,41 @@ enum {
 };
 
 /**
+ * struct nvirt_place_claim - what plans made together take from a NIC
+ * @parent: the NIC
+ * @vfs: VFs they take, less those they give back
+ * @queues: transmit queues likewise
+ */
+struct nvirt_place_claim {
+	struct net_device *parent;
+	int vfs;
+	int queues;
+};
+
+/**
+ * struct nvirt_place_batch - plans made together, none carried out yet
+ * @max: entries in @claim and @moved
+ * @n_claim: entries used in @claim
+ * @claim: what the plans so far take, by NIC
+ * @n_moved: entries used in @moved
+ * @moved: ids of the VIFs those plans move (their own, and the ones they
+ *	displace): what they hold is in @claim, and no later plan takes it
+ *	from them
+ *
+ * Each plan of the batch sees the NICs as the plans before it leave them,
+ * as when they are carried out one after the other.
+ */
+struct nvirt_place_batch {
+	unsigned int max;
+	unsigned int n_claim;
+	struct nvirt_place_claim *claim;
+	unsigned int n_moved;
+	u32 *moved;
+};
+
+/**
  * struct nvirt_placement - a plan for a VIF, and for the one it displaces
+ * @batch: plans made before this one that it must count with, or NULL
  * @plan: the VIF's plan
  * @enforce: where its settings are enforced, as its backend says
  * @victim: the VIF it takes hardware from, or NULL
@@ -229,12 +263,19 @@ enum {
  * @victim_enforce: where that VIF's settings are then enforced
  */
 struct nvirt_placement {
+	struct nvirt_place_batch *batch;
 	struct nvirt_plan plan;
 	u8 enforce[NVIRT_SETTING_MAX + 1];
 	struct nvirt_vif *victim;
 	struct nvirt_plan victim_plan;
 	u8 victim_enforce[NVIRT_SETTING_MAX + 1];
 };
+
+int nvirt_place_batch_init(struct nvirt_place_batch *batch, unsigned int max);
+void nvirt_place_batch_free(struct nvirt_place_batch *batch);
+void nvirt_place_batch_add(struct nvirt_place_batch *batch,
+			   const struct nvirt_vif *vif,
+			   const struct nvirt_placement *pl);
 
 int nvirt_place(struct net_device *parent, struct nvirt_vif *self,
 		const struct nvirt_vif_cfg *cfg, unsigned int flags,

@@ -173,10 +173,45 @@ all_or_none() {
 	policies_gone && vifs_gone
 }
 
+# Followers are planned together: two that each need a VF, with one VF
+# free, cannot both have it; the change is refused before anything moves.
+together() {
+	local tmp before i
+
+	tmp=$(mktemp -d) && defer rm -rf "$tmp"
+	ip link set "$IGB" up
+	for i in 1 2 3 4 5 6; do
+		"$NVIRT" vif add "th$i" dev "$IGB" backend vf || return 1
+		defer "$NVIRT" vif del "th$i"
+	done
+	defer "$NVIRT" policy del pair
+	"$NVIRT" policy add pair migratable yes || return 1
+	for i in 1 2; do
+		"$NVIRT" vif add "tf$i" dev "$IGB" policy pair || return 1
+		defer "$NVIRT" vif del "tf$i"
+	done
+	expect_eq "followers off VFs, one VF free" \
+		"$(vif_get tf1 '["backend"]') $(vif_get tf2 '["backend"]') $(numvfs)" "soft soft 7" ||
+		return 1
+	monitor_start "$tmp/log" vif || return 1
+	before=$(nvirt_state "$IGB")
+
+	run "$NVIRT" policy set pair migratable no isolation strict
+	expect_match "refused, naming the second" "$rc $err" "^1 Error: tf2: " || return 1
+	expect_same "nothing changed" "$before" "$(nvirt_state "$IGB")" &&
+	expect_eq "nothing announced" "$(cat "$tmp/log")" "" || return 1
+
+	# With a second VF free, both move.
+	"$NVIRT" vif del th6 &&
+	"$NVIRT" policy set pair migratable no isolation strict || return 1
+	expect_eq "both on VFs" "$(vif_get tf1 '["backend"]') $(vif_get tf2 '["backend"]')" "vf vf"
+}
+
 ktap_print_header
-ktap_set_plan 3
+ktap_set_plan 4
 modprobe igbvf
 check "policies: add, show, set, del, refusals, per namespace, one event each" lifecycle
 check "VIFs follow a policy in what they were not given, and leave it" follow
 check "a policy change moves all its VIFs or none" all_or_none
+check "followers are planned together: one free VF for two is refused" together
 ktap_finished
