@@ -587,6 +587,11 @@ err_restore_mac:
 	return err;
 }
 
+/*
+ * What the PF alone sees goes first, as it may refuse (igb: a rate above
+ * its link speed) and the guest then saw nothing; then the MTU the VF's
+ * driver may refuse; the MAC last, which the guest's netdev takes too.
+ */
 static int nvirt_vf_apply(struct nvirt_vif *vif,
 			  const struct nvirt_vif_cfg *cfg,
 			  struct netlink_ext_ack *extack)
@@ -594,31 +599,44 @@ static int nvirt_vf_apply(struct nvirt_vif *vif,
 	bool new_mac = !ether_addr_equal(vif->cfg.mac, cfg->mac);
 	struct net_device *parent = vif->parent;
 	unsigned int mtu = vif->dev->mtu;
+	struct nvirt_vif_cfg *mid;
 	int err;
 
 	ASSERT_RTNL();
+	/* @cfg on the PF, but for the MAC. */
+	mid = kmemdup(cfg, sizeof(*cfg), GFP_KERNEL);
+	if (!mid)
+		return -ENOMEM;
+	ether_addr_copy(mid->mac, vif->cfg.mac);
+	err = nvirt_vf_program(parent, vif->vf, &vif->cfg, mid, false, extack);
+	if (err)
+		goto out_free;
 	if (cfg->mtu != mtu) {
 		err = dev_set_mtu(vif->dev, cfg->mtu);
 		if (err) {
 			NL_SET_ERR_MSG_FMT(extack, "%s refused mtu %u",
 					   vif->dev->name, cfg->mtu);
-			return err;
+			goto err_undo_pf;
 		}
 	}
-	if (new_mac)
-		nvirt_vf_guest_mac(parent, vif->vf, vif->dev, cfg->mac);
-	err = nvirt_vf_program(parent, vif->vf, &vif->cfg, cfg, new_mac,
-			       extack);
-	if (!err)
-		return 0;
-
-	/* The PF has the old settings back; the VF netdev its MAC. */
 	if (new_mac) {
-		nvirt_vf_guest_mac(parent, vif->vf, vif->dev, vif->cfg.mac);
-		nvirt_vf_step(parent, vif->vf, NVIRT_VF_MAC, &vif->cfg);
+		nvirt_vf_guest_mac(parent, vif->vf, vif->dev, cfg->mac);
+		err = nvirt_vf_program(parent, vif->vf, mid, cfg, true, extack);
+		if (err)
+			goto err_undo_mac;
 	}
+	goto out_free;
+
+err_undo_mac:
+	/* The PF has @mid back; the VF netdev its MAC. */
+	nvirt_vf_guest_mac(parent, vif->vf, vif->dev, vif->cfg.mac);
+	nvirt_vf_step(parent, vif->vf, NVIRT_VF_MAC, &vif->cfg);
 	if (cfg->mtu != mtu)
 		dev_set_mtu(vif->dev, mtu);
+err_undo_pf:
+	nvirt_vf_program(parent, vif->vf, mid, &vif->cfg, false, NULL);
+out_free:
+	kfree(mid);
 	return err;
 }
 
