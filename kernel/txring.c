@@ -112,6 +112,18 @@ static void nvirt_txring_work(struct work_struct *work)
 }
 
 /*
+ * Stop waiting for room. Context: the vdev's transmit lock held; it is the
+ * one place ring_waiting is cleared, so the port's count drops once.
+ */
+static void nvirt_txring_unwait(struct nvirt_vdev *vd)
+{
+	if (vd->ring_waiting) {
+		WRITE_ONCE(vd->ring_waiting, false);
+		atomic_dec(&vd->port->ring_waiting);
+	}
+}
+
+/*
  * Post what the vdev kept back, in order; whether some is still kept.
  * Context: the vdev's transmit lock held.
  */
@@ -123,10 +135,7 @@ static bool nvirt_txring_retry(struct nvirt_vdev *vd)
 		nvirt_ring_flush(&port->ring, &vd->prod);
 	if (nvirt_ring_stopped(&vd->prod))
 		return true;
-	if (vd->ring_waiting) {
-		WRITE_ONCE(vd->ring_waiting, false);
-		atomic_dec(&port->ring_waiting);
-	}
+	nvirt_txring_unwait(vd);
 	return false;
 }
 
@@ -227,14 +236,27 @@ void nvirt_txring_join(struct nvirt_vdev *vd)
  *
  * Frames it kept back are dropped (and counted); those in the ring are
  * handed to the parent before this returns, as the ring knows the vdev
- * until then, and no consumer wakes it after.
+ * until then. No consumer wakes it after: it stops waiting under its
+ * transmit lock, as ring_wake posts, then ring_wake is cancelled once
+ * every consumer that saw it waiting has armed it. Only then is its
+ * staging emptied, by nobody else.
  *
  * Context: process, RTNL held.
  */
 void nvirt_txring_leave(struct nvirt_vdev *vd)
 {
+	struct netdev_queue *txq = netdev_get_tx_queue(vd->dev, 0);
 	struct nvirt_ring_prod *p = &vd->prod;
 	struct sk_buff *skb;
+
+	local_bh_disable();
+	__netif_tx_lock(txq, smp_processor_id());
+	nvirt_txring_unwait(vd);
+	__netif_tx_unlock(txq);
+	local_bh_enable();
+	/* Consumers look at ring_waiting under RCU (nvirt_txring_wake()). */
+	synchronize_net();
+	hrtimer_cancel(&vd->ring_wake);
 
 	local_bh_disable();
 	while ((skb = nvirt_ring_unstage(p))) {
@@ -243,10 +265,6 @@ void nvirt_txring_leave(struct nvirt_vdev *vd)
 		nvirt_ring_drop(p, 1);
 	}
 	local_bh_enable();
-	if (vd->ring_waiting) {
-		vd->ring_waiting = false;
-		atomic_dec(&vd->port->ring_waiting);
-	}
 	while (!nvirt_ring_drained(p)) {
 		local_bh_disable();
 		nvirt_txring_run(vd->port);
@@ -254,9 +272,6 @@ void nvirt_txring_leave(struct nvirt_vdev *vd)
 		if (!nvirt_ring_drained(p))
 			usleep_range(100, 200);
 	}
-	/* A consumer that saw it waiting has armed its timer by now. */
-	synchronize_net();
-	hrtimer_cancel(&vd->ring_wake);
 }
 
 /**
