@@ -26,6 +26,7 @@
 # (see selftests/vm/run).
 
 BUILD := $(CURDIR)/build
+, := ,
 KVER ?= $(shell cat $(BUILD)/kver 2>/dev/null)
 KDIR = /lib/modules/$(KVER)/build
 # Kernel tools from Debian's linux-source-6.12, unpacked once into build/.
@@ -37,7 +38,7 @@ Q := $(if $(V),,@)
 .PHONY: all setup module netdevsim lib cli selftests build gen check run shell clean \
 	install install-module install-user install-dkms stage deb docs \
 	bench bench-vm _bench_vm bench-ring asan fuzz _build _check _run check-debug debug-modules \
-	_check_canary _check_debug
+	_check_canary _check_debug _check_vm _check_tier
 
 all: setup
 	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _build
@@ -155,34 +156,52 @@ install-dkms:
 	$(Q)sed 's/#MODULE_VERSION#/$(VERSION)/' dkms.conf.in > $(DKMSDIR)/dkms.conf
 
 check: setup
+	$(Q)date +%s > $(BUILD)/check.start
 	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _check
 
 CHECK = $(BUILD)/check
 VM_CHECK = scripts/vm-check
+# $(call timed,PHASE,COMMAND): COMMAND, its seconds added to the phases
+# the summary lists.
+timed = s=$$(date +%s); $(2); echo "$(1) $$(($$(date +%s) - s))" >> $(CHECK)/phases
+SUMMARY = scripts/ktap-summary --phases $(CHECK)/phases --start $(BUILD)/check.start \
+	$(CHECK)/*.ktap $(CHECK)/*/output.log > $(CHECK)/summary; rc=$$?; \
+	cat $(CHECK)/summary; exit $$rc
 
 # Static checks first (they rebuild the module with W=1 C=2), the ring's
-# stress proof on the host, the kselftests in one VM boot, then the debug
-# tier; one closing line counts them all.
+# stress proof, the fuzzers and the packages' install on the host, then
+# the kselftests in one VM boot and the debug tier in others, side by
+# side; one closing line counts them all.
 _check: _build debug-modules stage deb
 	$(Q)rm -rf $(CHECK) && mkdir -p $(CHECK)
-	$(Q)scripts/static-checks $(KVER) $(KSRC) | tee $(CHECK)/static.ktap
-	$(Q)scripts/ring-checks $(KSFT) | tee $(CHECK)/ring.ktap
-	$(Q)scripts/fuzz-checks | tee $(CHECK)/fuzz.ktap
-	$(Q)KVER=$(KVER) $(VM_CHECK) "vm: guest ran the suite, no kernel splat" \
-		$(CHECK)/vm -t 2700 -- scripts/vm-suite $(KSFT)
-	$(Q)$(MAKE) --no-print-directory _check_canary
-	$(Q)$(MAKE) --no-print-directory _check_debug \
-		NVIRT_TESTS="$(DEBUG_CHECK_TESTS)" DEBUG_VM_TIMEOUT=3600
-	$(Q)scripts/ktap-summary $(CHECK)/*.ktap $(CHECK)/*/output.log \
-		> $(CHECK)/summary; rc=$$?; cat $(CHECK)/summary; exit $$rc
+	$(Q)echo "build $$(($$(date +%s) - $$(cat $(BUILD)/check.start 2>/dev/null || date +%s)))" \
+		> $(CHECK)/phases
+	$(Q)$(call timed,static,scripts/static-checks $(KVER) $(KSRC) | tee $(CHECK)/static.ktap)
+	$(Q)$(call timed,ring,scripts/ring-checks $(KSFT) | tee $(CHECK)/ring.ktap)
+	$(Q)$(call timed,fuzz,scripts/fuzz-checks | tee $(CHECK)/fuzz.ktap)
+	$(Q)$(call timed,deb,scripts/deb-checks $(KVER) $(KSFT) | tee $(CHECK)/deb.ktap)
+	$(Q)$(call timed,vms,$(MAKE) --no-print-directory -j2 _check_vm _check_tier)
+	$(Q)$(SUMMARY)
+
+# The stock kernel's boot and the debug tier's side by side: the guests
+# wait on timers and on each other's vCPU much of the time.
+_check_vm:
+	$(Q)$(call timed,vm,KVER=$(KVER) $(VM_CHECK) "vm: guest ran the suite$(,) no kernel splat" \
+		$(CHECK)/vm -t 2700 -- scripts/vm-suite $(KSFT))
+_check_tier:
+	$(Q)$(call timed,canary,$(MAKE) --no-print-directory _check_canary)
+	$(Q)$(call timed,debug,$(MAKE) --no-print-directory _check_debug \
+		NVIRT_TESTS="$(DEBUG_CHECK_TESTS)" DEBUG_VM_TIMEOUT=3600 \
+		DEBUG_SHARED_CHECKS=churn)
 
 check-debug: setup
+	$(Q)date +%s > $(BUILD)/check.start
 	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _build \
 		debug-modules stage
 	$(Q)rm -rf $(CHECK) && mkdir -p $(CHECK)
-	$(Q)$(MAKE) --no-print-directory _check_canary _check_debug
-	$(Q)scripts/ktap-summary $(CHECK)/*.ktap $(CHECK)/*/output.log \
-		> $(CHECK)/summary; rc=$$?; cat $(CHECK)/summary; exit $$rc
+	$(Q)$(call timed,canary,$(MAKE) --no-print-directory _check_canary)
+	$(Q)$(call timed,debug,$(MAKE) --no-print-directory _check_debug)
+	$(Q)$(SUMMARY)
 
 # The debug tier, on the kernel of scripts/debug-kernel: the canary proves
 # the detectors report (in a boot of its own: lockdep stops after one
@@ -192,8 +211,12 @@ check-debug: setup
 # check-debug runs the canary and the whole suite (NVIRT_TESTS="T..."
 # picks tests).
 DEBUG_CHECK_TESTS = nvirt_module.sh nvirt_genl.sh nvirt_strict nvirt_perm \
-	nvirt_faults nvirt_lifetime.sh nvirt_fuzz nvirt_soak nvirt_nomem.sh
+	nvirt_faults nvirt_lifetime.sh nvirt_fuzz nvirt_soak nvirt_shared.sh \
+	nvirt_nomem.sh
 DEBUG_VM_TIMEOUT = 7200
+# nvirt_shared.sh on the debug kernel: the churn, where KASAN watches the
+# ring's teardown, and in check-debug its other checks too.
+DEBUG_SHARED_CHECKS = all_at_once del_while_sending tiny_ring churn
 _check_canary:
 	$(Q)NVIRT_KERNEL=$$(scripts/debug-kernel) NVIRT_SPLATS=expected $(VM_CHECK) \
 		"debug vm: the canary boot finished" $(CHECK)/canary -n -t 900 -- \
@@ -204,25 +227,28 @@ _check_debug:
 		"debug vm: guest ran the suite, no kernel splat" $(CHECK)/debug \
 		-t $(DEBUG_VM_TIMEOUT) -- env NVIRT_TEST_TIMEOUT=1800 \
 		NVIRT_TESTS="$(NVIRT_TESTS)" \
+		NVIRT_SHARED_CHECKS="$(DEBUG_SHARED_CHECKS)" \
 		scripts/vm-suite $(KSFT)
 
-# nvirt.ko, the canary and nvirt_faults' faultmask for the debug kernel,
-# built in build/debug: Kbuild builds in the module's own directory, so
-# that one holds links to the sources.
+# nvirt.ko and the debug tier's test-only modules (selftests/debug/*: the
+# canary, nvirt_faults' faultmask, nvirt_shared.sh's race widener) for the
+# debug kernel, built in build/debug: Kbuild builds in the module's own
+# directory, so that one holds links to the sources.
+DEBUG_TEST_MODULES = canary faultmask racewiden
 DEBUG = $(BUILD)/debug
 debug-modules:
 	$(Q)dk=$$(scripts/debug-kernel) && \
-	mkdir -p $(DEBUG)/kernel $(DEBUG)/canary $(DEBUG)/faultmask && \
+	mkdir -p $(DEBUG)/kernel $(addprefix $(DEBUG)/,$(DEBUG_TEST_MODULES)) && \
 	ln -sfn $(CURDIR)/include $(DEBUG)/include && \
-	find $(DEBUG)/kernel $(DEBUG)/canary $(DEBUG)/faultmask -maxdepth 1 \
-		-type l -delete && \
+	find $(DEBUG)/kernel $(addprefix $(DEBUG)/,$(DEBUG_TEST_MODULES)) \
+		-maxdepth 1 -type l -delete && \
 	ln -s $$(ls $(CURDIR)/kernel/*.[ch] | grep -v '\.mod\.c$$') \
 		$(CURDIR)/kernel/Kbuild $(DEBUG)/kernel/ && \
-	ln -s $(CURDIR)/selftests/debug/canary/* $(DEBUG)/canary/ && \
-	ln -s $(CURDIR)/selftests/debug/faultmask/* $(DEBUG)/faultmask/ && \
 	$(MAKE) -C $$dk/src M=$(DEBUG)/kernel CONFIG_NVIRT=m W=1 modules && \
-	$(MAKE) -C $$dk/src M=$(DEBUG)/canary W=1 modules && \
-	$(MAKE) -C $$dk/src M=$(DEBUG)/faultmask W=1 modules
+	for m in $(DEBUG_TEST_MODULES); do \
+		ln -s $(CURDIR)/selftests/debug/$$m/* $(DEBUG)/$$m/ && \
+		$(MAKE) -C $$dk/src M=$(DEBUG)/$$m W=1 modules || exit 1; \
+	done
 
 run: setup
 	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _run

@@ -1,17 +1,18 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# The Debian packages of build/deb (make deb) as a user meets them: in a
-# root of its own (an overlay on the host root, which the VM has read-only)
-# dpkg installs nvirt-dkms, libnvirt0, libnvirt-dev and nvirt; DKMS builds
-# the module for the running kernel; the module loads, the command drives
-# it, man finds its pages, a manager builds on pkg-config nvirt, the unit
-# restores at boot what nvirt save wrote; then the purge leaves nothing
-# behind.
+# The Debian packages of build/deb (make deb) as a user meets them, where
+# only a kernel can tell: scripts/deb-checks installed them on the host
+# (DKMS's build of the module takes a minute there, more than ten under
+# TCG) and kept what the install added in build/deb-root. Here that is a
+# layer over the host root, under an overlay that takes the writes: the
+# module DKMS built loads, the packaged command drives it, a manager built
+# on pkg-config nvirt drives it, and the unit restores at boot what nvirt
+# save wrote.
 
 source "$(dirname "$0")/lib.sh"
 
-DEBS=${NVIRT_DEBS:-$NVIRT_REPO/build/deb}
+KEEP=${NVIRT_DEB_ROOT:-$NVIRT_REPO/build/deb-root}
 WORK=/tmp/nvirt-deb
 ROOT=$WORK/root
 KREL=$(uname -r)
@@ -21,8 +22,7 @@ PKGS=(nvirt-dkms libnvirt0 libnvirt-dev nvirt)
 in_root() { chroot "$ROOT" "$@"; }
 
 # The host's root as it is under the tmpfs the VM mounts on /tmp,
-# /var/lib, ... (selftests/vm/initramfs-init), under an overlay that takes
-# the writes: dpkg's database and all.
+# /var/lib, ... (selftests/vm/initramfs-init), with the install on it.
 root_up() {
 	local d
 
@@ -33,7 +33,7 @@ root_up() {
 	mount --bind / "$WORK/lower" || return 1
 	defer umount "$WORK/lower"
 	mount -t overlay overlay -o \
-		"lowerdir=$WORK/lower,upperdir=$WORK/upper,workdir=$WORK/work" \
+		"lowerdir=$KEEP:$WORK/lower,upperdir=$WORK/upper,workdir=$WORK/work" \
 		"$ROOT" || return 1
 	defer umount -R "$ROOT"
 	for d in proc sys dev; do
@@ -41,37 +41,21 @@ root_up() {
 		mount --make-rslave "$ROOT/$d"
 	done
 	mount -t tmpfs tmpfs "$ROOT/tmp"
-	cp "$DEBS"/*.deb "$(dirname "$0")/nvirt_manager.c" "$ROOT/tmp/"
+	cp "$(dirname "$0")/nvirt_manager.c" "$ROOT/tmp/"
 }
 
-install_debs() {
+# The root is the one scripts/deb-checks left: the four packages
+# installed, DKMS's build of the module for this kernel.
+installed() {
 	local p
 
-	local debs=()
-
-	for p in "${PKGS[@]}"; do
-		debs+=("/tmp/${p}_${VERSION}_$(dpkg --print-architecture).deb")
-		[ -e "$ROOT${debs[-1]}" ] ||
-			debs[-1]=/tmp/${p}_${VERSION}_all.deb
-	done
-	run in_root dpkg -i "${debs[@]}"
-	[ "$rc" = 0 ] || fail "dpkg -i: $out $err" || return 1
 	for p in "${PKGS[@]}"; do
 		expect_eq "$p" "$(in_root dpkg-query -W -f '${Status} ${Version}' "$p")" \
 			"install ok installed $VERSION" || return 1
 	done
-}
-
-# DKMS built and installed the module for the running kernel.
-dkms_built() {
-	local ko
-
-	expect_eq "dkms status" "$(in_root dkms status nvirt 2>/dev/null)" \
-		"nvirt/$VERSION, $KREL, $(uname -m): installed" || return 1
-	ko=$(in_root modinfo -n -k "$KREL" nvirt) || return 1
-	[[ $ko == "/lib/modules/$KREL/updates/dkms/nvirt.ko"* ]] ||
-		fail "module: $ko, not in updates/dkms" || return 1
-	expect_eq "its version" "$(in_root modinfo -F version "$ko")" "$VERSION"
+	grep -qxF "nvirt/$VERSION, $KREL, $(uname -m): installed" \
+		<<<"$(in_root dkms status nvirt 2>/dev/null)" ||
+		fail "dkms status: $(in_root dkms status nvirt)"
 }
 
 # It is the module that loads (not the one the suite loaded), and the
@@ -96,17 +80,6 @@ module_and_command() {
 	[ ! -e /sys/class/net/nvd0 ] || fail "nvd0 left"
 }
 
-man_pages() {
-	local page
-
-	for page in nvirt nvirt-nic nvirt-vif nvirt-policy nvirt-monitor nvirt-save; do
-		expect_eq "man -w $page" "$(in_root man -w "$page")" \
-			"/usr/share/man/man8/$page.8.gz" || return 1
-	done
-	in_root env MANWIDTH=80 man nvirt-vif 2>/dev/null | grep -q '^SYNOPSIS' ||
-		fail "man nvirt-vif shows no SYNOPSIS"
-}
-
 # A manager's build: pkg-config nvirt from libnvirt-dev, nothing else.
 manager() {
 	ip link add nvmdum type dummy && defer ip link del nvmdum || return 1
@@ -123,9 +96,6 @@ boot_restore() {
 	local unit=/lib/systemd/system/nvirt.service cmd saved
 
 	[ -e "$ROOT$unit" ] || fail "no $unit" || return 1
-	run systemd-analyze verify --man=no --root="$ROOT" "$unit"
-	[ "$rc" = 0 ] && [ -z "$out$err" ] ||
-		fail "systemd-analyze verify: $out $err" || return 1
 	ip link add nvbdum type dummy && defer ip link del nvbdum || return 1
 	in_root nvirt policy add nvbp goal latency &&
 		in_root nvirt vif add nvb0 dev nvbdum mtu 1400 policy nvbp &&
@@ -143,39 +113,14 @@ boot_restore() {
 	in_root nvirt vif del nvb0 && in_root nvirt policy del nvbp
 }
 
-# The purge takes every file the packages had, and DKMS's build of the
-# module; nothing of nvirt is left in the overlay but dpkg's records (and
-# man's cache of the pages it showed).
-purge_debs() {
-	local files left p st
-
-	files=$(for p in "${PKGS[@]}"; do in_root dpkg -L "$p"; done | sort -u)
-	rmmod nvirt || return 1
-	run in_root dpkg --purge "${PKGS[@]}"
-	[ "$rc" = 0 ] || fail "dpkg --purge: $out $err" || return 1
-	for p in "${PKGS[@]}"; do
-		# Purged: unknown to dpkg, or known as not installed, no
-		# config-files left.
-		st=$(in_root dpkg-query -W -f '${Status}' "$p" 2>/dev/null)
-		[[ -z $st || $st == *" not-installed" ]] ||
-			fail "$p after the purge: $st" || return 1
-	done
-	left=$(while read -r p; do
-		[ -f "$ROOT$p" ] && echo "$p"
-	done <<<"$files")
-	[ -z "$left" ] || fail "left: $left" || return 1
-	[ -z "$(in_root dkms status nvirt)" ] || fail "dkms still has nvirt" ||
-		return 1
-	left=$(cd "$WORK/upper" && find . -name '*nvirt*' \
-		! -path './var/lib/dpkg/*' ! -path './var/log/*' ! -path './tmp/*' \
-		! -path './var/cache/man/*')
-	[ -z "$left" ] || fail "left in the root: $left"
-}
-
 ktap_print_header
-[ -n "$(ls "$DEBS"/*.deb 2>/dev/null)" ] ||
-	ktap_exit_fail_msg "no packages in $DEBS (make deb)"
-ktap_set_plan 7
+if [ "$KREL" != "$(cat "$NVIRT_REPO/build/kver" 2>/dev/null)" ]; then
+	ktap_skip_all "DKMS built the packages' module for $(cat "$NVIRT_REPO/build/kver"), not $KREL"
+	exit "$KSFT_SKIP"
+fi
+[ -d "$KEEP/var/lib/dkms/nvirt" ] ||
+	ktap_exit_fail_msg "no install in $KEEP (scripts/deb-checks, run by make check)"
+ktap_set_plan 4
 # The suite's module is loaded again at the end, whatever happened.
 defer 'lsmod | grep -q "^nvirt " || insmod "$NVIRT_KO"'
 defer 'lsmod | grep -q "^nvirt " && rmmod nvirt'
@@ -184,14 +129,11 @@ case $? in
 0) ;;
 2) ktap_skip_all "no overlayfs in this kernel: the packages need a root of their own"
    exit "$KSFT_SKIP" ;;
-*) ktap_exit_fail_msg "cannot make a root for dpkg" ;;
+*) ktap_exit_fail_msg "cannot make a root for the packages" ;;
 esac
-check "dpkg installs the four packages" install_debs
-check "DKMS built the module for the running kernel" dkms_built
+check "the packages are installed, DKMS's module built for $KREL" installed
 check "the packaged module loads and the packaged command drives it" \
 	module_and_command
-check "man finds every page" man_pages
-check "a manager builds on pkg-config nvirt from libnvirt-dev" manager
+check "a manager built on pkg-config nvirt drives it" manager
 check "the unit restores at boot what nvirt save wrote" boot_restore
-check "dpkg --purge leaves nothing behind" purge_debs
 ktap_finished

@@ -103,60 +103,72 @@ man_has_every_keyword() {
 	[ -z "$missing" ] || fail "nvirt.8 lacks:$missing"
 }
 
-# complete LINE: what bash completion offers for LINE (its last word is
-# the one being completed), one per line; with bash-completion's helpers
-# when they are installed, as in an interactive shell.
-complete_line() {
+# The completion as an interactive shell has it (with bash-completion's
+# helpers when they are installed), loaded once in one bash that runs
+# SCRIPT with these functions (nvirt_completion SCRIPT):
+#   complete_line LINE    what is offered for LINE (its last word is the
+#                         one being completed), one per line;
+#   complete_walk PREFIX  everything offered for "PREFIX": the words, what
+#                         is offered after each, and after each with a
+#                         value (for qos and proto, which follow vlan);
+#   object_completions OBJECT  what is offered for OBJECT's commands.
+nvirt_completion() {
 	PATH=$STAGE/usr/sbin:$PATH bash -c '
 		[ -r /usr/share/bash-completion/bash_completion ] &&
 			source /usr/share/bash-completion/bash_completion
 		source "$1"
-		read -ra COMP_WORDS <<<"$2"
-		[ "${2: -1}" = " " ] && COMP_WORDS+=("")
-		COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
-		COMP_LINE=$2
-		COMP_POINT=${#2}
-		_nvirt nvirt "${COMP_WORDS[COMP_CWORD]}" \
-			"${COMP_WORDS[COMP_CWORD - 1]}"
-		[ ${#COMPREPLY[@]} = 0 ] || printf "%s\n" "${COMPREPLY[@]}"' \
-		_ "$COMPLETION" "$1"
+		complete_line() {
+			local COMP_WORDS COMP_CWORD COMP_LINE COMP_POINT
+			local COMPREPLY=()
+
+			read -ra COMP_WORDS <<<"$1"
+			[ "${1: -1}" = " " ] && COMP_WORDS+=("")
+			COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+			COMP_LINE=$1
+			COMP_POINT=${#1}
+			_nvirt nvirt "${COMP_WORDS[COMP_CWORD]}" \
+				"${COMP_WORDS[COMP_CWORD - 1]}"
+			[ ${#COMPREPLY[@]} = 0 ] || printf "%s\n" "${COMPREPLY[@]}"
+		}
+		complete_walk() {
+			local prefix=$1 k v
+
+			for k in $(complete_line "$prefix"); do
+				echo "$k"
+				for v in $(complete_line "$prefix$k "); do
+					echo "$v"
+				done
+				for v in $(complete_line "$prefix$k 1 "); do
+					echo "$v"
+					complete_line "$prefix$k 1 $v "
+				done
+			done | sort -u
+		}
+		object_completions() {
+			local obj=$1 cmd
+
+			complete_line "nvirt $obj "
+			for cmd in $(complete_line "nvirt $obj "); do
+				case $obj.$cmd in
+				*.help) ;;
+				vif.add|policy.add) complete_walk "nvirt $obj $cmd x " ;;
+				vif.set) complete_walk "nvirt $obj $cmd nvc0 " ;;
+				policy.set) complete_walk "nvirt $obj $cmd nvcpol " ;;
+				*) complete_walk "nvirt $obj $cmd " ;;
+				esac
+			done
+		}
+		eval "$2"' _ "$COMPLETION" "$1"
 }
 
-# Everything completion offers for "nvirt PREFIX": the words offered
-# there, what is offered after each of them, and after each with a value
-# (for qos and proto, which follow vlan).
-complete_walk() {
-	local prefix=$1 k v
-
-	for k in $(complete_line "$prefix"); do
-		echo "$k"
-		for v in $(complete_line "$prefix$k "); do
-			echo "$v"
-		done
-		for v in $(complete_line "$prefix$k 1 "); do
-			echo "$v"
-			complete_line "$prefix$k 1 $v "
-		done
-	done | sort -u
+complete_line() {
+	nvirt_completion "complete_line $(printf %q "$1")"
 }
 
 # What completion offers for the commands of OBJECT, with the names it
 # knows taken out.
 object_completions() {
-	local obj=$1 cmd
-
-	{
-		complete_line "nvirt $obj "
-		for cmd in $(complete_line "nvirt $obj "); do
-			case $obj.$cmd in
-			*.help) ;;
-			vif.add|policy.add) complete_walk "nvirt $obj $cmd x " ;;
-			vif.set) complete_walk "nvirt $obj $cmd nvc0 " ;;
-			policy.set) complete_walk "nvirt $obj $cmd nvcpol " ;;
-			*) complete_walk "nvirt $obj $cmd " ;;
-			esac
-		done
-	} | grep -vxF -f "$TMP/names" | sort -u
+	nvirt_completion "object_completions $1" | grep -vxF -f "$TMP/names" | sort -u
 }
 
 completion_setup() {

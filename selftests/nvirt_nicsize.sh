@@ -13,20 +13,12 @@
 
 source "$(dirname "$0")/lib.sh"
 
-KSRC=$(cd "$KSFT_DIR/../../.." && pwd)
-SPEC=$NVIRT_REPO/Documentation/netlink/specs/nvirt.yaml
-SCHEMA=$KSRC/Documentation/netlink/$(sed -n 's/^protocol: *//p' "$SPEC").yaml
 NSIM_KO=${NVIRT_NETDEVSIM_KO:-$NVIRT_REPO/build/netdevsim/$(uname -r)/netdevsim.ko}
 NSIM_BUS=/sys/bus/netdevsim
 NSIM_DBG=/sys/kernel/debug/netdevsim
 
 tmp=$(mktemp -d)
 defer rm -rf "$tmp"
-
-ynl() {
-	python3 "$KSRC/tools/net/ynl/cli.py" --spec "$SPEC" --schema "$SCHEMA" \
-		--output-json "$@"
-}
 
 # netdevsim from the kernel, else the one make netdevsim built for it:
 # returns 2 when there is none.

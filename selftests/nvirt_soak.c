@@ -3,7 +3,7 @@
  * A bounded concurrency soak of nvirt: creators, deleters, setters and
  * dumpers in parallel, VIFs moved into and out of three namespaces, and
  * the namespaces deleted (with VIFs in them) and made again, for
- * NVIRT_SOAK_SECONDS (default 60, 20 on an nvirt-debug kernel).
+ * NVIRT_SOAK_SECONDS (default 30, 20 on an nvirt-debug kernel).
  *
  * Then: every dump seen was consistent (ids once each and in order, names
  * once each unless the dump was flagged NLM_F_DUMP_INTR, a filtered dump
@@ -530,7 +530,7 @@ static unsigned long seconds(void)
 		return strtoul(env, NULL, 0);
 	if (!uname(&u) && strstr(u.release, "nvirt-debug"))
 		return 20;
-	return 60;
+	return 30;
 }
 
 int main(void)

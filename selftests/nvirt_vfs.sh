@@ -9,20 +9,16 @@
 source "$(dirname "$0")/lib.sh"
 
 IGB=$(drv igb)
-NUMVFS=
 
-vif_get() {
-	"$NVIRT" -j vif show "$1" | json_get "d[0]$2"
+vfs_off() {
+	[ "$(numvfs)" = 0 ]
 }
 
-# The VF driver is not loaded; modprobe works again at exit.
+# No VF enabled, and their driver not loaded.
 no_vf_driver() {
 	local i
 
-	for _ in $(seq 50); do
-		[ "$(cat "$NUMVFS")" = 0 ] && break
-		sleep 0.1
-	done
+	wait_for 5 vfs_off
 	for i in $(seq 50); do
 		rmmod igbvf 2>/dev/null
 		lsmod | grep -q '^igbvf ' || return 0
@@ -38,7 +34,7 @@ driver_loaded() {
 	expect_eq "backend" "$(vif_get nf0 '["backend"]')" vf &&
 	expect_eq "igbvf loaded" "$(lsmod | grep -c '^igbvf ')" 1 || return 1
 	"$NVIRT" vif del nf0 &&
-	expect_eq "VFs disabled again" "$(cat "$NUMVFS")" 0
+	expect_eq "VFs disabled again" "$(numvfs)" 0
 }
 
 # No driver can be had (modprobe fails): the refusal names the VFs' PCI
@@ -63,11 +59,11 @@ no_driver_refused() {
 	run "$NVIRT" vif add nf1 dev "$IGB" backend vf
 	expect_eq "pinned to vf" "$rc $err" \
 		"1 Error: VF not chosen: 7 VFs of $IGB have no driver (PCI id $id)." &&
-	expect_eq "no VF left enabled" "$(cat "$NUMVFS")" 0 || return 1
+	expect_eq "no VF left enabled" "$(numvfs)" 0 || return 1
 	"$NVIRT" vif add nf2 dev "$IGB" || return 1
 	[ "$(vif_get nf2 '["backend"]')" != vf ] || fail "auto took a VF" || return 1
 	"$NVIRT" vif del nf2 && vifs_gone &&
-	expect_eq "no VF left enabled after" "$(cat "$NUMVFS")" 0
+	expect_eq "no VF left enabled after" "$(numvfs)" 0
 }
 
 # One VIF keeps nvirt's VFs enabled; another, on a policy that keeps it
@@ -97,7 +93,7 @@ settle_race() {
 		if ! "$NVIRT" vif add nfa dev "$IGB" backend vf >/dev/null ||
 		   ! "$NVIRT" vif del nfa; then
 			kill $flipper
-			ktap_print_msg "round $round: $(cat "$NUMVFS") VFs; $("$NVIRT" vif show)"
+			ktap_print_msg "round $round: $(numvfs) VFs; $("$NVIRT" vif show)"
 			ip -br link | sed 's/^/# /'
 			return 1
 		fi
@@ -117,7 +113,6 @@ for line in open(sys.argv[1]):
 }
 
 [ -n "$IGB" ] || { ktap_print_msg "no igb: the standard rig has one"; exit "$KSFT_FAIL"; }
-NUMVFS=/sys/class/net/$IGB/device/sriov_numvfs
 tmp=$(mktemp -d)
 defer rm -rf "$tmp"
 ktap_print_header
