@@ -70,8 +70,11 @@ static const char *const knobs[][2] = {
 	{ FAIL_PAGE "/min-order", NULL },
 };
 
-/* Mark the slab caches that may fail; how many, or -errno. */
-static int caches_mark(void)
+/*
+ * Mark the slab caches that may fail (@mark "1"), or unmark them all ("0");
+ * how many took it, or -errno.
+ */
+static int caches_mark(const char *mark)
 {
 	struct dirent *de;
 	int marked = 0;
@@ -86,7 +89,7 @@ static int caches_mark(void)
 			continue;
 		snprintf(path, sizeof(path), "/sys/kernel/slab/%s/failslab", de->d_name);
 		/* Merged caches refuse: one of their names takes it. */
-		if (!write_file(path, "1"))
+		if (!write_file(path, mark))
 			marked++;
 	}
 	closedir(d);
@@ -101,12 +104,16 @@ static int knobs_set(void)
 
 	for (i = 0; i < ARRAY_SIZE(knobs) && !err; i++)
 		err = write_file(knobs[i][0], knobs[i][1] ?: order);
-	return err ?: caches_mark();
+	return err ?: caches_mark("1");
 }
 
-/* As the kernel starts: the filter off, the page allocator's defaults. */
+/*
+ * As the kernel starts: no cache marked (a later failslab user marks its
+ * own), the filter off, the page allocator's defaults.
+ */
 static void knobs_reset(void)
 {
+	caches_mark("0");
 	write_file(FAILSLAB "/cache-filter", "N");
 	write_file(FAILSLAB "/ignore-gfp-wait", "Y");
 	write_file(FAIL_PAGE "/ignore-gfp-wait", "Y");
