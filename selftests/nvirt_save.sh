@@ -207,7 +207,7 @@ keyword_names() {
 	# "none" is no policy a line could name: the kernel refuses it.
 	run ynl --do policy-new --json '{"name": "none"}'
 	expect_eq "ynl: a policy named none" "$rc" 1 &&
-	expect_match "ynl: why" "$err" "none is no policy name: it means no policy" ||
+	expect_match "ynl: why" "$out $err" "none is no policy name: it means no policy" ||
 		return 1
 }
 
