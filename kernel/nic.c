@@ -13,9 +13,13 @@
  * work item: kernel events mark the NIC and kick it, a new NIC is announced
  * once whoever registers it has set it up, VFs coming and going (PCI bus
  * events) are looked at shortly after, and changes nothing announces
- * (channel counts) are found by a rescan every second while anyone
- * listens. A NIC is read only when it has settled (no link change pending
- * in linkwatch, its device not held by the driver core).
+ * (channel counts) are found by a rescan pass every second while anyone
+ * listens, over the NICs of the namespaces that have listeners only. A
+ * pass re-reads at most NVIRT_RESCAN_BUDGET NICs per hold of RTNL and lets
+ * it go in between, so a listener costs the host a bounded RTNL hold
+ * however many NICs it has. A NIC is read only when it has settled (no
+ * link change pending in linkwatch, its device not held by the driver
+ * core).
  */
 
 #include <linux/device.h>
@@ -35,7 +39,8 @@
  * @nics: struct nvirt_nic by ifindex; changed under RTNL
  * @net: the namespace
  * @list: in nvirt_nets; under RTNL
- * @listening: the last rescan found monitor listeners here; under RTNL
+ * @listening: the last rescan pass found monitor listeners here; under RTNL
+ * @pass_listening: the pass under way found listeners here; under RTNL
  * @missing: a netdev here may have no record yet; under RTNL
  * @gen: bumped when a NIC comes or goes, for dump consistency; under RTNL
  */
@@ -44,6 +49,7 @@ struct nvirt_net {
 	struct net *net;
 	struct list_head list;
 	bool listening;
+	bool pass_listening;
 	bool missing;
 	unsigned int gen;
 };
@@ -63,6 +69,11 @@ enum {
 };
 
 static unsigned long nvirt_rescan_flags;
+/* Records a pass re-reads per hold of RTNL. */
+#define NVIRT_RESCAN_BUDGET	16
+/* The rescan pass under way (or the last), and whether it is; RTNL. */
+static unsigned int nvirt_rescan_gen;
+static bool nvirt_rescan_open;
 
 /* Run the rescan @delay from now, moving a pending one there. */
 static void nvirt_nic_kick(unsigned long delay)
@@ -276,33 +287,70 @@ static bool nvirt_nic_settling(const struct nvirt_nic *nic)
 	return test_bit(__LINK_STATE_LINKWATCH_PENDING, &nic->dev->state);
 }
 
+/* Start a rescan pass: the namespaces with listeners now are re-read. */
+static void nvirt_nic_pass_open(void)
+{
+	struct nvirt_net *nn;
+
+	ASSERT_RTNL();
+	nvirt_rescan_gen++;
+	nvirt_rescan_open = true;
+	list_for_each_entry(nn, &nvirt_nets, list)
+		nn->pass_listening = nvirt_nl_has_listeners(nn->net);
+}
+
+/* End the pass; whether any namespace has listeners to go on for. */
+static bool nvirt_nic_pass_close(void)
+{
+	struct nvirt_net *nn;
+	bool any = false;
+
+	ASSERT_RTNL();
+	nvirt_rescan_open = false;
+	list_for_each_entry(nn, &nvirt_nets, list) {
+		nn->listening = nn->pass_listening;
+		any |= nn->listening;
+	}
+	return any;
+}
+
 /*
- * Announce new NICs and those events marked, and on a full rescan re-read
- * every record and announce those that changed. A namespace whose
- * listeners just arrived is only brought up to date: they hear of changes
- * from now on.
+ * Announce new NICs and those events marked, and on a rescan pass re-read
+ * the records of the namespaces with listeners and announce those that
+ * changed, at most NVIRT_RESCAN_BUDGET of them per call: the rest in the
+ * next, RTNL let go in between. A namespace whose listeners just arrived
+ * is only brought up to date: they hear of changes from now on.
  */
 static void nvirt_nic_rescan(struct work_struct *work)
 {
 	bool joined = test_and_clear_bit(NVIRT_RESCAN_JOINED, &nvirt_rescan_flags);
-	bool full = test_and_clear_bit(NVIRT_RESCAN_FULL, &nvirt_rescan_flags);
-	bool again = false, soon = false;
+	bool again = false, soon = false, more = false;
+	unsigned int budget = NVIRT_RESCAN_BUDGET;
 	struct nvirt_nic *nic;
 	struct nvirt_net *nn;
 	unsigned long ifindex;
 
 	rtnl_lock();
+	/* A pass asked for while one is under way follows it. */
+	if (!nvirt_rescan_open &&
+	    test_and_clear_bit(NVIRT_RESCAN_FULL, &nvirt_rescan_flags))
+		nvirt_nic_pass_open();
 	list_for_each_entry(nn, &nvirt_nets, list) {
-		bool listening = nvirt_nl_has_listeners(nn->net);
+		bool pass = nvirt_rescan_open && nn->pass_listening;
 
 		nvirt_nic_complete(nn);
 		again |= nn->missing;
 
 		xa_for_each(&nn->nics, ifindex, nic) {
 			struct device *parent = nic->dev->dev.parent;
+			bool event = !nic->announced || nic->dirty;
 
-			if (!full && nic->announced && !nic->dirty)
+			if (!event && (!pass || nic->seen == nvirt_rescan_gen))
 				continue;
+			if (!event && !budget) {
+				more = true;
+				continue;
+			}
 			if (nvirt_nic_settling(nic) ||
 			    (parent && !device_trylock(parent))) {
 				nic->dirty = true;
@@ -313,20 +361,32 @@ static void nvirt_nic_rescan(struct work_struct *work)
 			nvirt_nl_nic_notify(nic, nic->announced ?
 					    NVIRT_NIC_CHANGED : NVIRT_NIC_ADDED,
 					    !nn->listening,
-					    nic->announced && !nic->dirty ?
-					    NVIRT_CAUSE_RESCAN : NVIRT_CAUSE_NETDEV);
+					    event ? NVIRT_CAUSE_NETDEV :
+					    NVIRT_CAUSE_RESCAN);
+			if (!event)
+				budget--;
+			nic->seen = nvirt_rescan_gen;
 			nic->announced = true;
 			nic->dirty = false;
 			if (parent)
 				device_unlock(parent);
 		}
-		if (full) {
-			nn->listening = listening;
-			again |= listening;
-		}
 	}
+	if (nvirt_rescan_open && !more)
+		again |= nvirt_nic_pass_close();
 	rtnl_unlock();
 
+	/* The pass goes on soon, RTNL let go meanwhile. */
+	if (more) {
+		if (joined)
+			set_bit(NVIRT_RESCAN_JOINED, &nvirt_rescan_flags);
+		nvirt_nic_kick(1);
+		return;
+	}
+	if (test_bit(NVIRT_RESCAN_FULL, &nvirt_rescan_flags)) {
+		nvirt_nic_kick(0);
+		return;
+	}
 	/*
 	 * Keeps a sooner rescan someone asked for meanwhile. A listener that
 	 * joined may not be counted yet: look once more.

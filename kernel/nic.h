@@ -16,6 +16,7 @@
  * @ntf_hash: hash of the record last notified (or remembered)
  * @announced: its namespace has been told (or could have been) it exists
  * @dirty: a kernel event said the record may have changed
+ * @seen: the rescan pass that last read it
  *
  * One exists for every net_device registered in any network namespace.
  * Created and freed by the netdevice notifier; all fields are protected by
@@ -28,6 +29,7 @@ struct nvirt_nic {
 	u32 ntf_hash;
 	bool announced;
 	bool dirty;
+	unsigned int seen;
 };
 
 /**
