@@ -32,8 +32,11 @@ root_up() {
 	# A bind of / alone, without what is mounted on it.
 	mount --bind / "$WORK/lower" || return 1
 	defer umount "$WORK/lower"
+	# The install in a layer of its own; a copy, as a layer inside
+	# another (build/ is in /) is refused.
+	cp -a "$KEEP" "$WORK/install" || return 1
 	mount -t overlay overlay -o \
-		"lowerdir=$KEEP:$WORK/lower,upperdir=$WORK/upper,workdir=$WORK/work" \
+		"lowerdir=$WORK/install:$WORK/lower,upperdir=$WORK/upper,workdir=$WORK/work" \
 		"$ROOT" || return 1
 	defer umount -R "$ROOT"
 	for d in proc sys dev; do
