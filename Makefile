@@ -168,27 +168,29 @@ SUMMARY = scripts/ktap-summary --phases $(CHECK)/phases --start $(BUILD)/check.s
 	$(CHECK)/*.ktap $(CHECK)/*/output.log > $(CHECK)/summary; rc=$$?; \
 	cat $(CHECK)/summary; exit $$rc
 
-# Static checks first (they rebuild the module with W=1 C=2), the ring's
-# stress proof, the fuzzers and the packages' install on the host, then
-# the kselftests in one VM boot and the debug tier in others, side by
-# side; one closing line counts them all.
+# Static checks first: they rebuild the module, libnvirt and the CLI
+# (W=1, sparse, -Werror) that the rest uses. Then two lanes side by side,
+# one closing line counting them all. One: the packages' install on the
+# host (build/deb-root, which nvirt_deb.sh needs), then the kselftests in
+# one VM boot on Debian's kernel, the longest part. The other: the ring's
+# stress proof and the fuzzers on the host, then the debug tier's boots.
+# The guests wait on timers and the network much of the time, so the
+# host's two cores have room for the other lane's work.
 _check: _build debug-modules stage deb
 	$(Q)rm -rf $(CHECK) && mkdir -p $(CHECK)
 	$(Q)echo "build $$(($$(date +%s) - $$(cat $(BUILD)/check.start 2>/dev/null || date +%s)))" \
 		> $(CHECK)/phases
 	$(Q)$(call timed,static,scripts/static-checks $(KVER) $(KSRC) | tee $(CHECK)/static.ktap)
-	$(Q)$(call timed,ring,scripts/ring-checks $(KSFT) | tee $(CHECK)/ring.ktap)
-	$(Q)$(call timed,fuzz,scripts/fuzz-checks | tee $(CHECK)/fuzz.ktap)
-	$(Q)$(call timed,deb,scripts/deb-checks $(KVER) $(KSFT) | tee $(CHECK)/deb.ktap)
-	$(Q)$(call timed,vms,$(MAKE) --no-print-directory -j2 _check_vm _check_tier)
+	$(Q)$(call timed,lanes,$(MAKE) --no-print-directory -j2 _check_vm _check_tier)
 	$(Q)$(SUMMARY)
 
-# The stock kernel's boot and the debug tier's side by side: the guests
-# wait on timers and on each other's vCPU much of the time.
 _check_vm:
+	$(Q)$(call timed,deb,scripts/deb-checks $(KVER) $(KSFT) > $(CHECK)/deb.ktap)
 	$(Q)$(call timed,vm,KVER=$(KVER) $(VM_CHECK) "vm: guest ran the suite$(,) no kernel splat" \
 		$(CHECK)/vm -t 2700 -- scripts/vm-suite $(KSFT))
 _check_tier:
+	$(Q)$(call timed,ring,scripts/ring-checks $(KSFT) > $(CHECK)/ring.ktap)
+	$(Q)$(call timed,fuzz,scripts/fuzz-checks > $(CHECK)/fuzz.ktap)
 	$(Q)$(call timed,canary,$(MAKE) --no-print-directory _check_canary)
 	$(Q)$(call timed,debug,$(MAKE) --no-print-directory _check_debug \
 		NVIRT_TESTS="$(DEBUG_CHECK_TESTS)" DEBUG_VM_TIMEOUT=3600 \
