@@ -40,9 +40,19 @@ peer_rx() {
 		json_get 'd[0]["stats64"]["rx"]["packets"], d[0]["stats64"]["rx"]["dropped"] + d[0]["stats64"]["rx"].get("missed_errors", 0)'
 }
 
+# What the parent sent: frames its driver handed to the device.
+parent_tx() {
+	ip -j -s link show "$E1000" | json_get 'd[0]["stats64"]["tx"]["packets"]'
+}
+
+# What the parent counted and did not send: its own drops and errors, and
+# its qdisc's drops (pfifo_fast over its queue length, or codel's), which
+# only tc shows.
 parent_tx_lost() {
-	ip -j -s -s link show "$E1000" |
-		json_get 'd[0]["stats64"]["tx"]["dropped"] + d[0]["stats64"]["tx"]["errors"]'
+	echo $(($(ip -j -s -s link show "$E1000" |
+		json_get 'd[0]["stats64"]["tx"]["dropped"] + d[0]["stats64"]["tx"]["errors"]') +
+		$(tc -j -s qdisc show dev "$E1000" |
+		json_get 'sum(q.get("drops", 0) for q in d if q.get("root"))')))
 }
 
 # The guests: VIF sI in netns nvsI, 10.7.0.I, the peer's MAC for .250.
@@ -84,13 +94,14 @@ print(ok)' "$2"
 
 all_at_once() {
 	local tmp i sent=0 before after b_rx b_drop a_rx a_drop lost0 lost1
-	local counted posts tx held
+	local counted posts tx held p_tx0 p_tx1
 
 	tmp=$(mktemp -d) && defer rm -rf "$tmp"
 	peer_setup && guests_setup || return 1
 	sleep 1
 	read -r b_rx b_drop <<<"$(peer_rx)"
 	lost0=$(parent_tx_lost)
+	p_tx0=$(parent_tx)
 	before=$(vifs_sum "s['tx_packets'] + s['tx_dropped']")
 
 	for ((i = 1; i <= N; i++)); do
@@ -111,8 +122,10 @@ all_at_once() {
 		tx=$(vifs_sum "s['tx_packets']")
 		read -r a_rx a_drop <<<"$(peer_rx)"
 		lost1=$(parent_tx_lost)
+		p_tx1=$(parent_tx)
 		[ "$((after - before))" = "$sent" ] &&
-			[ "$((a_rx - b_rx + a_drop - b_drop + lost1 - lost0))" = "$tx" ] && break
+			[ "$((p_tx1 - p_tx0 + lost1 - lost0))" -ge "$tx" ] &&
+			[ "$((a_rx - b_rx + a_drop - b_drop))" -ge "$((p_tx1 - p_tx0))" ] && break
 		if [ "$last" = "$after $a_rx" ]; then
 			same=$((same + 1))
 			[ "$same" -ge 25 ] && break
@@ -127,7 +140,8 @@ all_at_once() {
 	held=$(vifs_sum "s['ring_retries'] + s['ring_throttled']")
 	ktap_print_msg "$N VIFs sent $sent of $((N * FRAMES)); ring: $posts posts," \
 		"$(vifs_sum "s['ring_retries']") retries, $(vifs_sum "s['ring_throttled']") throttled;" \
-		"peer took $((a_rx - b_rx)), dropped $((a_drop - b_drop)); parent lost $((lost1 - lost0))"
+		"parent sent $((p_tx1 - p_tx0)), lost $((lost1 - lost0));" \
+		"peer took $((a_rx - b_rx)), dropped $((a_drop - b_drop))"
 
 	[ "$sent" -gt 0 ] || fail "nothing sent" || return 1
 	expect_eq "the VIFs counted what the guests sent" "$counted" "$sent" &&
@@ -135,8 +149,13 @@ all_at_once() {
 	expect_eq "no ring drops" "$(vifs_sum "s['ring_drops']")" 0 &&
 	expect_eq "every VIF posted" "$("$NVIRT" -j -s vif show dev "$E1000" |
 		json_get 'all(v["stats"]["ring_posts"] > 0 for v in d)')" True &&
-	expect_eq "what the parent took reached the peer or was counted" \
-		"$((a_rx - b_rx + a_drop - b_drop + lost1 - lost0))" "$tx" || return 1
+	# Handed to the parent is where the ring's part ends: the frames on
+	# QEMU's wire to the peer are QEMU's, which drops some unsaid when
+	# the peer's guest falls behind (2 of 24000 with another guest
+	# beside this one). The parent may send frames of its own too.
+	[ "$((p_tx1 - p_tx0 + lost1 - lost0))" -ge "$tx" ] ||
+		fail "the parent sent or counted $((p_tx1 - p_tx0 + lost1 - lost0)) of the VIFs' $tx" ||
+		return 1
 	# A ring of 8 slots, 2 per VIF: posts are held back and retried.
 	[ -z "$TINY" ] || [ "$held" -gt 0 ] || fail "no post was held back" || return 1
 	return 0
