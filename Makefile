@@ -233,10 +233,11 @@ _check_debug:
 		scripts/vm-suite $(KSFT)
 
 # nvirt.ko and the debug tier's test-only modules (selftests/debug/*: the
-# canary, nvirt_faults' faultmask, nvirt_shared.sh's race widener) for the
-# debug kernel, built in build/debug: Kbuild builds in the module's own
-# directory, so that one holds links to the sources.
-DEBUG_TEST_MODULES = canary faultmask racewiden
+# canary, nvirt_faults' faultmask, nvirt_shared.sh's race widener and
+# ring-leave rendezvous) for the debug kernel, built in build/debug: Kbuild
+# builds in the module's own directory, so that one holds links to the
+# sources.
+DEBUG_TEST_MODULES = canary faultmask racewiden ringleave
 DEBUG = $(BUILD)/debug
 debug-modules:
 	$(Q)dk=$$(scripts/debug-kernel) && \

@@ -228,24 +228,28 @@ vif_tx() {
 # On a ring of 8 slots, 4 of the 8 VIFs flood while their links go down
 # and up under them and two are deleted: a VIF leaving the ring while
 # another's consumer wakes it must neither free its held-back frames under
-# that wake (KASAN, on the debug kernel, where nvirt_racewiden.ko slows
-# the consumer, so the ring stays full and VIFs keep frames back, and
-# slows the leaving VIF freeing them) nor be counted out of the waiting
-# twice, after which a waiting VIF is never woken: every VIF left still
-# sends afterwards.
+# that wake's flush nor be counted out of the waiting twice, after which a
+# waiting VIF is never woken: every VIF left still sends afterwards. On
+# the debug kernel nvirt_racewiden.ko slows the consumer, so the ring
+# stays full and VIFs keep frames back, and nvirt_ringleave.ko stops the
+# ring before each VIF goes, so that it leaves with frames kept back, and
+# holds the leave until a flush of those is under way, and that flush
+# while the leave goes on: KASAN reports any frame freed under it, and at
+# least one leave must have met its flush.
 churn() {
-	local widen=$NVIRT_REPO/build/debug/racewiden/nvirt_racewiden.ko
-	local round i slowed
+	local debug=$NVIRT_REPO/build/debug round i met leaves staged
 
 	shared_down
 	rmmod nvirt || return 1
 	defer 'lsmod | grep -q "^nvirt " || insmod "$NVIRT_KO"'
 	insmod "$NVIRT_KO" txring_order=3 || return 1
 	if [ -e /sys/kernel/debug/kmemleak ]; then
-		insmod "$widen" within=nvirt_txring_leave,nvirt_txring_consume \
-			slow=sk_skb_reason_drop,__dev_queue_xmit usecs=300,500 ||
-			fail "no $widen (make debug-modules)" || return 1
-		defer rmmod nvirt_racewiden
+		insmod "$debug/racewiden/nvirt_racewiden.ko" \
+			within=nvirt_txring_consume slow=__dev_queue_xmit usecs=500 &&
+			defer rmmod nvirt_racewiden &&
+			insmod "$debug/ringleave/nvirt_ringleave.ko" &&
+			defer rmmod nvirt_ringleave ||
+			fail "no test modules in $debug (make debug-modules)" || return 1
 	fi
 	peer_setup && guests_setup || return 1
 	for ((i = 1; i <= 4; i++)); do
@@ -253,11 +257,13 @@ churn() {
 	done
 	for round in 1 2; do
 		for ((i = round; i <= 4; i++)); do
+			churn_stall
 			ip -n "nvs$i" link set "s$i" down
 			ip -n "nvs$i" link set "s$i" up
 			ip -n "nvs$i" neigh replace 10.7.0.250 lladdr "$PEER_MAC" \
 				dev "s$i" nud permanent
 		done
+		churn_stall
 		"$NVIRT" vif del "s$round" || return 1
 		ns_kill "nvs$round"
 	done
@@ -265,18 +271,25 @@ churn() {
 		ns_kill "nvs$i"
 	done
 	wait
-	if [ -e /sys/module/nvirt_racewiden ]; then
-		# How often the window was open: under TCG, seldom. (Wider,
-		# the spinning vCPUs stop taking timer interrupts.)
-		IFS=, read -r slowed consumed _ \
-			< /sys/module/nvirt_racewiden/parameters/slowed
-		ktap_print_msg "frames held back when their VIF left: $slowed; consumer calls slowed: $consumed"
+	if [ -e /sys/module/nvirt_ringleave ]; then
+		met=$(</sys/module/nvirt_ringleave/parameters/met)
+		leaves=$(</sys/module/nvirt_ringleave/parameters/leaves)
+		staged=$(</sys/module/nvirt_ringleave/parameters/staged)
+		ktap_print_msg "leaves: $leaves, with frames kept back: $staged, met by a flush of them: $met"
+		[ "$met" -gt 0 ] || fail "no leave met a flush: the race was not tried" ||
+			return 1
 	fi
 	for ((i = 3; i <= N; i++)); do
 		churn_sends "$i" || return 1
 	done
-	rmmod nvirt_racewiden 2>/dev/null
+	rmmod nvirt_ringleave nvirt_racewiden 2>/dev/null
 	shared_down && rmmod nvirt && insmod "$NVIRT_KO"
+}
+
+# The ring stops draining until the next VIF leaves (nvirt_ringleave.ko).
+churn_stall() {
+	[ ! -e /sys/module/nvirt_ringleave ] ||
+		echo "$E1000" > /sys/module/nvirt_ringleave/parameters/stall
 }
 
 # VIFs and namespaces gone, the peer's NIC back.

@@ -7,10 +7,8 @@
  * For each pair i, while the function within[i] runs (a kretprobe marks
  * the task), each call it makes to slow[i] (a kprobe) spins usecs[i]
  * first. nvirt_shared.sh's churn slows the ring's consumer handing frames
- * to the parent, so the ring stays full and VIFs keep frames back, and a
- * VIF leaving the ring freeing those frames, so whatever else touches
- * them meanwhile (a wake timer posting them) does it on freed memory,
- * which KASAN reports.
+ * to the parent, so the ring stays full and VIFs keep frames back (and
+ * nvirt_ringleave.ko makes a VIF leaving meet a flush of those).
  */
 
 #include <linux/delay.h>
