@@ -34,7 +34,6 @@
 
 #define FAILSLAB	"/sys/kernel/debug/failslab"
 #define FAIL_PAGE	"/sys/kernel/debug/fail_page_alloc"
-#define KMEMLEAK	"/sys/kernel/debug/kmemleak"
 
 /* What the walk over the points counted, for all ops (a shared page). */
 struct totals {
@@ -763,27 +762,6 @@ TEST_F(total, points)
 		       " %d ACK lost; %d capped\n", totals->ops, totals->points,
 		       totals->failed, totals->absorbed, totals->lost, totals->capped);
 	EXPECT_NE(0, totals->ops);
-}
-
-/* What the faults may have leaked (the debug suite scans after each test too). */
-TEST_F_TIMEOUT(total, kmemleak, 300)
-{
-	char buf[4096];
-	ssize_t n;
-	int fd;
-
-	if (access("/proc/thread-self/fail-nth", F_OK) || access(KMEMLEAK, F_OK))
-		SKIP(return, "no fail-nth or kmemleak");
-	/* Nothing younger than 5 s is reported; one scan can miss some. */
-	sleep(5);
-	ASSERT_EQ(0, write_file(KMEMLEAK, "scan"));
-	ASSERT_EQ(0, write_file(KMEMLEAK, "scan"));
-	fd = open(KMEMLEAK, O_RDONLY | O_CLOEXEC);
-	ASSERT_LE(0, fd);
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	buf[n > 0 ? n : 0] = 0;
-	EXPECT_EQ(0, n) TH_LOG("kmemleak:\n%s", buf);
 }
 
 TEST_HARNESS_MAIN
