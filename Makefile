@@ -170,13 +170,13 @@ SUMMARY = scripts/ktap-summary --phases $(CHECK)/phases --start $(BUILD)/check.s
 
 # Static checks first: they rebuild the module, libnvirt and the CLI
 # (W=1, sparse, -Werror) that the rest uses. Then two lanes side by side,
-# one closing line counting them all. One: on the host, the man pages and
-# completion against help (selftests/nvirt_usage.sh, which needs no
-# module) and the packages' install (build/deb-root, which nvirt_deb.sh
-# needs); then the kselftests in one VM boot on Debian's kernel, the
-# longest part. The other: the ring's stress proof and the fuzzers on the
-# host, then the debug tier's boots. Both lanes keep the host's two cores
-# busy: what makes check faster is less work, not more overlap.
+# one closing line counting them all. One: the packages' install on the
+# host (build/deb-root, which nvirt_deb.sh needs), then the kselftests in
+# one VM boot on Debian's kernel, the longest part. The other, on the
+# host: the ring's stress proof, the fuzzers, the man pages and completion
+# against help (selftests/nvirt_usage.sh, which needs no module); then the
+# debug tier's boots. Both lanes keep the host's two cores busy: what
+# makes check faster is less work, not more overlap.
 _check: _build debug-modules stage deb
 	$(Q)rm -rf $(CHECK) && mkdir -p $(CHECK)
 	$(Q)echo "build $$(($$(date +%s) - $$(cat $(BUILD)/check.start 2>/dev/null || date +%s)))" \
@@ -186,13 +186,13 @@ _check: _build debug-modules stage deb
 	$(Q)$(SUMMARY)
 
 _check_vm:
-	$(Q)$(call timed,usage,KSFT_DIR=$(KSFT) selftests/nvirt_usage.sh > $(CHECK)/usage.ktap)
 	$(Q)$(call timed,deb,scripts/deb-checks $(KVER) $(KSFT) > $(CHECK)/deb.ktap)
 	$(Q)$(call timed,vm,KVER=$(KVER) $(VM_CHECK) "vm: guest ran the suite$(,) no kernel splat" \
 		$(CHECK)/vm -t 2700 -- scripts/vm-suite $(KSFT))
 _check_tier:
 	$(Q)$(call timed,ring,scripts/ring-checks $(KSFT) > $(CHECK)/ring.ktap)
 	$(Q)$(call timed,fuzz,scripts/fuzz-checks > $(CHECK)/fuzz.ktap)
+	$(Q)$(call timed,usage,KSFT_DIR=$(KSFT) selftests/nvirt_usage.sh > $(CHECK)/usage.ktap)
 	$(Q)$(call timed,canary,$(MAKE) --no-print-directory _check_canary)
 	$(Q)$(call timed,debug,$(MAKE) --no-print-directory _check_debug \
 		NVIRT_TESTS="$(DEBUG_CHECK_TESTS)" DEBUG_VM_TIMEOUT=3600 \

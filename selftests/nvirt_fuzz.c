@@ -12,8 +12,8 @@
  *
  * Usage: nvirt_fuzz [--seed N] [--count N] [--pf-budget N] [--no-churn]
  *                   [--show I]
- *   --count      messages (env NVIRT_FUZZ_COUNT; default 300000, or
- *                50000 on an nvirt-debug kernel)
+ *   --count      messages (env NVIRT_FUZZ_COUNT; default 150000, or
+ *                20000 on an nvirt-debug kernel)
  *   --pf-budget  messages that may name an SR-IOV PF, spread over the run
  *                (enabling VFs takes seconds; default 16)
  *   --show I     print message I of the stream in hex, send nothing
@@ -605,7 +605,7 @@ int main(int argc, char **argv)
 		{ "verbose", no_argument, NULL, 'v' },
 		{ }
 	};
-	unsigned long count = env_default("NVIRT_FUZZ_COUNT", 300000, 50000);
+	unsigned long count = env_default("NVIRT_FUZZ_COUNT", 150000, 20000);
 	double max_secs = env_default("NVIRT_FUZZ_SECONDS", 780, 1500);
 	unsigned long pause_ms = env_default("NVIRT_FUZZ_CHURN_MS", 10, 100);
 	unsigned long budget = 16, which = 0;
