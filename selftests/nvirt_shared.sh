@@ -40,19 +40,17 @@ peer_rx() {
 		json_get 'd[0]["stats64"]["rx"]["packets"], d[0]["stats64"]["rx"]["dropped"] + d[0]["stats64"]["rx"].get("missed_errors", 0)'
 }
 
-# What the parent sent: frames its driver handed to the device.
+# The parent's transmit side: "SENT LOST". Sent: frames its driver handed
+# to the device. Lost: what it counted and did not send, its own drops and
+# errors and its qdisc's drops (pfifo_fast over its queue length, or
+# codel's), which only tc shows.
 parent_tx() {
-	ip -j -s link show "$E1000" | json_get 'd[0]["stats64"]["tx"]["packets"]'
-}
+	local sent lost
 
-# What the parent counted and did not send: its own drops and errors, and
-# its qdisc's drops (pfifo_fast over its queue length, or codel's), which
-# only tc shows.
-parent_tx_lost() {
-	echo $(($(ip -j -s -s link show "$E1000" |
-		json_get 'd[0]["stats64"]["tx"]["dropped"] + d[0]["stats64"]["tx"]["errors"]') +
-		$(tc -j -s qdisc show dev "$E1000" |
-		json_get 'sum(q.get("drops", 0) for q in d if q.get("root"))')))
+	read -r sent lost <<<"$(ip -j -s -s link show "$E1000" |
+		json_get 'd[0]["stats64"]["tx"]["packets"], d[0]["stats64"]["tx"]["dropped"] + d[0]["stats64"]["tx"]["errors"]')"
+	echo "$sent $((lost + $(tc -j -s qdisc show dev "$E1000" |
+		json_get 'sum(q.get("drops", 0) for q in d if q.get("root"))')))"
 }
 
 # The guests: VIF sI in netns nvsI, 10.7.0.I, the peer's MAC for .250.
@@ -100,8 +98,7 @@ all_at_once() {
 	peer_setup && guests_setup || return 1
 	sleep 1
 	read -r b_rx b_drop <<<"$(peer_rx)"
-	lost0=$(parent_tx_lost)
-	p_tx0=$(parent_tx)
+	read -r p_tx0 lost0 <<<"$(parent_tx)"
 	before=$(vifs_sum "s['tx_packets'] + s['tx_dropped']")
 
 	for ((i = 1; i <= N; i++)); do
@@ -121,8 +118,7 @@ all_at_once() {
 		after=$(vifs_sum "s['tx_packets'] + s['tx_dropped']")
 		tx=$(vifs_sum "s['tx_packets']")
 		read -r a_rx a_drop <<<"$(peer_rx)"
-		lost1=$(parent_tx_lost)
-		p_tx1=$(parent_tx)
+		read -r p_tx1 lost1 <<<"$(parent_tx)"
 		[ "$((after - before))" = "$sent" ] &&
 			[ "$((p_tx1 - p_tx0 + lost1 - lost0))" -ge "$tx" ] &&
 			[ "$((a_rx - b_rx + a_drop - b_drop))" -ge "$((p_tx1 - p_tx0))" ] && break
