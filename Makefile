@@ -14,6 +14,8 @@
 #   make bench   benchmark nvirt against macvlan, ip and the bare NIC in the
 #                test VM, then the ring on the host (not a test): tables,
 #                build/bench/bench.json, PNG plots (BENCH_QUICK=1: smaller)
+#   make bench-datapath  only the datapath, instruction-counted (QEMU's
+#                -icount): soft VIF vs macvlan, build/bench/datapath.json
 #   make bench-ring  only the ring against its peers, on the host
 #   make asan    libnvirt and the CLI with ASan+UBSan, in build/asan/ (the
 #                suite runs with them when NVIRT_CLI=build/asan/cli/nvirt)
@@ -37,7 +39,7 @@ Q := $(if $(V),,@)
 
 .PHONY: all setup module netdevsim lib cli selftests build gen check run shell clean \
 	install install-module install-user install-dkms stage deb docs \
-	bench bench-vm _bench_vm bench-ring asan fuzz _build _check _run check-debug debug-modules \
+	bench bench-vm _bench_vm bench-datapath _bench_datapath bench-ring asan fuzz _build _check _run check-debug debug-modules \
 	_check_canary _check_debug _check_vm _check_tier
 
 all: setup
@@ -264,7 +266,19 @@ _run: _build
 shell: all
 	$(Q)KVER=$$(cat $(BUILD)/kver) selftests/vm/run -i
 
-bench: bench-vm bench-ring
+bench: bench-vm bench-datapath bench-ring
+
+# $(call bench_boot,DIR,NICS,ENV,JOB): boot the VM for a benchmark, JOB
+# its job; its output in build/bench/DIR, without the kernel's lines.
+define bench_boot
+	$(Q)$(MAKE) --no-print-directory -C bench/vm OUT=$(BUILD)/bench
+	$(Q)rm -rf $(BUILD)/bench/$(1) && mkdir -p $(BUILD)/bench/$(1)
+	$(Q){ NVIRT_VMOUT=$(BUILD)/bench/$(1) NVIRT_NICS="$(2)" $(3) KVER=$(KVER) \
+		selftests/vm/run -t 3600 -- $(4) 2>&1; \
+		echo $$? > $(BUILD)/bench/$(1).rc; } | \
+		grep -Ev '^(qemu-system|\[ *[0-9]+\.[0-9]+\])'; \
+		exit $$(cat $(BUILD)/bench/$(1).rc)
+endef
 
 # In one boot: the NICs alone on their wires, so frames sent go nowhere.
 BENCH_NICS := igb:bench0 vmxnet3:bench1
@@ -273,15 +287,19 @@ bench-vm: setup
 	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _bench_vm
 
 _bench_vm: _build
-	$(Q)$(MAKE) --no-print-directory -C bench/vm OUT=$(BUILD)/bench
-	$(Q)rm -rf $(BUILD)/bench/vm && mkdir -p $(BUILD)/bench/vm
-	$(Q){ NVIRT_VMOUT=$(BUILD)/bench/vm NVIRT_NICS="$(BENCH_NICS)" \
-		NVIRT_ENV="BENCH_QUICK=$(BENCH_QUICK)" KVER=$(KVER) \
-		selftests/vm/run -t 3600 -- bench/vm/suite 2>&1; \
-		echo $$? > $(BUILD)/bench/vm.rc; } | \
-		grep -Ev '^(qemu-system|\[ *[0-9]+\.[0-9]+\])'; \
-		exit $$(cat $(BUILD)/bench/vm.rc)
+	$(call bench_boot,vm,$(BENCH_NICS),NVIRT_ENV="BENCH_QUICK=$(BENCH_QUICK)",bench/vm/suite)
 	$(Q)bench/vm/report $(BUILD)/bench/vm/results.jsonl $(BUILD)/bench
+
+# The datapath, instruction-counted: one boot under -icount with a NIC of
+# each kind that transmits (to nowhere); build/bench/datapath.json.
+DATAPATH_NICS := e1000:user e1000e:user vmxnet3:user igb:user virtio-net-pci:user
+bench-datapath: setup
+	$(Q)scripts/setup bench
+	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _bench_datapath
+
+_bench_datapath: _build
+	$(call bench_boot,dp,$(DATAPATH_NICS),NVIRT_ICOUNT=1 NVIRT_ENV="BENCH_PAIRS=$(BENCH_PAIRS)",bench/vm/datapath)
+	$(Q)bench/vm/datapath-report $(BUILD)/bench/dp/datapath.jsonl $(BUILD)/bench
 
 # The ring against a spinlock ring, rte_ring, ck_ring and wfcqueue, on the
 # host; installs their packages first. Table on stdout, build/bench/ring.json.

@@ -18,6 +18,7 @@
 #include <linux/module.h>
 #include <linux/netdevice.h>
 #include <linux/slab.h>
+#include <net/sch_generic.h>
 
 #include "vdev.h"
 
@@ -26,35 +27,181 @@ static unsigned int txring_order = 8;
 module_param(txring_order, uint, 0444);
 MODULE_PARM_DESC(txring_order,
 		 "log2 of the slots of a NIC's shared transmit ring (3-12, default 8)");
+/* An idle VIF sends its frame itself; off, every frame takes a ticket. */
+static bool txring_bypass = true;
+module_param(txring_bypass, bool, 0444);
+MODULE_PARM_DESC(txring_bypass,
+		 "a VIF that finds the shared transmit ring idle sends its frame itself (default on)");
 /* Frames a consumer hands over at a time, and before it lets go. */
 #define NVIRT_TXRING_BATCH	32
 #define NVIRT_TXRING_BUDGET	256
 
-/* A frame leaves for the parent, counted on the vdev that sent it. */
-static void nvirt_txring_send(struct nvirt_port *port, struct sk_buff *skb)
+/* Whether the parent has egress hooks (tc, netfilter) frames must pass. */
+static bool nvirt_txring_hooked(const struct net_device *parent)
 {
-	struct net_device *dev = skb->dev;
-	unsigned int len = skb->len;
+#ifdef CONFIG_NET_XGRESS
+	if (rcu_access_pointer(parent->tcx_egress))
+		return true;
+#endif
+#ifdef CONFIG_NETFILTER_EGRESS
+	if (rcu_access_pointer(parent->nf_hooks_egress))
+		return true;
+#endif
+	return false;
+}
+
+/*
+ * Whether frames may go to the parent's transmit queue @txq past its
+ * qdisc, as the kernel itself lets them past a work-conserving qdisc that
+ * is empty (TCQ_F_CAN_BYPASS): a shaping qdisc a user put on the parent,
+ * a qdisc holding frames, a running one and egress hooks always get them.
+ * Context: RCU-bh read side (BH disabled).
+ */
+static bool nvirt_txring_direct_ok(struct net_device *parent,
+				   struct netdev_queue *txq)
+{
+	/* struct Qdisc, its name kept out of checkpatch's CamelCase check */
+	__auto_type q = rcu_dereference_bh(txq->qdisc);
+
+	if (nvirt_txring_hooked(parent))
+		return false;
+	if (!q->enqueue)
+		return netif_running(parent);
+	return (q->flags & TCQ_F_CAN_BYPASS) && qdisc_is_empty(q) &&
+	       !qdisc_is_running(q);
+}
+
+/*
+ * A frame through the parent's qdisc, counted on the vdev that sent it
+ * (@from; NULL for the rest of a frame already counted).
+ */
+static void nvirt_txring_queue(struct net_device *parent, struct sk_buff *skb,
+			       struct net_device *from, unsigned int len)
+{
 	int rc;
 
-	skb->dev = port->dev;
+	skb->dev = parent;
 	rc = dev_queue_xmit(skb);
+	if (!from)
+		return;
 	if (likely(rc == NET_XMIT_SUCCESS || rc == NET_XMIT_CN))
-		dev_dstats_tx_add(dev, len);
+		dev_dstats_tx_add(from, len);
 	else
-		dev_dstats_tx_dropped(dev);
+		dev_dstats_tx_dropped(from);
+}
+
+/*
+ * Hand validated frames (each maybe a list of segments) to @txq: its lock
+ * once for all, xmit_more on all but the last. A frame counts on its vdev
+ * (@from, which is cleared) when its first segment is taken. Stops where
+ * the queue stops or refuses, leaving the rest in @skbs; returns the index
+ * of the first frame not wholly taken.
+ */
+static unsigned int nvirt_txring_hand(struct net_device *parent,
+				      struct netdev_queue *txq,
+				      struct sk_buff **skbs, unsigned int n,
+				      struct net_device **from,
+				      const unsigned int *len)
+{
+	struct sk_buff *skb, *next;
+	unsigned int i, last = n;
+	netdev_tx_t rc;
+
+	while (last && !skbs[last - 1])
+		last--;
+	HARD_TX_LOCK(parent, txq, smp_processor_id());
+	for (i = 0; i < last; i++) {
+		for (skb = skbs[i]; skb; skb = next) {
+			if (netif_xmit_frozen_or_drv_stopped(txq))
+				goto stop;
+			next = skb->next;
+			skb_mark_not_on_list(skb);
+			if (dev_nit_active(parent))
+				dev_queue_xmit_nit(skb, parent);
+			rc = netdev_start_xmit(skb, parent, txq,
+					       next || i + 1 < last);
+			if (unlikely(!dev_xmit_complete(rc))) {
+				skb->next = next;
+				goto stop;
+			}
+			skbs[i] = next;
+			if (from[i]) {
+				dev_dstats_tx_add(from[i], len[i]);
+				from[i] = NULL;
+			}
+		}
+	}
+	HARD_TX_UNLOCK(parent, txq);
+	return n;
+stop:
+	skbs[i] = skb;
+	HARD_TX_UNLOCK(parent, txq);
+	return i;
+}
+
+/*
+ * Frames leave for the parent, each counted on the vdev that sent it:
+ * straight to one transmit queue while nothing needs the qdisc (above),
+ * else, and from where the queue stopped, through the qdisc, which keeps
+ * them until the queue drains. Context: BH disabled, the port's consumer.
+ */
+static void nvirt_txring_send(struct nvirt_port *port, struct sk_buff **skbs,
+			      unsigned int n)
+{
+	struct net_device *from[NVIRT_TXRING_BATCH], *parent = port->dev;
+	unsigned int len[NVIRT_TXRING_BATCH], i, q;
+	struct netdev_queue *txq;
+	struct sk_buff *skb;
+	bool again;
+
+	/* The first queue no queue VIF owns; the qdisc picks if none. */
+	q = find_first_zero_bit(port->queues, parent->real_num_tx_queues);
+	txq = q < parent->real_num_tx_queues ?
+	      netdev_get_tx_queue(parent, q) : NULL;
+	if (!txq || !nvirt_txring_direct_ok(parent, txq) ||
+	    READ_ONCE(txq->xmit_lock_owner) == smp_processor_id() ||
+	    dev_xmit_recursion()) {
+		for (i = 0; i < n; i++)
+			nvirt_txring_queue(parent, skbs[i], skbs[i]->dev,
+					   skbs[i]->len);
+		return;
+	}
+
+	for (i = 0; i < n; i++) {
+		skb = skbs[i];
+		from[i] = skb->dev;
+		len[i] = skb->len;
+		skb->dev = parent;
+		skb_reset_mac_header(skb);
+		skb_set_queue_mapping(skb, q);
+		skbs[i] = validate_xmit_skb_list(skb, parent, &again);
+		if (!skbs[i])
+			dev_dstats_tx_dropped(from[i]);
+	}
+	dev_xmit_recursion_inc();
+	i = nvirt_txring_hand(parent, txq, skbs, n, from, len);
+	dev_xmit_recursion_dec();
+	/* The queue stopped: the qdisc keeps the rest until it drains. */
+	for (; i < n; i++) {
+		while ((skb = skbs[i])) {
+			skbs[i] = skb->next;
+			skb_mark_not_on_list(skb);
+			nvirt_txring_queue(parent, skb, from[i], len[i]);
+			from[i] = NULL;
+		}
+	}
 }
 
 /* Hand up to a budget of frames over; whether frames may be left. */
 static bool nvirt_txring_consume(struct nvirt_port *port)
 {
 	void *batch[NVIRT_TXRING_BATCH];
-	unsigned int i, n, done = 0;
+	unsigned int n, done = 0;
 
 	do {
 		n = nvirt_ring_drain(&port->ring, batch, ARRAY_SIZE(batch));
-		for (i = 0; i < n; i++)
-			nvirt_txring_send(port, batch[i]);
+		if (n)
+			nvirt_txring_send(port, (struct sk_buff **)batch, n);
 		done += n;
 	} while (n && done < NVIRT_TXRING_BUDGET);
 	return n;
@@ -79,6 +226,27 @@ static void nvirt_txring_wake(struct nvirt_port *port)
 	rcu_read_unlock();
 }
 
+/* Become the port's one consumer, if nobody is; read first, as under load
+ * somebody mostly is.
+ */
+static bool nvirt_txring_trylock(struct nvirt_port *port)
+{
+	return !test_bit(0, &port->ring_busy) &&
+	       !test_and_set_bit_lock(0, &port->ring_busy);
+}
+
+/*
+ * Stop being the consumer; whether to look again: frames were left, or
+ * posted by threads that found us at work (they look at the bit after
+ * their post, we at the ring after letting go).
+ */
+static bool nvirt_txring_unlock(struct nvirt_port *port, bool more)
+{
+	clear_bit_unlock(0, &port->ring_busy);
+	nvirt_txring_wake(port);
+	return more || !nvirt_ring_idle(&port->ring);
+}
+
 /*
  * Drain the ring unless another thread does: a frame posted while that
  * one lets go is seen by it, or by us after. What a budget leaves goes to
@@ -86,16 +254,12 @@ static void nvirt_txring_wake(struct nvirt_port *port)
  */
 static void nvirt_txring_run(struct nvirt_port *port)
 {
-	bool more;
 	int round;
 
 	for (round = 0; round < 2; round++) {
-		if (test_and_set_bit_lock(0, &port->ring_busy))
+		if (!nvirt_txring_trylock(port))
 			return;
-		more = nvirt_txring_consume(port);
-		clear_bit_unlock(0, &port->ring_busy);
-		nvirt_txring_wake(port);
-		if (!more && nvirt_ring_idle(&port->ring))
+		if (!nvirt_txring_unlock(port, nvirt_txring_consume(port)))
 			return;
 	}
 	schedule_work(&port->ring_work);
@@ -181,9 +345,24 @@ bool nvirt_txring_full(const struct nvirt_vdev *vd)
  */
 void nvirt_txring_xmit(struct nvirt_vdev *vd, struct sk_buff *skb)
 {
-	if (nvirt_ring_post(&vd->port->ring, &vd->prod, skb) != NVIRT_RING_OK)
+	struct nvirt_port *port = vd->port;
+	struct nvirt_ring_prod *p = &vd->prod;
+
+	/*
+	 * Nothing of its own in the ring or kept back, and nobody draining:
+	 * it sends its frame itself, then drains what others posted.
+	 */
+	if (txring_bypass && !nvirt_ring_stopped(p) && nvirt_ring_drained(p) &&
+	    nvirt_txring_trylock(port)) {
+		nvirt_ring_bypass(p);
+		nvirt_txring_send(port, &skb, 1);
+		if (nvirt_txring_unlock(port, false))
+			nvirt_txring_run(port);
+		return;
+	}
+	if (nvirt_ring_post(&port->ring, p, skb) != NVIRT_RING_OK)
 		nvirt_txring_stop(vd);
-	nvirt_txring_run(vd->port);
+	nvirt_txring_run(port);
 }
 
 /**

@@ -158,11 +158,12 @@ all_at_once() {
 }
 
 # The same on a ring of 8 slots, where every VIF has its posts held back
-# and retried, its queue stopped and woken; then the module as it was.
+# and retried, its queue stopped and woken (no VIF sends its own frame
+# past the ring: txring_bypass=0); then the module as it was.
 tiny_ring() {
 	rmmod nvirt || return 1
 	defer 'lsmod | grep -q "^nvirt " || insmod "$NVIRT_KO"'
-	insmod "$NVIRT_KO" txring_order=3 || return 1
+	insmod "$NVIRT_KO" txring_order=3 txring_bypass=0 || return 1
 	expect_eq "ring order" "$(cat /sys/module/nvirt/parameters/txring_order)" 3 &&
 	TINY=1 all_at_once || return 1
 	shared_down && rmmod nvirt && insmod "$NVIRT_KO"
@@ -238,10 +239,10 @@ churn() {
 	shared_down
 	rmmod nvirt || return 1
 	defer 'lsmod | grep -q "^nvirt " || insmod "$NVIRT_KO"'
-	insmod "$NVIRT_KO" txring_order=3 || return 1
+	insmod "$NVIRT_KO" txring_order=3 txring_bypass=0 || return 1
 	if [ -e /sys/kernel/debug/kmemleak ]; then
 		insmod "$debug/racewiden/nvirt_racewiden.ko" \
-			within=nvirt_txring_consume slow=__dev_queue_xmit usecs=500 &&
+			within=nvirt_txring_consume slow=validate_xmit_skb_list usecs=500 &&
 			defer rmmod nvirt_racewiden &&
 			insmod "$debug/ringleave/nvirt_ringleave.ko" &&
 			defer rmmod nvirt_ringleave ||
@@ -288,6 +289,54 @@ churn_stall() {
 		echo "$E1000" > /sys/module/nvirt_ringleave/parameters/stall
 }
 
+# Packets the parent's root qdisc counted.
+qdisc_pkts() {
+	tc -j -s qdisc show dev "$E1000" |
+		json_get 'sum(q["packets"] for q in d if q.get("root"))'
+}
+
+# Packets the parent's egress matchall filter saw.
+egress_pkts() {
+	tc -j -s filter show dev "$E1000" egress |
+		json_get 'sum(a["stats"]["packets"] for f in d for a in f.get("options", {}).get("actions", []))'
+}
+
+# qdisc_sends WHAT COUNTER MIN MAX: VIF s1 sends 500; COUNTER (a
+# function) moves by MIN to MAX while the VIF counts every datagram.
+qdisc_sends() {
+	local what=$1 counter=$2 min=$3 max=$4 c0 t0 sent moved
+
+	c0=$("$counter") && t0=$(vifs_sum "s['tx_packets']") || return 1
+	sent=$(send nvs1 500)
+	expect_eq "$what: datagrams sent" "$sent" 500 || return 1
+	for _ in $(seq 50); do
+		[ "$(($(vifs_sum "s['tx_packets']") - t0))" -ge 500 ] && break
+		sleep 0.1
+	done
+	moved=$(($("$counter") - c0))
+	ktap_print_msg "$what: $moved of 500 frames counted there"
+	[ "$moved" -ge "$min" ] && [ "$moved" -le "$max" ] ||
+		fail "$what: $moved of 500 frames, not $min to $max" || return 1
+}
+
+# The parent's qdisc rule: an empty default qdisc is passed (the ring
+# hands frames to the queue itself), a qdisc the user chose and egress
+# filters get every frame.
+parent_qdisc() {
+	peer_setup && guests_setup || return 1
+	defer tc qdisc del dev "$E1000" clsact
+	defer tc qdisc del dev "$E1000" root
+	sleep 1
+	qdisc_sends "default qdisc" qdisc_pkts 0 25 &&
+	tc qdisc replace dev "$E1000" root tbf rate 100mbit burst 64k latency 100ms &&
+	qdisc_sends "tbf" qdisc_pkts 500 600 &&
+	tc qdisc del dev "$E1000" root &&
+	tc qdisc add dev "$E1000" clsact &&
+	tc filter add dev "$E1000" egress matchall action pass &&
+	qdisc_sends "egress filter" egress_pkts 500 600 || return 1
+	tc qdisc del dev "$E1000" clsact && shared_down
+}
+
 # VIFs and namespaces gone, the peer's NIC back.
 shared_down() {
 	local i
@@ -301,11 +350,12 @@ shared_down() {
 
 # NVIRT_SHARED_CHECKS: these checks, by function name. The debug tier
 # runs the churn, where KASAN watches the ring's teardown.
-CHECKS=(all_at_once del_while_sending tiny_ring)
+CHECKS=(all_at_once del_while_sending tiny_ring parent_qdisc)
 declare -A DESC=(
 	[all_at_once]="$N VIFs on one queue, all at once: every frame accounted for"
 	[del_while_sending]="VIFs deleted while all send: nothing left behind"
 	[tiny_ring]="a ring of 8 slots: posts held back and retried, none lost"
+	[parent_qdisc]="the parent's empty default qdisc is passed, a tbf and egress filters see every frame"
 	[churn]="a ring of 8 slots: links flap and VIFs go under a flood, the rest still send"
 )
 [ -z "${NVIRT_SHARED_CHECKS:-}" ] || read -ra CHECKS <<<"$NVIRT_SHARED_CHECKS"
