@@ -291,8 +291,10 @@ _bench_vm: _build
 	$(Q)bench/vm/report $(BUILD)/bench/vm/results.jsonl $(BUILD)/bench
 
 # The datapath, instruction-counted: one boot under -icount with a NIC of
-# each kind that transmits (to nowhere); build/bench/datapath.json.
-DATAPATH_NICS := e1000:user e1000e:user vmxnet3:user igb:user virtio-net-pci:user
+# each kind that transmits (to nowhere, or to the one NIC on its wire:
+# virtio-net sends to e1000e for the receive rows, and no one else is
+# addressed); build/bench/datapath.json.
+DATAPATH_NICS := e1000:user e1000e:rx vmxnet3:user igb:user virtio-net-pci:rx
 bench-datapath: setup
 	$(Q)scripts/setup bench
 	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _bench_datapath

@@ -11,6 +11,7 @@
 
 #include <uapi/linux/nvirt.h>
 
+#include "debugfs.h"
 #include "netlink.h"
 #include "nic.h"
 #include "npolicy.h"
@@ -37,6 +38,7 @@ static int __init nvirt_init(void)
 	err = nvirt_nl_init();
 	if (err)
 		goto err_npolicy_exit;
+	nvirt_debugfs_init();
 
 	pr_info("version %s loaded\n", NVIRT_VERSION);
 	return 0;
@@ -54,6 +56,7 @@ err_nic_exit:
 
 static void __exit nvirt_exit(void)
 {
+	nvirt_debugfs_exit();
 	nvirt_nl_exit();
 	nvirt_npolicy_exit();
 	nvirt_vif_exit();

@@ -22,6 +22,9 @@
 
 #include "vdev.h"
 
+/* Every port, for nvirt_port_show(); under RTNL. */
+static LIST_HEAD(nvirt_ports);
+
 static rx_handler_result_t nvirt_port_rx(struct sk_buff **pskb);
 
 struct nvirt_port *nvirt_port_get(const struct net_device *parent)
@@ -72,12 +75,13 @@ struct nvirt_port *nvirt_port_create(struct net_device *parent,
 		NL_SET_ERR_MSG_FMT(extack,
 				   "%s already has a receive handler (bridge, bond...)",
 				   parent->name);
-		goto err_fini_ring;
+		goto err_free_ring;
 	}
+	list_add_tail(&port->node, &nvirt_ports);
 	return port;
 
-err_fini_ring:
-	nvirt_ring_fini(&port->ring);
+err_free_ring:
+	nvirt_txring_free(port);
 err_free_queues:
 	bitmap_free(port->queues);
 err_free_port:
@@ -89,16 +93,32 @@ static void nvirt_port_free_rcu(struct rcu_head *head)
 {
 	struct nvirt_port *port = container_of(head, struct nvirt_port, rcu);
 
-	nvirt_ring_fini(&port->ring);
+	nvirt_txring_free(port);
 	bitmap_free(port->queues);
 	kfree(port);
 }
 
 static void nvirt_port_free(struct nvirt_port *port)
 {
+	list_del(&port->node);
 	nvirt_txring_fini(port);
 	netdev_rx_handler_unregister(port->dev);
 	call_rcu(&port->rcu, nvirt_port_free_rcu);
+}
+
+/**
+ * nvirt_port_show() - each port's transmit counters, a line each
+ * @m: where to print them
+ *
+ * Context: RTNL held.
+ */
+void nvirt_port_show(struct seq_file *m)
+{
+	struct nvirt_port *port;
+
+	ASSERT_RTNL();
+	list_for_each_entry(port, &nvirt_ports, node)
+		nvirt_txring_show(m, port);
 }
 
 /* A vdev leaves its port; the last one takes the port along. */
@@ -136,22 +156,34 @@ static bool nvirt_vdev_vlan_in(struct nvirt_vdev *vd, struct sk_buff *skb)
 	return true;
 }
 
-/* A frame from the wire, for one vdev. */
-static void nvirt_vdev_rx_one(struct nvirt_vdev *vd, struct sk_buff *skb)
+/*
+ * Make a frame from the wire the vdev's; false when the vdev drops it
+ * (outside its VLAN, or down): then it is freed and counted.
+ */
+static bool nvirt_vdev_rx_take(struct nvirt_vdev *vd, struct sk_buff *skb)
 {
-	unsigned int len = skb->len + ETH_HLEN;
 	u8 pkt_type;
 
 	if (!nvirt_vdev_vlan_in(vd, skb) || !(vd->dev->flags & IFF_UP)) {
 		dev_dstats_rx_dropped(vd->dev);
 		kfree_skb(skb);
-		return;
+		return false;
 	}
 	pkt_type = skb->pkt_type;
 	skb_scrub_packet(skb, !net_eq(dev_net(vd->dev), dev_net(skb->dev)));
 	/* Scrubbing makes it PACKET_HOST: broadcast must stay broadcast. */
 	skb->pkt_type = pkt_type;
 	skb->dev = vd->dev;
+	return true;
+}
+
+/* A copy of a frame from the wire, for one vdev: through the backlog. */
+static void nvirt_vdev_rx_one(struct nvirt_vdev *vd, struct sk_buff *skb)
+{
+	unsigned int len = skb->len + ETH_HLEN;
+
+	if (!nvirt_vdev_rx_take(vd, skb))
+		return;
 	if (netif_rx(skb) == NET_RX_SUCCESS)
 		dev_dstats_rx_add(vd->dev, len);
 	else
@@ -202,6 +234,7 @@ static rx_handler_result_t nvirt_port_rx(struct sk_buff **pskb)
 	struct sk_buff *skb = *pskb;
 	struct nvirt_vdev *vd, *from;
 	struct nvirt_port *port;
+	unsigned int len;
 	const u8 *dest;
 
 	if (unlikely(skb->pkt_type == PACKET_LOOPBACK))
@@ -220,13 +253,20 @@ static rx_handler_result_t nvirt_port_rx(struct sk_buff **pskb)
 	if (from)
 		atomic64_inc(&vd->reflected);
 
+	/*
+	 * A frame for one vdev goes on as the vdev's in this same pass of
+	 * the receive path, as a macvlan's does, not through the backlog.
+	 */
 	skb = skb_share_check(skb, GFP_ATOMIC);
-	if (skb) {
-		skb->pkt_type = PACKET_HOST;
-		nvirt_vdev_rx_one(vd, skb);
-	}
-	*pskb = NULL;
-	return RX_HANDLER_CONSUMED;
+	if (!skb)
+		return RX_HANDLER_CONSUMED;
+	skb->pkt_type = PACKET_HOST;
+	len = skb->len + ETH_HLEN;
+	if (!nvirt_vdev_rx_take(vd, skb))
+		return RX_HANDLER_CONSUMED;
+	dev_dstats_rx_add(vd->dev, len);
+	*pskb = skb;
+	return RX_HANDLER_ANOTHER;
 }
 
 static bool nvirt_vdev_same_vlan(const struct nvirt_vdev *a,

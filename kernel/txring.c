@@ -17,6 +17,8 @@
 #include <linux/hrtimer.h>
 #include <linux/module.h>
 #include <linux/netdevice.h>
+#include <linux/percpu.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <net/sch_generic.h>
 
@@ -75,15 +77,16 @@ static bool nvirt_txring_direct_ok(struct net_device *parent,
  * A frame through the parent's qdisc, counted on the vdev that sent it
  * (@from; NULL for the rest of a frame already counted).
  */
-static void nvirt_txring_queue(struct net_device *parent, struct sk_buff *skb,
+static void nvirt_txring_queue(struct nvirt_port *port, struct sk_buff *skb,
 			       struct net_device *from, unsigned int len)
 {
 	int rc;
 
-	skb->dev = parent;
+	skb->dev = port->dev;
 	rc = dev_queue_xmit(skb);
 	if (!from)
 		return;
+	this_cpu_inc(port->stats->qdisc);
 	if (likely(rc == NET_XMIT_SUCCESS || rc == NET_XMIT_CN))
 		dev_dstats_tx_add(from, len);
 	else
@@ -97,18 +100,20 @@ static void nvirt_txring_queue(struct net_device *parent, struct sk_buff *skb,
  * the queue stops or refuses, leaving the rest in @skbs; returns the index
  * of the first frame not wholly taken.
  */
-static unsigned int nvirt_txring_hand(struct net_device *parent,
+static unsigned int nvirt_txring_hand(struct nvirt_port *port,
 				      struct netdev_queue *txq,
 				      struct sk_buff **skbs, unsigned int n,
 				      struct net_device **from,
 				      const unsigned int *len)
 {
+	struct net_device *parent = port->dev;
 	struct sk_buff *skb, *next;
 	unsigned int i, last = n;
 	netdev_tx_t rc;
 
 	while (last && !skbs[last - 1])
 		last--;
+	this_cpu_inc(port->stats->batches);
 	HARD_TX_LOCK(parent, txq, smp_processor_id());
 	for (i = 0; i < last; i++) {
 		for (skb = skbs[i]; skb; skb = next) {
@@ -127,6 +132,7 @@ static unsigned int nvirt_txring_hand(struct net_device *parent,
 			skbs[i] = next;
 			if (from[i]) {
 				dev_dstats_tx_add(from[i], len[i]);
+				this_cpu_inc(port->stats->direct);
 				from[i] = NULL;
 			}
 		}
@@ -162,7 +168,7 @@ static void nvirt_txring_send(struct nvirt_port *port, struct sk_buff **skbs,
 	    READ_ONCE(txq->xmit_lock_owner) == smp_processor_id() ||
 	    dev_xmit_recursion()) {
 		for (i = 0; i < n; i++)
-			nvirt_txring_queue(parent, skbs[i], skbs[i]->dev,
+			nvirt_txring_queue(port, skbs[i], skbs[i]->dev,
 					   skbs[i]->len);
 		return;
 	}
@@ -175,18 +181,20 @@ static void nvirt_txring_send(struct nvirt_port *port, struct sk_buff **skbs,
 		skb_reset_mac_header(skb);
 		skb_set_queue_mapping(skb, q);
 		skbs[i] = validate_xmit_skb_list(skb, parent, &again);
-		if (!skbs[i])
+		if (!skbs[i]) {
 			dev_dstats_tx_dropped(from[i]);
+			this_cpu_inc(port->stats->dropped);
+		}
 	}
 	dev_xmit_recursion_inc();
-	i = nvirt_txring_hand(parent, txq, skbs, n, from, len);
+	i = nvirt_txring_hand(port, txq, skbs, n, from, len);
 	dev_xmit_recursion_dec();
 	/* The queue stopped: the qdisc keeps the rest until it drains. */
 	for (; i < n; i++) {
 		while ((skb = skbs[i])) {
 			skbs[i] = skb->next;
 			skb_mark_not_on_list(skb);
-			nvirt_txring_queue(parent, skb, from[i], len[i]);
+			nvirt_txring_queue(port, skb, from[i], len[i]);
 			from[i] = NULL;
 		}
 	}
@@ -200,10 +208,12 @@ static bool nvirt_txring_consume(struct nvirt_port *port)
 
 	do {
 		n = nvirt_ring_drain(&port->ring, batch, ARRAY_SIZE(batch));
-		if (n)
-			nvirt_txring_send(port, (struct sk_buff **)batch, n);
+		if (!n)
+			break;
+		this_cpu_add(port->stats->drained, n);
+		nvirt_txring_send(port, (struct sk_buff **)batch, n);
 		done += n;
-	} while (n && done < NVIRT_TXRING_BUDGET);
+	} while (done < NVIRT_TXRING_BUDGET);
 	return n;
 }
 
@@ -262,6 +272,7 @@ static void nvirt_txring_run(struct nvirt_port *port)
 		if (!nvirt_txring_unlock(port, nvirt_txring_consume(port)))
 			return;
 	}
+	this_cpu_inc(port->stats->work);
 	schedule_work(&port->ring_work);
 }
 
@@ -355,6 +366,7 @@ void nvirt_txring_xmit(struct nvirt_vdev *vd, struct sk_buff *skb)
 	if (txring_bypass && !nvirt_ring_stopped(p) && nvirt_ring_drained(p) &&
 	    nvirt_txring_trylock(port)) {
 		nvirt_ring_bypass(p);
+		this_cpu_inc(port->stats->bypass);
 		nvirt_txring_send(port, &skb, 1);
 		if (nvirt_txring_unlock(port, false))
 			nvirt_txring_run(port);
@@ -461,9 +473,59 @@ void nvirt_txring_leave(struct nvirt_vdev *vd)
  */
 int nvirt_txring_init(struct nvirt_port *port)
 {
+	int err;
+
 	atomic_set(&port->ring_waiting, 0);
 	INIT_WORK(&port->ring_work, nvirt_txring_work);
-	return nvirt_ring_init(&port->ring, clamp(txring_order, 3U, 12U));
+	port->stats = alloc_percpu(struct nvirt_txring_stats);
+	if (!port->stats)
+		return -ENOMEM;
+	err = nvirt_ring_init(&port->ring, clamp(txring_order, 3U, 12U));
+	if (err)
+		goto err_free_stats;
+	return 0;
+
+err_free_stats:
+	free_percpu(port->stats);
+	return err;
+}
+
+/**
+ * nvirt_txring_free() - free a port's ring and counters
+ * @port: the port, that no datapath sees any more (after RCU)
+ */
+void nvirt_txring_free(struct nvirt_port *port)
+{
+	nvirt_ring_fini(&port->ring);
+	free_percpu(port->stats);
+}
+
+/**
+ * nvirt_txring_show() - a port's transmit counters, on one line
+ * @m: where to print them
+ * @port: the port
+ *
+ * "PARENT bypass N drained N direct N qdisc N dropped N batches N work N",
+ * struct nvirt_txring_stats summed over the CPUs.
+ */
+void nvirt_txring_show(struct seq_file *m, struct nvirt_port *port)
+{
+	struct nvirt_txring_stats sum = {}, *st;
+	int cpu;
+
+	for_each_possible_cpu(cpu) {
+		st = per_cpu_ptr(port->stats, cpu);
+		sum.bypass += READ_ONCE(st->bypass);
+		sum.drained += READ_ONCE(st->drained);
+		sum.direct += READ_ONCE(st->direct);
+		sum.qdisc += READ_ONCE(st->qdisc);
+		sum.dropped += READ_ONCE(st->dropped);
+		sum.batches += READ_ONCE(st->batches);
+		sum.work += READ_ONCE(st->work);
+	}
+	seq_printf(m, "%s bypass %llu drained %llu direct %llu qdisc %llu dropped %llu batches %llu work %llu\n",
+		   port->dev->name, sum.bypass, sum.drained, sum.direct,
+		   sum.qdisc, sum.dropped, sum.batches, sum.work);
 }
 
 /**

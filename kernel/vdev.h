@@ -17,8 +17,32 @@
 
 struct nvirt_vif;
 struct nvirt_vif_cfg;
+struct seq_file;
 
 #define NVIRT_PORT_HASH_BITS	8
+
+/**
+ * struct nvirt_txring_stats - which way a port's frames went, per CPU
+ * @bypass: frames their vdev sent itself, finding the ring idle
+ * @drained: frames a consumer took from the ring
+ * @direct: frames handed to the parent's transmit queue, past its qdisc
+ * @qdisc: frames through the parent's qdisc (dev_queue_xmit())
+ * @dropped: frames the parent could not take as they were (validation)
+ * @batches: hand-offs to the parent's queue, its lock taken once each
+ * @work: drains left to the port's work item
+ *
+ * Every frame that takes the ring's path is bypass or drained, and then
+ * direct, qdisc or dropped.
+ */
+struct nvirt_txring_stats {
+	u64 bypass;
+	u64 drained;
+	u64 direct;
+	u64 qdisc;
+	u64 dropped;
+	u64 batches;
+	u64 work;
+};
 
 /**
  * struct nvirt_port - the vdevs of one parent
@@ -30,6 +54,8 @@ struct nvirt_vif_cfg;
  * @ring_busy: bit 0 is held by the one thread draining @ring
  * @ring_waiting: vdevs stopped until @ring has room for them
  * @ring_work: drains what a thread's budget left in @ring
+ * @stats: which way its frames went (struct nvirt_txring_stats), per CPU
+ * @node: in the list of ports; under RTNL
  * @rcu: for freeing after the datapath is done with it
  */
 struct nvirt_port {
@@ -41,6 +67,8 @@ struct nvirt_port {
 	unsigned long ring_busy;
 	atomic_t ring_waiting;
 	struct work_struct ring_work;
+	struct nvirt_txring_stats __percpu *stats;
+	struct list_head node;
 	struct rcu_head rcu;
 };
 
@@ -110,10 +138,13 @@ struct nvirt_port *nvirt_port_create(struct net_device *parent,
 void nvirt_port_put(struct nvirt_port *port);
 void nvirt_port_drop_unused(struct net_device *parent);
 bool nvirt_port_switch(struct nvirt_vdev *from, struct sk_buff *skb);
+void nvirt_port_show(struct seq_file *m);
 
 /* txring.c */
 int nvirt_txring_init(struct nvirt_port *port);
 void nvirt_txring_fini(struct nvirt_port *port);
+void nvirt_txring_free(struct nvirt_port *port);
+void nvirt_txring_show(struct seq_file *m, struct nvirt_port *port);
 void nvirt_txring_join(struct nvirt_vdev *vd);
 void nvirt_txring_leave(struct nvirt_vdev *vd);
 bool nvirt_txring_full(const struct nvirt_vdev *vd);

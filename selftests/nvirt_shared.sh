@@ -67,6 +67,16 @@ guests_setup() {
 	done
 }
 
+# A counter of the port on e1000 (kernel/txring.c, in debugfs): which way
+# its frames went. ring_count FIELD
+ring_count() {
+	awk -v dev="$E1000" -v f="$1" '$1 == dev {
+		for (i = 2; i < NF; i += 2) if ($i == f) print $(i + 1) }' \
+		/sys/kernel/debug/nvirt/txring
+}
+ring_direct() { ring_count direct; }
+ring_qdisc() { ring_count qdisc; }
+
 # Sum of VIF counters: vifs_sum 'PYEXPR of s (stats)'
 vifs_sum() {
 	"$NVIRT" -j -s vif show dev "$E1000" |
@@ -154,7 +164,22 @@ all_at_once() {
 		return 1
 	# A ring of 8 slots, 2 per VIF: posts are held back and retried.
 	[ -z "$TINY" ] || [ "$held" -gt 0 ] || fail "no post was held back" || return 1
-	return 0
+	# Each post went one way (its VIF sent it, or a consumer took it
+	# from the ring) and on one way (to the queue, the qdisc, dropped).
+	local bypass drained handed
+	bypass=$(ring_count bypass) && drained=$(ring_count drained) &&
+		handed=$(($(ring_direct) + $(ring_qdisc) + $(ring_count dropped))) ||
+		return 1
+	ktap_print_msg "port: $bypass sent by their VIF, $drained drained;" \
+		"$(ring_direct) direct, $(ring_qdisc) through the qdisc;" \
+		"$(ring_count batches) batches, $(ring_count work) left to work"
+	expect_eq "posts sent by their VIF or drained" "$((bypass + drained))" "$posts" &&
+	expect_eq "and handed on" "$handed" "$posts" || return 1
+	if [ -n "$TINY" ]; then
+		expect_eq "txring_bypass=0: none sent by their VIF" "$bypass" 0
+	else
+		[ "$bypass" -gt 0 ] || fail "no VIF sent its own frame on an idle ring"
+	fi
 }
 
 # The same on a ring of 8 slots, where every VIF has its posts held back
@@ -295,45 +320,65 @@ qdisc_pkts() {
 		json_get 'sum(q["packets"] for q in d if q.get("root"))'
 }
 
-# Packets the parent's egress matchall filter saw.
+# Packets the parent's egress filters saw (0 without clsact).
 egress_pkts() {
-	tc -j -s filter show dev "$E1000" egress |
-		json_get 'sum(a["stats"]["packets"] for f in d for a in f.get("options", {}).get("actions", []))'
+	tc -j -s filter show dev "$E1000" egress 2>/dev/null |
+		json_get 'sum(a["stats"]["packets"] for f in d for a in f.get("options", {}).get("actions", []))' 2>/dev/null ||
+		echo 0
 }
 
-# qdisc_sends WHAT COUNTER MIN MAX: VIF s1 sends 500; COUNTER (a
-# function) moves by MIN to MAX while the VIF counts every datagram.
-qdisc_sends() {
-	local what=$1 counter=$2 min=$3 max=$4 c0 t0 sent moved
+# paths_send WHAT: VIF s1 sends 500 datagrams, and counts them all; sets
+# how far the parent's root qdisc's count (QD) and its egress filters'
+# (EG) moved, and the port's: to the queue (DIRECT), through the qdisc
+# (VIAQ).
+paths_send() {
+	local what=$1 q0 e0 d0 v0 t0 sent
 
-	c0=$("$counter") && t0=$(vifs_sum "s['tx_packets']") || return 1
+	q0=$(qdisc_pkts) && e0=$(egress_pkts) && d0=$(ring_direct) &&
+		v0=$(ring_qdisc) && t0=$(vifs_sum "s['tx_packets']") || return 1
 	sent=$(send nvs1 500)
 	expect_eq "$what: datagrams sent" "$sent" 500 || return 1
 	for _ in $(seq 50); do
 		[ "$(($(vifs_sum "s['tx_packets']") - t0))" -ge 500 ] && break
 		sleep 0.1
 	done
-	moved=$(($("$counter") - c0))
-	ktap_print_msg "$what: $moved of 500 frames counted there"
-	[ "$moved" -ge "$min" ] && [ "$moved" -le "$max" ] ||
-		fail "$what: $moved of 500 frames, not $min to $max" || return 1
+	QD=$(($(qdisc_pkts) - q0)) EG=$(($(egress_pkts) - e0))
+	DIRECT=$(($(ring_direct) - d0)) VIAQ=$(($(ring_qdisc) - v0))
+	ktap_print_msg "$what: the port handed $DIRECT to the queue, $VIAQ" \
+		"to the qdisc; the qdisc counted $QD, egress filters $EG"
+}
+
+# between WHAT VALUE LOW HIGH: VALUE is within LOW..HIGH. (The parent's
+# own frames, if any, are counted by its qdisc and filters too.)
+between() {
+	[ "$2" -ge "$3" ] && [ "$2" -le "$4" ] || fail "$1: $2, not $3 to $4"
 }
 
 # The parent's qdisc rule: an empty default qdisc is passed (the ring
-# hands frames to the queue itself), a qdisc the user chose and egress
-# filters get every frame.
+# hands frames to the queue itself; those that found the queue stopped
+# go through the qdisc, which counts no others), a qdisc the user chose
+# and egress filters get every frame.
 parent_qdisc() {
 	peer_setup && guests_setup || return 1
 	defer tc qdisc del dev "$E1000" clsact
 	defer tc qdisc del dev "$E1000" root
 	sleep 1
-	qdisc_sends "default qdisc" qdisc_pkts 0 25 &&
+	paths_send "default qdisc" || return 1
+	[ "$DIRECT" -gt 0 ] || fail "no frame passed the default qdisc" || return 1
+	expect_eq "default qdisc: every frame one way" "$((DIRECT + VIAQ))" 500 &&
+	between "default qdisc: counted only those the port gave it" "$QD" "$VIAQ" $((VIAQ + 5)) &&
+
 	tc qdisc replace dev "$E1000" root tbf rate 100mbit burst 64k latency 100ms &&
-	qdisc_sends "tbf" qdisc_pkts 500 600 &&
+	paths_send "tbf" &&
+	expect_eq "tbf: every frame through it" "$VIAQ" 500 &&
+	between "tbf: counted every frame" "$QD" 500 505 &&
 	tc qdisc del dev "$E1000" root &&
+
 	tc qdisc add dev "$E1000" clsact &&
 	tc filter add dev "$E1000" egress matchall action pass &&
-	qdisc_sends "egress filter" egress_pkts 500 600 || return 1
+	paths_send "egress filter" &&
+	expect_eq "egress filter: every frame through the qdisc" "$VIAQ" 500 &&
+	between "egress filter: saw every frame" "$EG" 500 505 || return 1
 	tc qdisc del dev "$E1000" clsact && shared_down
 }
 
