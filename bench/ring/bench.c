@@ -7,10 +7,12 @@
  *   ring-bench [-r RUNS] [-j FILE] [-s SCENARIOS] [-i IMPL=INSNS ...]
  *	runs every scenario (or those named in SCENARIOS) RUNS times
  *	(median), prints a table and writes JSON; -i passes instructions per
- *	post measured by callgrind.
- *   ring-bench -c IMPL N
- *	N uncontended single posts through IMPL, drained every
- *	BENCH_BATCH posts, for callgrind to count (see the Makefile).
+ *	post measured by callgrind, -b instructions per entry of a post of 8
+ *	and its drain.
+ *   ring-bench -c IMPL N [BURST]
+ *	N uncontended entries posted through IMPL in bursts of BURST
+ *	(default 1), drained every BENCH_BATCH, for callgrind to count (see
+ *	./run).
  */
 
 #include <pthread.h>
@@ -214,13 +216,16 @@ static int cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* callgrind's subject: N uncontended single posts. */
-static int count_posts(const char *name, unsigned long n)
+/*
+ * callgrind's subject: N uncontended entries posted in bursts of @burst
+ * (a divisor of BENCH_BATCH), drained every BENCH_BATCH entries.
+ */
+static int count_posts(const char *name, unsigned long n, unsigned int burst)
 {
 	const struct bench_impl *impl = NULL;
-	void *out[BENCH_BATCH], *e;
+	void *out[BENCH_BATCH], *e[BENCH_BATCH];
 	unsigned long i;
-	unsigned int k;
+	unsigned int k, j;
 	void *q;
 
 	for (k = 0; k < NIMPL; k++)
@@ -230,12 +235,18 @@ static int count_posts(const char *name, unsigned long n)
 		fprintf(stderr, "no impl %s\n", name);
 		return 1;
 	}
+	if (!burst || BENCH_BATCH % burst) {
+		fprintf(stderr, "burst %u does not divide %u\n", burst,
+			BENCH_BATCH);
+		return 1;
+	}
 	q = impl->create(1);
-	for (i = 0; i < n; i++) {
-		e = (void *)((i + 1) << 4);
-		if (!impl->post(q, 0, &e, 1))
+	for (i = 0; i < n; i += burst) {
+		for (j = 0; j < burst; j++)
+			e[j] = (void *)((i + j + 1) << 4);
+		if (!impl->post(q, 0, e, burst))
 			abort();
-		if (i % BENCH_BATCH == BENCH_BATCH - 1)
+		if ((i + burst) % BENCH_BATCH == 0)
 			while (impl->drain(q, out, BENCH_BATCH))
 				;
 	}
@@ -243,7 +254,7 @@ static int count_posts(const char *name, unsigned long n)
 	return 0;
 }
 
-static double insns[NIMPL];
+static double insns[NIMPL], insns8[NIMPL];
 
 static void json_scenario(FILE *f, const struct scenario *sc,
 			  const double *ops, const unsigned int *capped,
@@ -279,7 +290,7 @@ int main(int argc, char **argv)
 	FILE *f;
 	int opt;
 
-	while ((opt = getopt(argc, argv, "c:r:j:i:s:")) != -1) {
+	while ((opt = getopt(argc, argv, "c:r:j:i:b:s:")) != -1) {
 		switch (opt) {
 		case 's':
 			only = optarg;
@@ -287,7 +298,9 @@ int main(int argc, char **argv)
 		case 'c':
 			return count_posts(optarg,
 					   optind < argc ? atol(argv[optind]) :
-					   100000);
+					   100000,
+					   optind + 1 < argc ?
+					   atoi(argv[optind + 1]) : 1);
 		case 'r':
 			runs = atoi(optarg);
 			if (runs < 1 || runs > MAXRUNS)
@@ -296,19 +309,21 @@ int main(int argc, char **argv)
 		case 'j':
 			json = optarg;
 			break;
-		case 'i': {
+		case 'i':
+		case 'b': {
 			char *eq = strchr(optarg, '=');
 
 			for (k = 0; eq && k < NIMPL; k++)
 				if (!strncmp(impls[k]->name, optarg,
 					     eq - optarg))
-					insns[k] = atof(eq + 1);
+					(opt == 'i' ? insns : insns8)[k] =
+						atof(eq + 1);
 			break;
 		}
 		default:
 			fprintf(stderr,
-				"usage: %s [-r RUNS] [-j FILE] [-s SCENARIOS] [-i IMPL=INSNS]...\n"
-				"       %s -c IMPL N\n", argv[0], argv[0]);
+				"usage: %s [-r RUNS] [-j FILE] [-s SCENARIOS] [-i IMPL=INSNS]... [-b IMPL=INSNS]...\n"
+				"       %s -c IMPL N [BURST]\n", argv[0], argv[0]);
 			return 1;
 		}
 	}
@@ -347,6 +362,10 @@ int main(int argc, char **argv)
 	for (k = 0; k < NIMPL; k++)
 		printf(" %9.1f", insns[k]);
 	printf("   (callgrind, uncontended single post)\n");
+	printf("%-12s", "insn/entry");
+	for (k = 0; k < NIMPL; k++)
+		printf(" %9.1f", insns8[k]);
+	printf("   (callgrind, a post of 8 and its drain, per entry)\n");
 
 	if (!json)
 		return 0;
@@ -365,6 +384,10 @@ int main(int argc, char **argv)
 	for (k = 0; k < NIMPL; k++)
 		fprintf(f, "%s\"%s\": %.1f", k ? ", " : "", impls[k]->name,
 			insns[k]);
+	fprintf(f, "},\n  \"insn_per_entry_burst8\": {");
+	for (k = 0; k < NIMPL; k++)
+		fprintf(f, "%s\"%s\": %.1f", k ? ", " : "", impls[k]->name,
+			insns8[k]);
 	fprintf(f, "}\n}\n");
 	fclose(f);
 	return 0;
