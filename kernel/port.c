@@ -125,7 +125,8 @@ void nvirt_port_show(struct seq_file *m)
 void nvirt_port_put(struct nvirt_port *port)
 {
 	ASSERT_RTNL();
-	if (!--port->count)
+	WRITE_ONCE(port->count, port->count - 1);
+	if (!port->count)
 		nvirt_port_free(port);
 }
 
@@ -300,6 +301,9 @@ bool nvirt_port_switch(struct nvirt_vdev *from, struct sk_buff *skb)
 	struct sk_buff *nskb;
 	int i;
 
+	/* Alone on its parent: nobody to switch to. */
+	if (READ_ONCE(port->count) == 1)
+		return false;
 	if (!is_multicast_ether_addr(dest)) {
 		to = nvirt_port_lookup(port, dest);
 		if (!to || to == from || !nvirt_vdev_same_vlan(from, to) ||

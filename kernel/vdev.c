@@ -285,6 +285,17 @@ static int nvirt_vdev_get_iflink(const struct net_device *dev)
 	return READ_ONCE(vd->parent->ifindex);
 }
 
+/* Own a transmit queue of the parent, or give it back. Context: RTNL. */
+static void nvirt_vdev_own_queue(struct nvirt_port *port, int queue, bool own)
+{
+	if (own)
+		set_bit(queue, port->queues);
+	else
+		clear_bit(queue, port->queues);
+	WRITE_ONCE(port->soft_queue,
+		   find_first_zero_bit(port->queues, port->dev->num_tx_queues));
+}
+
 /*
  * Join the port: its count, its queue. Undone by ndo_uninit. The port's
  * table gets the vdev once it is registered (its stats exist then).
@@ -302,9 +313,9 @@ static int nvirt_vdev_ndo_init(struct net_device *dev)
 	netdev_lockdep_set_classes(dev);
 	netdev_hold(vd->parent, &vd->parent_tracker, GFP_KERNEL);
 	nvirt_txring_join(vd);
-	port->count++;
+	WRITE_ONCE(port->count, port->count + 1);
 	if (vd->queue >= 0)
-		set_bit(vd->queue, port->queues);
+		nvirt_vdev_own_queue(port, vd->queue, true);
 	return 0;
 }
 
@@ -319,7 +330,7 @@ static void nvirt_vdev_ndo_uninit(struct net_device *dev)
 	if (!hlist_unhashed(&vd->hnode))
 		hlist_del_rcu(&vd->hnode);
 	if (vd->queue >= 0)
-		clear_bit(vd->queue, port->queues);
+		nvirt_vdev_own_queue(port, vd->queue, false);
 	if (vd->linked)
 		netdev_upper_dev_unlink(port->dev, dev);
 	nvirt_port_put(port);
@@ -336,9 +347,9 @@ void nvirt_vdev_requeue(struct nvirt_vdev *vd, int queue)
 {
 	ASSERT_RTNL();
 	if (vd->queue >= 0)
-		clear_bit(vd->queue, vd->port->queues);
+		nvirt_vdev_own_queue(vd->port, vd->queue, false);
 	if (queue >= 0)
-		set_bit(queue, vd->port->queues);
+		nvirt_vdev_own_queue(vd->port, queue, true);
 	WRITE_ONCE(vd->queue, queue);
 }
 

@@ -23,6 +23,8 @@ struct seq_file;
 
 /**
  * struct nvirt_txring_stats - which way a port's frames went, per CPU
+ * @passthru: frames their vdev sent on, the parent needing no
+ *	serializing (no qdisc, no transmit lock)
  * @bypass: frames their vdev sent itself, finding the ring idle
  * @drained: frames a consumer took from the ring
  * @direct: frames handed to the parent's transmit queue, past its qdisc
@@ -31,10 +33,11 @@ struct seq_file;
  * @batches: hand-offs to the parent's queue, its lock taken once each
  * @work: drains left to the port's work item
  *
- * Every frame that takes the ring's path is bypass or drained, and then
- * direct, qdisc or dropped.
+ * Every frame is passthru, bypass or drained, and then direct, qdisc
+ * (dev_queue_xmit(), which passthru frames take) or dropped.
  */
 struct nvirt_txring_stats {
+	u64 passthru;
 	u64 bypass;
 	u64 drained;
 	u64 direct;
@@ -48,8 +51,11 @@ struct nvirt_txring_stats {
  * struct nvirt_port - the vdevs of one parent
  * @dev: the parent
  * @vdevs: struct nvirt_vdev by MAC; RCU readers, changed under RTNL
- * @count: vdevs on the parent; under RTNL
+ * @count: vdevs on the parent; under RTNL, READ_ONCE in the datapath
  * @queues: transmit queues owned by queue vdevs; under RTNL
+ * @soft_queue: the first transmit queue no queue vdev owns, where the
+ *	ring's consumer hands frames over; under RTNL, READ_ONCE in the
+ *	datapath
  * @ring: where soft vdevs post their frames for the parent (txring.c)
  * @ring_busy: bit 0 is held by the one thread draining @ring
  * @ring_waiting: vdevs stopped until @ring has room for them
@@ -63,6 +69,7 @@ struct nvirt_port {
 	struct hlist_head vdevs[1 << NVIRT_PORT_HASH_BITS];
 	unsigned int count;
 	unsigned long *queues;
+	unsigned int soft_queue;
 	struct nvirt_ring ring;
 	unsigned long ring_busy;
 	atomic_t ring_waiting;

@@ -58,6 +58,14 @@ __run_defer() {
 }
 trap __run_defer EXIT
 
+# port_count PARENT FIELD: a counter of the nvirt port on PARENT
+# (kernel/txring.c, in debugfs: not a uAPI), which way its frames went.
+port_count() {
+	awk -v dev="$1" -v f="$2" '$1 == dev {
+		for (i = 2; i < NF; i += 2) if ($i == f) print $(i + 1) }' \
+		/sys/kernel/debug/nvirt/txring
+}
+
 # check DESC CMD...: the test passes when CMD succeeds.
 check() {
 	local desc=$1
