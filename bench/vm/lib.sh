@@ -57,3 +57,8 @@ pg_add() {
 	pgset "$2" "count ${4:-0}" "clone_skb 0" "pkt_size $3" "delay 0" \
 		"dst 198.51.100.9" "dst_mac 02:00:5e:00:53:09"
 }
+
+# Microseconds pktgen's device DEV took in its last run (pktgen's own).
+pg_usec() {
+	sed -n 's/^Result: OK: \([0-9]*\)(.*/\1/p' "$PG/$1"
+}
