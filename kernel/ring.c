@@ -28,12 +28,6 @@
 /* Producers whose credits one drain returns at once. */
 #define NVIRT_RING_CREDITORS	8
 
-static struct nvirt_ring_slot *nvirt_ring_slot(const struct nvirt_ring *r,
-					       unsigned long t)
-{
-	return &r->slot[t & r->mask];
-}
-
 static unsigned long nvirt_ring_size(const struct nvirt_ring *r)
 {
 	return r->mask + 1;
@@ -52,19 +46,26 @@ int nvirt_ring_init(struct nvirt_ring *r, unsigned int order)
 
 	/* Tickets, and the cycles in a slot's word, must not wrap. */
 	BUILD_BUG_ON(sizeof(long) < 8);
+	BUILD_BUG_ON(sizeof(struct nvirt_ring_slot) != 16);
 	if (order < 1 || order > 20)
 		return -EINVAL;
 	n = 1UL << order;
 	r->slot = kvcalloc(n, sizeof(*r->slot), GFP_KERNEL);
 	if (!r->slot)
 		return -ENOMEM;
+	r->note = kvcalloc(n, sizeof(*r->note), GFP_KERNEL);
+	if (!r->note) {
+		kvfree(r->slot);
+		r->slot = NULL;
+		return -ENOMEM;
+	}
 	r->mask = n - 1;
 	r->order = order;
 	r->burst = n < NVIRT_RING_BURST ? n : NVIRT_RING_BURST;
 	for (i = 0; i < n; i++) {
 		atomic_long_set(&r->slot[i].seq, NVIRT_RING_FREE(i));
 		/* A note for no ticket this slot will see soon. */
-		r->slot[i].gone = (u32)(i - n);
+		r->note[i].gone = (u32)(i - n);
 	}
 	atomic_long_set(&r->tail, 0);
 	r->head = 0;
@@ -77,7 +78,9 @@ int nvirt_ring_init(struct nvirt_ring *r, unsigned int order)
  */
 void nvirt_ring_fini(struct nvirt_ring *r)
 {
+	kvfree(r->note);
 	kvfree(r->slot);
+	r->note = NULL;
 	r->slot = NULL;
 }
 
@@ -97,81 +100,96 @@ void nvirt_ring_producer_init(struct nvirt_ring *r, struct nvirt_ring_prod *p,
 }
 
 /*
- * Gives up tickets [t, t + k) after the head's compare-and-swap saw @seq:
- * burns those whose slots wait for them, leaves a note in the others.
+ * Tickets [t, t + k) could not be used: a note on each tells the consumer
+ * not to wait for them. After a rejection, a retry is only worth it once
+ * the consumer has passed most of the tickets taken so far (rejected ones
+ * included), so that the retry's ticket finds its slot free.
  */
-static void nvirt_ring_abandon(struct nvirt_ring *r, unsigned long t,
-			       unsigned int k, long seq)
+static void nvirt_ring_abandon(struct nvirt_ring *r, struct nvirt_ring_prod *p,
+			       unsigned long t, unsigned int k)
 {
-	struct nvirt_ring_slot *s = nvirt_ring_slot(r, t);
-	unsigned long n = nvirt_ring_size(r);
 	unsigned int i;
-	long free;
 
-	/* Still in an earlier cycle: full. (Past t: the consumer burnt it.) */
-	if (seq < NVIRT_RING_FREE(t))
-		WRITE_ONCE(s->gone, (u32)t);
-	for (i = 1; i < k; i++) {
-		s = nvirt_ring_slot(r, t + i);
-		free = NVIRT_RING_FREE(t + i);
-		if (!atomic_long_try_cmpxchg(&s->seq, &free,
-					     NVIRT_RING_FREE(t + i + n)) &&
-		    free < NVIRT_RING_FREE(t + i))
-			WRITE_ONCE(s->gone, (u32)(t + i));
-	}
-}
-
-/*
- * After a rejection, a retry is only worth it once the consumer has passed
- * most of the tickets taken so far (rejected ones included), so that the
- * retry's ticket finds its slot free.
- */
-static void nvirt_ring_backoff(struct nvirt_ring *r, struct nvirt_ring_prod *p)
-{
+	for (i = 0; i < k; i++)
+		WRITE_ONCE(r->note[(t + i) & r->mask].gone, (u32)(t + i));
 	p->resume = atomic_long_read(&r->tail) - (nvirt_ring_size(r) >> 1);
 }
 
 /*
- * Publishes up to @k entries, src[first & smask] on, as one burst: one
+ * The slow half of a burst whose last slot is not free yet: how many of
+ * tickets [t, t + k) have their slots free, the head (taken) included.
+ */
+static noinline unsigned int nvirt_ring_room(const struct nvirt_ring *r,
+					     unsigned long t, unsigned int k)
+{
+	unsigned int j;
+
+	for (j = 1; j < k - 1; j++)
+		if (atomic_long_read_acquire(&r->slot[(t + j) & r->mask].seq) !=
+		    NVIRT_RING_FREE(t + j))
+			break;
+	return j;
+}
+
+/* Writes @n entries into the slots from @s on, which do not wrap. */
+static void nvirt_ring_fill(struct nvirt_ring_slot *s, void **src,
+			    unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		s[i].entry = src[i];
+}
+
+/*
+ * Publishes up to @k entries from @src as one burst: one
  * fetch-and-add, one compare-and-swap. Returns how many were published;
  * the rest were rejected and must be posted again.
  */
 static unsigned int nvirt_ring_publish(struct nvirt_ring *r,
 				       struct nvirt_ring_prod *p, void **src,
-				       unsigned int first, unsigned int smask,
 				       unsigned int k)
 {
-	struct nvirt_ring_slot *head, *s;
-	unsigned long t;
-	unsigned int j;
+	struct nvirt_ring_slot *slot = r->slot;
+	unsigned long mask = r->mask, t, last;
+	struct nvirt_ring_note *note;
+	unsigned int j, a;
 	long free;
 
 	t = atomic_long_fetch_add(k, &r->tail);
-	head = nvirt_ring_slot(r, t);
 	free = NVIRT_RING_FREE(t);
-	if (unlikely(!atomic_long_try_cmpxchg(&head->seq, &free,
+	if (unlikely(!atomic_long_try_cmpxchg(&slot[t & mask].seq, &free,
 					      free + NVIRT_RING_BUSY))) {
-		nvirt_ring_abandon(r, t, k, free);
+		nvirt_ring_abandon(r, p, t, k);
 		p->retries += k;
-		nvirt_ring_backoff(r, p);
 		return 0;
 	}
-	/* The consumer waits at the BUSY head: these are ours if FREE. */
-	for (j = 1; j < k; j++) {
-		s = nvirt_ring_slot(r, t + j);
-		if (atomic_long_read_acquire(&s->seq) != NVIRT_RING_FREE(t + j))
-			break;
-		s->entry = src[(first + j) & smask];
-	}
-	head->entry = src[first & smask];
-	head->prod = p;
-	head->n = j;
-	head->span = k;
-	atomic_long_set_release(&head->seq, free + NVIRT_RING_DONE);
-	if (unlikely(j < k)) {
+	/*
+	 * The consumer waits at the BUSY head, and frees slots in ticket
+	 * order: when the last slot is free for its ticket, all are, and
+	 * they are ours alone.
+	 */
+	last = t + k - 1;
+	j = k;
+	if (k > 1 && atomic_long_read_acquire(&slot[last & mask].seq) !=
+		     NVIRT_RING_FREE(last)) {
+		j = nvirt_ring_room(r, t, k);
 		p->retries += k - j;
-		nvirt_ring_backoff(r, p);
+		p->resume = atomic_long_read(&r->tail) -
+			    (nvirt_ring_size(r) >> 1);
 	}
+	a = mask + 1 - (t & mask);
+	if (likely(j <= a)) {
+		nvirt_ring_fill(&slot[t & mask], src, j);
+	} else {
+		nvirt_ring_fill(&slot[t & mask], src, a);
+		nvirt_ring_fill(slot, src + a, j - a);
+	}
+	note = &r->note[t & mask];
+	note->prod = p;
+	note->n = j;
+	note->span = k;
+	atomic_long_set_release(&slot[t & mask].seq, free + NVIRT_RING_DONE);
 	return j;
 }
 
@@ -222,10 +240,12 @@ int nvirt_ring_flush(struct nvirt_ring *r, struct nvirt_ring_prod *p)
 			p->throttled++;
 			return NVIRT_RING_RETRY;
 		}
-		k = min(p->nstaged, r->burst);
+		/* Up to where staging wraps; the rest in the next round. */
+		k = min(p->nstaged, NVIRT_RING_STAGE - p->shead);
+		k = min(k, r->burst);
 		if (k > avail)
 			k = avail;
-		j = nvirt_ring_publish(r, p, p->stage, p->shead, smask, k);
+		j = nvirt_ring_publish(r, p, &p->stage[p->shead], k);
 		p->shead = (p->shead + j) & smask;
 		p->nstaged -= j;
 		p->posted += j;
@@ -274,7 +294,7 @@ int nvirt_ring_post_burst(struct nvirt_ring *r, struct nvirt_ring_prod *p,
 		if (k > avail)
 			k = avail;
 		if (k) {
-			j = nvirt_ring_publish(r, p, entries, 0, ~0U, k);
+			j = nvirt_ring_publish(r, p, entries, k);
 			p->posted += j;
 			if (j == n)
 				return NVIRT_RING_OK;
@@ -298,11 +318,10 @@ static noinline int nvirt_ring_post_slow(struct nvirt_ring *r,
 /* Ticket t could not be used: give it up, keep @entry for a retry. */
 static noinline int nvirt_ring_post_fail(struct nvirt_ring *r,
 					 struct nvirt_ring_prod *p, void *entry,
-					 unsigned long t, long seq)
+					 unsigned long t)
 {
-	nvirt_ring_abandon(r, t, 1, seq);
+	nvirt_ring_abandon(r, p, t, 1);
 	p->retries++;
-	nvirt_ring_backoff(r, p);
 	nvirt_ring_stage(p, &entry, 1);
 	return NVIRT_RING_RETRY;
 }
@@ -322,6 +341,7 @@ static noinline int nvirt_ring_post_fail(struct nvirt_ring *r,
 int nvirt_ring_post(struct nvirt_ring *r, struct nvirt_ring_prod *p,
 		    void *entry)
 {
+	struct nvirt_ring_note *note;
 	struct nvirt_ring_slot *s;
 	unsigned long t;
 	long free;
@@ -329,15 +349,16 @@ int nvirt_ring_post(struct nvirt_ring *r, struct nvirt_ring_prod *p,
 	if (unlikely(p->nstaged || p->posted == p->limit))
 		return nvirt_ring_post_slow(r, p, entry);
 	t = atomic_long_fetch_add(1, &r->tail);
-	s = nvirt_ring_slot(r, t);
+	s = &r->slot[t & r->mask];
 	free = NVIRT_RING_FREE(t);
 	if (unlikely(!atomic_long_try_cmpxchg(&s->seq, &free,
 					      free + NVIRT_RING_BUSY)))
-		return nvirt_ring_post_fail(r, p, entry, t, free);
+		return nvirt_ring_post_fail(r, p, entry, t);
 	s->entry = entry;
-	s->prod = p;
-	s->n = 1;
-	s->span = 1;
+	note = &r->note[t & r->mask];
+	note->prod = p;
+	note->n = 1;
+	note->span = 1;
 	atomic_long_set_release(&s->seq, free + NVIRT_RING_DONE);
 	p->posted++;
 	return NVIRT_RING_OK;
@@ -350,9 +371,9 @@ enum {
 };
 
 /* Ticket h's slot is FREE(h) or BUSY(h): wait a little, then burn a hole. */
-static int nvirt_ring_settle(struct nvirt_ring *r, struct nvirt_ring_slot *s,
-			     unsigned long h)
+static int nvirt_ring_settle(struct nvirt_ring *r, unsigned long h)
 {
+	struct nvirt_ring_slot *s = &r->slot[h & r->mask];
 	long seq, free = NVIRT_RING_FREE(h);
 	unsigned int spin;
 
@@ -367,7 +388,7 @@ static int nvirt_ring_settle(struct nvirt_ring *r, struct nvirt_ring_slot *s,
 		/* Nobody took ticket h: empty. */
 		if ((long)(atomic_long_read(&r->tail) - h) <= 0)
 			return NVIRT_RING_STOP;
-		if (READ_ONCE(s->gone) == (u32)h)
+		if (READ_ONCE(r->note[h & r->mask].gone) == (u32)h)
 			break;
 		cpu_relax();
 	}
@@ -389,18 +410,31 @@ static void nvirt_ring_return(struct nvirt_ring_prod *p, unsigned long n)
 	WRITE_ONCE(p->done, READ_ONCE(p->done) + n);
 }
 
-/* Releases the slots of tickets [from, to) that are still in their cycle. */
-static void nvirt_ring_release(struct nvirt_ring *r, unsigned long from,
-			       unsigned long to)
+/* Reads @n entries from the slots from @s on, which do not wrap. */
+static void nvirt_ring_copy(void **out, const struct nvirt_ring_slot *s,
+			    unsigned int n)
 {
-	unsigned long t, n = nvirt_ring_size(r);
-	struct nvirt_ring_slot *s;
+	unsigned int i;
 
-	for (t = from; t != to; t++) {
-		s = nvirt_ring_slot(r, t);
-		/* Burnt slots are already in the next cycle, maybe taken. */
-		if (atomic_long_read(&s->seq) < NVIRT_RING_FREE(t + n))
-			atomic_long_set_release(&s->seq, NVIRT_RING_FREE(t + n));
+	for (i = 0; i < n; i++)
+		out[i] = s[i].entry;
+}
+
+/* Frees the slots of tickets [from, to), in order, for the next cycle. */
+static void nvirt_ring_free(struct nvirt_ring *r, unsigned long from,
+			    unsigned long to)
+{
+	unsigned long n = nvirt_ring_size(r), run;
+	struct nvirt_ring_slot *s;
+	long free;
+
+	while (from != to) {
+		s = &r->slot[from & r->mask];
+		run = min(to - from, n - (from & r->mask));
+		free = NVIRT_RING_FREE(from + n);
+		from += run;
+		for (; run; run--, s++, free += NVIRT_RING_FREE(1))
+			atomic_long_set_release(&s->seq, free);
 	}
 }
 
@@ -411,7 +445,7 @@ static void nvirt_ring_release(struct nvirt_ring *r, unsigned long from,
  * @max: room in @entries, at least NVIRT_RING_BURST
  *
  * Only one thread may drain. Passes at most one ring's worth of tickets,
- * then releases their slots and returns the producers' credits at once.
+ * then frees their slots and returns the producers' credits at once.
  *
  * Return: the entries taken.
  */
@@ -420,8 +454,10 @@ unsigned int nvirt_ring_drain(struct nvirt_ring *r, void **entries,
 {
 	struct nvirt_ring_creditor cr[NVIRT_RING_CREDITORS];
 	unsigned long h = r->head, end = h + nvirt_ring_size(r);
-	unsigned int got = 0, ncr = 0, i, n;
-	struct nvirt_ring_slot *s;
+	struct nvirt_ring_slot *slot = r->slot;
+	unsigned int got = 0, ncr = 0, i, n, span;
+	unsigned long mask = r->mask, freed = h;
+	struct nvirt_ring_note *note;
 	struct nvirt_ring_prod *p;
 	long seq;
 	int res;
@@ -429,17 +465,28 @@ unsigned int nvirt_ring_drain(struct nvirt_ring *r, void **entries,
 	if (WARN_ON_ONCE(max < r->burst))
 		return 0;
 	while (h != end) {
-		s = nvirt_ring_slot(r, h);
-		seq = atomic_long_read_acquire(&s->seq);
-		if (seq == NVIRT_RING_FREE(h) + NVIRT_RING_DONE) {
-			n = s->n;
-			if (got + n > max || s->span > end - h)
+		seq = atomic_long_read_acquire(&slot[h & mask].seq);
+		if (likely(seq == NVIRT_RING_FREE(h) + NVIRT_RING_DONE)) {
+			note = &r->note[h & mask];
+			n = note->n;
+			span = note->span;
+			if (got + n > max || span > end - h)
 				break;
-			p = s->prod;
-			entries[got++] = s->entry;
-			for (i = 1; i < n; i++)
-				entries[got++] = nvirt_ring_slot(r, h + i)->entry;
-			h += s->span;
+			p = note->prod;
+			if (n == 1)
+				entries[got] = slot[h & mask].entry;
+			else if (likely(n <= nvirt_ring_size(r) - (h & mask)))
+				nvirt_ring_copy(entries + got, &slot[h & mask], n);
+			else
+				for (i = 0; i < n; i++)
+					entries[got + i] = slot[(h + i) & mask].entry;
+			got += n;
+			h += span;
+			/* Mostly the producer of the burst before. */
+			if (ncr && cr[ncr - 1].p == p) {
+				cr[ncr - 1].n += n;
+				continue;
+			}
 			for (i = 0; i < ncr && cr[i].p != p; i++)
 				;
 			if (i == NVIRT_RING_CREDITORS) {
@@ -454,20 +501,19 @@ unsigned int nvirt_ring_drain(struct nvirt_ring *r, void **entries,
 			cr[i].n += n;
 			continue;
 		}
-		/* Its owner gave ticket h up and burnt it. */
-		if (seq >= NVIRT_RING_FREE(h + nvirt_ring_size(r))) {
-			h++;
-			continue;
-		}
-		if (WARN_ON_ONCE(seq < NVIRT_RING_FREE(h)))
+		if (WARN_ON_ONCE(seq != NVIRT_RING_FREE(h) &&
+				 seq != NVIRT_RING_FREE(h) + NVIRT_RING_BUSY))
 			break;
-		res = nvirt_ring_settle(r, s, h);
+		/* Slots are freed in ticket order: those passed before a burn. */
+		nvirt_ring_free(r, freed, h);
+		freed = h;
+		res = nvirt_ring_settle(r, h);
 		if (res == NVIRT_RING_STOP)
 			break;
 		if (res == NVIRT_RING_PASSED)
-			h++;
+			freed = ++h;
 	}
-	nvirt_ring_release(r, r->head, h);
+	nvirt_ring_free(r, freed, h);
 	WRITE_ONCE(r->head, h);
 	for (i = 0; i < ncr; i++)
 		nvirt_ring_return(cr[i].p, cr[i].n);

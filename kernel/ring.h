@@ -13,11 +13,11 @@
  *	FULL(t) = 4t + 2	ticket t's entry is published
  *
  * A slot's word only ever grows: FREE(t) -> BUSY(t) -> FULL(t) ->
- * FREE(t + N) when consumed, or FREE(t) -> FREE(t + N) when ticket t is
- * given up ("burnt"). Tickets are 64-bit and never wrap in practice (2^62
- * tickets), so a word never takes the same value twice: a compare-and-swap
- * expecting FREE(t) succeeds only while the slot waits for ticket t. No
- * ABA.
+ * FREE(t + N) when consumed, FREE(t) -> FREE(t + N) when ticket t is
+ * passed inside a burst or given up ("burnt"). Tickets are 64-bit and
+ * never wrap in practice (2^62 tickets), so a word never takes the same
+ * value twice: a compare-and-swap expecting FREE(t) succeeds only while
+ * the slot waits for ticket t. No ABA.
  *
  * Publishing is that compare-and-swap, FREE(t) -> BUSY(t); then the entry
  * is written and FULL(t) stored with release semantics. When it fails the
@@ -26,19 +26,26 @@
  * the entry in its own staging FIFO. It never gives the ticket back; the
  * ticket becomes a hole the consumer passes.
  *
+ * Only the consumer frees slots, and in ticket order: at the end of a
+ * batch it stores FREE(t + N) (release) in the slots of the tickets it
+ * passed, oldest first, and before it burns a ticket (below) it frees
+ * those of the tickets passed so far. So a slot that is FREE for its
+ * ticket says every slot of an earlier ticket is free for its own too.
+ *
  * A burst of k entries takes k tickets with one fetch-and-add of k. Only
  * the first slot (the head) is taken by compare-and-swap; once it is BUSY
  * the consumer cannot get past it, so the following slots that are FREE
  * for their tickets belong to the producer alone, and it fills them with
- * plain stores. It stops at the first slot still in an earlier cycle: the
- * head records how many entries were published (@n) and how many tickets
+ * plain stores. One read of the last slot tells whether all are (above);
+ * if not, it stops at the first slot still in an earlier cycle. The head's
+ * note records how many entries were published (@n) and how many tickets
  * the burst spans (@span). The tickets after the first unusable one are
  * given up together with it, so nothing later in the burst is published
  * ahead of an entry that has to be retried.
  *
- * The single consumer passes tickets strictly in order. At ticket h:
+ * The single consumer passes tickets strictly in order. At ticket h the
+ * slot is FREE(h), BUSY(h) or FULL(h) (ticket h - N was passed and freed):
  *  - FULL(h): it takes @n entries from slots h.., passes @span tickets;
- *  - FREE(h + N) or later: the owner gave ticket h up itself (below);
  *  - BUSY(h): the producer is between its two stores; it waits a little,
  *    then ends the batch (it never passes a BUSY slot);
  *  - FREE(h) with @tail <= h: the ring is empty;
@@ -50,16 +57,14 @@
  *    producer's publish fails, so it retries. A merely slow producer is
  *    never skipped without being told.
  *
- * A producer that gives tickets up burns them itself when their slots are
- * already FREE for them (racing with the consumer's burn is harmless: the
- * same compare-and-swap), and otherwise leaves the ticket in the slot's
- * @gone note, so the consumer burns it without spinning. The note is only
- * a hint: burning is always by compare-and-swap.
+ * A producer that gives tickets up leaves each in its slot's @gone note,
+ * so the consumer burns them without spinning. The note is only a hint:
+ * burning is always by compare-and-swap.
  *
- * The consumer releases the slots it consumed at the end of a batch
- * (FREE(t + N), release), and never passes more than N tickets in one
- * batch, so the slot of every ticket it looks at has been released from
- * its previous cycle. It returns credits to producers once per batch.
+ * A slot is 16 bytes, the word and the entry; what only a burst's head
+ * or a hole needs (producer, counts, the note) sits in an array beside.
+ * The consumer never passes more than N tickets in one batch, and returns
+ * credits to producers once per batch.
  *
  * Per producer, order is kept because its tickets grow in the order it
  * posts, an entry is published under exactly one ticket, and a retry takes
@@ -97,14 +102,20 @@ struct nvirt_ring_prod;
  * struct nvirt_ring_slot - one place in the ring
  * @seq: FREE, BUSY or FULL for a ticket, see above
  * @entry: the entry
+ */
+struct nvirt_ring_slot {
+	atomic_long_t seq;
+	void *entry;
+};
+
+/**
+ * struct nvirt_ring_note - what the consumer learns at a slot, beside it
  * @prod: in the head of a burst, its producer
  * @gone: the low half of a ticket its producer gave up
  * @n: in the head of a burst, the entries published
  * @span: in the head of a burst, the tickets it took
  */
-struct nvirt_ring_slot {
-	atomic_long_t seq;
-	void *entry;
+struct nvirt_ring_note {
 	struct nvirt_ring_prod *prod;
 	u32 gone;
 	u16 n;
@@ -114,6 +125,7 @@ struct nvirt_ring_slot {
 /**
  * struct nvirt_ring - the shared ring
  * @slot: 1 << @order slots
+ * @note: a note per slot
  * @mask: (1 << @order) - 1
  * @order: log2 of the slots
  * @burst: the longest burst, NVIRT_RING_BURST or the ring's size
@@ -122,6 +134,7 @@ struct nvirt_ring_slot {
  */
 struct nvirt_ring {
 	struct nvirt_ring_slot *slot;
+	struct nvirt_ring_note *note;
 	unsigned long mask;
 	unsigned int order;
 	unsigned int burst;
