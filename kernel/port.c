@@ -292,6 +292,7 @@ static void nvirt_vdev_forward(struct nvirt_vdev *to, struct sk_buff *skb)
  * is broadcast or multicast (the wire gets it too: returns false), or to
  * the one vdev it is for (returns true: consumed). Frames from or to an
  * external vdev are left to the wire: the external switch reflects them.
+ * Not called for a vdev alone on its parent.
  */
 bool nvirt_port_switch(struct nvirt_vdev *from, struct sk_buff *skb)
 {
@@ -301,9 +302,6 @@ bool nvirt_port_switch(struct nvirt_vdev *from, struct sk_buff *skb)
 	struct sk_buff *nskb;
 	int i;
 
-	/* Alone on its parent: nobody to switch to. */
-	if (READ_ONCE(port->count) == 1)
-		return false;
 	if (!is_multicast_ether_addr(dest)) {
 		to = nvirt_port_lookup(port, dest);
 		if (!to || to == from || !nvirt_vdev_same_vlan(from, to) ||

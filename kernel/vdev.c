@@ -115,8 +115,8 @@ static netdev_tx_t nvirt_vdev_xmit(struct sk_buff *skb, struct net_device *dev)
 	struct nvirt_vdev *vd = netdev_priv(dev);
 	struct net_device *parent = vd->port->dev;
 	const struct ethhdr *eth = (struct ethhdr *)skb->data;
-	__be16 vlan_proto = READ_ONCE(vd->vlan_proto);
 	int queue = READ_ONCE(vd->queue);
+	__be16 vlan_proto = 0;
 	unsigned int len = skb->len;
 	bool ring;
 	int ret;
@@ -140,19 +140,23 @@ static netdev_tx_t nvirt_vdev_xmit(struct sk_buff *skb, struct net_device *dev)
 	}
 	vd->poll_ns = 0;
 
-	if (READ_ONCE(vd->spoofchk) &&
-	    !ether_addr_equal(eth->h_source, dev->dev_addr)) {
-		atomic64_inc(&vd->spoof_dropped);
-		goto drop;
-	}
-	if (vlan_proto &&
-	    (skb_vlan_tag_present(skb) || eth_type_vlan(eth->h_proto))) {
-		atomic64_inc(&vd->vlan_dropped);
-		goto drop;
+	if (unlikely(READ_ONCE(vd->police))) {
+		vlan_proto = READ_ONCE(vd->vlan_proto);
+		if (READ_ONCE(vd->spoofchk) &&
+		    !ether_addr_equal(eth->h_source, dev->dev_addr)) {
+			atomic64_inc(&vd->spoof_dropped);
+			goto drop;
+		}
+		if (vlan_proto &&
+		    (skb_vlan_tag_present(skb) || eth_type_vlan(eth->h_proto))) {
+			atomic64_inc(&vd->vlan_dropped);
+			goto drop;
+		}
+		nvirt_vdev_rate(vd, len);
 	}
 
-	nvirt_vdev_rate(vd, len);
-	if (nvirt_port_switch(vd, skb)) {
+	/* Alone on its parent: nobody to switch to. */
+	if (READ_ONCE(vd->port->count) > 1 && nvirt_port_switch(vd, skb)) {
 		dev_dstats_tx_add(dev, len);
 		return NETDEV_TX_OK;
 	}
@@ -479,6 +483,7 @@ void nvirt_vdev_publish(struct nvirt_vdev *vd, const struct nvirt_vif_cfg *cfg)
 		   htons(ETH_P_8021AD) : htons(ETH_P_8021Q));
 	WRITE_ONCE(vd->spoofchk, cfg->spoofchk);
 	WRITE_ONCE(vd->rate, cfg->max_rate);
+	WRITE_ONCE(vd->police, cfg->vlan || cfg->spoofchk || cfg->max_rate);
 	if (rate && hrtimer_is_queued(&vd->wake))
 		hrtimer_start(&vd->wake, 0, HRTIMER_MODE_REL_SOFT);
 }

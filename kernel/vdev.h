@@ -94,6 +94,8 @@ struct nvirt_port {
  * @vlan_tci: its VLAN's id and priority; READ_ONCE
  * @spoofchk: drop spoofed frames; READ_ONCE
  * @rate: transmit limit in Mb/s, 0 for none; READ_ONCE
+ * @police: any of @vlan_proto, @spoofchk and @rate set: the datapath
+ *	looks at them only then; READ_ONCE
  * @rate_seen: the limit @next_ns was run up under; in ndo_start_xmit only
  * @next_ns: when the limiter lets the next frame go; likewise
  * @poll_ns: how soon to look again at the stopped parent queue; likewise
@@ -122,6 +124,7 @@ struct nvirt_vdev {
 	u16 vlan_tci;
 	bool spoofchk;
 	u32 rate;
+	bool police;
 	u32 rate_seen;
 	u64 next_ns;
 	u64 poll_ns;
