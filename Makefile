@@ -293,15 +293,19 @@ _bench_vm: _build
 # The datapath, instruction-counted: one boot under -icount with a NIC of
 # each kind that transmits (to nowhere, or to the one NIC on its wire:
 # virtio-net sends to e1000e for the receive rows, and no one else is
-# addressed); build/bench/datapath.json.
+# addressed); then the shared queue again on wall-clock time, in a boot
+# whose vCPUs run in parallel; build/bench/datapath.json.
 DATAPATH_NICS := e1000:user e1000e:rx vmxnet3:user igb:user virtio-net-pci:rx
+DATAPATH_WALL_NICS := e1000:user
 bench-datapath: setup
 	$(Q)scripts/setup bench
 	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _bench_datapath
 
 _bench_datapath: _build
 	$(call bench_boot,dp,$(DATAPATH_NICS),NVIRT_ICOUNT=1 NVIRT_ENV="BENCH_PAIRS=$(BENCH_PAIRS)",bench/vm/datapath)
-	$(Q)bench/vm/datapath-report $(BUILD)/bench/dp/datapath.jsonl $(BUILD)/bench
+	$(call bench_boot,dpw,$(DATAPATH_WALL_NICS),NVIRT_ENV="BENCH_PAIRS=$(BENCH_PAIRS) BENCH_CASES=shared BENCH_CLOCK=wall",bench/vm/datapath)
+	$(Q)bench/vm/datapath-report $(BUILD)/bench/dp/datapath.jsonl \
+		$(BUILD)/bench/dpw/datapath.jsonl $(BUILD)/bench
 
 # The ring against a spinlock ring, rte_ring, ck_ring and wfcqueue, on the
 # host; installs their packages first. Table on stdout, build/bench/ring.json.
