@@ -452,11 +452,11 @@ static void nvirt_ring_free(struct nvirt_ring *r, unsigned long from,
 unsigned int nvirt_ring_drain(struct nvirt_ring *r, void **entries,
 			      unsigned int max)
 {
-	struct nvirt_ring_creditor cr[NVIRT_RING_CREDITORS];
 	unsigned long h = r->head, end = h + nvirt_ring_size(r);
-	struct nvirt_ring_slot *slot = r->slot;
+	struct nvirt_ring_creditor cr[NVIRT_RING_CREDITORS];
 	unsigned int got = 0, ncr = 0, i, n, span;
 	unsigned long mask = r->mask, freed = h;
+	struct nvirt_ring_slot *slot = r->slot;
 	struct nvirt_ring_note *note;
 	struct nvirt_ring_prod *p;
 	long seq;

@@ -116,8 +116,8 @@ static netdev_tx_t nvirt_vdev_xmit(struct sk_buff *skb, struct net_device *dev)
 	struct net_device *parent = vd->port->dev;
 	const struct ethhdr *eth = (struct ethhdr *)skb->data;
 	int queue = READ_ONCE(vd->queue);
-	__be16 vlan_proto = 0;
 	unsigned int len = skb->len;
+	__be16 vlan_proto = 0;
 	bool ring;
 	int ret;
 
