@@ -100,10 +100,18 @@ void nvirt_ring_producer_init(struct nvirt_ring *r, struct nvirt_ring_prod *p,
 }
 
 /*
+ * After a rejection, a retry is only worth it once the consumer has passed
+ * most of the tickets taken so far (rejected ones included), so that the
+ * retry's ticket finds its slot free.
+ */
+static void nvirt_ring_backoff(struct nvirt_ring *r, struct nvirt_ring_prod *p)
+{
+	p->resume = atomic_long_read(&r->tail) - (nvirt_ring_size(r) >> 1);
+}
+
+/*
  * Tickets [t, t + k) could not be used: a note on each tells the consumer
- * not to wait for them. After a rejection, a retry is only worth it once
- * the consumer has passed most of the tickets taken so far (rejected ones
- * included), so that the retry's ticket finds its slot free.
+ * not to wait for them.
  */
 static void nvirt_ring_abandon(struct nvirt_ring *r, struct nvirt_ring_prod *p,
 			       unsigned long t, unsigned int k)
@@ -112,7 +120,7 @@ static void nvirt_ring_abandon(struct nvirt_ring *r, struct nvirt_ring_prod *p,
 
 	for (i = 0; i < k; i++)
 		WRITE_ONCE(r->note[(t + i) & r->mask].gone, (u32)(t + i));
-	p->resume = atomic_long_read(&r->tail) - (nvirt_ring_size(r) >> 1);
+	nvirt_ring_backoff(r, p);
 }
 
 /*
@@ -175,8 +183,7 @@ static unsigned int nvirt_ring_publish(struct nvirt_ring *r,
 		     NVIRT_RING_FREE(last)) {
 		j = nvirt_ring_room(r, t, k);
 		p->retries += k - j;
-		p->resume = atomic_long_read(&r->tail) -
-			    (nvirt_ring_size(r) >> 1);
+		nvirt_ring_backoff(r, p);
 	}
 	a = mask + 1 - (t & mask);
 	if (likely(j <= a)) {
@@ -454,7 +461,7 @@ unsigned int nvirt_ring_drain(struct nvirt_ring *r, void **entries,
 {
 	unsigned long h = r->head, end = h + nvirt_ring_size(r);
 	struct nvirt_ring_creditor cr[NVIRT_RING_CREDITORS];
-	unsigned int got = 0, ncr = 0, i, n, span;
+	unsigned int got = 0, ncr = 0, i, n, span, a;
 	unsigned long mask = r->mask, freed = h;
 	struct nvirt_ring_slot *slot = r->slot;
 	struct nvirt_ring_note *note;
@@ -473,13 +480,15 @@ unsigned int nvirt_ring_drain(struct nvirt_ring *r, void **entries,
 			if (got + n > max || span > end - h)
 				break;
 			p = note->prod;
-			if (n == 1)
+			a = mask + 1 - (h & mask);
+			if (n == 1) {
 				entries[got] = slot[h & mask].entry;
-			else if (likely(n <= nvirt_ring_size(r) - (h & mask)))
+			} else if (likely(n <= a)) {
 				nvirt_ring_copy(entries + got, &slot[h & mask], n);
-			else
-				for (i = 0; i < n; i++)
-					entries[got + i] = slot[(h + i) & mask].entry;
+			} else {
+				nvirt_ring_copy(entries + got, &slot[h & mask], a);
+				nvirt_ring_copy(entries + got + a, slot, n - a);
+			}
 			got += n;
 			h += span;
 			/* Mostly the producer of the burst before. */
