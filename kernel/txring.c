@@ -7,11 +7,12 @@
  * lock, no look for room. Whoever posted then tries to become the ring's
  * one consumer (a bit, as a qdisc's "running" state) and hands a batch to
  * the parent; a thread that finds a consumer at work leaves its frame to
- * it. A post the ring rejects stays in the vdev's staging, in order: the
- * vdev stops its transmit queue (its qdisc holds what follows) and the
- * consumer, once it made room, has the vdev's ring_wake timer post the
- * staged frames and wake the queue. Nothing is dropped on the way; frames
- * are counted on the vdev when the parent takes or refuses them.
+ * it. A post the ring rejects stays in the vdev's staging, in order; once
+ * that is full the vdev keeps what follows in its backlog (vdev.c), and
+ * the consumer, once it made room, has the vdev's ring_wake timer post
+ * the staged frames and the backlog's (nvirt_vdev_resume()). Nothing is
+ * dropped on the way; frames are counted on the vdev when the parent
+ * takes or refuses them.
  */
 
 #include <linux/hrtimer.h>
@@ -257,12 +258,16 @@ static bool nvirt_txring_unlock(struct nvirt_port *port, bool more)
 	return more || !nvirt_ring_idle(&port->ring);
 }
 
-/*
- * Drain the ring unless another thread does: a frame posted while that
- * one lets go is seen by it, or by us after. What a budget leaves goes to
- * the port's work. Context: BH disabled.
+/**
+ * nvirt_txring_run() - drain a port's ring unless another thread does
+ * @port: the port
+ *
+ * A frame posted while that one lets go is seen by it, or by us after.
+ * What a budget leaves goes to the port's work.
+ *
+ * Context: BH disabled.
  */
-static void nvirt_txring_run(struct nvirt_port *port)
+void nvirt_txring_run(struct nvirt_port *port)
 {
 	int round;
 
@@ -298,26 +303,30 @@ static void nvirt_txring_unwait(struct nvirt_vdev *vd)
 	}
 }
 
-/*
- * Post what the vdev kept back, in order; whether some is still kept.
- * Context: the vdev's transmit lock held.
+/**
+ * nvirt_txring_retry() - post what a vdev kept back for the ring, in order
+ * @vd: the vdev
+ *
+ * It stops waiting for room once nothing is kept back.
+ *
+ * Context: its transmit lock held.
  */
-static bool nvirt_txring_retry(struct nvirt_vdev *vd)
+void nvirt_txring_retry(struct nvirt_vdev *vd)
 {
 	struct nvirt_port *port = vd->port;
 
 	if (nvirt_ring_can_resume(&port->ring, &vd->prod))
 		nvirt_ring_flush(&port->ring, &vd->prod);
-	if (nvirt_ring_stopped(&vd->prod))
-		return true;
-	nvirt_txring_unwait(vd);
-	return false;
+	if (!nvirt_ring_stopped(&vd->prod))
+		nvirt_txring_unwait(vd);
 }
 
-/* The ring rejected a post: wait for room. Context: transmit lock held. */
-static void nvirt_txring_stop(struct nvirt_vdev *vd)
+/*
+ * The ring rejected a post: the frame is kept back, and the consumer
+ * resumes the vdev once it made room. Context: transmit lock held.
+ */
+static void nvirt_txring_wait(struct nvirt_vdev *vd)
 {
-	netif_stop_queue(vd->dev);
 	if (!vd->ring_waiting) {
 		WRITE_ONCE(vd->ring_waiting, true);
 		atomic_inc(&vd->port->ring_waiting);
@@ -327,16 +336,15 @@ static void nvirt_txring_stop(struct nvirt_vdev *vd)
 	 * made room before it could see us is seen making it now.
 	 */
 	smp_mb();
-	if (!nvirt_txring_retry(vd) && !hrtimer_is_queued(&vd->wake))
-		netif_wake_queue(vd->dev);
+	nvirt_txring_retry(vd);
 }
 
 /**
  * nvirt_txring_full() - whether a vdev can keep no more frames back
  * @vd: the vdev
  *
- * Its ndo_start_xmit then returns NETDEV_TX_BUSY before touching the
- * frame, and its qdisc keeps it. Context: the vdev's transmit lock held.
+ * It then keeps the frames that follow in its backlog (vdev.c) until the
+ * ring's consumer made room. Context: the vdev's transmit lock held.
  *
  * Return: true when its staging is full.
  */
@@ -395,39 +403,13 @@ void nvirt_txring_xmit(struct nvirt_vdev *vd, struct sk_buff *skb)
 		return;
 	}
 	if (nvirt_ring_post(&port->ring, p, skb) != NVIRT_RING_OK)
-		nvirt_txring_stop(vd);
+		nvirt_txring_wait(vd);
 	nvirt_txring_run(port);
-}
-
-/**
- * nvirt_txring_held() - post what a stopped vdev kept back
- * @vd: the vdev
- *
- * Context: softirq (its timers), not under its transmit lock.
- * Return: true while the ring keeps the vdev stopped.
- */
-bool nvirt_txring_held(struct nvirt_vdev *vd)
-{
-	struct netdev_queue *txq = netdev_get_tx_queue(vd->dev, 0);
-	bool held;
-
-	if (!READ_ONCE(vd->ring_waiting))
-		return false;
-	__netif_tx_lock(txq, smp_processor_id());
-	held = nvirt_txring_retry(vd);
-	__netif_tx_unlock(txq);
-	nvirt_txring_run(vd->port);
-	return held;
 }
 
 static enum hrtimer_restart nvirt_txring_resume(struct hrtimer *timer)
 {
-	struct nvirt_vdev *vd = container_of(timer, struct nvirt_vdev,
-					     ring_wake);
-
-	/* The rate limiter's timer wakes the queue when it is due. */
-	if (!nvirt_txring_held(vd) && !hrtimer_is_queued(&vd->wake))
-		netif_wake_queue(vd->dev);
+	nvirt_vdev_resume(container_of(timer, struct nvirt_vdev, ring_wake));
 	return HRTIMER_NORESTART;
 }
 

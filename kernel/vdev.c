@@ -6,16 +6,19 @@
  * the guest's frames leave tagged with its VLAN, spoofed source MACs and
  * frames tagged by the guest itself are dropped, and the transmit rate is
  * limited; port.c receives for it and switches between vdevs. The soft
- * backend transmits through the parent's qdisc; the queue backend owns one
- * of the parent's transmit queues and transmits on it directly.
+ * backend posts its frames for the parent on the port's ring (txring.c)
+ * rather than queueing them on its qdisc one by one under its lock; the
+ * queue backend owns one of the parent's transmit queues and transmits on
+ * it directly.
  *
- * Soft vdevs post their frames for the parent on the port's ring
- * (txring.c) rather than queueing them on its qdisc one by one under its
- * lock.
+ * Like a macvlan, a vdev has no qdisc of its own (IFF_NO_QUEUE), so its
+ * transmit queue never stops: while its rate limit, a stopped parent
+ * queue or a full ring holds it, it keeps frames in a backlog of its
+ * transmit queue length, which its timers let go.
  *
  * Settings change under RTNL and are read locklessly by the datapath
- * (READ_ONCE); the rate limiter's state is touched only by
- * ndo_start_xmit, which the vdev's transmit lock serializes.
+ * (READ_ONCE); the rate limiter's state and the backlog are touched under
+ * the vdev's transmit lock only.
  */
 
 #include <linux/etherdevice.h>
@@ -24,6 +27,7 @@
 #include <linux/rtnetlink.h>
 #include <net/gso.h>
 #include <net/rtnetlink.h>
+#include <net/sch_generic.h>
 
 #include "vdev.h"
 #include "vif.h"
@@ -34,38 +38,65 @@
 #define NVIRT_QUEUE_POLL_NS	(20 * NSEC_PER_USEC)
 #define NVIRT_QUEUE_POLL_MAX_NS	NSEC_PER_MSEC
 
-/* Charge a frame to the rate limiter; stop sending until it is paid for. */
-static void nvirt_vdev_rate(struct nvirt_vdev *vd, unsigned int len)
+/*
+ * Whether the rate limiter holds the vdev's next frame back; its timer is
+ * then armed for when the frame may go.
+ */
+static bool nvirt_vdev_throttled(struct nvirt_vdev *vd, u32 rate)
 {
-	u32 rate = READ_ONCE(vd->rate);
-	u64 now, next;
-
-	if (!rate)
-		return;
-	now = ktime_get_ns();
 	/* A new limit starts afresh: no debt run up under the old one. */
 	if (rate != vd->rate_seen) {
 		vd->rate_seen = rate;
 		vd->next_ns = 0;
+		return false;
 	}
-	next = max(vd->next_ns, now - NVIRT_RATE_BURST_NS);
-	/* rate Mb/s is rate bits per microsecond */
-	next += div_u64((u64)len * 8 * NSEC_PER_USEC, rate);
-	vd->next_ns = next;
-	if (next > now) {
-		netif_stop_queue(vd->dev);
-		hrtimer_start(&vd->wake, ns_to_ktime(next),
-			      HRTIMER_MODE_ABS_SOFT);
-	}
+	if (vd->next_ns <= ktime_get_ns())
+		return false;
+	hrtimer_start(&vd->wake, ns_to_ktime(vd->next_ns),
+		      HRTIMER_MODE_ABS_SOFT);
+	return true;
 }
 
-static enum hrtimer_restart nvirt_vdev_wake(struct hrtimer *timer)
+/* Charge a frame of @len bytes to the rate limiter. */
+static void nvirt_vdev_charge(struct nvirt_vdev *vd, u32 rate,
+			      unsigned int len)
 {
-	struct nvirt_vdev *vd = container_of(timer, struct nvirt_vdev, wake);
+	u64 now = ktime_get_ns();
 
-	if (!nvirt_txring_held(vd))
-		netif_wake_queue(vd->dev);
-	return HRTIMER_NORESTART;
+	/* rate Mb/s is rate bits per microsecond */
+	vd->next_ns = max(vd->next_ns, now - NVIRT_RATE_BURST_NS) +
+		      div_u64((u64)len * 8 * NSEC_PER_USEC, rate);
+}
+
+/*
+ * Whether the vdev must keep its frames back: for its rate limit, for the
+ * parent's transmit queue it owns, stopped, or for the ring, which took no
+ * more of its frames. What lets them go is arranged: the vdev's timer, or
+ * the ring's consumer once it made room; both call nvirt_vdev_resume().
+ */
+static bool nvirt_vdev_held(struct nvirt_vdev *vd)
+{
+	struct net_device *parent = vd->port->dev;
+	int queue = READ_ONCE(vd->queue);
+	u32 rate = READ_ONCE(vd->rate);
+
+	if (rate && nvirt_vdev_throttled(vd, rate))
+		return true;
+	/* Frames it kept back for the ring go first, on the ring. */
+	if (queue < 0 || nvirt_ring_stopped(&vd->prod))
+		return nvirt_txring_full(vd);
+	if (queue >= parent->real_num_tx_queues ||
+	    !netif_xmit_frozen_or_drv_stopped(netdev_get_tx_queue(parent,
+								  queue))) {
+		vd->poll_ns = 0;
+		return false;
+	}
+	/* Look again soon, later the longer it stays stopped. */
+	vd->poll_ns = clamp(vd->poll_ns * 2, NVIRT_QUEUE_POLL_NS,
+			    NVIRT_QUEUE_POLL_MAX_NS);
+	hrtimer_start(&vd->wake, ns_to_ktime(vd->poll_ns),
+		      HRTIMER_MODE_REL_SOFT);
+	return true;
 }
 
 /*
@@ -110,70 +141,144 @@ static int nvirt_vdev_queue_xmit(struct sk_buff *skb, u16 queue)
 	return ret;
 }
 
-static netdev_tx_t nvirt_vdev_xmit(struct sk_buff *skb, struct net_device *dev)
+/*
+ * Send a frame nothing holds back: to another vdev of the parent, on the
+ * ring (soft) or on the parent's queue the vdev owns, tagged with its VLAN
+ * and charged to its rate limit. Context: its transmit lock held.
+ */
+static void nvirt_vdev_send(struct nvirt_vdev *vd, struct sk_buff *skb)
 {
-	struct nvirt_vdev *vd = netdev_priv(dev);
-	struct net_device *parent = vd->port->dev;
-	const struct ethhdr *eth = (struct ethhdr *)skb->data;
+	struct net_device *dev = vd->dev;
 	int queue = READ_ONCE(vd->queue);
 	unsigned int len = skb->len;
 	__be16 vlan_proto = 0;
-	bool ring;
+	u32 rate;
 	int ret;
-
-	/* Frames it kept back for the ring go first, on the ring. */
-	ring = queue < 0 || nvirt_ring_stopped(&vd->prod);
-	if (ring && nvirt_txring_full(vd)) {
-		netif_stop_queue(dev);
-		return NETDEV_TX_BUSY;
-	}
-	if (!ring && queue < parent->real_num_tx_queues &&
-	    netif_xmit_frozen_or_drv_stopped(netdev_get_tx_queue(parent,
-								 queue))) {
-		/* Look again soon, later the longer it stays stopped. */
-		vd->poll_ns = clamp(vd->poll_ns * 2, NVIRT_QUEUE_POLL_NS,
-				    NVIRT_QUEUE_POLL_MAX_NS);
-		netif_stop_queue(dev);
-		hrtimer_start(&vd->wake, ns_to_ktime(vd->poll_ns),
-			      HRTIMER_MODE_REL_SOFT);
-		return NETDEV_TX_BUSY;
-	}
-	vd->poll_ns = 0;
 
 	if (unlikely(READ_ONCE(vd->police))) {
 		vlan_proto = READ_ONCE(vd->vlan_proto);
-		if (READ_ONCE(vd->spoofchk) &&
-		    !ether_addr_equal(eth->h_source, dev->dev_addr)) {
-			atomic64_inc(&vd->spoof_dropped);
-			goto drop;
-		}
-		if (vlan_proto &&
-		    (skb_vlan_tag_present(skb) || eth_type_vlan(eth->h_proto))) {
-			atomic64_inc(&vd->vlan_dropped);
-			goto drop;
-		}
-		nvirt_vdev_rate(vd, len);
+		rate = READ_ONCE(vd->rate);
+		if (rate)
+			nvirt_vdev_charge(vd, rate, len);
 	}
 
 	/* Alone on its parent: nobody to switch to. */
 	if (READ_ONCE(vd->port->count) > 1 && nvirt_port_switch(vd, skb)) {
 		dev_dstats_tx_add(dev, len);
-		return NETDEV_TX_OK;
+		return;
 	}
 
 	if (vlan_proto)
 		__vlan_hwaccel_put_tag(skb, vlan_proto, READ_ONCE(vd->vlan_tci));
-	if (ring) {
+	if (queue < 0 || nvirt_ring_stopped(&vd->prod)) {
 		/* Counted when the parent takes it. */
 		nvirt_txring_xmit(vd, skb);
-		return NETDEV_TX_OK;
+		return;
 	}
-	skb->dev = parent;
+	skb->dev = vd->port->dev;
 	ret = nvirt_vdev_queue_xmit(skb, queue);
 	if (likely(ret == NET_XMIT_SUCCESS || ret == NET_XMIT_CN))
 		dev_dstats_tx_add(dev, len);
 	else
 		dev_dstats_tx_dropped(dev);
+}
+
+/*
+ * Keep a frame back, behind those kept before it, until what holds the
+ * vdev lets go; beyond its transmit queue length it is dropped, as a
+ * qdisc's would be. The vdev has no qdisc (IFF_NO_QUEUE) and so never
+ * stops its queue, unless a user gave it one: then the qdisc keeps the
+ * frames that follow. Context: its transmit lock held.
+ */
+static void nvirt_vdev_park(struct nvirt_vdev *vd, struct sk_buff *skb)
+{
+	struct net_device *dev = vd->dev;
+
+	if (skb_queue_len(&vd->backlog) >= READ_ONCE(dev->tx_queue_len)) {
+		dev_dstats_tx_dropped(dev);
+		kfree_skb_reason(skb, SKB_DROP_REASON_QDISC_DROP);
+		return;
+	}
+	__skb_queue_tail(&vd->backlog, skb);
+	if (!qdisc_txq_has_no_queue(netdev_get_tx_queue(dev, 0)))
+		netif_stop_queue(dev);
+}
+
+/*
+ * Send what the vdev kept back, in order, while nothing holds it; then
+ * its queue runs again. Context: its transmit lock held, BH disabled.
+ */
+static void nvirt_vdev_release(struct nvirt_vdev *vd)
+{
+	while (!skb_queue_empty(&vd->backlog)) {
+		if (nvirt_vdev_held(vd))
+			return;
+		nvirt_vdev_send(vd, __skb_dequeue(&vd->backlog));
+	}
+	if (netif_queue_stopped(vd->dev))
+		netif_wake_queue(vd->dev);
+}
+
+/**
+ * nvirt_vdev_resume() - let a vdev's kept-back frames go, as far as they may
+ * @vd: the vdev
+ *
+ * Those it kept for the ring first, then its backlog.
+ *
+ * Context: softirq (its timers), not under its transmit lock.
+ */
+void nvirt_vdev_resume(struct nvirt_vdev *vd)
+{
+	struct netdev_queue *txq = netdev_get_tx_queue(vd->dev, 0);
+
+	__netif_tx_lock(txq, smp_processor_id());
+	nvirt_txring_retry(vd);
+	nvirt_vdev_release(vd);
+	__netif_tx_unlock(txq);
+	nvirt_txring_run(vd->port);
+}
+
+static enum hrtimer_restart nvirt_vdev_wake(struct hrtimer *timer)
+{
+	nvirt_vdev_resume(container_of(timer, struct nvirt_vdev, wake));
+	return HRTIMER_NORESTART;
+}
+
+/* Drop what the vdev kept back: it is going down. */
+static void nvirt_vdev_purge(struct nvirt_vdev *vd)
+{
+	struct netdev_queue *txq = netdev_get_tx_queue(vd->dev, 0);
+	struct sk_buff *skb;
+
+	__netif_tx_lock_bh(txq);
+	while ((skb = __skb_dequeue(&vd->backlog))) {
+		dev_dstats_tx_dropped(vd->dev);
+		kfree_skb_reason(skb, SKB_DROP_REASON_DEV_READY);
+	}
+	__netif_tx_unlock_bh(txq);
+}
+
+static netdev_tx_t nvirt_vdev_xmit(struct sk_buff *skb, struct net_device *dev)
+{
+	const struct ethhdr *eth = (struct ethhdr *)skb->data;
+	struct nvirt_vdev *vd = netdev_priv(dev);
+
+	if (unlikely(READ_ONCE(vd->police))) {
+		if (READ_ONCE(vd->spoofchk) &&
+		    !ether_addr_equal(eth->h_source, dev->dev_addr)) {
+			atomic64_inc(&vd->spoof_dropped);
+			goto drop;
+		}
+		if (READ_ONCE(vd->vlan_proto) &&
+		    (skb_vlan_tag_present(skb) || eth_type_vlan(eth->h_proto))) {
+			atomic64_inc(&vd->vlan_dropped);
+			goto drop;
+		}
+	}
+	if (unlikely(!skb_queue_empty(&vd->backlog)) || nvirt_vdev_held(vd))
+		nvirt_vdev_park(vd, skb);
+	else
+		nvirt_vdev_send(vd, skb);
 	return NETDEV_TX_OK;
 
 drop:
@@ -194,7 +299,7 @@ static int nvirt_vdev_open(struct net_device *dev)
 	netif_carrier_off(dev);
 	if (vd->vif)
 		nvirt_vdev_link(vd, vd->vif->cfg.link_state);
-	/* Stopped by the limiter or the ring when it went down, maybe. */
+	/* Stopped with frames kept back when it went down, maybe. */
 	netif_start_queue(dev);
 	return 0;
 }
@@ -205,6 +310,8 @@ static int nvirt_vdev_stop(struct net_device *dev)
 	struct net_device *parent = vd->port->dev;
 
 	netif_carrier_off(dev);
+	/* Nothing kept back after this: no timer is armed again. */
+	nvirt_vdev_purge(vd);
 	hrtimer_cancel(&vd->wake);
 	nvirt_txring_leave(vd);
 	dev_uc_del(parent, dev->dev_addr);
@@ -384,7 +491,7 @@ static void nvirt_vdev_setup(struct net_device *dev)
 	ether_setup(dev);
 	dev->max_mtu = ETH_MAX_MTU;
 	dev->priv_flags &= ~IFF_TX_SKB_SHARING;
-	dev->priv_flags |= IFF_UNICAST_FLT;
+	dev->priv_flags |= IFF_UNICAST_FLT | IFF_NO_QUEUE;
 	netif_keep_dst(dev);
 	dev->netdev_ops = &nvirt_vdev_ops;
 	dev->needs_free_netdev = true;
@@ -437,6 +544,7 @@ struct net_device *nvirt_vdev_alloc(const char *name, int queue)
 	vd = netdev_priv(dev);
 	vd->dev = dev;
 	vd->queue = queue;
+	__skb_queue_head_init(&vd->backlog);
 	hrtimer_init(&vd->wake, CLOCK_MONOTONIC, HRTIMER_MODE_ABS_SOFT);
 	vd->wake.function = nvirt_vdev_wake;
 	netif_carrier_off(dev);

@@ -58,7 +58,7 @@ struct nvirt_txring_stats {
  *	datapath
  * @ring: where soft vdevs post their frames for the parent (txring.c)
  * @ring_busy: bit 0 is held by the one thread draining @ring
- * @ring_waiting: vdevs stopped until @ring has room for them
+ * @ring_waiting: vdevs waiting until @ring has room for them
  * @ring_work: drains what a thread's budget left in @ring
  * @stats: which way its frames went (struct nvirt_txring_stats), per CPU
  * @node: in the list of ports; under RTNL
@@ -96,10 +96,13 @@ struct nvirt_port {
  * @rate: transmit limit in Mb/s, 0 for none; READ_ONCE
  * @police: any of @vlan_proto, @spoofchk and @rate set: the datapath
  *	looks at them only then; READ_ONCE
- * @rate_seen: the limit @next_ns was run up under; in ndo_start_xmit only
+ * @rate_seen: the limit @next_ns was run up under; under the vdev's
+ *	transmit lock
  * @next_ns: when the limiter lets the next frame go; likewise
  * @poll_ns: how soon to look again at the stopped parent queue; likewise
- * @wake: wakes the transmit queue once the limiter or the parent allows
+ * @backlog: frames kept back while the limiter, the parent's queue or the
+ *	ring holds the vdev, in order; likewise
+ * @wake: resumes sending once the limiter or the parent allows
  * @spoof_dropped: frames dropped by spoof-check
  * @vlan_dropped: frames dropped for VLAN confinement
  * @external: its frames to other vdevs of the parent go out to the
@@ -107,7 +110,7 @@ struct nvirt_port {
  * @switched: frames the port switched from it to another vdev
  * @reflected: frames from another vdev that came back from the wire
  * @prod: its side of the port's ring; under the vdev's transmit lock
- * @ring_waiting: stopped until the ring has room; under the transmit
+ * @ring_waiting: waits until the ring has room; under the transmit
  *	lock, read locklessly by the ring's consumer
  * @ring_wake: resumes posting once the consumer made room
  */
@@ -128,6 +131,7 @@ struct nvirt_vdev {
 	u32 rate_seen;
 	u64 next_ns;
 	u64 poll_ns;
+	struct sk_buff_head backlog;
 	struct hrtimer wake;
 	atomic64_t spoof_dropped;
 	atomic64_t vlan_dropped;
@@ -159,7 +163,8 @@ void nvirt_txring_join(struct nvirt_vdev *vd);
 void nvirt_txring_leave(struct nvirt_vdev *vd);
 bool nvirt_txring_full(const struct nvirt_vdev *vd);
 void nvirt_txring_xmit(struct nvirt_vdev *vd, struct sk_buff *skb);
-bool nvirt_txring_held(struct nvirt_vdev *vd);
+void nvirt_txring_retry(struct nvirt_vdev *vd);
+void nvirt_txring_run(struct nvirt_port *port);
 
 /* vdev.c */
 struct net_device *nvirt_vdev_alloc(const char *name, int queue);
@@ -174,6 +179,7 @@ int nvirt_vdev_init(void);
 void nvirt_vdev_exit(void);
 
 void nvirt_vdev_requeue(struct nvirt_vdev *vd, int queue);
+void nvirt_vdev_resume(struct nvirt_vdev *vd);
 
 /* soft.c */
 unsigned int nvirt_queue_free(struct net_device *parent);

@@ -1,11 +1,14 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# A soft VIF's rate limit changed while the old one holds the VIF back:
-# the new limit (or none) takes effect at once, with no debt run up under
-# the old one. One 64 KB frame at max-rate 1 costs half a second; frames
-# queued behind it must leave as soon as the limit is cleared or raised,
-# not when the old limit would have let them.
+# A soft VIF held back by its rate limit. One 64 KB frame at max-rate 1
+# costs half a second. The VIF has no qdisc (as a macvlan): it keeps the
+# frames behind that one itself, up to its transmit queue length, and
+# drops and counts the rest, never asking the stack to queue them; a
+# qdisc a user gives it keeps them instead. A limit changed meanwhile
+# (or cleared) takes effect at once, with no debt run up under the old
+# one: the frames kept must leave as soon as the limit is cleared or
+# raised, not when the old limit would have let them.
 
 source "$(dirname "$0")/lib.sh"
 
@@ -44,9 +47,8 @@ print(round((time.monotonic() - t_set) * 1e3),
 EOF
 }
 
-debt_cleared() {
-	local rate ms left try
-
+# VIF r on dummy nvrd0, in netns nvr, 10.11.0.1, sending to 10.11.0.2.
+rate_setup() {
 	ip link add nvrd0 type dummy && defer ip link del nvrd0
 	ip link set nvrd0 up
 	ip netns add nvr && defer ip netns del nvr
@@ -54,6 +56,57 @@ debt_cleared() {
 	ip -n nvr link set r up
 	ip -n nvr addr add 10.11.0.1/24 dev r
 	ip -n nvr neigh add 10.11.0.2 lladdr 02:00:00:00:0c:02 dev r nud permanent
+}
+
+# held_send N: VIF r (max-rate 1) sends one 64 KB UDP frame, then N small
+# ones while the limit holds it; prints how many datagrams the stack took
+# (IP_RECVERR: one it dropped is an error), then how far r's tx_packets
+# and tx_dropped moved once they account for all it took (or 3 s passed).
+held_send() {
+	ip netns exec nvr python3 - "$1" <<'EOF'
+import socket, sys, time
+def stat(name):
+    return int(open('/sys/class/net/r/statistics/' + name).read())
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.setsockopt(socket.IPPROTO_IP, 11, 1)  # IP_RECVERR
+tx0, drop0 = stat('tx_packets'), stat('tx_dropped')
+s.setsockopt(socket.IPPROTO_UDP, 103, 1400)  # UDP_SEGMENT
+s.sendto(b'x' * 63000, ('10.11.0.2', 9))
+s.setsockopt(socket.IPPROTO_UDP, 103, 0)
+took = 1
+for _ in range(int(sys.argv[1])):
+    try:
+        s.sendto(b'y' * 100, ('10.11.0.2', 9))
+        took += 1
+    except OSError:
+        pass
+t0 = time.monotonic()
+while (stat('tx_packets') - tx0 + stat('tx_dropped') - drop0 < took and
+       time.monotonic() - t0 < 3):
+    time.sleep(0.01)
+print(took, stat('tx_packets') - tx0, stat('tx_dropped') - drop0)
+EOF
+}
+
+# Without a qdisc, r keeps 5 (its txqueuelen) of 20 and drops 15; with a
+# pfifo of 100 a user gave it, all 20 are sent.
+backlog() {
+	expect_eq "r's qdisc" "$(ip -n nvr -j link show r | json_get 'd[0]["qdisc"]')" \
+		noqueue &&
+	ip -n nvr link set r txqueuelen 5 &&
+	"$NVIRT" vif set r max-rate 1 || return 1
+	expect_eq "the stack took all; sent 1 + 5, dropped 15" "$(held_send 20)" \
+		"21 6 15" || return 1
+	tc -n nvr qdisc add dev r root pfifo limit 100 || return 1
+	expect_eq "a pfifo of 100: all sent" "$(held_send 20)" "21 21 0" || return 1
+	tc -n nvr qdisc del dev r root &&
+	ip -n nvr link set r txqueuelen 1000 &&
+	"$NVIRT" vif set r max-rate 0
+}
+
+debt_cleared() {
+	local rate ms left try
+
 	for rate in 0 1000; do
 		for try in 1 2 3; do
 			"$NVIRT" vif set r max-rate 1 || return 1
@@ -70,6 +123,8 @@ debt_cleared() {
 }
 
 ktap_print_header
-ktap_set_plan 1
+ktap_set_plan 2
+rate_setup || ktap_exit_fail_msg "no VIF to test"
+check "a VIF held by its limit keeps txqueuelen frames, or its qdisc does" backlog
 check "max-rate cleared or raised: frames held by the old limit leave at once" debt_cleared
 ktap_finished
