@@ -364,6 +364,44 @@ static bool nvirt_txring_passthru(struct net_device *parent)
 }
 
 /**
+ * nvirt_txring_can_pass() - whether a vdev may send straight on
+ * @vd: the vdev
+ *
+ * Where nothing needs serializing on the parent, once the vdev keeps
+ * nothing back for the ring and no frame is in the ring or with a
+ * consumer (which lets the bit go only after it sent them), so none is
+ * overtaken. It reads only what posts and the consumer publish: the
+ * vdev's transmit lock need not be held.
+ *
+ * Context: RCU-bh read side (BH disabled).
+ * Return: true when nvirt_txring_pass() may send its frame.
+ */
+bool nvirt_txring_can_pass(struct nvirt_vdev *vd)
+{
+	struct nvirt_port *port = vd->port;
+
+	if (!nvirt_txring_passthru(port->dev) || READ_ONCE(vd->ring_waiting) ||
+	    !nvirt_ring_idle(&port->ring))
+		return false;
+	/* The ring seen idle before the consumer's bit, as it took it. */
+	smp_rmb();
+	return !test_bit_acquire(0, &port->ring_busy);
+}
+
+/**
+ * nvirt_txring_pass() - send a frame straight on
+ * @vd: the vdev sending it, which nvirt_txring_can_pass()
+ * @skb: the frame, ready for the parent; its dev still the vdev
+ *
+ * Context: RCU-bh read side (BH disabled).
+ */
+void nvirt_txring_pass(struct nvirt_vdev *vd, struct sk_buff *skb)
+{
+	this_cpu_inc(vd->port->stats->passthru);
+	nvirt_txring_queue(vd->port, skb, skb->dev, skb->len);
+}
+
+/**
  * nvirt_txring_xmit() - post a frame for the parent, and drain if need be
  * @vd: the vdev sending it, not full (nvirt_txring_full())
  * @skb: the frame, ready for the parent; its dev still the vdev
@@ -377,15 +415,8 @@ void nvirt_txring_xmit(struct nvirt_vdev *vd, struct sk_buff *skb)
 	struct nvirt_port *port = vd->port;
 	struct nvirt_ring_prod *p = &vd->prod;
 
-	/*
-	 * Straight on where nothing needs serializing, once no frame of its
-	 * own is in the ring or with a consumer (which lets the bit go only
-	 * after it sent them: acquire), so none is overtaken.
-	 */
-	if (nvirt_txring_passthru(port->dev) && !nvirt_ring_stopped(p) &&
-	    nvirt_ring_drained(p) && !test_bit_acquire(0, &port->ring_busy)) {
-		this_cpu_inc(port->stats->passthru);
-		nvirt_txring_queue(port, skb, skb->dev, skb->len);
+	if (nvirt_txring_can_pass(vd)) {
+		nvirt_txring_pass(vd, skb);
 		return;
 	}
 

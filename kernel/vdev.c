@@ -258,8 +258,35 @@ static void nvirt_vdev_purge(struct nvirt_vdev *vd)
 	__netif_tx_unlock_bh(txq);
 }
 
+/*
+ * Send a frame on without the vdev's transmit lock where nothing needs
+ * it: nothing kept back, a soft vdev whose parent needs no serializing
+ * (nvirt_txring_can_pass()). Its caller enforces no setting. Whether the
+ * frame was sent.
+ */
+static bool nvirt_vdev_pass(struct nvirt_vdev *vd, struct sk_buff *skb)
+{
+	unsigned int len = skb->len;
+
+	if (READ_ONCE(vd->queue) >= 0 ||
+	    !skb_queue_empty_lockless(&vd->backlog) ||
+	    !nvirt_txring_can_pass(vd))
+		return false;
+	/* Alone on its parent: nobody to switch to. */
+	if (READ_ONCE(vd->port->count) > 1 && nvirt_port_switch(vd, skb))
+		dev_dstats_tx_add(vd->dev, len);
+	else
+		nvirt_txring_pass(vd, skb);
+	return true;
+}
+
+/*
+ * The vdev is lltx: the stack takes no lock for it. It takes its
+ * transmit lock itself, but for frames nvirt_vdev_pass() sends.
+ */
 static netdev_tx_t nvirt_vdev_xmit(struct sk_buff *skb, struct net_device *dev)
 {
+	struct netdev_queue *txq = netdev_get_tx_queue(dev, 0);
 	const struct ethhdr *eth = (struct ethhdr *)skb->data;
 	struct nvirt_vdev *vd = netdev_priv(dev);
 
@@ -274,11 +301,16 @@ static netdev_tx_t nvirt_vdev_xmit(struct sk_buff *skb, struct net_device *dev)
 			atomic64_inc(&vd->vlan_dropped);
 			goto drop;
 		}
+	} else if (nvirt_vdev_pass(vd, skb)) {
+		return NETDEV_TX_OK;
 	}
+
+	__netif_tx_lock(txq, smp_processor_id());
 	if (unlikely(!skb_queue_empty(&vd->backlog)) || nvirt_vdev_held(vd))
 		nvirt_vdev_park(vd, skb);
 	else
 		nvirt_vdev_send(vd, skb);
+	__netif_tx_unlock(txq);
 	return NETDEV_TX_OK;
 
 drop:
@@ -492,6 +524,7 @@ static void nvirt_vdev_setup(struct net_device *dev)
 	dev->max_mtu = ETH_MAX_MTU;
 	dev->priv_flags &= ~IFF_TX_SKB_SHARING;
 	dev->priv_flags |= IFF_UNICAST_FLT | IFF_NO_QUEUE;
+	dev->lltx = true;
 	netif_keep_dst(dev);
 	dev->netdev_ops = &nvirt_vdev_ops;
 	dev->needs_free_netdev = true;

@@ -162,6 +162,8 @@ void nvirt_txring_show(struct seq_file *m, struct nvirt_port *port);
 void nvirt_txring_join(struct nvirt_vdev *vd);
 void nvirt_txring_leave(struct nvirt_vdev *vd);
 bool nvirt_txring_full(const struct nvirt_vdev *vd);
+bool nvirt_txring_can_pass(struct nvirt_vdev *vd);
+void nvirt_txring_pass(struct nvirt_vdev *vd, struct sk_buff *skb);
 void nvirt_txring_xmit(struct nvirt_vdev *vd, struct sk_buff *skb);
 void nvirt_txring_retry(struct nvirt_vdev *vd);
 void nvirt_txring_run(struct nvirt_port *port);
