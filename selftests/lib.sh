@@ -266,6 +266,14 @@ peer_rx() {
 	ip -n nvpeer -j -s link show dev "$VMX" | json_get "d[0]['stats64']['rx']['packets']"
 }
 
+# ns_add_quiet NS: a new netns NS whose netdevs send nothing of their
+# own: no IPv6 (no ND, no MLD), so counters move only for a test's frames.
+ns_add_quiet() {
+	ip netns add "$1" &&
+	ip netns exec "$1" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
+		net.ipv6.conf.default.disable_ipv6=1
+}
+
 # ns_del_back NS DEV: delete NS, and wait for the physical DEV it held to
 # come back to the initial namespace.
 ns_del_back() {

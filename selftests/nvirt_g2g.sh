@@ -22,9 +22,7 @@ FAR=
 # wire) as a hairpin port; NEAR up. All quiet: no IPv6, and no ARP (the
 # guests know each other's MACs).
 relay_up() {
-	ip netns add "$1" && defer ip netns del "$1"
-	ip netns exec "$1" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
-		net.ipv6.conf.default.disable_ipv6=1
+	ns_add_quiet "$1" && defer ip netns del "$1"
 	ip link set "$2" netns "$1" || return 1
 	ip -n "$1" link add br0 type bridge
 	ip -n "$1" link set "$2" master br0
@@ -58,9 +56,7 @@ guests_up() {
 	local g i=1
 
 	for g in A B; do
-		ip netns add "nvg$g" || return 1
-		ip netns exec "nvg$g" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
-			net.ipv6.conf.default.disable_ipv6=1
+		ns_add_quiet "nvg$g" || return 1
 		"$NVIRT" vif add "g$g" dev "$NEAR" mac "02:00:00:00:08:0$i" g2g "$1" \
 			netns "nvg$g" || return 1
 		ip -n "nvg$g" addr add "10.8.0.$i/24" dev "g$g"
@@ -156,8 +152,7 @@ nic_path() {
 	modprobe igbvf
 	relay_up nvrelay1 "$vmx" "$IGB" || return 1
 	for g in A B; do
-		ip netns add "nvv$g" && defer ip netns del "nvv$g"
-		ip netns exec "nvv$g" sysctl -qw net.ipv6.conf.all.disable_ipv6=1
+		ns_add_quiet "nvv$g" && defer ip netns del "nvv$g"
 		"$NVIRT" vif add "v$g" dev "$IGB" mac "02:00:00:00:09:0$i" netns "nvv$g" ||
 			return 1
 		defer "$NVIRT" vif del "v$g"

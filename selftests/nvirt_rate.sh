@@ -51,7 +51,7 @@ EOF
 rate_setup() {
 	ip link add nvrd0 type dummy && defer ip link del nvrd0
 	ip link set nvrd0 up
-	ip netns add nvr && defer ip netns del nvr
+	ns_add_quiet nvr && defer ip netns del nvr
 	"$NVIRT" vif add r dev nvrd0 netns nvr || return 1
 	ip -n nvr link set r up
 	ip -n nvr addr add 10.11.0.1/24 dev r
@@ -91,17 +91,21 @@ EOF
 # Without a qdisc, r keeps 5 (its txqueuelen) of 20 and drops 15; with a
 # pfifo of 100 a user gave it, all 20 are sent.
 backlog() {
+	local alone queued
+
 	expect_eq "r's qdisc" "$(ip -n nvr -j link show r | json_get 'd[0]["qdisc"]')" \
 		noqueue &&
 	ip -n nvr link set r txqueuelen 5 &&
 	"$NVIRT" vif set r max-rate 1 || return 1
-	expect_eq "the stack took all; sent 1 + 5, dropped 15" "$(held_send 20)" \
-		"21 6 15" || return 1
-	tc -n nvr qdisc add dev r root pfifo limit 100 || return 1
-	expect_eq "a pfifo of 100: all sent" "$(held_send 20)" "21 21 0" || return 1
-	tc -n nvr qdisc del dev r root &&
+	alone=$(held_send 20)
+	tc -n nvr qdisc add dev r root pfifo limit 100 &&
+	queued=$(held_send 20) &&
+	tc -n nvr qdisc del dev r root || return 1
 	ip -n nvr link set r txqueuelen 1000 &&
-	"$NVIRT" vif set r max-rate 0
+	"$NVIRT" vif set r max-rate 0 || return 1
+	expect_eq "no qdisc: the stack took all; sent 1 + 5, dropped 15" "$alone" \
+		"21 6 15" &&
+	expect_eq "a pfifo of 100: all sent" "$queued" "21 21 0"
 }
 
 debt_cleared() {

@@ -15,17 +15,10 @@ PEER=$(drv e1000e)
 N=8
 FRAMES=${NVIRT_SHARED_FRAMES:-3000}
 
-# No traffic of its own on a netdev: no IPv6 (no ND, no MLD).
-quiet() {
-	"$@" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
-		net.ipv6.conf.default.disable_ipv6=1
-}
-
 # The peer: e1000e in netns nvsp, up, silent; frames to 10.7.0.250 reach
 # its NIC (its MAC) and no socket.
 peer_setup() {
-	ip netns add nvsp || return 1
-	quiet ip netns exec nvsp || return 1
+	ns_add_quiet nvsp || return 1
 	ip link set "$PEER" netns nvsp || return 1
 	ip -n nvsp link set "$PEER" up
 	PEER_MAC=$(ip -n nvsp -j link show "$PEER" | json_get 'd[0]["address"]')
@@ -58,8 +51,7 @@ guests_setup() {
 	local i
 
 	for ((i = 1; i <= N; i++)); do
-		ip netns add "nvs$i" || return 1
-		quiet ip netns exec "nvs$i" || return 1
+		ns_add_quiet "nvs$i" || return 1
 		"$NVIRT" vif add "s$i" dev "$E1000" backend soft netns "nvs$i" || return 1
 		ip -n "nvs$i" addr add "10.7.0.$i/24" dev "s$i"
 		ip -n "nvs$i" link set "s$i" up
