@@ -353,41 +353,6 @@ bool nvirt_txring_full(const struct nvirt_vdev *vd)
 	return vd->prod.nstaged == NVIRT_RING_STAGE;
 }
 
-/*
- * Whether nothing needs serializing on the parent: no qdisc and no
- * transmit lock (a dummy, a veth). Context: RCU-bh read side.
- */
-static bool nvirt_txring_passthru(struct net_device *parent)
-{
-	return parent->lltx &&
-	       !rcu_dereference_bh(netdev_get_tx_queue(parent, 0)->qdisc)->enqueue;
-}
-
-/**
- * nvirt_txring_can_pass() - whether a vdev may send straight on
- * @vd: the vdev
- *
- * Where nothing needs serializing on the parent, once the vdev keeps
- * nothing back for the ring and no frame is in the ring or with a
- * consumer (which lets the bit go only after it sent them), so none is
- * overtaken. It reads only what posts and the consumer publish: the
- * vdev's transmit lock need not be held.
- *
- * Context: RCU-bh read side (BH disabled).
- * Return: true when nvirt_txring_pass() may send its frame.
- */
-bool nvirt_txring_can_pass(struct nvirt_vdev *vd)
-{
-	struct nvirt_port *port = vd->port;
-
-	if (!nvirt_txring_passthru(port->dev) || READ_ONCE(vd->ring_waiting) ||
-	    !nvirt_ring_idle(&port->ring))
-		return false;
-	/* The ring seen idle before the consumer's bit, as it took it. */
-	smp_rmb();
-	return !test_bit_acquire(0, &port->ring_busy);
-}
-
 /**
  * nvirt_txring_pass() - send a frame straight on
  * @vd: the vdev sending it, which nvirt_txring_can_pass()

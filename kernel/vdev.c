@@ -74,7 +74,7 @@ static void nvirt_vdev_charge(struct nvirt_vdev *vd, u32 rate,
  * more of its frames. What lets them go is arranged: the vdev's timer, or
  * the ring's consumer once it made room; both call nvirt_vdev_resume().
  */
-static bool nvirt_vdev_held(struct nvirt_vdev *vd)
+static __always_inline bool nvirt_vdev_held(struct nvirt_vdev *vd)
 {
 	struct net_device *parent = vd->port->dev;
 	int queue = READ_ONCE(vd->queue);
@@ -146,7 +146,8 @@ static int nvirt_vdev_queue_xmit(struct sk_buff *skb, u16 queue)
  * ring (soft) or on the parent's queue the vdev owns, tagged with its VLAN
  * and charged to its rate limit. Context: its transmit lock held.
  */
-static void nvirt_vdev_send(struct nvirt_vdev *vd, struct sk_buff *skb)
+static __always_inline void nvirt_vdev_send(struct nvirt_vdev *vd,
+					    struct sk_buff *skb)
 {
 	struct net_device *dev = vd->dev;
 	int queue = READ_ONCE(vd->queue);
@@ -264,7 +265,8 @@ static void nvirt_vdev_purge(struct nvirt_vdev *vd)
  * (nvirt_txring_can_pass()). Its caller enforces no setting. Whether the
  * frame was sent.
  */
-static bool nvirt_vdev_pass(struct nvirt_vdev *vd, struct sk_buff *skb)
+static __always_inline bool nvirt_vdev_pass(struct nvirt_vdev *vd,
+					    struct sk_buff *skb)
 {
 	unsigned int len = skb->len;
 
