@@ -7,6 +7,8 @@ NVIRT_REPO=${NVIRT_REPO:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 # NVIRT_CLI: another build of the CLI, e.g. build/asan/cli/nvirt (make asan)
 NVIRT=${NVIRT_CLI:-$NVIRT_REPO/cli/nvirt}
 NVIRT_KO=${NVIRT_KO:-$NVIRT_REPO/kernel/nvirt.ko}
+# Traffic to send, receive or watch (selftests/nvirt_traffic.py says what).
+TRAFFIC="python3 $NVIRT_REPO/selftests/nvirt_traffic.py"
 
 # shellcheck source=/dev/null
 source "${KSFT_DIR:?KSFT_DIR must point at the kernel selftests}/kselftest/ktap_helpers.sh"
@@ -64,6 +66,14 @@ port_count() {
 	awk -v dev="$1" -v f="$2" '$1 == dev {
 		for (i = 2; i < NF; i += 2) if ($i == f) print $(i + 1) }' \
 		/sys/kernel/debug/nvirt/txring
+}
+
+# egress_pkts DEV: packets DEV's egress filters' actions saw (0 without
+# clsact).
+egress_pkts() {
+	tc -j -s filter show dev "$1" egress 2>/dev/null |
+		json_get 'sum(a["stats"]["packets"] for f in d for a in f.get("options", {}).get("actions", []))' 2>/dev/null ||
+		echo 0
 }
 
 # check DESC CMD...: the test passes when CMD succeeds.

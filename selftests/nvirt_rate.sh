@@ -60,32 +60,22 @@ rate_setup() {
 
 # held_send N: VIF r (max-rate 1) sends one 64 KB UDP frame, then N small
 # ones while the limit holds it; prints how many datagrams the stack took
-# (IP_RECVERR: one it dropped is an error), then how far r's tx_packets
-# and tx_dropped moved once they account for all it took (or 3 s passed).
+# (one it dropped is an error), then how far r's tx_packets and tx_dropped
+# moved once they account for all it took (or 3 s passed).
 held_send() {
-	ip netns exec nvr python3 - "$1" <<'EOF'
-import socket, sys, time
-def stat(name):
-    return int(open('/sys/class/net/r/statistics/' + name).read())
-s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-s.setsockopt(socket.IPPROTO_IP, 11, 1)  # IP_RECVERR
-tx0, drop0 = stat('tx_packets'), stat('tx_dropped')
-s.setsockopt(socket.IPPROTO_UDP, 103, 1400)  # UDP_SEGMENT
-s.sendto(b'x' * 63000, ('10.11.0.2', 9))
-s.setsockopt(socket.IPPROTO_UDP, 103, 0)
-took = 1
-for _ in range(int(sys.argv[1])):
-    try:
-        s.sendto(b'y' * 100, ('10.11.0.2', 9))
-        took += 1
-    except OSError:
-        pass
-t0 = time.monotonic()
-while (stat('tx_packets') - tx0 + stat('tx_dropped') - drop0 < took and
-       time.monotonic() - t0 < 3):
-    time.sleep(0.01)
-print(took, stat('tx_packets') - tx0, stat('tx_dropped') - drop0)
-EOF
+	local stats=/sys/class/net/r/statistics tx0 drop0 took tx drop
+
+	read -r tx0 drop0 < <(ip netns exec nvr cat $stats/tx_packets $stats/tx_dropped |
+		paste -sd ' ')
+	took=$(ip netns exec nvr $TRAFFIC udp 10.11.0.2 1x63000/1400 "$1x100") ||
+		return 1
+	for _ in $(seq 300); do
+		read -r tx drop < <(ip netns exec nvr cat $stats/tx_packets \
+			$stats/tx_dropped | paste -sd ' ')
+		[ $((tx - tx0 + drop - drop0)) -ge "$took" ] && break
+		sleep 0.01
+	done
+	echo "$took $((tx - tx0)) $((drop - drop0))"
 }
 
 # Without a qdisc, r keeps 5 (its txqueuelen) of 20 and drops 15; with a

@@ -5,11 +5,23 @@
   nvirt_traffic.py sink PORT            receive one TCP stream, print bytes
   nvirt_traffic.py bulk ADDR PORT BYTES  send BYTES, print Mb/s
   nvirt_traffic.py frame IFNAME SRC DST N  send N raw frames from MAC SRC
+  nvirt_traffic.py udp ADDR BURST...    send UDP datagrams to ADDR port 9,
+                                        in order; BURST is COUNTxBYTES, or
+                                        COUNTxBYTES/SEG for a UDP_SEGMENT
+                                        send cut into SEG-byte datagrams;
+                                        print how many the stack took
+  nvirt_traffic.py tapped IFNAME CMD...  run CMD, print the frames a packet
+                                        tap on IFNAME saw leave meanwhile
 """
 
 import socket
+import subprocess
 import sys
 import time
+
+IP_RECVERR = 11
+UDP_SEGMENT = 103
+ETH_P_ALL = 3
 
 
 def sink(port):
@@ -57,6 +69,40 @@ def frame(ifname, src, dst, count):
         sock.send(payload)
 
 
+def udp(addr, bursts):
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    # A datagram the stack drops is an error on the send.
+    sock.setsockopt(socket.IPPROTO_IP, IP_RECVERR, 1)
+    took = 0
+    for burst in bursts:
+        count, size = burst.split("x")
+        size, _, seg = size.partition("/")
+        sock.setsockopt(socket.IPPROTO_UDP, UDP_SEGMENT, int(seg or 0))
+        for _ in range(int(count)):
+            try:
+                sock.sendto(b"x" * int(size), (addr, 9))
+                took += 1
+            except OSError:
+                pass
+    print(took)
+
+
+def tapped(ifname, cmd):
+    sock = socket.socket(socket.AF_PACKET, socket.SOCK_RAW,
+                         socket.htons(ETH_P_ALL))
+    sock.bind((ifname, 0))
+    subprocess.run(cmd, check=False, stdout=subprocess.DEVNULL)
+    sock.setblocking(False)
+    seen = 0
+    while True:
+        try:
+            _, addr = sock.recvfrom(65536)
+        except BlockingIOError:
+            break
+        seen += addr[2] == socket.PACKET_OUTGOING
+    print(seen)
+
+
 def main():
     cmd, args = sys.argv[1], sys.argv[2:]
     if cmd == "sink":
@@ -65,6 +111,10 @@ def main():
         bulk(args[0], int(args[1]), int(args[2]))
     elif cmd == "frame":
         frame(args[0], args[1], args[2], int(args[3]))
+    elif cmd == "udp":
+        udp(args[0], args[1:])
+    elif cmd == "tapped":
+        tapped(args[0], args[1:])
     else:
         sys.exit(__doc__)
 
