@@ -340,20 +340,6 @@ static void nvirt_txring_wait(struct nvirt_vdev *vd)
 }
 
 /**
- * nvirt_txring_full() - whether a vdev can keep no more frames back
- * @vd: the vdev
- *
- * It then keeps the frames that follow in its backlog (vdev.c) until the
- * ring's consumer made room. Context: the vdev's transmit lock held.
- *
- * Return: true when its staging is full.
- */
-bool nvirt_txring_full(const struct nvirt_vdev *vd)
-{
-	return vd->prod.nstaged == NVIRT_RING_STAGE;
-}
-
-/**
  * nvirt_txring_pass() - send a frame straight on
  * @vd: the vdev sending it, which nvirt_txring_can_pass()
  * @skb: the frame, ready for the parent; its dev still the vdev

@@ -142,6 +142,27 @@ static int nvirt_vdev_queue_xmit(struct sk_buff *skb, u16 queue)
 }
 
 /*
+ * Whether a frame went to another vdev of the parent, switched here;
+ * else it is tagged with the vdev's VLAN (@vlan_proto, 0 for none) for
+ * the parent.
+ */
+static __always_inline bool nvirt_vdev_switched(struct nvirt_vdev *vd,
+						struct sk_buff *skb,
+						__be16 vlan_proto)
+{
+	unsigned int len = skb->len;
+
+	/* Alone on its parent: nobody to switch to. */
+	if (READ_ONCE(vd->port->count) > 1 && nvirt_port_switch(vd, skb)) {
+		dev_dstats_tx_add(vd->dev, len);
+		return true;
+	}
+	if (vlan_proto)
+		__vlan_hwaccel_put_tag(skb, vlan_proto, READ_ONCE(vd->vlan_tci));
+	return false;
+}
+
+/*
  * Send a frame nothing holds back: to another vdev of the parent, on the
  * ring (soft) or on the parent's queue the vdev owns, tagged with its VLAN
  * and charged to its rate limit. Context: its transmit lock held.
@@ -162,15 +183,8 @@ static __always_inline void nvirt_vdev_send(struct nvirt_vdev *vd,
 		if (rate)
 			nvirt_vdev_charge(vd, rate, len);
 	}
-
-	/* Alone on its parent: nobody to switch to. */
-	if (READ_ONCE(vd->port->count) > 1 && nvirt_port_switch(vd, skb)) {
-		dev_dstats_tx_add(dev, len);
+	if (nvirt_vdev_switched(vd, skb, vlan_proto))
 		return;
-	}
-
-	if (vlan_proto)
-		__vlan_hwaccel_put_tag(skb, vlan_proto, READ_ONCE(vd->vlan_tci));
 	if (queue < 0 || nvirt_ring_stopped(&vd->prod)) {
 		/* Counted when the parent takes it. */
 		nvirt_txring_xmit(vd, skb);
@@ -261,23 +275,26 @@ static void nvirt_vdev_purge(struct nvirt_vdev *vd)
 
 /*
  * Send a frame on without the vdev's transmit lock where nothing needs
- * it: nothing kept back, a soft vdev whose parent needs no serializing
- * (nvirt_txring_can_pass()). Its caller enforces no setting. Whether the
- * frame was sent.
+ * it: no rate limit (its state is the lock's), nothing kept back, a soft
+ * vdev whose parent needs no serializing (nvirt_txring_can_pass()). Its
+ * caller did spoof-check and VLAN confinement. Whether the frame was
+ * sent.
  */
 static __always_inline bool nvirt_vdev_pass(struct nvirt_vdev *vd,
 					    struct sk_buff *skb)
 {
-	unsigned int len = skb->len;
+	__be16 vlan_proto = 0;
 
 	if (READ_ONCE(vd->queue) >= 0 ||
 	    !skb_queue_empty_lockless(&vd->backlog) ||
 	    !nvirt_txring_can_pass(vd))
 		return false;
-	/* Alone on its parent: nobody to switch to. */
-	if (READ_ONCE(vd->port->count) > 1 && nvirt_port_switch(vd, skb))
-		dev_dstats_tx_add(vd->dev, len);
-	else
+	if (unlikely(READ_ONCE(vd->police))) {
+		if (READ_ONCE(vd->rate))
+			return false;
+		vlan_proto = READ_ONCE(vd->vlan_proto);
+	}
+	if (!nvirt_vdev_switched(vd, skb, vlan_proto))
 		nvirt_txring_pass(vd, skb);
 	return true;
 }
@@ -303,9 +320,9 @@ static netdev_tx_t nvirt_vdev_xmit(struct sk_buff *skb, struct net_device *dev)
 			atomic64_inc(&vd->vlan_dropped);
 			goto drop;
 		}
-	} else if (nvirt_vdev_pass(vd, skb)) {
-		return NETDEV_TX_OK;
 	}
+	if (nvirt_vdev_pass(vd, skb))
+		return NETDEV_TX_OK;
 
 	__netif_tx_lock(txq, smp_processor_id());
 	if (unlikely(!skb_queue_empty(&vd->backlog)) || nvirt_vdev_held(vd))

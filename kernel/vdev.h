@@ -162,13 +162,26 @@ void nvirt_txring_free(struct nvirt_port *port);
 void nvirt_txring_show(struct seq_file *m, struct nvirt_port *port);
 void nvirt_txring_join(struct nvirt_vdev *vd);
 void nvirt_txring_leave(struct nvirt_vdev *vd);
-bool nvirt_txring_full(const struct nvirt_vdev *vd);
 void nvirt_txring_pass(struct nvirt_vdev *vd, struct sk_buff *skb);
 void nvirt_txring_xmit(struct nvirt_vdev *vd, struct sk_buff *skb);
 void nvirt_txring_retry(struct nvirt_vdev *vd);
 void nvirt_txring_run(struct nvirt_port *port);
 
-/* txring.c's test for its straight path, inline for ndo_start_xmit */
+/* txring.c's tests, inline for ndo_start_xmit */
+/**
+ * nvirt_txring_full() - whether a vdev can keep no more frames back
+ * @vd: the vdev
+ *
+ * It then keeps the frames that follow in its backlog (vdev.c) until the
+ * ring's consumer made room. Context: the vdev's transmit lock held.
+ *
+ * Return: true when its staging is full.
+ */
+static inline bool nvirt_txring_full(const struct nvirt_vdev *vd)
+{
+	return vd->prod.nstaged == NVIRT_RING_STAGE;
+}
+
 /*
  * Whether nothing needs serializing on the parent: no qdisc and no
  * transmit lock (a dummy, a veth). Context: RCU-bh read side.
@@ -176,7 +189,7 @@ void nvirt_txring_run(struct nvirt_port *port);
 static inline bool nvirt_txring_passthru(struct net_device *parent)
 {
 	return parent->lltx &&
-	       !rcu_dereference_bh(netdev_get_tx_queue(parent, 0)->qdisc)->enqueue;
+	       qdisc_txq_has_no_queue(netdev_get_tx_queue(parent, 0));
 }
 
 /**

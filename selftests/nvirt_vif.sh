@@ -9,8 +9,6 @@
 
 source "$(dirname "$0")/lib.sh"
 
-TRAFFIC="python3 $(dirname "$(readlink -f "$0")")/nvirt_traffic.py"
-
 # link_tx DEV: packets a netdev of this namespace sent
 link_tx() {
 	ip -j -s link show dev "$1" | json_get "d[0]['stats64']['tx']['packets']"
@@ -106,20 +104,46 @@ soft_on_virtual() {
 	"$NVIRT" vif add vv0 dev nvv0 backend soft || return 1
 	expect_eq "auto on dummy" "$(vif_get dv0 '["backend"]')" soft || return 1
 	# A veth needs no serializing (no qdisc, no transmit lock): frames
-	# pass straight on, and cross.
-	local rx0 pass0
+	# pass straight on (through dev_queue_xmit()), its packet taps see
+	# them, and they cross; an egress filter on the veth sees them too.
+	local rx0 pass0 qdisc0 eg0 tapped drops
 	ip link set nvv1 up && ip link set nvv0 up && ip link set vv0 up &&
 		ip addr add 10.11.0.1/24 dev vv0 &&
 		ip neigh add 10.11.0.2 dev vv0 nud permanent \
 			lladdr "$(cat /sys/class/net/nvv1/address)" || return 1
 	rx0=$(cat /sys/class/net/nvv1/statistics/rx_packets)
-	pass0=$(port_count nvv0 passthru)
-	ping -q -c 5 -i 0.2 -W 0.2 10.11.0.2 >/dev/null
+	pass0=$(port_count nvv0 passthru) && qdisc0=$(port_count nvv0 qdisc)
+	tapped=$($TRAFFIC tapped nvv0 ping -q -c 5 -i 0.2 -W 0.2 10.11.0.2)
 	[ "$(($(cat /sys/class/net/nvv1/statistics/rx_packets) - rx0))" -ge 5 ] ||
 		fail "the veth's peer did not get the 5 pings" || return 1
-	[ "$(($(port_count nvv0 passthru) - pass0))" -ge 5 ] ||
+	[ "$(($(port_count nvv0 passthru) - pass0))" -ge 5 ] &&
+	[ "$(($(port_count nvv0 qdisc) - qdisc0))" -ge 5 ] ||
 		fail "the pings did not pass straight on: passthru $pass0 -> $(port_count nvv0 passthru)" ||
 		return 1
+	[ "$tapped" -ge 5 ] || fail "the veth's packet tap saw $tapped of 5 pings" ||
+		return 1
+	tc qdisc add dev nvv0 clsact &&
+		tc filter add dev nvv0 egress matchall action pass || return 1
+	eg0=$(egress_pkts nvv0)
+	ping -q -c 5 -i 0.2 -W 0.2 10.11.0.2 >/dev/null
+	[ "$(($(egress_pkts nvv0) - eg0))" -ge 5 ] ||
+		fail "the egress filter saw $eg0 -> $(egress_pkts nvv0)" || return 1
+	tc qdisc del dev nvv0 clsact || return 1
+	# Spoof-check and a VLAN take no lock: the frames of a VIF with both
+	# still pass straight on, tagged, and spoofed ones are dropped.
+	ip link add link nvv1 name nvv1.5 type vlan id 5 &&
+		ip link set nvv1.5 up && "$NVIRT" vif set vv0 vlan 5 || return 1
+	rx0=$(cat /sys/class/net/nvv1.5/statistics/rx_packets)
+	pass0=$(port_count nvv0 passthru)
+	ping -q -c 5 -i 0.2 -W 0.2 10.11.0.2 >/dev/null
+	[ "$(($(cat /sys/class/net/nvv1.5/statistics/rx_packets) - rx0))" -ge 5 ] ||
+		fail "the pings did not arrive in VLAN 5" || return 1
+	[ "$(($(port_count nvv0 passthru) - pass0))" -ge 5 ] ||
+		fail "VLAN 5: the pings did not pass straight on" || return 1
+	drops=$(vif_get vv0 '["stats"]["spoof_dropped"]')
+	$TRAFFIC frame vv0 02:00:00:00:09:09 ff:ff:ff:ff:ff:ff 7
+	expect_eq "spoof_dropped" "$(vif_get vv0 '["stats"]["spoof_dropped"]')" \
+		$((drops + 7)) || return 1
 	# Deleting the parent takes its VIFs.
 	ip link del nvd0
 	ip link del nvv0
@@ -644,7 +668,7 @@ modprobe igbvf
 check "soft VIF: create, read back, change, delete" soft_lifecycle
 check "soft and queue VIFs on every rig NIC that offers them" every_nic
 check "link state auto follows the parent, enable/disable force it" link_state
-check "soft VIFs on dummy and veth: a veth's pass straight on; gone with their parent" soft_on_virtual
+check "soft VIFs on dummy and veth: a veth's pass straight on, tapped, filtered, in their VLAN; gone with their parent" soft_on_virtual
 check "soft VIFs in two netns: ping and 4 MB switched locally" soft_traffic
 check "soft VIF reaches the wire in its VLAN, untagged frames dropped" soft_wire_vlan
 check "spoof-check drops and trust gates MAC changes" spoof_and_trust
