@@ -20,9 +20,9 @@
 #include <linux/pci.h>
 #include <linux/rtnetlink.h>
 #include <linux/string.h>
+#include <net/netlink.h>
 
 #include "caps.h"
-#include "netlink.h"
 
 /*
  * Drivers whose ndo_set_vf_rate() honours a minimum rate and whose
@@ -224,6 +224,40 @@ static void nvirt_caps_sriov(struct net_device *dev, struct nvirt_caps *caps)
 	}
 }
 
+/*
+ * The mode of a NIC's embedded switch, asked of a driver that has
+ * ndo_bridge_getlink as "bridge link show" would: IFLA_BRIDGE_MODE of the
+ * message it fills. BRIDGE_MODE_VEB, BRIDGE_MODE_VEPA, or a negative
+ * errno when the driver reports no mode. Context: RTNL held.
+ */
+static int nvirt_caps_esw_mode(struct net_device *dev)
+{
+	struct nlattr *spec, *mode;
+	struct nlmsghdr *nlh;
+	struct sk_buff *skb;
+	int ret = -ENOENT;
+
+	ASSERT_RTNL();
+	skb = nlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!skb)
+		return -ENOMEM;
+	if (dev->netdev_ops->ndo_bridge_getlink(skb, 0, 0, dev, 0, 0) ||
+	    !skb->len)
+		goto out_free_skb;
+
+	nlh = nlmsg_hdr(skb);
+	spec = nlmsg_find_attr(nlh, sizeof(struct ifinfomsg), IFLA_AF_SPEC);
+	mode = spec ? nla_find_nested(spec, IFLA_BRIDGE_MODE) : NULL;
+	if (mode && nla_len(mode) == sizeof(u16) &&
+	    (nla_get_u16(mode) == BRIDGE_MODE_VEB ||
+	     nla_get_u16(mode) == BRIDGE_MODE_VEPA))
+		ret = nla_get_u16(mode);
+
+out_free_skb:
+	kfree_skb(skb);
+	return ret;
+}
+
 /**
  * nvirt_caps_probe() - probe what a NIC can do
  * @dev: the NIC
@@ -266,7 +300,7 @@ void nvirt_caps_probe(struct net_device *dev, struct nvirt_caps *caps)
 	    NVIRT_SUPPORT_HARDWARE)
 		return;
 	if (dev->netdev_ops->ndo_bridge_getlink)
-		caps->esw_mode = max(nvirt_nl_esw_mode(dev), -1);
+		caps->esw_mode = max(nvirt_caps_esw_mode(dev), -1);
 	else
 		caps->esw_mode = BRIDGE_MODE_VEB;
 }

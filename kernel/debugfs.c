@@ -11,7 +11,7 @@
 #include <linux/seq_file.h>
 
 #include "debugfs.h"
-#include "vdev.h"
+#include "port.h"
 
 static struct dentry *nvirt_debugfs;
 

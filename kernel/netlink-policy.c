@@ -11,9 +11,11 @@
 
 #include <uapi/linux/nvirt.h>
 
-#include "netlink.h"
 #include "netlink-gen.h"
+#include "netlink.h"
 #include "npolicy.h"
+#include "place.h"
+#include "vf.h"
 #include "vif.h"
 
 /*

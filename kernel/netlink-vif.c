@@ -18,8 +18,10 @@
 
 #include <uapi/linux/nvirt.h>
 
-#include "netlink.h"
 #include "netlink-gen.h"
+#include "netlink.h"
+#include "place.h"
+#include "vf.h"
 #include "vif.h"
 
 /* Request attributes that are settings, and the bit each sets. */

@@ -226,45 +226,6 @@ static int nvirt_nl_cap_put(struct sk_buff *msg, enum nvirt_knob knob,
 	return 0;
 }
 
-/**
- * nvirt_nl_esw_mode() - the mode of a NIC's embedded switch
- * @dev: the NIC, whose driver has ndo_bridge_getlink
- *
- * The driver answers as it would "bridge link show": read IFLA_BRIDGE_MODE
- * from the message it fills.
- *
- * Context: RTNL held.
- * Return: BRIDGE_MODE_VEB, BRIDGE_MODE_VEPA, or a negative errno when the
- * driver reports no mode.
- */
-int nvirt_nl_esw_mode(struct net_device *dev)
-{
-	struct nlattr *spec, *mode;
-	struct nlmsghdr *nlh;
-	struct sk_buff *skb;
-	int ret = -ENOENT;
-
-	ASSERT_RTNL();
-	skb = nlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-	if (!skb)
-		return -ENOMEM;
-	if (dev->netdev_ops->ndo_bridge_getlink(skb, 0, 0, dev, 0, 0) ||
-	    !skb->len)
-		goto out_free_skb;
-
-	nlh = nlmsg_hdr(skb);
-	spec = nlmsg_find_attr(nlh, sizeof(struct ifinfomsg), IFLA_AF_SPEC);
-	mode = spec ? nla_find_nested(spec, IFLA_BRIDGE_MODE) : NULL;
-	if (mode && nla_len(mode) == sizeof(u16) &&
-	    (nla_get_u16(mode) == BRIDGE_MODE_VEB ||
-	     nla_get_u16(mode) == BRIDGE_MODE_VEPA))
-		ret = nla_get_u16(mode);
-
-out_free_skb:
-	kfree_skb(skb);
-	return ret;
-}
-
 /* The probed part of a NIC's record. */
 static int nvirt_nl_caps_put(struct sk_buff *msg, struct net_device *dev)
 {

@@ -26,7 +26,6 @@ enum nvirt_nic_event {
 void nvirt_nl_nic_notify(struct nvirt_nic *nic, enum nvirt_nic_event event,
 			 bool quiet, u8 cause);
 bool nvirt_nl_has_listeners(struct net *net);
-int nvirt_nl_esw_mode(struct net_device *dev);
 struct net_device *nvirt_nl_dev_lookup(const struct genl_info *info, int ifindex,
 				       int ifname);
 struct sk_buff *nvirt_nl_ntf_new(struct net *net, u8 cmd, void **hdr);

@@ -20,6 +20,7 @@
 
 #include "netlink.h"
 #include "npolicy.h"
+#include "place.h"
 
 /* Policies one namespace may keep. */
 #define NVIRT_NPOLICY_MAX	1024

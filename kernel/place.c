@@ -29,7 +29,9 @@
 #include <linux/workqueue.h>
 
 #include "caps.h"
-#include "vdev.h"
+#include "place.h"
+#include "soft.h"
+#include "vf.h"
 #include "vif.h"
 
 /* Moves one rebalancing makes at most: each one frees or takes hardware. */

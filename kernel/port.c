@@ -20,6 +20,8 @@
 #include <linux/rculist.h>
 #include <linux/rtnetlink.h>
 
+#include "port.h"
+#include "txring.h"
 #include "vdev.h"
 
 /* Every port, for nvirt_port_show(); under RTNL. */

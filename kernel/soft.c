@@ -15,6 +15,8 @@
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
 
+#include "port.h"
+#include "soft.h"
 #include "vdev.h"
 #include "vif.h"
 
@@ -344,13 +346,13 @@ int nvirt_queue_retarget(struct nvirt_vif *vif, u8 backend,
 }
 
 /**
- * nvirt_vdev_adopt() - tell a VIF's netdev which VIF it now realizes
+ * nvirt_soft_adopt() - tell a VIF's netdev which VIF it now realizes
  * @dev: the netdev
  * @vif: the VIF
  *
  * Context: RTNL held.
  */
-void nvirt_vdev_adopt(struct net_device *dev, struct nvirt_vif *vif)
+void nvirt_soft_adopt(struct net_device *dev, struct nvirt_vif *vif)
 {
 	struct nvirt_vdev *vd;
 

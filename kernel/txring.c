@@ -23,6 +23,8 @@
 #include <linux/slab.h>
 #include <net/sch_generic.h>
 
+#include "port.h"
+#include "txring.h"
 #include "vdev.h"
 
 /* log2 of a port's slots; one vdev may have a quarter of them in it. */

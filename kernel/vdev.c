@@ -29,6 +29,8 @@
 #include <net/rtnetlink.h>
 #include <net/sch_generic.h>
 
+#include "port.h"
+#include "txring.h"
 #include "vdev.h"
 #include "vif.h"
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * nvirt: nvirt's own netdev (vdev), the VIF of the soft and queue
- * backends, and the port that hangs the vdevs of a parent off it.
+ * backends (vdev.c).
  */
 
 #ifndef _NVIRT_VDEV_H
@@ -10,75 +10,13 @@
 #include <linux/atomic.h>
 #include <linux/hrtimer.h>
 #include <linux/netdevice.h>
-#include <linux/rcupdate.h>
-#include <linux/workqueue.h>
-#include <net/sch_generic.h>
+#include <linux/skbuff.h>
 
 #include "ring.h"
 
+struct nvirt_port;
 struct nvirt_vif;
 struct nvirt_vif_cfg;
-struct seq_file;
-
-#define NVIRT_PORT_HASH_BITS	8
-
-/**
- * struct nvirt_txring_stats - which way a port's frames went, per CPU
- * @passthru: frames their vdev sent on, the parent needing no
- *	serializing (no qdisc, no transmit lock)
- * @bypass: frames their vdev sent itself, finding the ring idle
- * @drained: frames a consumer took from the ring
- * @direct: frames handed to the parent's transmit queue, past its qdisc
- * @qdisc: frames through the parent's qdisc (dev_queue_xmit())
- * @dropped: frames the parent could not take as they were (validation)
- * @batches: hand-offs to the parent's queue, its lock taken once each
- * @work: drains left to the port's work item
- *
- * Every frame is passthru, bypass or drained, and then direct, qdisc
- * (dev_queue_xmit(), which passthru frames take) or dropped.
- */
-struct nvirt_txring_stats {
-	u64 passthru;
-	u64 bypass;
-	u64 drained;
-	u64 direct;
-	u64 qdisc;
-	u64 dropped;
-	u64 batches;
-	u64 work;
-};
-
-/**
- * struct nvirt_port - the vdevs of one parent
- * @dev: the parent
- * @vdevs: struct nvirt_vdev by MAC; RCU readers, changed under RTNL
- * @count: vdevs on the parent; under RTNL, READ_ONCE in the datapath
- * @queues: transmit queues owned by queue vdevs; under RTNL
- * @soft_queue: the first transmit queue no queue vdev owns, where the
- *	ring's consumer hands frames over; under RTNL, READ_ONCE in the
- *	datapath
- * @ring: where soft vdevs post their frames for the parent (txring.c)
- * @ring_busy: bit 0 is held by the one thread draining @ring
- * @ring_waiting: vdevs waiting until @ring has room for them
- * @ring_work: drains what a thread's budget left in @ring
- * @stats: which way its frames went (struct nvirt_txring_stats), per CPU
- * @node: in the list of ports; under RTNL
- * @rcu: for freeing after the datapath is done with it
- */
-struct nvirt_port {
-	struct net_device *dev;
-	struct hlist_head vdevs[1 << NVIRT_PORT_HASH_BITS];
-	unsigned int count;
-	unsigned long *queues;
-	unsigned int soft_queue;
-	struct nvirt_ring ring;
-	unsigned long ring_busy;
-	atomic_t ring_waiting;
-	struct work_struct ring_work;
-	struct nvirt_txring_stats __percpu *stats;
-	struct list_head node;
-	struct rcu_head rcu;
-};
 
 /**
  * struct nvirt_vdev - private part of a vdev
@@ -144,80 +82,6 @@ struct nvirt_vdev {
 	struct nvirt_ring_prod prod;
 };
 
-/* port.c */
-struct nvirt_port *nvirt_port_get(const struct net_device *parent);
-struct hlist_head *nvirt_port_bucket(struct nvirt_port *port, const u8 *mac);
-struct nvirt_vdev *nvirt_port_lookup(struct nvirt_port *port, const u8 *mac);
-struct nvirt_port *nvirt_port_create(struct net_device *parent,
-				     struct netlink_ext_ack *extack);
-void nvirt_port_put(struct nvirt_port *port);
-void nvirt_port_drop_unused(struct net_device *parent);
-bool nvirt_port_switch(struct nvirt_vdev *from, struct sk_buff *skb);
-void nvirt_port_show(struct seq_file *m);
-
-/* txring.c */
-int nvirt_txring_init(struct nvirt_port *port);
-void nvirt_txring_fini(struct nvirt_port *port);
-void nvirt_txring_free(struct nvirt_port *port);
-void nvirt_txring_show(struct seq_file *m, struct nvirt_port *port);
-void nvirt_txring_join(struct nvirt_vdev *vd);
-void nvirt_txring_leave(struct nvirt_vdev *vd);
-void nvirt_txring_pass(struct nvirt_vdev *vd, struct sk_buff *skb);
-void nvirt_txring_xmit(struct nvirt_vdev *vd, struct sk_buff *skb);
-void nvirt_txring_retry(struct nvirt_vdev *vd);
-void nvirt_txring_run(struct nvirt_port *port);
-
-/* txring.c's tests, inline for ndo_start_xmit */
-/**
- * nvirt_txring_full() - whether a vdev can keep no more frames back
- * @vd: the vdev
- *
- * It then keeps the frames that follow in its backlog (vdev.c) until the
- * ring's consumer made room. Context: the vdev's transmit lock held.
- *
- * Return: true when its staging is full.
- */
-static inline bool nvirt_txring_full(const struct nvirt_vdev *vd)
-{
-	return vd->prod.nstaged == NVIRT_RING_STAGE;
-}
-
-/*
- * Whether nothing needs serializing on the parent: no qdisc and no
- * transmit lock (a dummy, a veth). Context: RCU-bh read side.
- */
-static inline bool nvirt_txring_passthru(struct net_device *parent)
-{
-	return parent->lltx &&
-	       qdisc_txq_has_no_queue(netdev_get_tx_queue(parent, 0));
-}
-
-/**
- * nvirt_txring_can_pass() - whether a vdev may send straight on
- * @vd: the vdev
- *
- * Where nothing needs serializing on the parent, once the vdev keeps
- * nothing back for the ring and no frame is in the ring or with a
- * consumer (which lets the bit go only after it sent them), so none is
- * overtaken. It reads only what posts and the consumer publish: the
- * vdev's transmit lock need not be held.
- *
- * Context: RCU-bh read side (BH disabled).
- * Return: true when nvirt_txring_pass() may send its frame.
- */
-static inline bool nvirt_txring_can_pass(struct nvirt_vdev *vd)
-{
-	struct nvirt_port *port = vd->port;
-
-	if (!nvirt_txring_passthru(port->dev) || READ_ONCE(vd->ring_waiting) ||
-	    !nvirt_ring_idle(&port->ring))
-		return false;
-	/* The ring seen idle before the consumer's bit, as it took it. */
-	smp_rmb();
-	return !test_bit_acquire(0, &port->ring_busy);
-}
-
-/* vdev.c */
 struct net_device *nvirt_vdev_alloc(const char *name, int queue);
 bool nvirt_vdev_is(const struct net_device *dev);
 int nvirt_vdev_change_mac(struct nvirt_vdev *vd, const u8 *mac,
@@ -231,11 +95,5 @@ void nvirt_vdev_exit(void);
 
 void nvirt_vdev_requeue(struct nvirt_vdev *vd, int queue);
 void nvirt_vdev_resume(struct nvirt_vdev *vd);
-
-/* soft.c */
-unsigned int nvirt_queue_free(struct net_device *parent);
-int nvirt_queue_retarget(struct nvirt_vif *vif, u8 backend,
-			 struct netlink_ext_ack *extack);
-void nvirt_vdev_adopt(struct net_device *dev, struct nvirt_vif *vif);
 
 #endif /* _NVIRT_VDEV_H */

@@ -30,6 +30,8 @@
 #include <linux/slab.h>
 
 #include "caps.h"
+#include "place.h"
+#include "vf.h"
 #include "vif.h"
 
 /**

@@ -21,7 +21,10 @@
 #include "netlink.h"
 #include "nic.h"
 #include "npolicy.h"
+#include "place.h"
+#include "soft.h"
 #include "vdev.h"
+#include "vf.h"
 #include "vif.h"
 
 /* Every VIF by id; changed under RTNL. */
@@ -618,8 +621,8 @@ static int nvirt_vif_rebackend(struct nvirt_vif *vif, u8 backend,
 	swap(vif->vf, old->vf);
 	swap(vif->pdev, old->pdev);
 	swap(vif->orig_mtu, old->orig_mtu);
-	nvirt_vdev_adopt(vif->dev, vif);
-	nvirt_vdev_adopt(old->dev, old);
+	nvirt_soft_adopt(vif->dev, vif);
+	nvirt_soft_adopt(old->dev, old);
 	hash_add(nvirt_vifs_by_dev, &vif->dev_node, (unsigned long)vif->dev);
 
 out_destroy:

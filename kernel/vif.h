@@ -15,6 +15,8 @@
 
 #include "policy.h"
 
+struct nvirt_placement;
+
 /* Which settings a request carries: bits of struct nvirt_vif_cfg.set */
 enum nvirt_vif_field {
 	NVIRT_VIF_F_MAC,
@@ -204,85 +206,8 @@ struct nvirt_vif {
 	bool changing;
 };
 
-extern const struct nvirt_backend_ops nvirt_soft_ops;
-extern const struct nvirt_backend_ops nvirt_queue_ops;
-extern const struct nvirt_backend_ops nvirt_vf_ops;
-
 /* What nvirt_vif_each() calls for each VIF. */
 typedef void (*nvirt_vif_fn)(struct nvirt_vif *vif, void *arg);
-
-/* How to plan: what the NIC view leaves out (place.c). */
-enum {
-	NVIRT_PLACE_DRY_RUN	= BIT(0),	/* plan, change nothing */
-	NVIRT_PLACE_NO_ENABLE	= BIT(1),	/* only VFs already enabled */
-	NVIRT_PLACE_NO_DISPLACE	= BIT(2),	/* take nobody's hardware */
-	NVIRT_PLACE_NO_VF	= BIT(3),	/* as if no VF were free */
-	NVIRT_PLACE_NO_QUEUE	= BIT(4),	/* as if no queue were free */
-};
-
-/**
- * struct nvirt_place_claim - what plans made together take from a NIC
- * @parent: the NIC
- * @vfs: VFs they take, less those they give back
- * @queues: transmit queues likewise
- */
-struct nvirt_place_claim {
-	struct net_device *parent;
-	int vfs;
-	int queues;
-};
-
-/**
- * struct nvirt_place_batch - plans made together, none carried out yet
- * @max: entries in @claim and @moved
- * @n_claim: entries used in @claim
- * @claim: what the plans so far take, by NIC
- * @n_moved: entries used in @moved
- * @moved: ids of the VIFs those plans move (their own, and the ones they
- *	displace): what they hold is in @claim, and no later plan takes it
- *	from them
- *
- * Each plan of the batch sees the NICs as the plans before it leave them,
- * as when they are carried out one after the other.
- */
-struct nvirt_place_batch {
-	unsigned int max;
-	unsigned int n_claim;
-	struct nvirt_place_claim *claim;
-	unsigned int n_moved;
-	u32 *moved;
-};
-
-/**
- * struct nvirt_placement - a plan for a VIF, and for the one it displaces
- * @batch: plans made before this one that it must count with, or NULL
- * @plan: the VIF's plan
- * @enforce: where its settings are enforced, as its backend says
- * @victim: the VIF it takes hardware from, or NULL
- * @victim_plan: how that VIF falls back
- * @victim_enforce: where that VIF's settings are then enforced
- */
-struct nvirt_placement {
-	struct nvirt_place_batch *batch;
-	struct nvirt_plan plan;
-	u8 enforce[NVIRT_SETTING_MAX + 1];
-	struct nvirt_vif *victim;
-	struct nvirt_plan victim_plan;
-	u8 victim_enforce[NVIRT_SETTING_MAX + 1];
-};
-
-int nvirt_place_batch_init(struct nvirt_place_batch *batch, unsigned int max);
-void nvirt_place_batch_free(struct nvirt_place_batch *batch);
-void nvirt_place_batch_add(struct nvirt_place_batch *batch,
-			   const struct nvirt_vif *vif,
-			   const struct nvirt_placement *pl);
-
-int nvirt_place(struct net_device *parent, struct nvirt_vif *self,
-		const struct nvirt_vif_cfg *cfg, unsigned int flags,
-		struct nvirt_placement *pl, struct netlink_ext_ack *extack);
-void nvirt_place_rebalance(void);
-void nvirt_place_flush(void);
-void nvirt_place_exit(void);
 
 int nvirt_vif_new(struct net *net, const char *name, struct net_device *parent,
 		  struct nvirt_vif_cfg *cfg, unsigned int flags,
@@ -310,20 +235,4 @@ void nvirt_vif_stats_of(struct net_device *dev, struct nvirt_vif_stats *stats);
 
 int nvirt_vif_init(void);
 void nvirt_vif_exit(void);
-
-/* vf.c: SR-IOV VFs, enabled outside RTNL */
-enum nvirt_vf_prep {
-	NVIRT_VF_FOREIGN,	/* someone else's VFs: nothing held */
-	NVIRT_VF_HELD,		/* nvirt's VFs, held for the request */
-	NVIRT_VF_ENABLED,	/* enabled for the request, and held */
-};
-
-struct pci_dev *nvirt_vf_pf_get(struct net_device *parent);
-int nvirt_vf_prepare(struct pci_dev *pdev, struct netlink_ext_ack *extack);
-void nvirt_vf_settle(struct pci_dev *pdev);
-unsigned int nvirt_vf_free(struct net_device *parent, bool may_enable,
-			   unsigned int *unbound, u32 *pci_id);
-void nvirt_vf_flush(void);
-void nvirt_vf_exit(void);
-
 #endif /* _NVIRT_VIF_H */

@@ -28,6 +28,7 @@
 #include <linux/string.h>
 #include <net/net_namespace.h>
 
+#include "port.h"
 #include "vdev.h"
 
 static unsigned int wait_usecs = 1000000;

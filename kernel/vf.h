@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nvirt: the vf backend, and the SR-IOV VFs it enables outside RTNL
+ * (vf.c).
+ */
+
+#ifndef _NVIRT_VF_H
+#define _NVIRT_VF_H
+
+#include <linux/types.h>
+
+struct net_device;
+struct netlink_ext_ack;
+struct nvirt_backend_ops;
+struct pci_dev;
+
+extern const struct nvirt_backend_ops nvirt_vf_ops;
+
+enum nvirt_vf_prep {
+	NVIRT_VF_FOREIGN,	/* someone else's VFs: nothing held */
+	NVIRT_VF_HELD,		/* nvirt's VFs, held for the request */
+	NVIRT_VF_ENABLED,	/* enabled for the request, and held */
+};
+
+struct pci_dev *nvirt_vf_pf_get(struct net_device *parent);
+int nvirt_vf_prepare(struct pci_dev *pdev, struct netlink_ext_ack *extack);
+void nvirt_vf_settle(struct pci_dev *pdev);
+unsigned int nvirt_vf_free(struct net_device *parent, bool may_enable,
+			   unsigned int *unbound, u32 *pci_id);
+void nvirt_vf_flush(void);
+void nvirt_vf_exit(void);
+
+#endif /* _NVIRT_VF_H */
