@@ -12,6 +12,7 @@
 #include <uapi/linux/nvirt.h>
 
 #include "netlink-gen.h"
+#include "netlink-common.h"
 #include "netlink.h"
 #include "npolicy.h"
 #include "place.h"

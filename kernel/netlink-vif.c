@@ -19,6 +19,7 @@
 #include <uapi/linux/nvirt.h>
 
 #include "netlink-gen.h"
+#include "netlink-common.h"
 #include "netlink.h"
 #include "place.h"
 #include "vf.h"

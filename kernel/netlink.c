@@ -21,6 +21,7 @@
 #include <uapi/linux/nvirt.h>
 
 #include "caps.h"
+#include "netlink-common.h"
 #include "netlink.h"
 #include "netlink-gen.h"
 #include "nic.h"
