@@ -20,7 +20,6 @@
 
 #include "netlink.h"
 #include "nic.h"
-#include "npolicy.h"
 #include "place.h"
 #include "soft.h"
 #include "vdev.h"
@@ -200,96 +199,6 @@ static void nvirt_vif_mask_enforce(const struct nvirt_vif_cfg *cfg,
 		enforce[NVIRT_SETTING_MIN_RATE] = 0;
 	if (!cfg->spoofchk)
 		enforce[NVIRT_SETTING_SPOOFCHK] = 0;
-}
-
-/**
- * nvirt_vif_cfg_copy() - copy some fields of one VIF config to another
- * @cfg: where to
- * @src: where from
- * @fields: the NVIRT_VIF_F_* bits of the fields to copy (not the netns)
- *
- * A new VLAN starts from priority 0 and 802.1Q unless they are copied too.
- */
-void nvirt_vif_cfg_copy(struct nvirt_vif_cfg *cfg,
-			const struct nvirt_vif_cfg *src, unsigned long fields)
-{
-	if (test_bit(NVIRT_VIF_F_MAC, &fields))
-		ether_addr_copy(cfg->mac, src->mac);
-	if (test_bit(NVIRT_VIF_F_VLAN, &fields)) {
-		cfg->vlan = src->vlan;
-		cfg->qos = 0;
-		cfg->vlan_proto = NVIRT_VLAN_PROTO_8021Q;
-	}
-	if (test_bit(NVIRT_VIF_F_VLAN_QOS, &fields))
-		cfg->qos = src->qos;
-	if (test_bit(NVIRT_VIF_F_VLAN_PROTO, &fields))
-		cfg->vlan_proto = src->vlan_proto;
-	if (test_bit(NVIRT_VIF_F_MTU, &fields))
-		cfg->mtu = src->mtu;
-	if (test_bit(NVIRT_VIF_F_MAX_RATE, &fields))
-		cfg->max_rate = src->max_rate;
-	if (test_bit(NVIRT_VIF_F_MIN_RATE, &fields))
-		cfg->min_rate = src->min_rate;
-	if (test_bit(NVIRT_VIF_F_SPOOFCHK, &fields))
-		cfg->spoofchk = src->spoofchk;
-	if (test_bit(NVIRT_VIF_F_TRUST, &fields))
-		cfg->trust = src->trust;
-	if (test_bit(NVIRT_VIF_F_LINK_STATE, &fields))
-		cfg->link_state = src->link_state;
-	if (test_bit(NVIRT_VIF_F_BACKEND, &fields))
-		cfg->policy.backend = src->policy.backend;
-	if (test_bit(NVIRT_VIF_F_GOAL, &fields))
-		cfg->policy.goal = src->policy.goal;
-	if (test_bit(NVIRT_VIF_F_ISOLATION, &fields))
-		cfg->policy.isolation = src->policy.isolation;
-	if (test_bit(NVIRT_VIF_F_MIGRATABLE, &fields))
-		cfg->policy.migratable = src->policy.migratable;
-	if (test_bit(NVIRT_VIF_F_VISIBILITY, &fields))
-		cfg->policy.visibility = src->policy.visibility;
-	if (test_bit(NVIRT_VIF_F_G2G, &fields))
-		cfg->policy.g2g = src->policy.g2g;
-	if (test_bit(NVIRT_VIF_F_PRIORITY, &fields))
-		cfg->policy.priority = src->policy.priority;
-	if (test_bit(NVIRT_VIF_F_POLICY_NAME, &fields))
-		strscpy(cfg->policy_name, src->policy_name);
-}
-
-/*
- * The request's settings over @base's, then the named policy's in the
- * fields the VIF follows it in.
- */
-static int nvirt_vif_cfg_merge(struct net *net, struct nvirt_vif_cfg *cfg,
-			       const struct nvirt_vif_cfg *base,
-			       struct netlink_ext_ack *extack)
-{
-	struct nvirt_vif_cfg req = *cfg;
-
-	*cfg = *base;
-	cfg->set = req.set;
-	cfg->net = req.net;
-	cfg->own = base->own | (req.set & NVIRT_VIF_FOLLOWED);
-	nvirt_vif_cfg_copy(cfg, &req, req.set);
-	return nvirt_npolicy_follow(net, cfg, extack);
-}
-
-static int nvirt_vif_cfg_check(const struct nvirt_vif_cfg *cfg,
-			       struct netlink_ext_ack *extack)
-{
-	if (!is_valid_ether_addr(cfg->mac)) {
-		NL_SET_ERR_MSG_FMT(extack, "%pM is not a unicast MAC address",
-				   cfg->mac);
-		return -EINVAL;
-	}
-	if (!cfg->vlan && (cfg->qos || cfg->vlan_proto)) {
-		NL_SET_ERR_MSG(extack, "vlan-qos and vlan-proto need a vlan");
-		return -EINVAL;
-	}
-	if (cfg->min_rate && cfg->max_rate && cfg->min_rate > cfg->max_rate) {
-		NL_SET_ERR_MSG_FMT(extack, "min-rate %u is above max-rate %u",
-				   cfg->min_rate, cfg->max_rate);
-		return -EINVAL;
-	}
-	return 0;
 }
 
 /**
