@@ -278,12 +278,54 @@ static void nvirt_vdev_stats(struct nvirt_vif *vif,
 	stats->rx_reflected = atomic64_read(&vd->reflected);
 }
 
+/*
+ * A soft or queue VIF moves to the other in place: both are nvirt's
+ * netdev, only where it transmits changes. -ENOSPC when no queue is free;
+ * -EOPNOTSUPP for a VF, which needs a netdev of its own.
+ */
+static int nvirt_vdev_retarget(struct nvirt_vif *vif, u8 backend,
+			       struct netlink_ext_ack *extack)
+{
+	int q = -1;
+
+	if (backend != NVIRT_BACKEND_SOFT && backend != NVIRT_BACKEND_QUEUE)
+		return -EOPNOTSUPP;
+	if (backend == NVIRT_BACKEND_QUEUE) {
+		q = nvirt_queue_find(vif->parent);
+		if (q < 0) {
+			NL_SET_ERR_MSG_FMT(extack, "%s has no free transmit queue",
+					   vif->parent->name);
+			return q;
+		}
+	}
+	nvirt_vdev_requeue(netdev_priv(vif->dev), q);
+	vif->queue = q < 0 ? 0 : q;
+	return 0;
+}
+
+/* The vdev now realizes @vif (its netdev came with a move). */
+static void nvirt_vdev_adopt(struct nvirt_vif *vif)
+{
+	struct nvirt_vdev *vd = netdev_priv(vif->dev);
+
+	vd->vif = vif;
+}
+
+/* Frames to the vdev's neighbours take the path of @vif's plan. */
+static void nvirt_vdev_g2g_apply(struct nvirt_vif *vif)
+{
+	nvirt_vdev_g2g(vif->dev, vif->g2g);
+}
+
 const struct nvirt_backend_ops nvirt_soft_ops = {
 	.check		= nvirt_soft_check,
 	.create		= nvirt_soft_create,
 	.apply		= nvirt_vdev_apply,
 	.destroy	= nvirt_vdev_destroy,
 	.stats		= nvirt_vdev_stats,
+	.retarget	= nvirt_vdev_retarget,
+	.adopt		= nvirt_vdev_adopt,
+	.g2g		= nvirt_vdev_g2g_apply,
 };
 
 const struct nvirt_backend_ops nvirt_queue_ops = {
@@ -292,6 +334,9 @@ const struct nvirt_backend_ops nvirt_queue_ops = {
 	.apply		= nvirt_vdev_apply,
 	.destroy	= nvirt_vdev_destroy,
 	.stats		= nvirt_vdev_stats,
+	.retarget	= nvirt_vdev_retarget,
+	.adopt		= nvirt_vdev_adopt,
+	.g2g		= nvirt_vdev_g2g_apply,
 };
 
 /**
@@ -315,50 +360,3 @@ unsigned int nvirt_queue_free(struct net_device *parent)
 	return free;
 }
 
-/**
- * nvirt_queue_retarget() - move a soft or queue VIF to the other, in place
- * @vif: the VIF, on the soft or queue backend
- * @backend: NVIRT_BACKEND_QUEUE or NVIRT_BACKEND_SOFT
- * @extack: why it failed
- *
- * Both are nvirt's netdev: only where it transmits changes.
- *
- * Context: RTNL held.
- * Return: 0, or -ENOSPC when no queue is free.
- */
-int nvirt_queue_retarget(struct nvirt_vif *vif, u8 backend,
-			 struct netlink_ext_ack *extack)
-{
-	int q = -1;
-
-	ASSERT_RTNL();
-	if (backend == NVIRT_BACKEND_QUEUE) {
-		q = nvirt_queue_find(vif->parent);
-		if (q < 0) {
-			NL_SET_ERR_MSG_FMT(extack, "%s has no free transmit queue",
-					   vif->parent->name);
-			return q;
-		}
-	}
-	nvirt_vdev_requeue(netdev_priv(vif->dev), q);
-	vif->queue = q < 0 ? 0 : q;
-	return 0;
-}
-
-/**
- * nvirt_soft_adopt() - tell a VIF's netdev which VIF it now realizes
- * @dev: the netdev
- * @vif: the VIF
- *
- * Context: RTNL held.
- */
-void nvirt_soft_adopt(struct net_device *dev, struct nvirt_vif *vif)
-{
-	struct nvirt_vdev *vd;
-
-	ASSERT_RTNL();
-	if (!nvirt_vdev_is(dev))
-		return;
-	vd = netdev_priv(dev);
-	vd->vif = vif;
-}

@@ -17,8 +17,5 @@ extern const struct nvirt_backend_ops nvirt_soft_ops;
 extern const struct nvirt_backend_ops nvirt_queue_ops;
 
 unsigned int nvirt_queue_free(struct net_device *parent);
-int nvirt_queue_retarget(struct nvirt_vif *vif, u8 backend,
-			 struct netlink_ext_ack *extack);
-void nvirt_soft_adopt(struct net_device *dev, struct nvirt_vif *vif);
 
 #endif /* _NVIRT_SOFT_H */

@@ -671,13 +671,8 @@ void nvirt_vdev_link(struct nvirt_vdev *vd, u8 link_state)
 		netif_carrier_off(vd->dev);
 }
 
-/**
- * nvirt_vdev_parent_changed() - follow a parent's link and MTU
- * @parent: the parent, whose state changed
- *
- * Context: RTNL held.
- */
-void nvirt_vdev_parent_changed(struct net_device *parent)
+/* A parent's link or MTU changed: its vdevs follow. Context: RTNL held. */
+static void nvirt_vdev_parent_changed(struct net_device *parent)
 {
 	struct nvirt_port *port = nvirt_port_get(parent);
 	struct nvirt_vdev *vd;
@@ -696,14 +691,45 @@ void nvirt_vdev_parent_changed(struct net_device *parent)
 	}
 }
 
+static int nvirt_vdev_netdev_event(struct notifier_block *nb,
+				   unsigned long event, void *ptr)
+{
+	switch (event) {
+	case NETDEV_UP:
+	case NETDEV_DOWN:
+	case NETDEV_CHANGE:
+	case NETDEV_CHANGEMTU:
+		nvirt_vdev_parent_changed(netdev_notifier_info_to_dev(ptr));
+		break;
+	}
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block nvirt_vdev_nb = {
+	.notifier_call = nvirt_vdev_netdev_event,
+};
+
 /**
- * nvirt_vdev_init() - let rtnetlink know nvirt's vdevs
+ * nvirt_vdev_init() - let rtnetlink know nvirt's vdevs, and have them
+ * follow their parents
  *
  * Return: 0 or a negative errno.
  */
 int nvirt_vdev_init(void)
 {
-	return rtnl_link_register(&nvirt_link_ops);
+	int err;
+
+	err = register_netdevice_notifier(&nvirt_vdev_nb);
+	if (err)
+		return err;
+	err = rtnl_link_register(&nvirt_link_ops);
+	if (err)
+		goto err_unregister_notifier;
+	return 0;
+
+err_unregister_notifier:
+	unregister_netdevice_notifier(&nvirt_vdev_nb);
+	return err;
 }
 
 /**
@@ -712,6 +738,7 @@ int nvirt_vdev_init(void)
 void nvirt_vdev_exit(void)
 {
 	rtnl_link_unregister(&nvirt_link_ops);
+	unregister_netdevice_notifier(&nvirt_vdev_nb);
 	/* Ports of failed creates may still wait for their RCU period. */
 	rcu_barrier();
 }

@@ -22,7 +22,6 @@
 #include "nic.h"
 #include "place.h"
 #include "soft.h"
-#include "vdev.h"
 #include "vf.h"
 #include "vif.h"
 
@@ -275,7 +274,8 @@ static void nvirt_vif_adopt_plan(struct nvirt_vif *vif,
 	memcpy(vif->enforce, enforce, sizeof(vif->enforce));
 	vif->migratable = plan->migratable;
 	vif->g2g = plan->g2g;
-	nvirt_vdev_g2g(vif->dev, vif->g2g);
+	if (vif->ops->g2g)
+		vif->ops->g2g(vif);
 }
 
 /* Move a VIF's netdev to @net, keeping its name. */
@@ -472,8 +472,8 @@ int nvirt_vif_del(struct nvirt_vif *vif)
 /*
  * Realize a VIF on another backend with @cfg, keeping its id, name and
  * settings: the new netdev is made before the old one goes, so a failure
- * leaves the VIF as it was. Between soft and queue, both nvirt's netdev,
- * only where it transmits changes.
+ * leaves the VIF as it was, unless its backend can retarget it (soft and
+ * queue, both nvirt's netdev: only where it transmits changes).
  */
 static int nvirt_vif_rebackend(struct nvirt_vif *vif, u8 backend,
 			       struct nvirt_vif_cfg *cfg,
@@ -484,8 +484,9 @@ static int nvirt_vif_rebackend(struct nvirt_vif *vif, u8 backend,
 	struct nvirt_vif *old;
 	int err;
 
-	if (vif->backend != NVIRT_BACKEND_VF && backend != NVIRT_BACKEND_VF) {
-		err = nvirt_queue_retarget(vif, backend, extack);
+	err = vif->ops->retarget ? vif->ops->retarget(vif, backend, extack) :
+				   -EOPNOTSUPP;
+	if (err != -EOPNOTSUPP) {
 		if (err)
 			return err;
 		err = nvirt_vif_move(vif, net, extack);
@@ -493,7 +494,7 @@ static int nvirt_vif_rebackend(struct nvirt_vif *vif, u8 backend,
 			err = vif->ops->apply(vif, cfg, extack);
 		if (err) {
 			nvirt_vif_move(vif, old_net, NULL);
-			nvirt_queue_retarget(vif, vif->backend, NULL);
+			vif->ops->retarget(vif, vif->backend, NULL);
 			return err;
 		}
 		vif->backend = backend;
@@ -530,8 +531,10 @@ static int nvirt_vif_rebackend(struct nvirt_vif *vif, u8 backend,
 	swap(vif->vf, old->vf);
 	swap(vif->pdev, old->pdev);
 	swap(vif->orig_mtu, old->orig_mtu);
-	nvirt_soft_adopt(vif->dev, vif);
-	nvirt_soft_adopt(old->dev, old);
+	if (vif->ops->adopt)
+		vif->ops->adopt(vif);
+	if (old->ops->adopt)
+		old->ops->adopt(old);
 	hash_add(nvirt_vifs_by_dev, &vif->dev_node, (unsigned long)vif->dev);
 
 out_destroy:
@@ -674,8 +677,6 @@ static int nvirt_vif_netdev_event(struct notifier_block *nb,
 	case NETDEV_DOWN:
 	case NETDEV_CHANGE:
 	case NETDEV_CHANGEMTU:
-		nvirt_vdev_parent_changed(dev);
-		fallthrough;
 	case NETDEV_CHANGEADDR:
 		if (vif && !vif->dying && !vif->changing)
 			nvirt_vif_notify(vif, NVIRT_NIC_CHANGED,

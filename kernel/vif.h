@@ -65,6 +65,12 @@ struct nvirt_vif;
  * @destroy: release what create took; the netdev is gone or in the
  *	parent's namespace
  * @stats: read the VIF's traffic
+ * @retarget: move @vif to @backend keeping its netdev; -EOPNOTSUPP where
+ *	only a new netdev realizes it there (optional: never)
+ * @adopt: tell @vif->dev it now realizes @vif, after a move swapped two
+ *	VIFs' netdevs (optional: nothing to tell)
+ * @g2g: make @vif->g2g, its plan's guest-to-guest path, take effect
+ *	(optional: the NIC's own switch decides)
  *
  * All are called under RTNL.
  */
@@ -76,6 +82,10 @@ struct nvirt_backend_ops {
 		     struct netlink_ext_ack *extack);
 	void (*destroy)(struct nvirt_vif *vif);
 	void (*stats)(struct nvirt_vif *vif, struct nvirt_vif_stats *stats);
+	int (*retarget)(struct nvirt_vif *vif, u8 backend,
+			struct netlink_ext_ack *extack);
+	void (*adopt)(struct nvirt_vif *vif);
+	void (*g2g)(struct nvirt_vif *vif);
 };
 
 /**
