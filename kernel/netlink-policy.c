@@ -15,8 +15,7 @@
 #include "netlink-common.h"
 #include "netlink.h"
 #include "npolicy.h"
-#include "place.h"
-#include "vf.h"
+#include "request.h"
 #include "vif.h"
 
 /*
@@ -173,7 +172,7 @@ void nvirt_nl_policy_notify(struct net *net, struct nvirt_npolicy *np,
 
 /* The named policy a request names. */
 static struct nvirt_npolicy *nvirt_nl_npolicy_lookup(struct genl_info *info,
-						     char *name)
+						     const char *name)
 {
 	struct nlattr *attr = info->attrs[NVIRT_A_NAMED_POLICY_NAME];
 	struct nvirt_npolicy *np;
@@ -188,73 +187,65 @@ static struct nvirt_npolicy *nvirt_nl_npolicy_lookup(struct genl_info *info,
 	return np;
 }
 
-/* The name and fields of a request. */
-static int nvirt_nl_npolicy_req(struct genl_info *info, char *name,
-				struct nvirt_vif_cfg *cfg)
+/* A policy request, as a handler hands it to the core. */
+struct nvirt_nl_policy_req {
+	struct nvirt_req req;
+	struct genl_info *info;
+	char name[NVIRT_POLICY_NAMSIZ];
+	struct nvirt_vif_cfg cfg;
+};
+
+static struct nvirt_npolicy *nvirt_nl_policy_req_find(struct nvirt_req *req)
+{
+	struct nvirt_nl_policy_req *r;
+
+	r = container_of(req, struct nvirt_nl_policy_req, req);
+	return nvirt_nl_npolicy_lookup(r->info, r->name);
+}
+
+/* The name and, with @fields, the fields of a request. */
+static int nvirt_nl_policy_req_init(struct nvirt_nl_policy_req *r,
+				    struct genl_info *info, bool fields)
 {
 	if (GENL_REQ_ATTR_CHECK(info, NVIRT_A_NAMED_POLICY_NAME))
 		return -EINVAL;
-	nla_strscpy(name, info->attrs[NVIRT_A_NAMED_POLICY_NAME],
-		    NVIRT_POLICY_NAMSIZ);
-	memset(cfg, 0, sizeof(*cfg));
+	memset(r, 0, sizeof(*r));
+	nla_strscpy(r->name, info->attrs[NVIRT_A_NAMED_POLICY_NAME],
+		    sizeof(r->name));
+	r->info = info;
+	r->req.net = genl_info_net(info);
+	r->req.name = r->name;
+	r->req.cfg = &r->cfg;
+	r->req.extack = info->extack;
+	r->req.policy = nvirt_nl_policy_req_find;
+	if (!fields)
+		return 0;
 	return nvirt_nl_policy_parse(info->attrs[NVIRT_A_NAMED_POLICY_POLICY],
-				     cfg, true, info->extack);
+				     &r->cfg, true, info->extack);
 }
 
 int nvirt_nl_policy_new_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	char name[NVIRT_POLICY_NAMSIZ];
-	struct nvirt_vif_cfg cfg;
-	int err;
+	struct nvirt_nl_policy_req r;
 
-	err = nvirt_nl_npolicy_req(info, name, &cfg);
-	if (err)
-		return err;
-	rtnl_lock();
-	err = nvirt_npolicy_new(genl_info_net(info), name, &cfg, info->extack);
-	rtnl_unlock();
-	return err;
+	return nvirt_nl_policy_req_init(&r, info, true) ?:
+	       nvirt_req_policy_new(&r.req);
 }
 
 int nvirt_nl_policy_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	char name[NVIRT_POLICY_NAMSIZ];
-	struct nvirt_npolicy *np;
-	struct nvirt_vif_cfg cfg;
-	int err;
+	struct nvirt_nl_policy_req r;
 
-	err = nvirt_nl_npolicy_req(info, name, &cfg);
-	if (err)
-		return err;
-	rtnl_lock();
-	np = nvirt_nl_npolicy_lookup(info, name);
-	err = PTR_ERR_OR_ZERO(np);
-	if (!err)
-		err = nvirt_npolicy_set(genl_info_net(info), np, &cfg,
-					info->extack);
-	rtnl_unlock();
-	/* As after vif-set: moves onto freed hardware, idle VFs disabled. */
-	nvirt_place_flush();
-	nvirt_vf_flush();
-	return err;
+	return nvirt_nl_policy_req_init(&r, info, true) ?:
+	       nvirt_req_policy_set(&r.req);
 }
 
 int nvirt_nl_policy_del_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	char name[NVIRT_POLICY_NAMSIZ];
-	struct nvirt_npolicy *np;
-	int err;
+	struct nvirt_nl_policy_req r;
 
-	if (GENL_REQ_ATTR_CHECK(info, NVIRT_A_NAMED_POLICY_NAME))
-		return -EINVAL;
-	nla_strscpy(name, info->attrs[NVIRT_A_NAMED_POLICY_NAME], sizeof(name));
-	rtnl_lock();
-	np = nvirt_nl_npolicy_lookup(info, name);
-	err = PTR_ERR_OR_ZERO(np);
-	if (!err)
-		err = nvirt_npolicy_del(genl_info_net(info), np, info->extack);
-	rtnl_unlock();
-	return err;
+	return nvirt_nl_policy_req_init(&r, info, false) ?:
+	       nvirt_req_policy_del(&r.req);
 }
 
 static int nvirt_nl_npolicy_fill(struct sk_buff *msg,

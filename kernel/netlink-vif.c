@@ -6,10 +6,8 @@
  * attributes. The VIF objects never see netlink.
  */
 
-#include <linux/delay.h>
 #include <linux/etherdevice.h>
 #include <linux/netdevice.h>
-#include <linux/pci.h>
 #include <linux/rtnetlink.h>
 #include <net/genetlink.h>
 #include <net/net_namespace.h>
@@ -21,8 +19,7 @@
 #include "netlink-gen.h"
 #include "netlink-common.h"
 #include "netlink.h"
-#include "place.h"
-#include "vf.h"
+#include "request.h"
 #include "vif.h"
 
 /* Request attributes that are settings, and the bit each sets. */
@@ -385,105 +382,28 @@ static struct nvirt_vif *nvirt_nl_vif_lookup(struct genl_info *info)
 	return vif;
 }
 
-/* The parent a request names, or the one of the VIF it names. */
-static struct net_device *nvirt_nl_vif_parent(struct genl_info *info,
-					      bool create)
-{
-	struct nvirt_vif *vif;
+/* A VIF request, as a handler hands it to the core. */
+struct nvirt_nl_vif_req {
+	struct nvirt_req req;
+	struct genl_info *info;
+	struct sk_buff *msg;
+};
 
-	if (create)
-		return nvirt_nl_dev_lookup(info, NVIRT_A_VIF_PARENT_IFINDEX,
-					   NVIRT_A_VIF_PARENT_IFNAME);
-	vif = nvirt_nl_vif_lookup(info);
-	return IS_ERR(vif) ? ERR_CAST(vif) : vif->parent;
+static struct nvirt_nl_vif_req *nvirt_nl_vif_req(struct nvirt_req *req)
+{
+	return container_of(req, struct nvirt_nl_vif_req, req);
 }
 
-/*
- * Enabling VFs resets some PFs (igb), and some limit VF rates only at a
- * known link speed: give a running PF's link a few seconds to return.
- */
-static void nvirt_nl_vif_wait_link(struct genl_info *info, bool create)
+static struct nvirt_vif *nvirt_nl_vif_req_vif(struct nvirt_req *req)
 {
-	struct net_device *parent;
-	int tries = 50;
-	bool up;
-
-	do {
-		rtnl_lock();
-		parent = nvirt_nl_vif_parent(info, create);
-		up = IS_ERR(parent) || !netif_running(parent) ||
-		     netif_carrier_ok(parent);
-		rtnl_unlock();
-		if (up)
-			return;
-		msleep(100);
-	} while (--tries);
+	return nvirt_nl_vif_lookup(nvirt_nl_vif_req(req)->info);
 }
 
-/* Plan a request without carrying it out; @cfg stays as it was. */
-static int nvirt_nl_vif_plan(struct genl_info *info, const char *name,
-			     const struct nvirt_vif_cfg *cfg, unsigned int flags,
-			     struct nvirt_placement *pl,
-			     struct net_device **parent)
+static struct net_device *nvirt_nl_vif_req_parent(struct nvirt_req *req)
 {
-	struct nvirt_vif_cfg tmp = *cfg;
-	struct nvirt_vif *vif;
-
-	ASSERT_RTNL();
-	flags |= NVIRT_PLACE_DRY_RUN;
-	if (name) {
-		*parent = nvirt_nl_vif_parent(info, true);
-		if (IS_ERR(*parent))
-			return PTR_ERR(*parent);
-		return nvirt_vif_new(genl_info_net(info), name, *parent, &tmp,
-				     flags, pl, NULL);
-	}
-	vif = nvirt_nl_vif_lookup(info);
-	if (IS_ERR(vif))
-		return PTR_ERR(vif);
-	*parent = vif->parent;
-	return nvirt_vif_set(vif, &tmp, flags, pl, NVIRT_CAUSE_REQUEST, NULL);
-}
-
-/*
- * A VIF is given a VF only by a plan that takes one, and VFs are enabled
- * outside RTNL, as their drivers take it: plan first, then enable (or
- * hold nvirt's VFs, lest they be disabled meanwhile). Returns the PF held
- * for the request, to settle after it, or NULL; adds NVIRT_PLACE_NO_ENABLE
- * to @flags when VFs could not be enabled.
- */
-static struct pci_dev *nvirt_nl_vif_vfs(struct genl_info *info,
-					const char *name,
-					const struct nvirt_vif_cfg *cfg,
-					unsigned int *flags,
-					struct nvirt_placement *pl)
-{
-	struct net_device *parent;
-	struct pci_dev *pdev = NULL;
-	int err;
-
-	rtnl_lock();
-	err = nvirt_nl_vif_plan(info, name, cfg, *flags, pl, &parent);
-	if (!err && pl->plan.backend == NVIRT_BACKEND_VF)
-		pdev = nvirt_vf_pf_get(parent);
-	rtnl_unlock();
-	if (!pdev)
-		return NULL;
-
-	err = nvirt_vf_prepare(pdev, NULL);
-	if (err < 0)
-		*flags |= NVIRT_PLACE_NO_ENABLE;
-	if (err == NVIRT_VF_ENABLED) {
-		nvirt_nl_vif_wait_link(info, name);
-		/* The PF may have fewer queues now: its queue VIFs move. */
-		nvirt_place_rebalance();
-	}
-	/* Only VFs it holds are settled after. */
-	if (err <= NVIRT_VF_FOREIGN) {
-		pci_dev_put(pdev);
-		pdev = NULL;
-	}
-	return pdev;
+	return nvirt_nl_dev_lookup(nvirt_nl_vif_req(req)->info,
+				   NVIRT_A_VIF_PARENT_IFINDEX,
+				   NVIRT_A_VIF_PARENT_IFNAME);
 }
 
 /* The plan of a dry run, or of a refusal by it: no VIF, just the plan. */
@@ -512,20 +432,48 @@ static struct sk_buff *nvirt_nl_vif_plan_reply(struct genl_info *info,
 	return msg;
 }
 
-/* A refusal by the plan itself, which a dry run reports as a plan. */
-static bool nvirt_nl_plan_refused(const struct nvirt_placement *pl, int err)
+/* A dry run's plan, or the record of the VIF just created. */
+static int nvirt_nl_vif_req_reply(struct nvirt_req *req, struct nvirt_vif *vif,
+				  struct net_device *parent,
+				  const struct nvirt_plan *plan)
 {
-	return err < 0 && pl->plan.n_reasons && pl->plan.err == err;
+	struct nvirt_nl_vif_req *r = nvirt_nl_vif_req(req);
+	struct sk_buff *msg;
+
+	if (!req->dry_run)
+		return nvirt_nl_vif_fill(r->msg, vif, r->info, NULL, plan);
+	msg = nvirt_nl_vif_plan_reply(r->info, parent, vif ? vif->id : 0,
+				      vif ? vif->name : req->name, plan);
+	if (IS_ERR(msg))
+		return PTR_ERR(msg);
+	r->msg = msg;
+	return 0;
+}
+
+/* The request's settings and finders; a namespace is held in @cfg->net. */
+static int nvirt_nl_vif_req_init(struct nvirt_nl_vif_req *r,
+				 struct sk_buff *skb, struct genl_info *info,
+				 struct nvirt_vif_cfg *cfg)
+{
+	memset(r, 0, sizeof(*r));
+	r->info = info;
+	r->req.net = genl_info_net(info);
+	r->req.extack = info->extack;
+	r->req.parent = nvirt_nl_vif_req_parent;
+	r->req.vif = nvirt_nl_vif_req_vif;
+	r->req.cfg = cfg;
+	/* Only new and set take settings and a dry run: info->attrs of
+	 * the others end before those attributes.
+	 */
+	if (!cfg)
+		return 0;
+	r->req.dry_run = nla_get_flag(info->attrs[NVIRT_A_VIF_DRY_RUN]);
+	return nvirt_nl_vif_cfg(skb, info, cfg);
 }
 
 int nvirt_nl_vif_new_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	bool dry = nla_get_flag(info->attrs[NVIRT_A_VIF_DRY_RUN]);
-	unsigned int flags = dry ? NVIRT_PLACE_DRY_RUN : 0;
-	struct nvirt_placement *pl;
-	struct sk_buff *msg = NULL;
-	struct pci_dev *pdev = NULL;
-	struct net_device *parent;
+	struct nvirt_nl_vif_req r;
 	struct nvirt_vif_cfg cfg;
 	char name[IFNAMSIZ];
 	int err;
@@ -533,154 +481,74 @@ int nvirt_nl_vif_new_doit(struct sk_buff *skb, struct genl_info *info)
 	if (GENL_REQ_ATTR_CHECK(info, NVIRT_A_VIF_NAME))
 		return -EINVAL;
 	nla_strscpy(name, info->attrs[NVIRT_A_VIF_NAME], sizeof(name));
-	pl = kzalloc(sizeof(*pl), GFP_KERNEL);
-	if (!pl)
-		return -ENOMEM;
+	err = nvirt_nl_vif_req_init(&r, skb, info, &cfg);
+	if (err)
+		return err;
+	r.req.name = name;
+	r.req.reply = nvirt_nl_vif_req_reply;
 	/* Before the VIF exists: its reply must not fail for want of memory. */
-	if (!dry) {
-		msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-		if (!msg) {
+	if (!r.req.dry_run) {
+		r.msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+		if (!r.msg) {
 			err = -ENOMEM;
-			goto out_free_pl;
+			goto out_release;
 		}
 	}
-	err = nvirt_nl_vif_cfg(skb, info, &cfg);
-	if (err)
-		goto out_free_pl;
-	if (!dry)
-		pdev = nvirt_nl_vif_vfs(info, name, &cfg, &flags, pl);
-
-	rtnl_lock();
-	parent = nvirt_nl_vif_parent(info, true);
-	err = PTR_ERR_OR_ZERO(parent);
-	if (!err)
-		err = nvirt_vif_new(genl_info_net(info), name, parent, &cfg,
-				    flags, pl, info->extack);
-	if (dry && (!err || nvirt_nl_plan_refused(pl, err))) {
-		msg = nvirt_nl_vif_plan_reply(info, parent, 0, name, &pl->plan);
-		err = PTR_ERR_OR_ZERO(msg);
-		if (err)
-			msg = NULL;
-	} else if (err > 0) {
-		err = nvirt_nl_vif_fill(msg, nvirt_vif_find(genl_info_net(info),
-							    err, NULL),
-					info, NULL, &pl->plan);
-	}
-	rtnl_unlock();
-
-	if (pdev) {
-		nvirt_vf_settle(pdev);
-		pci_dev_put(pdev);
-	}
-	if (!dry)
-		nvirt_place_flush();
+	err = nvirt_req_vif_new(&r.req);
+out_release:
 	nvirt_nl_vif_cfg_release(&cfg);
-out_free_pl:
-	kfree(pl);
 	if (err) {
-		nlmsg_free(msg);
+		nlmsg_free(r.msg);
 		return err;
 	}
-	return genlmsg_reply(msg, info);
+	return genlmsg_reply(r.msg, info);
 }
 
 int nvirt_nl_vif_del_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	struct nvirt_vif *vif;
-	int err;
+	struct nvirt_nl_vif_req r;
 
-	rtnl_lock();
-	vif = nvirt_nl_vif_lookup(info);
-	err = PTR_ERR_OR_ZERO(vif);
-	if (!err)
-		err = nvirt_vif_del(vif);
-	rtnl_unlock();
-	/*
-	 * Before the reply: VIFs move onto the hardware it gave back, then
-	 * VFs nvirt enabled for nothing now are disabled.
-	 */
-	nvirt_place_flush();
-	nvirt_vf_flush();
-	return err;
+	nvirt_nl_vif_req_init(&r, skb, info, NULL);
+	return nvirt_req_vif_del(&r.req);
 }
 
 int nvirt_nl_vif_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	bool dry = nla_get_flag(info->attrs[NVIRT_A_VIF_DRY_RUN]);
-	unsigned int flags = dry ? NVIRT_PLACE_DRY_RUN : 0;
-	struct nvirt_placement *pl;
-	struct sk_buff *msg = NULL;
-	struct pci_dev *pdev = NULL;
+	struct nvirt_nl_vif_req r;
 	struct nvirt_vif_cfg cfg;
-	struct nvirt_vif *vif;
 	int err;
 
-	pl = kzalloc(sizeof(*pl), GFP_KERNEL);
-	if (!pl)
-		return -ENOMEM;
-	err = nvirt_nl_vif_cfg(skb, info, &cfg);
+	err = nvirt_nl_vif_req_init(&r, skb, info, &cfg);
 	if (err)
-		goto out_free_pl;
-	if (!dry)
-		pdev = nvirt_nl_vif_vfs(info, NULL, &cfg, &flags, pl);
-
-	rtnl_lock();
-	vif = nvirt_nl_vif_lookup(info);
-	err = PTR_ERR_OR_ZERO(vif);
-	if (!err)
-		err = nvirt_vif_set(vif, &cfg, flags, pl, NVIRT_CAUSE_REQUEST,
-				    info->extack);
-	if (dry && (!err || nvirt_nl_plan_refused(pl, err))) {
-		msg = nvirt_nl_vif_plan_reply(info, vif->parent, vif->id,
-					      vif->name, &pl->plan);
-		err = PTR_ERR_OR_ZERO(msg);
-	}
-	rtnl_unlock();
-
-	if (pdev) {
-		nvirt_vf_settle(pdev);
-		pci_dev_put(pdev);
-	}
-	if (!dry) {
-		nvirt_place_flush();
-		nvirt_vf_flush();
-	}
-	nvirt_nl_vif_cfg_release(&cfg);
-out_free_pl:
-	kfree(pl);
-	if (err || !msg)
 		return err;
-	return genlmsg_reply(msg, info);
+	/* A change is answered by an ack; a dry run by its plan. */
+	if (r.req.dry_run)
+		r.req.reply = nvirt_nl_vif_req_reply;
+	err = nvirt_req_vif_set(&r.req);
+	nvirt_nl_vif_cfg_release(&cfg);
+	if (err) {
+		nlmsg_free(r.msg);
+		return err;
+	}
+	return r.msg ? genlmsg_reply(r.msg, info) : 0;
 }
 
-int nvirt_nl_vif_explain_doit(struct sk_buff *skb, struct genl_info *info)
+/* A VIF's record as the plan sees it, and the plan. */
+static int nvirt_nl_vif_explain_reply(struct nvirt_req *req,
+				      struct nvirt_vif *vif,
+				      struct net_device *parent,
+				      const struct nvirt_plan *plan)
 {
-	struct nvirt_placement *pl;
-	struct sk_buff *msg;
-	struct nvirt_vif *vif;
+	struct nvirt_nl_vif_req *r = nvirt_nl_vif_req(req);
+	struct sk_buff *msg = r->msg;
 	void *hdr;
 
-	pl = kzalloc(sizeof(*pl), GFP_KERNEL);
-	if (!pl)
-		return -ENOMEM;
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-	if (!msg) {
-		kfree(pl);
-		return -ENOMEM;
-	}
-	rtnl_lock();
-	vif = nvirt_nl_vif_lookup(info);
-	if (IS_ERR(vif))
-		goto out_unlock;
-	/* As a change of nothing would be planned; a refusal is a plan too. */
-	nvirt_place(vif->parent, vif, &vif->cfg,
-		    NVIRT_PLACE_DRY_RUN | NVIRT_PLACE_NO_DISPLACE, pl, NULL);
-	hdr = genlmsg_iput(msg, info);
+	hdr = genlmsg_iput(msg, r->info);
 	if (!hdr ||
 	    nla_put_u32(msg, NVIRT_A_VIF_ID, vif->id) ||
 	    nla_put_string(msg, NVIRT_A_VIF_NAME, vif->name) ||
-	    nla_put_u32(msg, NVIRT_A_VIF_PARENT_IFINDEX, vif->parent->ifindex) ||
-	    nla_put_string(msg, NVIRT_A_VIF_PARENT_IFNAME, vif->parent->name) ||
+	    nla_put_u32(msg, NVIRT_A_VIF_PARENT_IFINDEX, parent->ifindex) ||
+	    nla_put_string(msg, NVIRT_A_VIF_PARENT_IFNAME, parent->name) ||
 	    nla_put_u8(msg, NVIRT_A_VIF_BACKEND, vif->backend) ||
 	    nvirt_nl_policy_put(msg, NVIRT_A_VIF_POLICY, &vif->cfg,
 				NVIRT_NL_VIF_POLICY) ||
@@ -688,18 +556,28 @@ int nvirt_nl_vif_explain_doit(struct sk_buff *skb, struct genl_info *info)
 	     nla_put_string(msg, NVIRT_A_VIF_POLICY_NAME,
 			    vif->cfg.policy_name)) ||
 	    nla_put_u8(msg, NVIRT_A_VIF_MIGRATABLE, vif->migratable) ||
-	    nvirt_nl_plan_put(msg, &pl->plan))
-		vif = ERR_PTR(-EMSGSIZE);
-	else
-		genlmsg_end(msg, hdr);
-out_unlock:
-	rtnl_unlock();
-	kfree(pl);
-	if (IS_ERR(vif)) {
-		nlmsg_free(msg);
-		return PTR_ERR(vif);
+	    nvirt_nl_plan_put(msg, plan))
+		return -EMSGSIZE;
+	genlmsg_end(msg, hdr);
+	return 0;
+}
+
+int nvirt_nl_vif_explain_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nvirt_nl_vif_req r;
+	int err;
+
+	nvirt_nl_vif_req_init(&r, skb, info, NULL);
+	r.req.reply = nvirt_nl_vif_explain_reply;
+	r.msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!r.msg)
+		return -ENOMEM;
+	err = nvirt_req_vif_explain(&r.req);
+	if (err) {
+		nlmsg_free(r.msg);
+		return err;
 	}
-	return genlmsg_reply(msg, info);
+	return genlmsg_reply(r.msg, info);
 }
 
 int nvirt_nl_vif_get_doit(struct sk_buff *skb, struct genl_info *info)

@@ -1,0 +1,349 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvirt: requests to change VIFs and policies, from any front end, each
+ * carried out in the same steps:
+ *
+ *  plan     under RTNL, as a dry run: does the request take a VF?
+ *  prepare  without RTNL, as VF drivers take it: enable the PF's VFs (or
+ *	     hold nvirt's, lest they be disabled meanwhile), give the PF's
+ *	     link time to return, and have VIFs leave queues the PF lost;
+ *  apply    under RTNL: the change, and the front end's reply;
+ *  settle   let go of the VFs held for the request;
+ *  flush    VIFs move onto hardware the request freed, and VFs no VIF
+ *	     uses are disabled, before the front end sends its reply.
+ *
+ * A dry run is applied without changing anything, and stops there.
+ */
+
+#include <linux/delay.h>
+#include <linux/netdevice.h>
+#include <linux/pci.h>
+#include <linux/rtnetlink.h>
+#include <linux/slab.h>
+
+#include "npolicy.h"
+#include "place.h"
+#include "request.h"
+#include "vf.h"
+#include "vif.h"
+
+/* The parent a request names, or that of the VIF it names. */
+static struct net_device *nvirt_req_parent(struct nvirt_req *req, bool create)
+{
+	struct nvirt_vif *vif;
+
+	ASSERT_RTNL();
+	if (create)
+		return req->parent(req);
+	vif = req->vif(req);
+	return IS_ERR(vif) ? ERR_CAST(vif) : vif->parent;
+}
+
+/*
+ * Enabling VFs resets some PFs (igb), and some limit VF rates only at a
+ * known link speed: give a running PF's link a few seconds to return.
+ */
+static void nvirt_req_wait_link(struct nvirt_req *req, bool create)
+{
+	struct net_device *parent;
+	int tries = 50;
+	bool up;
+
+	do {
+		rtnl_lock();
+		parent = nvirt_req_parent(req, create);
+		up = IS_ERR(parent) || !netif_running(parent) ||
+		     netif_carrier_ok(parent);
+		rtnl_unlock();
+		if (up)
+			return;
+		msleep(100);
+	} while (--tries);
+}
+
+/* Plan a request without carrying it out; its settings stay as they were. */
+static int nvirt_req_plan(struct nvirt_req *req, bool create,
+			  unsigned int flags, struct nvirt_placement *pl,
+			  struct net_device **parent)
+{
+	struct nvirt_vif_cfg tmp = *req->cfg;
+	struct nvirt_vif *vif;
+
+	ASSERT_RTNL();
+	flags |= NVIRT_PLACE_DRY_RUN;
+	if (create) {
+		*parent = req->parent(req);
+		if (IS_ERR(*parent))
+			return PTR_ERR(*parent);
+		return nvirt_vif_new(req->net, req->name, *parent, &tmp, flags,
+				     pl, NULL);
+	}
+	vif = req->vif(req);
+	if (IS_ERR(vif))
+		return PTR_ERR(vif);
+	*parent = vif->parent;
+	return nvirt_vif_set(vif, &tmp, flags, pl, NVIRT_CAUSE_REQUEST, NULL);
+}
+
+/*
+ * A VIF is given a VF only by a plan that takes one. Returns the PF held
+ * for the request, to settle after it, or NULL; adds
+ * NVIRT_PLACE_NO_ENABLE to @flags when VFs could not be enabled.
+ */
+static struct pci_dev *nvirt_req_prepare(struct nvirt_req *req, bool create,
+					 unsigned int *flags,
+					 struct nvirt_placement *pl)
+{
+	struct net_device *parent;
+	struct pci_dev *pdev = NULL;
+	int err;
+
+	rtnl_lock();
+	err = nvirt_req_plan(req, create, *flags, pl, &parent);
+	if (!err && pl->plan.backend == NVIRT_BACKEND_VF)
+		pdev = nvirt_vf_pf_get(parent);
+	rtnl_unlock();
+	if (!pdev)
+		return NULL;
+
+	err = nvirt_vf_prepare(pdev, NULL);
+	if (err < 0)
+		*flags |= NVIRT_PLACE_NO_ENABLE;
+	if (err == NVIRT_VF_ENABLED) {
+		nvirt_req_wait_link(req, create);
+		/* The PF may have fewer queues now: its queue VIFs move. */
+		nvirt_place_rebalance();
+	}
+	/* Only VFs it holds are settled after. */
+	if (err <= NVIRT_VF_FOREIGN) {
+		pci_dev_put(pdev);
+		pdev = NULL;
+	}
+	return pdev;
+}
+
+/* Once a request has changed things, before the front end replies. */
+static void nvirt_req_end(struct pci_dev *pdev)
+{
+	if (pdev) {
+		nvirt_vf_settle(pdev);
+		pci_dev_put(pdev);
+	}
+	nvirt_place_flush();
+	nvirt_vf_flush();
+}
+
+static int nvirt_req_reply(struct nvirt_req *req, struct nvirt_vif *vif,
+			   struct net_device *parent,
+			   const struct nvirt_plan *plan)
+{
+	ASSERT_RTNL();
+	return req->reply ? req->reply(req, vif, parent, plan) : 0;
+}
+
+/* A refusal by the plan itself, which a dry run reports as a plan. */
+static bool nvirt_req_refused(const struct nvirt_req *req,
+			      const struct nvirt_placement *pl, int err)
+{
+	return req->dry_run && err < 0 && pl->plan.n_reasons &&
+	       pl->plan.err == err;
+}
+
+/**
+ * nvirt_req_vif_new() - create a VIF, or plan one in a dry run
+ * @req: the request: @req->name, @req->cfg, and @req->parent to find
+ *	the parent
+ *
+ * @req->reply gets the new VIF and the plan it was placed by; in a dry
+ * run, no VIF and the plan, also when the plan refused the request.
+ *
+ * Context: RTNL not held.
+ * Return: 0, or a negative errno with the reason in @req->extack.
+ */
+int nvirt_req_vif_new(struct nvirt_req *req)
+{
+	unsigned int flags = req->dry_run ? NVIRT_PLACE_DRY_RUN : 0;
+	struct nvirt_placement *pl;
+	struct pci_dev *pdev = NULL;
+	struct net_device *parent;
+	int err;
+
+	pl = kzalloc(sizeof(*pl), GFP_KERNEL);
+	if (!pl)
+		return -ENOMEM;
+	if (!req->dry_run)
+		pdev = nvirt_req_prepare(req, true, &flags, pl);
+
+	rtnl_lock();
+	parent = req->parent(req);
+	err = PTR_ERR_OR_ZERO(parent);
+	if (!err)
+		err = nvirt_vif_new(req->net, req->name, parent, req->cfg,
+				    flags, pl, req->extack);
+	if (req->dry_run && (!err || nvirt_req_refused(req, pl, err)))
+		err = nvirt_req_reply(req, NULL, parent, &pl->plan);
+	else if (err > 0)
+		err = nvirt_req_reply(req, nvirt_vif_find(req->net, err, NULL),
+				      parent, &pl->plan);
+	rtnl_unlock();
+
+	if (!req->dry_run)
+		nvirt_req_end(pdev);
+	kfree(pl);
+	return err;
+}
+
+/**
+ * nvirt_req_vif_set() - change a VIF, or plan a change in a dry run
+ * @req: the request: @req->cfg, and @req->vif to find the VIF
+ *
+ * @req->reply gets the VIF and the plan, also when a dry run's plan
+ * refused the request.
+ *
+ * Context: RTNL not held.
+ * Return: 0, or a negative errno with the reason in @req->extack.
+ */
+int nvirt_req_vif_set(struct nvirt_req *req)
+{
+	unsigned int flags = req->dry_run ? NVIRT_PLACE_DRY_RUN : 0;
+	struct nvirt_placement *pl;
+	struct pci_dev *pdev = NULL;
+	struct nvirt_vif *vif;
+	int err;
+
+	pl = kzalloc(sizeof(*pl), GFP_KERNEL);
+	if (!pl)
+		return -ENOMEM;
+	if (!req->dry_run)
+		pdev = nvirt_req_prepare(req, false, &flags, pl);
+
+	rtnl_lock();
+	vif = req->vif(req);
+	err = PTR_ERR_OR_ZERO(vif);
+	if (!err)
+		err = nvirt_vif_set(vif, req->cfg, flags, pl,
+				    NVIRT_CAUSE_REQUEST, req->extack);
+	if (!IS_ERR(vif) && (!err || nvirt_req_refused(req, pl, err)))
+		err = nvirt_req_reply(req, vif, vif->parent, &pl->plan);
+	rtnl_unlock();
+
+	if (!req->dry_run)
+		nvirt_req_end(pdev);
+	kfree(pl);
+	return err;
+}
+
+/**
+ * nvirt_req_vif_del() - delete a VIF
+ * @req: the request: @req->vif to find the VIF
+ *
+ * Context: RTNL not held.
+ * Return: 0, or a negative errno with the reason in @req->extack.
+ */
+int nvirt_req_vif_del(struct nvirt_req *req)
+{
+	struct nvirt_vif *vif;
+	int err;
+
+	rtnl_lock();
+	vif = req->vif(req);
+	err = PTR_ERR_OR_ZERO(vif);
+	if (!err)
+		err = nvirt_vif_del(vif);
+	rtnl_unlock();
+	nvirt_req_end(NULL);
+	return err;
+}
+
+/**
+ * nvirt_req_vif_explain() - plan a VIF again as it is, changing nothing
+ * @req: the request: @req->vif to find the VIF
+ *
+ * @req->reply gets the VIF and the plan its settings would have now,
+ * taking no other VIF's hardware; a refusal is a plan too.
+ *
+ * Context: RTNL not held.
+ * Return: 0, or a negative errno with the reason in @req->extack.
+ */
+int nvirt_req_vif_explain(struct nvirt_req *req)
+{
+	struct nvirt_placement *pl;
+	struct nvirt_vif *vif;
+	int err;
+
+	pl = kzalloc(sizeof(*pl), GFP_KERNEL);
+	if (!pl)
+		return -ENOMEM;
+	rtnl_lock();
+	vif = req->vif(req);
+	err = PTR_ERR_OR_ZERO(vif);
+	if (!err) {
+		nvirt_place(vif->parent, vif, &vif->cfg,
+			    NVIRT_PLACE_DRY_RUN | NVIRT_PLACE_NO_DISPLACE, pl,
+			    NULL);
+		err = nvirt_req_reply(req, vif, vif->parent, &pl->plan);
+	}
+	rtnl_unlock();
+	kfree(pl);
+	return err;
+}
+
+/**
+ * nvirt_req_policy_new() - add a named policy
+ * @req: the request: @req->name and @req->cfg
+ *
+ * Context: RTNL not held.
+ * Return: 0, or a negative errno with the reason in @req->extack.
+ */
+int nvirt_req_policy_new(struct nvirt_req *req)
+{
+	int err;
+
+	rtnl_lock();
+	err = nvirt_npolicy_new(req->net, req->name, req->cfg, req->extack);
+	rtnl_unlock();
+	nvirt_req_end(NULL);
+	return err;
+}
+
+/* Change or delete the named policy a request names. */
+static int nvirt_req_policy(struct nvirt_req *req, bool del)
+{
+	struct nvirt_npolicy *np;
+	int err;
+
+	rtnl_lock();
+	np = req->policy(req);
+	err = PTR_ERR_OR_ZERO(np);
+	if (!err)
+		err = del ? nvirt_npolicy_del(req->net, np, req->extack) :
+			    nvirt_npolicy_set(req->net, np, req->cfg,
+					      req->extack);
+	rtnl_unlock();
+	nvirt_req_end(NULL);
+	return err;
+}
+
+/**
+ * nvirt_req_policy_set() - change a named policy and the VIFs following it
+ * @req: the request: @req->cfg, and @req->policy to find the policy
+ *
+ * Context: RTNL not held.
+ * Return: 0, or a negative errno with the reason in @req->extack.
+ */
+int nvirt_req_policy_set(struct nvirt_req *req)
+{
+	return nvirt_req_policy(req, false);
+}
+
+/**
+ * nvirt_req_policy_del() - remove a named policy no VIF follows
+ * @req: the request: @req->policy to find the policy
+ *
+ * Context: RTNL not held.
+ * Return: 0, or a negative errno with the reason in @req->extack.
+ */
+int nvirt_req_policy_del(struct nvirt_req *req)
+{
+	return nvirt_req_policy(req, true);
+}
