@@ -20,9 +20,9 @@
 #include "vdev.h"
 #include "vif.h"
 
-static int nvirt_vdev_check(struct net_device *parent,
-			    const struct nvirt_vif_cfg *cfg, bool queue,
-			    u8 *enforce, struct netlink_ext_ack *extack)
+static int __nvirt_soft_check(struct net_device *parent,
+			      const struct nvirt_vif_cfg *cfg, bool queue,
+			      u8 *enforce, struct netlink_ext_ack *extack)
 {
 	int s;
 
@@ -52,7 +52,7 @@ static int nvirt_soft_check(struct net_device *parent,
 			    const struct nvirt_vif_cfg *cfg, u8 *enforce,
 			    struct netlink_ext_ack *extack)
 {
-	return nvirt_vdev_check(parent, cfg, false, enforce, extack);
+	return __nvirt_soft_check(parent, cfg, false, enforce, extack);
 }
 
 /* A free transmit queue of a parent: the highest, never queue 0. */
@@ -82,10 +82,10 @@ static int nvirt_queue_check(struct net_device *parent,
 				   parent->name);
 		return -EOPNOTSUPP;
 	}
-	return nvirt_vdev_check(parent, cfg, true, enforce, extack);
+	return __nvirt_soft_check(parent, cfg, true, enforce, extack);
 }
 
-static int nvirt_vdev_vlan_add(struct net_device *parent,
+static int nvirt_soft_vlan_add(struct net_device *parent,
 			       const struct nvirt_vif_cfg *cfg)
 {
 	if (!cfg->vlan)
@@ -94,7 +94,7 @@ static int nvirt_vdev_vlan_add(struct net_device *parent,
 			    htons(ETH_P_8021AD) : htons(ETH_P_8021Q), cfg->vlan);
 }
 
-static void nvirt_vdev_vlan_del(struct net_device *parent,
+static void nvirt_soft_vlan_del(struct net_device *parent,
 				const struct nvirt_vif_cfg *cfg)
 {
 	if (!cfg->vlan)
@@ -103,8 +103,8 @@ static void nvirt_vdev_vlan_del(struct net_device *parent,
 		     htons(ETH_P_8021AD) : htons(ETH_P_8021Q), cfg->vlan);
 }
 
-static int nvirt_vdev_create(struct nvirt_vif *vif, bool queue,
-			     struct netlink_ext_ack *extack)
+static int __nvirt_soft_create(struct nvirt_vif *vif, bool queue,
+			       struct netlink_ext_ack *extack)
 {
 	struct net_device *parent = vif->parent;
 	struct nvirt_port *port;
@@ -150,7 +150,7 @@ static int nvirt_vdev_create(struct nvirt_vif *vif, bool queue,
 	vd->port = port;
 	vd->parent = parent;
 
-	err = nvirt_vdev_vlan_add(parent, &vif->cfg);
+	err = nvirt_soft_vlan_add(parent, &vif->cfg);
 	if (err)
 		goto err_drop_port;
 	/* Once ndo_init ran, unregistering undoes it (ndo_uninit). */
@@ -167,19 +167,19 @@ static int nvirt_vdev_create(struct nvirt_vif *vif, bool queue,
 	vif->queue = q < 0 ? 0 : q;
 	vd->vif = vif;
 	nvirt_vdev_publish(vd, &vif->cfg);
-	nvirt_vdev_g2g(dev, vif->g2g);
+	nvirt_vdev_g2g(vd, vif->g2g);
 	nvirt_vdev_link(vd, vif->cfg.link_state);
 	vif->dev = dev;
 	return 0;
 
 err_unregister:
-	nvirt_vdev_vlan_del(parent, &vif->cfg);
+	nvirt_soft_vlan_del(parent, &vif->cfg);
 	vd->vif = NULL;
 	unregister_netdevice(dev);
 	return err;
 
 err_vlan_del:
-	nvirt_vdev_vlan_del(parent, &vif->cfg);
+	nvirt_soft_vlan_del(parent, &vif->cfg);
 err_drop_port:
 	nvirt_port_drop_unused(parent);
 err_free_dev:
@@ -190,17 +190,17 @@ err_free_dev:
 static int nvirt_soft_create(struct nvirt_vif *vif,
 			     struct netlink_ext_ack *extack)
 {
-	return nvirt_vdev_create(vif, false, extack);
+	return __nvirt_soft_create(vif, false, extack);
 }
 
 static int nvirt_queue_create(struct nvirt_vif *vif,
 			      struct netlink_ext_ack *extack)
 {
-	return nvirt_vdev_create(vif, true, extack);
+	return __nvirt_soft_create(vif, true, extack);
 }
 
 /* Change settings all or nothing: what can fail goes first. */
-static int nvirt_vdev_apply(struct nvirt_vif *vif,
+static int nvirt_soft_apply(struct nvirt_vif *vif,
 			    const struct nvirt_vif_cfg *cfg,
 			    struct netlink_ext_ack *extack)
 {
@@ -213,7 +213,7 @@ static int nvirt_vdev_apply(struct nvirt_vif *vif,
 
 	ASSERT_RTNL();
 	if (vlan) {
-		err = nvirt_vdev_vlan_add(parent, cfg);
+		err = nvirt_soft_vlan_add(parent, cfg);
 		if (err)
 			return err;
 	}
@@ -227,7 +227,7 @@ static int nvirt_vdev_apply(struct nvirt_vif *vif,
 		goto err_restore_mtu;
 
 	if (vlan)
-		nvirt_vdev_vlan_del(parent, &vif->cfg);
+		nvirt_soft_vlan_del(parent, &vif->cfg);
 	nvirt_vdev_publish(vd, cfg);
 	nvirt_vdev_link(vd, cfg->link_state);
 	return 0;
@@ -236,11 +236,11 @@ err_restore_mtu:
 	dev_set_mtu(vif->dev, mtu);
 err_vlan_del:
 	if (vlan)
-		nvirt_vdev_vlan_del(parent, cfg);
+		nvirt_soft_vlan_del(parent, cfg);
 	return err;
 }
 
-static void nvirt_vdev_destroy(struct nvirt_vif *vif)
+static void nvirt_soft_destroy(struct nvirt_vif *vif)
 {
 	struct nvirt_vdev *vd = netdev_priv(vif->dev);
 	struct net_device *parent = vif->parent;
@@ -250,7 +250,7 @@ static void nvirt_vdev_destroy(struct nvirt_vif *vif)
 	 * Even from a parent being unregistered: its VLAN table is freed
 	 * with its last VLAN, not with it (8021q deletes its own the same way).
 	 */
-	nvirt_vdev_vlan_del(parent, &vif->cfg);
+	nvirt_soft_vlan_del(parent, &vif->cfg);
 	/* Unlinked now: the parent may be unregistered before the vdev. */
 	if (vd->linked) {
 		netdev_upper_dev_unlink(parent, vif->dev);
@@ -261,7 +261,7 @@ static void nvirt_vdev_destroy(struct nvirt_vif *vif)
 		unregister_netdevice(vif->dev);
 }
 
-static void nvirt_vdev_stats(struct nvirt_vif *vif,
+static void nvirt_soft_stats(struct nvirt_vif *vif,
 			     struct nvirt_vif_stats *stats)
 {
 	struct nvirt_vdev *vd = netdev_priv(vif->dev);
@@ -283,7 +283,7 @@ static void nvirt_vdev_stats(struct nvirt_vif *vif,
  * netdev, only where it transmits changes. -ENOSPC when no queue is free;
  * -EOPNOTSUPP for a VF, which needs a netdev of its own.
  */
-static int nvirt_vdev_retarget(struct nvirt_vif *vif, u8 backend,
+static int nvirt_soft_retarget(struct nvirt_vif *vif, u8 backend,
 			       struct netlink_ext_ack *extack)
 {
 	int q = -1;
@@ -304,7 +304,7 @@ static int nvirt_vdev_retarget(struct nvirt_vif *vif, u8 backend,
 }
 
 /* The vdev now realizes @vif (its netdev came with a move). */
-static void nvirt_vdev_adopt(struct nvirt_vif *vif)
+static void nvirt_soft_adopt(struct nvirt_vif *vif)
 {
 	struct nvirt_vdev *vd = netdev_priv(vif->dev);
 
@@ -312,31 +312,31 @@ static void nvirt_vdev_adopt(struct nvirt_vif *vif)
 }
 
 /* Frames to the vdev's neighbours take the path of @vif's plan. */
-static void nvirt_vdev_g2g_apply(struct nvirt_vif *vif)
+static void nvirt_soft_g2g(struct nvirt_vif *vif)
 {
-	nvirt_vdev_g2g(vif->dev, vif->g2g);
+	nvirt_vdev_g2g(netdev_priv(vif->dev), vif->g2g);
 }
 
 const struct nvirt_backend_ops nvirt_soft_ops = {
 	.check		= nvirt_soft_check,
 	.create		= nvirt_soft_create,
-	.apply		= nvirt_vdev_apply,
-	.destroy	= nvirt_vdev_destroy,
-	.stats		= nvirt_vdev_stats,
-	.retarget	= nvirt_vdev_retarget,
-	.adopt		= nvirt_vdev_adopt,
-	.g2g		= nvirt_vdev_g2g_apply,
+	.apply		= nvirt_soft_apply,
+	.destroy	= nvirt_soft_destroy,
+	.stats		= nvirt_soft_stats,
+	.retarget	= nvirt_soft_retarget,
+	.adopt		= nvirt_soft_adopt,
+	.g2g		= nvirt_soft_g2g,
 };
 
 const struct nvirt_backend_ops nvirt_queue_ops = {
 	.check		= nvirt_queue_check,
 	.create		= nvirt_queue_create,
-	.apply		= nvirt_vdev_apply,
-	.destroy	= nvirt_vdev_destroy,
-	.stats		= nvirt_vdev_stats,
-	.retarget	= nvirt_vdev_retarget,
-	.adopt		= nvirt_vdev_adopt,
-	.g2g		= nvirt_vdev_g2g_apply,
+	.apply		= nvirt_soft_apply,
+	.destroy	= nvirt_soft_destroy,
+	.stats		= nvirt_soft_stats,
+	.retarget	= nvirt_soft_retarget,
+	.adopt		= nvirt_soft_adopt,
+	.g2g		= nvirt_soft_g2g,
 };
 
 /**

@@ -618,16 +618,11 @@ bool nvirt_vdev_is(const struct net_device *dev)
 
 /**
  * nvirt_vdev_g2g() - the path a vdev's frames to its neighbours take
- * @dev: a VIF's netdev; nothing happens unless it is a vdev
+ * @vd: the vdev
  * @g2g: enum nvirt_g2g: external, or through the port (soft)
  */
-void nvirt_vdev_g2g(struct net_device *dev, u8 g2g)
+void nvirt_vdev_g2g(struct nvirt_vdev *vd, u8 g2g)
 {
-	struct nvirt_vdev *vd;
-
-	if (!dev || !nvirt_vdev_is(dev))
-		return;
-	vd = netdev_priv(dev);
 	WRITE_ONCE(vd->external, g2g == NVIRT_G2G_EXTERNAL);
 }
 

@@ -87,7 +87,7 @@ bool nvirt_vdev_is(const struct net_device *dev);
 int nvirt_vdev_change_mac(struct nvirt_vdev *vd, const u8 *mac,
 			  struct netlink_ext_ack *extack);
 void nvirt_vdev_publish(struct nvirt_vdev *vd, const struct nvirt_vif_cfg *cfg);
-void nvirt_vdev_g2g(struct net_device *dev, u8 g2g);
+void nvirt_vdev_g2g(struct nvirt_vdev *vd, u8 g2g);
 void nvirt_vdev_link(struct nvirt_vdev *vd, u8 link_state);
 int nvirt_vdev_init(void);
 void nvirt_vdev_exit(void);

@@ -274,7 +274,8 @@ static void nvirt_vif_adopt_plan(struct nvirt_vif *vif,
 	memcpy(vif->enforce, enforce, sizeof(vif->enforce));
 	vif->migratable = plan->migratable;
 	vif->g2g = plan->g2g;
-	if (vif->ops->g2g)
+	/* A VIF not created yet takes its path from create. */
+	if (vif->dev && vif->ops->g2g)
 		vif->ops->g2g(vif);
 }
 
