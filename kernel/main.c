@@ -16,8 +16,21 @@
 #include "nic.h"
 #include "npolicy.h"
 #include "nvirt.h"
+#include "place.h"
 #include "vdev.h"
+#include "vf.h"
 #include "vif.h"
+
+/*
+ * VIFs go first; the hardware they give back is rebalanced, then the VFs
+ * nvirt enabled are disabled.
+ */
+static void nvirt_vifs_exit(void)
+{
+	nvirt_vif_exit();
+	nvirt_place_exit();
+	nvirt_vf_exit();
+}
 
 static int __init nvirt_init(void)
 {
@@ -46,7 +59,7 @@ static int __init nvirt_init(void)
 err_npolicy_exit:
 	nvirt_npolicy_exit();
 err_vif_exit:
-	nvirt_vif_exit();
+	nvirt_vifs_exit();
 err_vdev_exit:
 	nvirt_vdev_exit();
 err_nic_exit:
@@ -59,7 +72,7 @@ static void __exit nvirt_exit(void)
 	nvirt_debugfs_exit();
 	nvirt_nl_exit();
 	nvirt_npolicy_exit();
-	nvirt_vif_exit();
+	nvirt_vifs_exit();
 	nvirt_vdev_exit();
 	nvirt_nic_exit();
 }

@@ -733,6 +733,4 @@ void nvirt_vif_exit(void)
 	/* Unregistering replays events: only once no VIF is left. */
 	unregister_netdevice_notifier(&nvirt_vif_nb);
 	cancel_work_sync(&nvirt_vif_reap_work);
-	nvirt_place_exit();
-	nvirt_vf_exit();
 }
