@@ -118,7 +118,7 @@ static struct nlmsghdr *request(void)
 				 NVIRT_CMD_VIF_NEW, NVIRT_FAMILY_VERSION) ||
 	    nla_put_string(msg, NVIRT_A_VIF_NAME, "vm1") ||
 	    nla_put_string(msg, NVIRT_A_VIF_PARENT_IFNAME, "eth0") ||
-	    nla_put_u16(msg, NVIRT_A_VIF_VLAN, 10) ||
+	    nla_put_u32(msg, NVIRT_A_VIF_VLAN, 10) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_MTU, 1500) ||
 	    nvirt_policy_nest_put(msg, NVIRT_A_VIF_POLICY, &pol))
 		abort();

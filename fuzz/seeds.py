@@ -61,8 +61,6 @@ def attr(atype, payload):
     return hdr + payload + b'\0' * (-len(payload) % 4)
 
 
-def u8(t, v): return attr(t, struct.pack('=B', v))
-def u16(t, v): return attr(t, struct.pack('=H', v))
 def u32(t, v): return attr(t, struct.pack('=I', v))
 def string(t, s): return attr(t, s.encode() + b'\0')
 def flag(t): return attr(t, b'')
@@ -196,7 +194,7 @@ def main():
         save('ack-dump-done', ACK, nics[-1])
 
         pol = nest(C['NVIRT_A_NAMED_POLICY_POLICY'],
-                   u8(C['NVIRT_A_POLICY_GOAL'], C['NVIRT_GOAL_LATENCY']),
+                   u32(C['NVIRT_A_POLICY_GOAL'], C['NVIRT_GOAL_LATENCY']),
                    u32(C['NVIRT_A_POLICY_PRIORITY'], 5),
                    u32(C['NVIRT_A_POLICY_MAX_RATE'], 100))
         ack = g.request(C['NVIRT_CMD_POLICY_NEW'],
@@ -208,15 +206,15 @@ def main():
 
         new = vif(string(C['NVIRT_A_VIF_NAME'], 'fz0'),
                   string(C['NVIRT_A_VIF_PARENT_IFNAME'], 'nvs0'),
-                  u16(C['NVIRT_A_VIF_VLAN'], 10),
-                  u8(C['NVIRT_A_VIF_VLAN_QOS'], 3),
+                  u32(C['NVIRT_A_VIF_VLAN'], 10),
+                  u32(C['NVIRT_A_VIF_VLAN_QOS'], 3),
                   u32(C['NVIRT_A_VIF_MTU'], 1400),
                   u32(C['NVIRT_A_VIF_MAX_RATE'], 50),
                   string(C['NVIRT_A_VIF_POLICY_NAME'], 'gold'),
                   nest(C['NVIRT_A_VIF_POLICY'],
-                       u8(C['NVIRT_A_POLICY_ISOLATION'],
+                       u32(C['NVIRT_A_POLICY_ISOLATION'],
                           C['NVIRT_ISOLATION_STANDARD']),
-                       u8(C['NVIRT_A_POLICY_G2G'], C['NVIRT_G2G_SOFT'])))
+                       u32(C['NVIRT_A_POLICY_G2G'], C['NVIRT_G2G_SOFT'])))
         mon = g.monitor()
         save('vif-new', VIF, g.request(C['NVIRT_CMD_VIF_NEW'], new)[0])
         save('vif-set', ACK, g.request(
@@ -235,14 +233,14 @@ def main():
                                   ('queue', 'NVIRT_BACKEND_QUEUE')):
                 dry = vif(string(C['NVIRT_A_VIF_NAME'], 'fz1'),
                           string(C['NVIRT_A_VIF_PARENT_IFNAME'], igb),
-                          u8(C['NVIRT_A_VIF_BACKEND'], C[backend]),
-                          u16(C['NVIRT_A_VIF_VLAN'], 10),
+                          u32(C['NVIRT_A_VIF_BACKEND'], C[backend]),
+                          u32(C['NVIRT_A_VIF_VLAN'], 10),
                           flag(C['NVIRT_A_VIF_DRY_RUN']))
                 save(f'plan-{name}', PLAN,
                      g.request(C['NVIRT_CMD_VIF_NEW'], dry)[0])
         refused = vif(string(C['NVIRT_A_VIF_NAME'], 'fz1'),
                       string(C['NVIRT_A_VIF_PARENT_IFNAME'], 'nvs0'),
-                      u8(C['NVIRT_A_VIF_BACKEND'], C['NVIRT_BACKEND_VF']),
+                      u32(C['NVIRT_A_VIF_BACKEND'], C['NVIRT_BACKEND_VF']),
                       flag(C['NVIRT_A_VIF_DRY_RUN']))
         save('plan-refused', PLAN,
              g.request(C['NVIRT_CMD_VIF_NEW'], refused)[0])
@@ -261,7 +259,7 @@ def main():
             C['NVIRT_CMD_VIF_NEW'],
             vif(string(C['NVIRT_A_VIF_NAME'], 'fz2'),
                 string(C['NVIRT_A_VIF_PARENT_IFNAME'], 'nvs0'),
-                u16(C['NVIRT_A_VIF_VLAN'], 5000)))[-1])
+                u32(C['NVIRT_A_VIF_VLAN'], 5000)))[-1])
     finally:
         g.request(C['NVIRT_CMD_VIF_DEL'], string(C['NVIRT_A_VIF_NAME'], 'fz0'))
         g.request(C['NVIRT_CMD_POLICY_DEL'],

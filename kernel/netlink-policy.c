@@ -19,8 +19,8 @@
 #include "vif.h"
 
 /*
- * Policy attributes: the VIF field each is, where a config has it, and
- * its size there, which is the attribute's (u8 for u8 and bool, u32).
+ * Policy attributes (all u32): the VIF field each is, where a config has
+ * it, and its size there (1 for u8 and bool, else 4).
  */
 #define NVIRT_NL_POLICY_FIELD(_name, _member, _size) {			\
 	.attr = NVIRT_A_POLICY_##_name,					\
@@ -81,7 +81,7 @@ int nvirt_nl_policy_parse(const struct nlattr *nest, struct nvirt_vif_cfg *cfg,
 		__set_bit(nvirt_nl_policy_fields[i].field, &cfg->set);
 		to = (u8 *)cfg + nvirt_nl_policy_fields[i].offset;
 		if (nvirt_nl_policy_fields[i].size == 1)
-			*(u8 *)to = nla_get_u8(attr);
+			*(u8 *)to = nla_get_u32(attr);
 		else
 			*(u32 *)to = nla_get_u32(attr);
 	}
@@ -111,11 +111,9 @@ int nvirt_nl_policy_put(struct sk_buff *msg, int type,
 		if (!test_bit(nvirt_nl_policy_fields[i].field, &fields))
 			continue;
 		from = (const u8 *)cfg + nvirt_nl_policy_fields[i].offset;
-		err = nvirt_nl_policy_fields[i].size == 1 ?
-		      nla_put_u8(msg, nvirt_nl_policy_fields[i].attr,
-				 *(const u8 *)from) :
-		      nla_put_u32(msg, nvirt_nl_policy_fields[i].attr,
-				  *(const u32 *)from);
+		err = nla_put_u32(msg, nvirt_nl_policy_fields[i].attr,
+				  nvirt_nl_policy_fields[i].size == 1 ?
+				  *(const u8 *)from : *(const u32 *)from);
 		if (err) {
 			nla_nest_cancel(msg, nest);
 			return -EMSGSIZE;

@@ -64,16 +64,16 @@ static int nvirt_nl_vif_cfg(struct sk_buff *skb, struct genl_info *info,
 	if (err)
 		return err;
 	if (tb[NVIRT_A_VIF_BACKEND])
-		cfg->policy.backend = nla_get_u8(tb[NVIRT_A_VIF_BACKEND]);
+		cfg->policy.backend = nla_get_u32(tb[NVIRT_A_VIF_BACKEND]);
 
 	if (tb[NVIRT_A_VIF_MAC])
 		nla_memcpy(cfg->mac, tb[NVIRT_A_VIF_MAC], ETH_ALEN);
 	if (tb[NVIRT_A_VIF_VLAN])
-		cfg->vlan = nla_get_u16(tb[NVIRT_A_VIF_VLAN]);
+		cfg->vlan = nla_get_u32(tb[NVIRT_A_VIF_VLAN]);
 	if (tb[NVIRT_A_VIF_VLAN_QOS])
-		cfg->qos = nla_get_u8(tb[NVIRT_A_VIF_VLAN_QOS]);
+		cfg->qos = nla_get_u32(tb[NVIRT_A_VIF_VLAN_QOS]);
 	if (tb[NVIRT_A_VIF_VLAN_PROTO])
-		cfg->vlan_proto = nla_get_u8(tb[NVIRT_A_VIF_VLAN_PROTO]);
+		cfg->vlan_proto = nla_get_u32(tb[NVIRT_A_VIF_VLAN_PROTO]);
 	if (tb[NVIRT_A_VIF_MTU])
 		cfg->mtu = nla_get_u32(tb[NVIRT_A_VIF_MTU]);
 	if (tb[NVIRT_A_VIF_MAX_RATE])
@@ -81,11 +81,11 @@ static int nvirt_nl_vif_cfg(struct sk_buff *skb, struct genl_info *info,
 	if (tb[NVIRT_A_VIF_MIN_RATE])
 		cfg->min_rate = nla_get_u32(tb[NVIRT_A_VIF_MIN_RATE]);
 	if (tb[NVIRT_A_VIF_SPOOFCHK])
-		cfg->spoofchk = nla_get_u8(tb[NVIRT_A_VIF_SPOOFCHK]);
+		cfg->spoofchk = nla_get_u32(tb[NVIRT_A_VIF_SPOOFCHK]);
 	if (tb[NVIRT_A_VIF_TRUST])
-		cfg->trust = nla_get_u8(tb[NVIRT_A_VIF_TRUST]);
+		cfg->trust = nla_get_u32(tb[NVIRT_A_VIF_TRUST]);
 	if (tb[NVIRT_A_VIF_LINK_STATE])
-		cfg->link_state = nla_get_u8(tb[NVIRT_A_VIF_LINK_STATE]);
+		cfg->link_state = nla_get_u32(tb[NVIRT_A_VIF_LINK_STATE]);
 	if (tb[NVIRT_A_VIF_POLICY_NAME])
 		nla_strscpy(cfg->policy_name, tb[NVIRT_A_VIF_POLICY_NAME],
 			    sizeof(cfg->policy_name));
@@ -129,7 +129,7 @@ static int nvirt_nl_enforce_put(struct sk_buff *msg, int type,
 		if (!nest)
 			return -EMSGSIZE;
 		if (nla_put_u32(msg, NVIRT_A_ENFORCE_SETTING, s) ||
-		    nla_put_u8(msg, NVIRT_A_ENFORCE_POINT, enforce[s])) {
+		    nla_put_u32(msg, NVIRT_A_ENFORCE_POINT, enforce[s])) {
 			nla_nest_cancel(msg, nest);
 			return -EMSGSIZE;
 		}
@@ -172,9 +172,9 @@ static int nvirt_nl_plan_put(struct sk_buff *msg, const struct nvirt_plan *plan)
 	    nla_put_u32(msg, NVIRT_A_PLAN_ERROR, -plan->err) ||
 	    nla_put_string(msg, NVIRT_A_PLAN_ERROR_TEXT,
 			   plan->reasons[plan->cause].text) :
-	    nla_put_u8(msg, NVIRT_A_PLAN_BACKEND, plan->backend) ||
-	    nla_put_u8(msg, NVIRT_A_PLAN_G2G, plan->g2g) ||
-	    nla_put_u8(msg, NVIRT_A_PLAN_MIGRATABLE, plan->migratable) ||
+	    nla_put_u32(msg, NVIRT_A_PLAN_BACKEND, plan->backend) ||
+	    nla_put_u32(msg, NVIRT_A_PLAN_G2G, plan->g2g) ||
+	    nla_put_u32(msg, NVIRT_A_PLAN_MIGRATABLE, plan->migratable) ||
 	    (plan->displace &&
 	     nla_put_u32(msg, NVIRT_A_PLAN_DISPLACE, plan->displace)) ||
 	    nvirt_nl_enforce_put(msg, NVIRT_A_PLAN_ENFORCE, plan->enforce))
@@ -245,7 +245,7 @@ static int nvirt_nl_vif_put(struct sk_buff *msg, struct nvirt_vif *vif,
 	    nla_put_string(msg, NVIRT_A_VIF_NAME, vif->name) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_PARENT_IFINDEX, vif->parent->ifindex) ||
 	    nla_put_string(msg, NVIRT_A_VIF_PARENT_IFNAME, vif->parent->name) ||
-	    nla_put_u8(msg, NVIRT_A_VIF_BACKEND, vif->backend) ||
+	    nla_put_u32(msg, NVIRT_A_VIF_BACKEND, vif->backend) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_IFINDEX, dev->ifindex) ||
 	    nla_put_string(msg, NVIRT_A_VIF_IFNAME, dev->name) ||
 	    (!net_eq(dev_net(dev), net) &&
@@ -253,16 +253,16 @@ static int nvirt_nl_vif_put(struct sk_buff *msg, struct nvirt_vif *vif,
 			 peernet2id_alloc(net, dev_net(dev), GFP_KERNEL))) ||
 	    nla_put(msg, NVIRT_A_VIF_MAC, ETH_ALEN, cfg->mac) ||
 	    (cfg->vlan &&
-	     (nla_put_u16(msg, NVIRT_A_VIF_VLAN, cfg->vlan) ||
-	      nla_put_u8(msg, NVIRT_A_VIF_VLAN_QOS, cfg->qos) ||
-	      nla_put_u8(msg, NVIRT_A_VIF_VLAN_PROTO, cfg->vlan_proto))) ||
+	     (nla_put_u32(msg, NVIRT_A_VIF_VLAN, cfg->vlan) ||
+	      nla_put_u32(msg, NVIRT_A_VIF_VLAN_QOS, cfg->qos) ||
+	      nla_put_u32(msg, NVIRT_A_VIF_VLAN_PROTO, cfg->vlan_proto))) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_MTU, READ_ONCE(dev->mtu)) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_MAX_RATE, cfg->max_rate) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_MIN_RATE, cfg->min_rate) ||
-	    nla_put_u8(msg, NVIRT_A_VIF_SPOOFCHK, cfg->spoofchk) ||
-	    nla_put_u8(msg, NVIRT_A_VIF_TRUST, cfg->trust) ||
-	    nla_put_u8(msg, NVIRT_A_VIF_LINK_STATE, cfg->link_state) ||
-	    nla_put_u8(msg, NVIRT_A_VIF_OPERSTATE, READ_ONCE(dev->operstate)) ||
+	    nla_put_u32(msg, NVIRT_A_VIF_SPOOFCHK, cfg->spoofchk) ||
+	    nla_put_u32(msg, NVIRT_A_VIF_TRUST, cfg->trust) ||
+	    nla_put_u32(msg, NVIRT_A_VIF_LINK_STATE, cfg->link_state) ||
+	    nla_put_u32(msg, NVIRT_A_VIF_OPERSTATE, READ_ONCE(dev->operstate)) ||
 	    (vif->backend == NVIRT_BACKEND_QUEUE &&
 	     nla_put_u32(msg, NVIRT_A_VIF_QUEUE, vif->queue)) ||
 	    (vif->backend == NVIRT_BACKEND_VF &&
@@ -272,11 +272,11 @@ static int nvirt_nl_vif_put(struct sk_buff *msg, struct nvirt_vif *vif,
 				NVIRT_NL_VIF_POLICY) ||
 	    (cfg->policy_name[0] &&
 	     nla_put_string(msg, NVIRT_A_VIF_POLICY_NAME, cfg->policy_name)) ||
-	    nla_put_u8(msg, NVIRT_A_VIF_BACKEND_REQUEST, cfg->policy.backend) ||
+	    nla_put_u32(msg, NVIRT_A_VIF_BACKEND_REQUEST, cfg->policy.backend) ||
 	    nvirt_nl_policy_put(msg, NVIRT_A_VIF_OWN_POLICY, cfg,
 				cfg->own & NVIRT_VIF_FOLLOWED) ||
-	    nla_put_u8(msg, NVIRT_A_VIF_MIGRATABLE, vif->migratable) ||
-	    nla_put_u8(msg, NVIRT_A_VIF_G2G, vif->g2g) ||
+	    nla_put_u32(msg, NVIRT_A_VIF_MIGRATABLE, vif->migratable) ||
+	    nla_put_u32(msg, NVIRT_A_VIF_G2G, vif->g2g) ||
 	    (stats && nvirt_nl_vif_stats_put(msg, vif)) ||
 	    (plan && nvirt_nl_plan_put(msg, plan)))
 		return -EMSGSIZE;
@@ -549,13 +549,13 @@ static int nvirt_nl_vif_explain_reply(struct nvirt_req *req,
 	    nla_put_string(msg, NVIRT_A_VIF_NAME, vif->name) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_PARENT_IFINDEX, parent->ifindex) ||
 	    nla_put_string(msg, NVIRT_A_VIF_PARENT_IFNAME, parent->name) ||
-	    nla_put_u8(msg, NVIRT_A_VIF_BACKEND, vif->backend) ||
+	    nla_put_u32(msg, NVIRT_A_VIF_BACKEND, vif->backend) ||
 	    nvirt_nl_policy_put(msg, NVIRT_A_VIF_POLICY, &vif->cfg,
 				NVIRT_NL_VIF_POLICY) ||
 	    (vif->cfg.policy_name[0] &&
 	     nla_put_string(msg, NVIRT_A_VIF_POLICY_NAME,
 			    vif->cfg.policy_name)) ||
-	    nla_put_u8(msg, NVIRT_A_VIF_MIGRATABLE, vif->migratable) ||
+	    nla_put_u32(msg, NVIRT_A_VIF_MIGRATABLE, vif->migratable) ||
 	    nvirt_nl_plan_put(msg, plan))
 		return -EMSGSIZE;
 	genlmsg_end(msg, hdr);

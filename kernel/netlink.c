@@ -218,8 +218,8 @@ static int nvirt_nl_cap_put(struct sk_buff *msg, enum nvirt_knob knob,
 	if (!nest)
 		return -EMSGSIZE;
 	if (nla_put_u32(msg, NVIRT_A_CAP_KNOB, knob) ||
-	    nla_put_u8(msg, NVIRT_A_CAP_SUPPORT, cap->support) ||
-	    nla_put_u8(msg, NVIRT_A_CAP_REASON, cap->reason)) {
+	    nla_put_u32(msg, NVIRT_A_CAP_SUPPORT, cap->support) ||
+	    nla_put_u32(msg, NVIRT_A_CAP_REASON, cap->reason)) {
 		nla_nest_cancel(msg, nest);
 		return -EMSGSIZE;
 	}
@@ -266,9 +266,9 @@ static int nvirt_nl_caps_put(struct sk_buff *msg, struct net_device *dev)
 	}
 
 	if (caps.esw_mode >= 0 &&
-	    nla_put_u8(msg, NVIRT_A_NIC_ESW_MODE,
-		       caps.esw_mode == BRIDGE_MODE_VEPA ?
-		       NVIRT_ESW_MODE_VEPA : NVIRT_ESW_MODE_VEB))
+	    nla_put_u32(msg, NVIRT_A_NIC_ESW_MODE,
+			caps.esw_mode == BRIDGE_MODE_VEPA ?
+			NVIRT_ESW_MODE_VEPA : NVIRT_ESW_MODE_VEB))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -296,9 +296,9 @@ static int nvirt_nl_nic_put(struct sk_buff *msg, const struct nvirt_nic *nic)
 	    nla_put_u32(msg, NVIRT_A_NIC_MTU, READ_ONCE(dev->mtu)) ||
 	    nla_put_u32(msg, NVIRT_A_NIC_MIN_MTU, dev->min_mtu) ||
 	    nla_put_u32(msg, NVIRT_A_NIC_MAX_MTU, dev->max_mtu) ||
-	    nla_put_u8(msg, NVIRT_A_NIC_OPERSTATE, READ_ONCE(dev->operstate)) ||
-	    nla_put_u8(msg, NVIRT_A_NIC_MANAGED, nic->managed) ||
-	    nla_put_u16(msg, NVIRT_A_NIC_LINK_TYPE, dev->type) ||
+	    nla_put_u32(msg, NVIRT_A_NIC_OPERSTATE, READ_ONCE(dev->operstate)) ||
+	    nla_put_u32(msg, NVIRT_A_NIC_MANAGED, nic->managed) ||
+	    nla_put_u32(msg, NVIRT_A_NIC_LINK_TYPE, dev->type) ||
 	    nvirt_nl_caps_put(msg, dev))
 		return -EMSGSIZE;
 	return 0;
@@ -498,7 +498,7 @@ void nvirt_nl_ntf_send(struct net *net, struct sk_buff *msg, void *hdr,
 		return;
 	}
 	/* Lost, not remembered: a rescan sends a change again. */
-	if (nla_put_u8(msg, cause_attr, cause)) {
+	if (nla_put_u32(msg, cause_attr, cause)) {
 		nlmsg_free(msg);
 		nvirt_nl_ntf_lost(net);
 		return;
@@ -659,7 +659,7 @@ int nvirt_nl_nic_set_doit(struct sk_buff *skb, struct genl_info *info)
 	struct nvirt_nic *nic = info->user_ptr[NVIRT_UP_NIC];
 
 	if (info->attrs[NVIRT_A_NIC_MANAGED])
-		nic->managed = nla_get_u8(info->attrs[NVIRT_A_NIC_MANAGED]);
+		nic->managed = nla_get_u32(info->attrs[NVIRT_A_NIC_MANAGED]);
 	return 0;
 }
 

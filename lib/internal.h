@@ -30,9 +30,10 @@ _Static_assert(NVIRT_A_VIF_MAX <= NVIRT_TB_MAX, "NVIRT_TB_MAX too small");
 _Static_assert(NVIRT_A_NAMED_POLICY_MAX <= NVIRT_TB_MAX,
 	       "NVIRT_TB_MAX too small");
 
-/* Policies of fixed-size integers: exactly their size, not more. */
-#define NVIRT_POLICY_U8		{ .type = NLA_U8, .maxlen = sizeof(uint8_t) }
-#define NVIRT_POLICY_U16	{ .type = NLA_U16, .maxlen = sizeof(uint16_t) }
+/*
+ * Policies of fixed-size integers: exactly their size, not more. The
+ * uAPI has no integer narrower than 32 bits.
+ */
 #define NVIRT_POLICY_U32	{ .type = NLA_U32, .maxlen = sizeof(uint32_t) }
 #define NVIRT_POLICY_S32	{ .type = NLA_S32,			\
 				  .minlen = sizeof(int32_t),		\
@@ -120,10 +121,16 @@ struct nvirt_list {
  * @field of its fields is set: as it is, bools as the u8 they are on the
  * wire.
  */
+/*
+ * A member of a public struct that a request carries as an attribute:
+ * an integer of @len bytes (1, 2 or 4), sent as the uAPI's 32 bits, or
+ * with @bytes its @len bytes as they are (a MAC).
+ */
 struct nvirt_field_attr {
 	uint32_t field;
 	int type;
 	size_t offset, len;
+	bool bytes;
 };
 
 /* request.c */
@@ -200,10 +207,13 @@ static inline uint32_t nvirt_u32(struct nlattr **tb, int type)
 	return tb[type] ? nla_get_u32(tb[type]) : 0;
 }
 
-/* An optional u8 attribute of a parsed message; 0 when absent. */
+/*
+ * An optional u32 attribute of a parsed message that a public struct
+ * keeps in a uint8_t (an enum's code, a boolean); 0 when absent.
+ */
 static inline uint8_t nvirt_u8(struct nlattr **tb, int type)
 {
-	return tb[type] ? nla_get_u8(tb[type]) : 0;
+	return tb[type] ? nla_get_u32(tb[type]) : 0;
 }
 
 /* A "uint" attribute (NVIRT_POLICY_UINT); -EBADMSG unless 4 or 8 long. */

@@ -131,8 +131,8 @@ static int mon_valid(struct nl_msg *msg, void *arg)
 		return NL_STOP;
 	}
 	cause = nlmsg_find_attr(nlh, GENL_HDRLEN, mon_cause_attr(ev));
-	rx->h->cause = cause && nla_len(cause) == sizeof(uint8_t) ?
-		       nla_get_u8(cause) : 0;
+	rx->h->cause = cause && nla_len(cause) == sizeof(uint32_t) ?
+		       nla_get_u32(cause) : 0;
 	rx->ret = rx->cb(ev, obj.nic, obj.vif, obj.policy, rx->arg);
 	rx->h->cause = 0;
 	return rx->ret ? NL_STOP : NL_OK;

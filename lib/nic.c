@@ -57,9 +57,9 @@ static const struct nla_policy nic_policy[NVIRT_A_NIC_MAX + 1] = {
 	[NVIRT_A_NIC_ADDRESS]	= { .type = NLA_UNSPEC, .maxlen = NIC_ADDR_LEN },
 	[NVIRT_A_NIC_PERM_ADDRESS] = { .type = NLA_UNSPEC, .maxlen = NIC_ADDR_LEN },
 	[NVIRT_A_NIC_MTU ... NVIRT_A_NIC_MAX_MTU] = NVIRT_POLICY_U32,
-	[NVIRT_A_NIC_OPERSTATE]	= NVIRT_POLICY_U8,
-	[NVIRT_A_NIC_MANAGED]	= NVIRT_POLICY_U8,
-	[NVIRT_A_NIC_LINK_TYPE]	= NVIRT_POLICY_U16,
+	[NVIRT_A_NIC_OPERSTATE]	= NVIRT_POLICY_U32,
+	[NVIRT_A_NIC_MANAGED]	= NVIRT_POLICY_U32,
+	[NVIRT_A_NIC_LINK_TYPE]	= NVIRT_POLICY_U32,
 	[NVIRT_A_NIC_SPEED ... NVIRT_A_NIC_MAX_RX_QUEUES] = NVIRT_POLICY_U32,
 	[NVIRT_A_NIC_CHANNELS]	= { .type = NLA_NESTED },
 	[NVIRT_A_NIC_SRIOV_TOTAL_VFS] = NVIRT_POLICY_U32,
@@ -67,10 +67,10 @@ static const struct nla_policy nic_policy[NVIRT_A_NIC_MAX + 1] = {
 	[NVIRT_A_NIC_VF]	= { .type = NLA_NESTED },
 	[NVIRT_A_NIC_PF_BUS_ADDR] = { .type = NLA_STRING },
 	[NVIRT_A_NIC_PF_IFINDEX] = NVIRT_POLICY_U32,
-	[NVIRT_A_NIC_CAUSE] = NVIRT_POLICY_U8,
+	[NVIRT_A_NIC_CAUSE] = NVIRT_POLICY_U32,
 	[NVIRT_A_NIC_VF_INDEX]	= NVIRT_POLICY_U32,
 	[NVIRT_A_NIC_CAP]	= { .type = NLA_NESTED },
-	[NVIRT_A_NIC_ESW_MODE]	= NVIRT_POLICY_U8,
+	[NVIRT_A_NIC_ESW_MODE]	= NVIRT_POLICY_U32,
 };
 
 static const struct nla_policy channels_policy[NVIRT_A_CHANNELS_MAX + 1] = {
@@ -85,8 +85,8 @@ static const struct nla_policy vf_policy[NVIRT_A_VF_MAX + 1] = {
 
 static const struct nla_policy cap_policy[NVIRT_A_CAP_MAX + 1] = {
 	[NVIRT_A_CAP_KNOB]	= NVIRT_POLICY_U32,
-	[NVIRT_A_CAP_SUPPORT]	= NVIRT_POLICY_U8,
-	[NVIRT_A_CAP_REASON]	= NVIRT_POLICY_U8,
+	[NVIRT_A_CAP_SUPPORT]	= NVIRT_POLICY_U32,
+	[NVIRT_A_CAP_REASON]	= NVIRT_POLICY_U32,
 };
 
 /* What names a NIC in a request, and what to change on it. */
@@ -105,7 +105,7 @@ static int nic_put(struct nl_msg *msg, const void *arg)
 	    (sel->ifname &&
 	     nla_put_string(msg, NVIRT_A_NIC_IFNAME, sel->ifname)) ||
 	    (sel->managed >= 0 &&
-	     nla_put_u8(msg, NVIRT_A_NIC_MANAGED, sel->managed)))
+	     nla_put_u32(msg, NVIRT_A_NIC_MANAGED, sel->managed)))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -138,14 +138,14 @@ static void nic_link(struct nvirt_nic *nic, struct nlattr **tb)
 	nic->min_mtu = nvirt_u32(tb, NVIRT_A_NIC_MIN_MTU);
 	nic->max_mtu = nvirt_u32(tb, NVIRT_A_NIC_MAX_MTU);
 	if (tb[NVIRT_A_NIC_OPERSTATE])
-		nic->operstate = nla_get_u8(tb[NVIRT_A_NIC_OPERSTATE]);
+		nic->operstate = nla_get_u32(tb[NVIRT_A_NIC_OPERSTATE]);
 	if (tb[NVIRT_A_NIC_MANAGED])
-		nic->managed = nla_get_u8(tb[NVIRT_A_NIC_MANAGED]);
+		nic->managed = nla_get_u32(tb[NVIRT_A_NIC_MANAGED]);
 	if (tb[NVIRT_A_NIC_LINK_TYPE])
-		nic->link_type = nla_get_u16(tb[NVIRT_A_NIC_LINK_TYPE]);
+		nic->link_type = nla_get_u32(tb[NVIRT_A_NIC_LINK_TYPE]);
 	nic->has_esw_mode = tb[NVIRT_A_NIC_ESW_MODE] != NULL;
 	if (nic->has_esw_mode)
-		nic->esw_mode = nla_get_u8(tb[NVIRT_A_NIC_ESW_MODE]);
+		nic->esw_mode = nla_get_u32(tb[NVIRT_A_NIC_ESW_MODE]);
 }
 
 /* Its speed, queues and channels. */
@@ -249,9 +249,9 @@ static int nic_cap(struct nvirt_nic *nic, struct nlattr *nest)
 	if (cap->known)
 		return -EBADMSG;	/* one per knob */
 	cap->known = true;
-	cap->support = nla_get_u8(tb[NVIRT_A_CAP_SUPPORT]);
+	cap->support = nla_get_u32(tb[NVIRT_A_CAP_SUPPORT]);
 	if (tb[NVIRT_A_CAP_REASON])
-		cap->reason = nla_get_u8(tb[NVIRT_A_CAP_REASON]);
+		cap->reason = nla_get_u32(tb[NVIRT_A_CAP_REASON]);
 	return 0;
 }
 

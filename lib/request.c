@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <linux/netlink.h>
 #include <netlink/genl/genl.h>
@@ -236,13 +237,32 @@ _Static_assert(sizeof(bool) == sizeof(uint8_t), "bool is not a u8");
 int nvirt_put_fields(struct nl_msg *msg, const struct nvirt_field_attr *attrs,
 		     size_t n, uint32_t fields, const void *obj)
 {
+	const void *from;
+	uint32_t val;
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		if ((fields & attrs[i].field) &&
-		    nla_put(msg, attrs[i].type, attrs[i].len,
-			    (const char *)obj + attrs[i].offset))
+	for (i = 0; i < n; i++) {
+		if (!(fields & attrs[i].field))
+			continue;
+		from = (const char *)obj + attrs[i].offset;
+		if (attrs[i].bytes) {
+			if (nla_put(msg, attrs[i].type, attrs[i].len, from))
+				return -EMSGSIZE;
+			continue;
+		}
+		switch (attrs[i].len) {
+		case sizeof(uint8_t):
+			val = *(const uint8_t *)from;
+			break;
+		case sizeof(uint16_t):
+			val = *(const uint16_t *)from;
+			break;
+		default:
+			memcpy(&val, from, sizeof(val));
+		}
+		if (nla_put_u32(msg, attrs[i].type, val))
 			return -EMSGSIZE;
+	}
 	return 0;
 }
 

@@ -61,18 +61,18 @@ static const struct nla_policy vif_policy[NVIRT_A_VIF_MAX + 1] = {
 	[NVIRT_A_VIF_PARENT_IFINDEX]	= NVIRT_POLICY_U32,
 	[NVIRT_A_VIF_PARENT_IFNAME]	= { .type = NLA_STRING,
 					    .maxlen = VIF_NAME_LEN },
-	[NVIRT_A_VIF_BACKEND]		= NVIRT_POLICY_U8,
+	[NVIRT_A_VIF_BACKEND]		= NVIRT_POLICY_U32,
 	[NVIRT_A_VIF_IFINDEX]		= NVIRT_POLICY_U32,
 	[NVIRT_A_VIF_NETNS_FD]		= NVIRT_POLICY_S32,
 	[NVIRT_A_VIF_NETNS_ID]		= NVIRT_POLICY_S32,
 	[NVIRT_A_VIF_MAC]		= { .type = NLA_UNSPEC,
 					    .minlen = VIF_MAC_LEN,
 					    .maxlen = VIF_MAC_LEN },
-	[NVIRT_A_VIF_VLAN]		= NVIRT_POLICY_U16,
-	[NVIRT_A_VIF_VLAN_QOS]		= NVIRT_POLICY_U8,
-	[NVIRT_A_VIF_VLAN_PROTO]	= NVIRT_POLICY_U8,
+	[NVIRT_A_VIF_VLAN]		= NVIRT_POLICY_U32,
+	[NVIRT_A_VIF_VLAN_QOS]		= NVIRT_POLICY_U32,
+	[NVIRT_A_VIF_VLAN_PROTO]	= NVIRT_POLICY_U32,
 	[NVIRT_A_VIF_MTU ... NVIRT_A_VIF_MIN_RATE] = NVIRT_POLICY_U32,
-	[NVIRT_A_VIF_SPOOFCHK ... NVIRT_A_VIF_OPERSTATE] = NVIRT_POLICY_U8,
+	[NVIRT_A_VIF_SPOOFCHK ... NVIRT_A_VIF_OPERSTATE] = NVIRT_POLICY_U32,
 	[NVIRT_A_VIF_QUEUE]		= NVIRT_POLICY_U32,
 	[NVIRT_A_VIF_VF_INDEX]		= NVIRT_POLICY_U32,
 	[NVIRT_A_VIF_ENFORCE]		= { .type = NLA_NESTED },
@@ -82,18 +82,18 @@ static const struct nla_policy vif_policy[NVIRT_A_VIF_MAX + 1] = {
 	[NVIRT_A_VIF_POLICY]		= { .type = NLA_NESTED },
 	[NVIRT_A_VIF_DRY_RUN]		= { .type = NLA_FLAG },
 	[NVIRT_A_VIF_PLAN]		= { .type = NLA_NESTED },
-	[NVIRT_A_VIF_MIGRATABLE]	= NVIRT_POLICY_U8,
-	[NVIRT_A_VIF_G2G]		= NVIRT_POLICY_U8,
+	[NVIRT_A_VIF_MIGRATABLE]	= NVIRT_POLICY_U32,
+	[NVIRT_A_VIF_G2G]		= NVIRT_POLICY_U32,
 	[NVIRT_A_VIF_POLICY_NAME]	= { .type = NLA_STRING,
 					    .maxlen = VIF_POLICY_NAME_LEN },
-	[NVIRT_A_VIF_BACKEND_REQUEST]	= NVIRT_POLICY_U8,
+	[NVIRT_A_VIF_BACKEND_REQUEST]	= NVIRT_POLICY_U32,
 	[NVIRT_A_VIF_OWN_POLICY]	= { .type = NLA_NESTED },
-	[NVIRT_A_VIF_CAUSE]		= NVIRT_POLICY_U8,
+	[NVIRT_A_VIF_CAUSE]		= NVIRT_POLICY_U32,
 };
 
 static const struct nla_policy enforce_policy[NVIRT_A_ENFORCE_MAX + 1] = {
 	[NVIRT_A_ENFORCE_SETTING]	= NVIRT_POLICY_U32,
-	[NVIRT_A_ENFORCE_POINT]		= NVIRT_POLICY_U8,
+	[NVIRT_A_ENFORCE_POINT]		= NVIRT_POLICY_U32,
 };
 
 static const struct nla_policy stats_policy[NVIRT_A_VIF_STATS_MAX + 1] = {
@@ -105,9 +105,9 @@ static const struct nla_policy stats_policy[NVIRT_A_VIF_STATS_MAX + 1] = {
 static const struct nla_policy plan_policy[NVIRT_A_PLAN_MAX + 1] = {
 	[NVIRT_A_PLAN_ERROR]		= NVIRT_POLICY_U32,
 	[NVIRT_A_PLAN_ERROR_TEXT]	= { .type = NLA_STRING },
-	[NVIRT_A_PLAN_BACKEND]		= NVIRT_POLICY_U8,
-	[NVIRT_A_PLAN_G2G]		= NVIRT_POLICY_U8,
-	[NVIRT_A_PLAN_MIGRATABLE]	= NVIRT_POLICY_U8,
+	[NVIRT_A_PLAN_BACKEND]		= NVIRT_POLICY_U32,
+	[NVIRT_A_PLAN_G2G]		= NVIRT_POLICY_U32,
+	[NVIRT_A_PLAN_MIGRATABLE]	= NVIRT_POLICY_U32,
 	[NVIRT_A_PLAN_DISPLACE]		= NVIRT_POLICY_U32,
 	[NVIRT_A_PLAN_ENFORCE]		= { .type = NLA_NESTED },
 	[NVIRT_A_PLAN_REASON]		= { .type = NLA_NESTED },
@@ -118,11 +118,12 @@ static const struct nla_policy reason_policy[NVIRT_A_PLAN_REASON_MAX + 1] = {
 	[NVIRT_A_PLAN_REASON_TEXT]	= { .type = NLA_STRING },
 };
 
-#define CFG_ATTR(_field, _type, _member) {				\
+#define CFG_ATTR(_field, _type, _member, ...) {			\
 	.field = NVIRT_VIF_F_##_field,					\
 	.type = NVIRT_A_VIF_##_type,					\
 	.offset = offsetof(struct nvirt_vif_config, _member),		\
 	.len = FIELD_SIZE(struct nvirt_vif_config, _member),		\
+	__VA_ARGS__							\
 }
 
 /*
@@ -132,7 +133,7 @@ static const struct nla_policy reason_policy[NVIRT_A_PLAN_REASON_MAX + 1] = {
 static const struct nvirt_field_attr cfg_attrs[] = {
 	CFG_ATTR(BACKEND,	BACKEND,	backend),
 	CFG_ATTR(NETNS,		NETNS_FD,	netns_fd),
-	CFG_ATTR(MAC,		MAC,		mac),
+	CFG_ATTR(MAC,		MAC,		mac, .bytes = true),
 	CFG_ATTR(VLAN,		VLAN,		vlan),
 	CFG_ATTR(VLAN_QOS,	VLAN_QOS,	vlan_qos),
 	CFG_ATTR(VLAN_PROTO,	VLAN_PROTO,	vlan_proto),
@@ -240,7 +241,7 @@ static int enforce_parse(uint8_t *enforce, struct nlattr *nest)
 		return 0;	/* a setting of a newer kernel */
 	if (enforce[setting])
 		return -EBADMSG;	/* one per setting */
-	enforce[setting] = nla_get_u8(tb[NVIRT_A_ENFORCE_POINT]);
+	enforce[setting] = nla_get_u32(tb[NVIRT_A_ENFORCE_POINT]);
 	return 0;
 }
 
@@ -342,7 +343,7 @@ static void vif_settings(struct nvirt_vif *vif, struct nlattr **tb)
 	if (tb[NVIRT_A_VIF_MAC])
 		memcpy(vif->mac, nla_data(tb[NVIRT_A_VIF_MAC]), VIF_MAC_LEN);
 	if (tb[NVIRT_A_VIF_VLAN])
-		vif->vlan = nla_get_u16(tb[NVIRT_A_VIF_VLAN]);
+		vif->vlan = nla_get_u32(tb[NVIRT_A_VIF_VLAN]);
 	vif->vlan_qos = nvirt_u8(tb, NVIRT_A_VIF_VLAN_QOS);
 	vif->vlan_proto = nvirt_u8(tb, NVIRT_A_VIF_VLAN_PROTO);
 	vif->mtu = nvirt_u32(tb, NVIRT_A_VIF_MTU);
@@ -658,7 +659,7 @@ static int vif_asked_from_attrs(struct nlattr **tb,
 	cfg->fields = NVIRT_VIF_F_BACKEND | NVIRT_VIF_F_MAC | NVIRT_VIF_F_MTU |
 		      NVIRT_VIF_F_SPOOFCHK | NVIRT_VIF_F_TRUST |
 		      NVIRT_VIF_F_LINK_STATE;
-	cfg->backend = nla_get_u8(tb[NVIRT_A_VIF_BACKEND_REQUEST]);
+	cfg->backend = nla_get_u32(tb[NVIRT_A_VIF_BACKEND_REQUEST]);
 	memcpy(cfg->mac, vif->mac, sizeof(cfg->mac));
 	if (vif->vlan) {
 		cfg->fields |= NVIRT_VIF_F_VLAN | NVIRT_VIF_F_VLAN_QOS |

@@ -55,7 +55,7 @@ static void vif_new(struct mreq *m, const char *name, unsigned int parent,
 	mreq_init(m, NVIRT_CMD_VIF_NEW, FORM_DO);
 	mreq_str(m, NVIRT_A_VIF_NAME, name);
 	mreq_u32(m, NVIRT_A_VIF_PARENT_IFINDEX, parent);
-	mreq_u8(m, NVIRT_A_VIF_BACKEND, backend);
+	mreq_u32(m, NVIRT_A_VIF_BACKEND, backend);
 }
 
 static void vif_named(struct mreq *m, __u8 cmd, const char *name)
@@ -72,7 +72,7 @@ static void policy(struct mreq *m, __u8 cmd, const char *name, __u8 goal,
 	if (cmd == NVIRT_CMD_POLICY_DEL || cmd == NVIRT_CMD_POLICY_GET)
 		return;
 	mreq_nest_start(m, NVIRT_A_NAMED_POLICY_POLICY);
-	mreq_u8(m, NVIRT_A_POLICY_GOAL, goal);
+	mreq_u32(m, NVIRT_A_POLICY_GOAL, goal);
 	if (max_rate)
 		mreq_u32(m, NVIRT_A_POLICY_MAX_RATE, max_rate);
 	mreq_nest_end(m);
@@ -93,7 +93,7 @@ static void netns_new(struct mreq *m, const struct ctx *c)
 {
 	vif_new(m, "fn", c->e1000_ix, NVIRT_BACKEND_SOFT);
 	mreq_u32(m, NVIRT_A_VIF_NETNS_FD, c->netns);
-	mreq_u16(m, NVIRT_A_VIF_VLAN, 5);
+	mreq_u32(m, NVIRT_A_VIF_VLAN, 5);
 	mreq_put(m, NVIRT_A_VIF_MAC, vif_mac, sizeof(vif_mac));
 }
 
@@ -127,7 +127,7 @@ static void keeper_del(struct mreq *m, const struct ctx *c)
 static void vf_new(struct mreq *m, const struct ctx *c)
 {
 	vif_new(m, "fv", c->igb_ix, NVIRT_BACKEND_VF);
-	mreq_u16(m, NVIRT_A_VIF_VLAN, 7);
+	mreq_u32(m, NVIRT_A_VIF_VLAN, 7);
 	mreq_put(m, NVIRT_A_VIF_MAC, vif_mac, sizeof(vif_mac));
 }
 
@@ -139,19 +139,19 @@ static void vf_del(struct mreq *m, const struct ctx *c)
 static void vf_set(struct mreq *m, const struct ctx *c)
 {
 	vif_named(m, NVIRT_CMD_VIF_SET, "fv");
-	mreq_u16(m, NVIRT_A_VIF_VLAN, 9);
+	mreq_u32(m, NVIRT_A_VIF_VLAN, 9);
 	mreq_u32(m, NVIRT_A_VIF_MAX_RATE, 20);
-	mreq_u8(m, NVIRT_A_VIF_SPOOFCHK, 0);
-	mreq_u8(m, NVIRT_A_VIF_TRUST, 1);
+	mreq_u32(m, NVIRT_A_VIF_SPOOFCHK, 0);
+	mreq_u32(m, NVIRT_A_VIF_TRUST, 1);
 }
 
 static void vf_unset(struct mreq *m, const struct ctx *c)
 {
 	vif_named(m, NVIRT_CMD_VIF_SET, "fv");
-	mreq_u16(m, NVIRT_A_VIF_VLAN, 7);
+	mreq_u32(m, NVIRT_A_VIF_VLAN, 7);
 	mreq_u32(m, NVIRT_A_VIF_MAX_RATE, 0);
-	mreq_u8(m, NVIRT_A_VIF_SPOOFCHK, 1);
-	mreq_u8(m, NVIRT_A_VIF_TRUST, 0);
+	mreq_u32(m, NVIRT_A_VIF_SPOOFCHK, 1);
+	mreq_u32(m, NVIRT_A_VIF_TRUST, 0);
 }
 
 static void kept_new(struct mreq *m, const struct ctx *c)
@@ -169,18 +169,18 @@ static void kept_set(struct mreq *m, const struct ctx *c)
 {
 	vif_named(m, NVIRT_CMD_VIF_SET, "fk");
 	mreq_u32(m, NVIRT_A_VIF_MTU, 1400);
-	mreq_u16(m, NVIRT_A_VIF_VLAN, 9);
+	mreq_u32(m, NVIRT_A_VIF_VLAN, 9);
 	mreq_u32(m, NVIRT_A_VIF_MAX_RATE, 20);
-	mreq_u8(m, NVIRT_A_VIF_SPOOFCHK, 0);
+	mreq_u32(m, NVIRT_A_VIF_SPOOFCHK, 0);
 }
 
 static void kept_unset(struct mreq *m, const struct ctx *c)
 {
 	vif_named(m, NVIRT_CMD_VIF_SET, "fk");
 	mreq_u32(m, NVIRT_A_VIF_MTU, 1500);
-	mreq_u16(m, NVIRT_A_VIF_VLAN, 0);
+	mreq_u32(m, NVIRT_A_VIF_VLAN, 0);
 	mreq_u32(m, NVIRT_A_VIF_MAX_RATE, 0);
-	mreq_u8(m, NVIRT_A_VIF_SPOOFCHK, 1);
+	mreq_u32(m, NVIRT_A_VIF_SPOOFCHK, 1);
 }
 
 static void kept_away(struct mreq *m, const struct ctx *c)
@@ -230,7 +230,7 @@ static void nic_managed(struct mreq *m, const struct ctx *c, __u8 on)
 {
 	mreq_init(m, NVIRT_CMD_NIC_SET, FORM_DO);
 	mreq_u32(m, NVIRT_A_NIC_IFINDEX, c->e1000_ix);
-	mreq_u8(m, NVIRT_A_NIC_MANAGED, on);
+	mreq_u32(m, NVIRT_A_NIC_MANAGED, on);
 }
 
 static void nic_unmanage(struct mreq *m, const struct ctx *c)

@@ -72,7 +72,7 @@ static void vif_set(int fd, int family, struct fz_churn_stats *st,
 		nvnl_put_u32(&m, NVIRT_A_VIF_MTU, 1280 + r % 221);
 		break;
 	case 1:
-		nvnl_put_u16(&m, NVIRT_A_VIF_VLAN, r % 11);
+		nvnl_put_u32(&m, NVIRT_A_VIF_VLAN, r % 11);
 		break;
 	case 2:
 		nvnl_put_u32(&m, NVIRT_A_VIF_MAX_RATE, r % 1001);
@@ -97,7 +97,7 @@ static void policy_op(int fd, int family, struct fz_churn_stats *st,
 	nvnl_put_str(&m, NVIRT_A_NAMED_POLICY_NAME, name);
 	if (cmd != NVIRT_CMD_POLICY_DEL) {
 		nest = nvnl_nest_start(&m, NVIRT_A_NAMED_POLICY_POLICY);
-		nvnl_put_u8(&m, NVIRT_A_POLICY_GOAL, r % 4);
+		nvnl_put_u32(&m, NVIRT_A_POLICY_GOAL, r % 4);
 		nvnl_put_u32(&m, NVIRT_A_POLICY_MAX_RATE, r % 2 ? 0 : 500);
 		nvnl_nest_end(&m, nest);
 	}

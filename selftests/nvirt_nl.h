@@ -174,16 +174,6 @@ static inline int mreq_put(struct mreq *m, __u16 type, const void *data, int len
 	return m->n++;
 }
 
-static inline int mreq_u8(struct mreq *m, __u16 type, __u8 v)
-{
-	return mreq_put(m, type, &v, sizeof(v));
-}
-
-static inline int mreq_u16(struct mreq *m, __u16 type, __u16 v)
-{
-	return mreq_put(m, type, &v, sizeof(v));
-}
-
 static inline int mreq_u32(struct mreq *m, __u16 type, __u32 v)
 {
 	return mreq_put(m, type, &v, sizeof(v));

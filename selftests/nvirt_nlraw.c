@@ -40,11 +40,6 @@ void nvnl_put(struct nvnl_msg *m, __u16 type, const void *data, int len)
 	m->nlh.nlmsg_len = off + NLA_ALIGN(nla->nla_len);
 }
 
-void nvnl_put_u8(struct nvnl_msg *m, __u16 type, __u8 v)
-{
-	nvnl_put(m, type, &v, sizeof(v));
-}
-
 void nvnl_put_u16(struct nvnl_msg *m, __u16 type, __u16 v)
 {
 	nvnl_put(m, type, &v, sizeof(v));
@@ -601,7 +596,7 @@ int nv_vif_new(int fd, int family, const char *name, __u32 parent,
 	nvnl_put_str(&m, NVIRT_A_VIF_NAME, name);
 	nvnl_put_u32(&m, NVIRT_A_VIF_PARENT_IFINDEX, parent);
 	if (backend >= 0)
-		nvnl_put_u8(&m, NVIRT_A_VIF_BACKEND, backend);
+		nvnl_put_u32(&m, NVIRT_A_VIF_BACKEND, backend);
 	if (netns_fd >= 0)
 		nvnl_put_s32(&m, NVIRT_A_VIF_NETNS_FD, netns_fd);
 	err = nvnl_request(fd, &m, id_cb, &id, a);
@@ -638,7 +633,7 @@ int nv_nic_set_managed(int fd, int family, __u32 ifindex, int managed)
 
 	nvnl_init(&m, family, 0, NVIRT_CMD_NIC_SET);
 	nvnl_put_u32(&m, NVIRT_A_NIC_IFINDEX, ifindex);
-	nvnl_put_u8(&m, NVIRT_A_NIC_MANAGED, managed);
+	nvnl_put_u32(&m, NVIRT_A_NIC_MANAGED, managed);
 	return nv_do(fd, &m, NULL);
 }
 

@@ -49,7 +49,6 @@ struct nvnl_msg {
 
 void nvnl_init(struct nvnl_msg *m, __u16 type, __u16 flags, __u8 cmd);
 void nvnl_put(struct nvnl_msg *m, __u16 type, const void *data, int len);
-void nvnl_put_u8(struct nvnl_msg *m, __u16 type, __u8 v);
 void nvnl_put_u16(struct nvnl_msg *m, __u16 type, __u16 v);
 void nvnl_put_u32(struct nvnl_msg *m, __u16 type, __u32 v);
 void nvnl_put_s32(struct nvnl_msg *m, __u16 type, __s32 v);

@@ -32,14 +32,14 @@ static inline void base_nic_get(struct mreq *m, const struct objs *o)
 static inline void base_nic_set(struct mreq *m, const struct objs *o)
 {
 	mreq_u32(m, NVIRT_A_NIC_IFINDEX, o->nic_ifindex);
-	mreq_u8(m, NVIRT_A_NIC_MANAGED, 0);
+	mreq_u32(m, NVIRT_A_NIC_MANAGED, 0);
 }
 
 static inline void base_vif_new(struct mreq *m, const struct objs *o)
 {
 	mreq_str(m, NVIRT_A_VIF_NAME, OBJ_NEW_VIF);
 	mreq_u32(m, NVIRT_A_VIF_PARENT_IFINDEX, o->nic_ifindex);
-	mreq_u8(m, NVIRT_A_VIF_BACKEND, NVIRT_BACKEND_SOFT);
+	mreq_u32(m, NVIRT_A_VIF_BACKEND, NVIRT_BACKEND_SOFT);
 }
 
 static inline void base_vif_named(struct mreq *m, const struct objs *o)
@@ -62,7 +62,7 @@ static inline void base_policy_new(struct mreq *m, const struct objs *o)
 {
 	mreq_str(m, NVIRT_A_NAMED_POLICY_NAME, OBJ_NEW_POLICY);
 	mreq_nest_start(m, NVIRT_A_NAMED_POLICY_POLICY);
-	mreq_u8(m, NVIRT_A_POLICY_GOAL, NVIRT_GOAL_LATENCY);
+	mreq_u32(m, NVIRT_A_POLICY_GOAL, NVIRT_GOAL_LATENCY);
 	mreq_nest_end(m);
 }
 
@@ -75,7 +75,7 @@ static inline void base_policy_set(struct mreq *m, const struct objs *o)
 {
 	mreq_str(m, NVIRT_A_NAMED_POLICY_NAME, OBJ_POLICY);
 	mreq_nest_start(m, NVIRT_A_NAMED_POLICY_POLICY);
-	mreq_u8(m, NVIRT_A_POLICY_GOAL, NVIRT_GOAL_CPU);
+	mreq_u32(m, NVIRT_A_POLICY_GOAL, NVIRT_GOAL_CPU);
 	mreq_nest_end(m);
 }
 
@@ -181,7 +181,7 @@ static inline void fill_vif(struct mreq *m, const char *name, const struct objs 
 	mreq_str(m, NVIRT_A_VIF_NAME, name);
 	if (m->cmd == NVIRT_CMD_VIF_NEW) {
 		mreq_u32(m, NVIRT_A_VIF_PARENT_IFINDEX, o->nic_ifindex);
-		mreq_u8(m, NVIRT_A_VIF_BACKEND, NVIRT_BACKEND_SOFT);
+		mreq_u32(m, NVIRT_A_VIF_BACKEND, NVIRT_BACKEND_SOFT);
 	}
 }
 

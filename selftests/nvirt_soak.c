@@ -148,7 +148,7 @@ static void set(struct sk_stats *st, unsigned int r)
 		nvnl_put_u32(&m, NVIRT_A_VIF_MTU, 1280 + (r >> 3) % 221);
 		break;
 	case 3:
-		nvnl_put_u16(&m, NVIRT_A_VIF_VLAN, (r >> 3) % 8);
+		nvnl_put_u32(&m, NVIRT_A_VIF_VLAN, (r >> 3) % 8);
 		nvnl_put_u32(&m, NVIRT_A_VIF_MAX_RATE, (r >> 6) % 2000);
 		break;
 	default:
@@ -178,7 +178,7 @@ static void policy(struct sk_stats *st, unsigned int r)
 	nvnl_put_str(&m, NVIRT_A_NAMED_POLICY_NAME, name);
 	if (cmd != NVIRT_CMD_POLICY_DEL) {
 		nest = nvnl_nest_start(&m, NVIRT_A_NAMED_POLICY_POLICY);
-		nvnl_put_u8(&m, NVIRT_A_POLICY_GOAL, (r >> 4) % 4);
+		nvnl_put_u32(&m, NVIRT_A_POLICY_GOAL, (r >> 4) % 4);
 		nvnl_put_u32(&m, NVIRT_A_POLICY_PRIORITY, (r >> 6) % 10);
 		nvnl_nest_end(&m, nest);
 	}

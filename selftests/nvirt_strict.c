@@ -622,7 +622,7 @@ static int set_lo_managed(FIXTURE_DATA(nvirt) *self, __u8 managed)
 {
 	mreq_init(&self->m, NVIRT_CMD_NIC_SET, FORM_DO);
 	mreq_u32(&self->m, NVIRT_A_NIC_IFINDEX, 1);
-	mreq_u8(&self->m, NVIRT_A_NIC_MANAGED, managed);
+	mreq_u32(&self->m, NVIRT_A_NIC_MANAGED, managed);
 	return ask(self);
 }
 
@@ -660,7 +660,7 @@ TEST_F(nvirt, ifname_ifindex_disagree)
 	mreq_init(&self->m, NVIRT_CMD_NIC_SET, FORM_DO);
 	mreq_u32(&self->m, NVIRT_A_NIC_IFINDEX, 1);
 	self->m.mark = mreq_str(&self->m, NVIRT_A_NIC_IFNAME, "nosuch0");
-	mreq_u8(&self->m, NVIRT_A_NIC_MANAGED, 0);
+	mreq_u32(&self->m, NVIRT_A_NIC_MANAGED, 0);
 	EXPECT_EQ(EINVAL, ask(self));
 	EXPECT_STREQ("ifname does not match ifindex", self->a.msg);
 	EXPECT_TRUE(self->a.has_offs && self->a.offs == self->a.mark_off);

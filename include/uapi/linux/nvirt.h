@@ -9,7 +9,7 @@
 #define NVIRT_FAMILY_NAME	"nvirt"
 #define NVIRT_FAMILY_VERSION	1
 
-#define NVIRT_API_VERSION	3
+#define NVIRT_API_VERSION	4
 
 /**
  * enum nvirt_operstate - RFC 2863 operational state, as IF_OPER_* in
