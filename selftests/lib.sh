@@ -12,6 +12,8 @@ TRAFFIC="python3 $NVIRT_REPO/selftests/nvirt_traffic.py"
 
 # shellcheck source=/dev/null
 source "${KSFT_DIR:?KSFT_DIR must point at the kernel selftests}/kselftest/ktap_helpers.sh"
+# shellcheck source=selftests/rig.sh
+source "$(dirname "${BASH_SOURCE[0]}")/rig.sh"
 
 # With NVIRT_CLI, sanitizer reports (ASan, LSan, UBSan) of every CLI run
 # go to files of one directory, not to the stderr a test may expect to
@@ -205,18 +207,6 @@ wait_for() {
 }
 
 # VIFs, NICs and the rig's wire
-
-# The first netdev bound to a driver.
-drv() {
-	local d
-
-	for d in /sys/class/net/*; do
-		if [ "$(basename "$(readlink "$d/device/driver")" 2>/dev/null)" = "$1" ]; then
-			basename "$d"
-			return
-		fi
-	done
-}
 
 # nvirt_state PF [NETNS...]: everything a request that is refused (or only
 # a dry run) must leave as it is: nvirt's VIFs and policies, every link of

@@ -28,7 +28,7 @@ peer_setup() {
 }
 
 # Frames the peer's NIC took in, and those it counted dropped.
-peer_rx() {
+peer_taken() {
 	ip -n nvsp -j -s -s link show "$PEER" |
 		json_get 'd[0]["stats64"]["rx"]["packets"], d[0]["stats64"]["rx"]["dropped"] + d[0]["stats64"]["rx"].get("missed_errors", 0)'
 }
@@ -83,7 +83,7 @@ all_at_once() {
 	tmp=$(mktemp -d) && defer rm -rf "$tmp"
 	peer_setup && guests_setup || return 1
 	sleep 1
-	read -r b_rx b_drop <<<"$(peer_rx)"
+	read -r b_rx b_drop <<<"$(peer_taken)"
 	read -r p_tx0 lost0 <<<"$(parent_tx)"
 	before=$(vifs_sum "s['tx_packets'] + s['tx_dropped']")
 
@@ -103,7 +103,7 @@ all_at_once() {
 	for _ in $(seq 150); do
 		after=$(vifs_sum "s['tx_packets'] + s['tx_dropped']")
 		tx=$(vifs_sum "s['tx_packets']")
-		read -r a_rx a_drop <<<"$(peer_rx)"
+		read -r a_rx a_drop <<<"$(peer_taken)"
 		read -r p_tx1 lost1 <<<"$(parent_tx)"
 		[ "$((after - before))" = "$sent" ] &&
 			[ "$((p_tx1 - p_tx0 + lost1 - lost0))" -ge "$tx" ] &&

@@ -14,16 +14,8 @@ jstr() { python3 -c 'import json, sys; print(json.dumps(sys.argv[1]))' "$1"; }
 # A field of the JSON object on stdin (an index into a list first: [0]).
 jget() { python3 -c "import json, sys; print(json.load(sys.stdin)$1)"; }
 
-# The first netdev bound to a PCI (or virtio) driver.
-drv() {
-	local d
-
-	for d in /sys/bus/pci/drivers/"$1"/*/net/* \
-		 /sys/bus/virtio/drivers/"$1"/*/net/*; do
-		[ -e "$d" ] && { echo "${d##*/}"; return; }
-	done
-	return 0
-}
+# shellcheck source=selftests/rig.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../../selftests/rig.sh"
 
 up() { ip link set "$1" up; }
 
