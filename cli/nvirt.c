@@ -5,11 +5,16 @@
  *	nvirt [ OPTIONS ] OBJECT { COMMAND | help }
  */
 
+#define _GNU_SOURCE
+#include <errno.h>
+#include <sched.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <nvirt/nvirt.h>
 
+#include "netns.h"
 #include "output.h"
 #include "utils.h"
 
@@ -17,9 +22,10 @@ static void usage(FILE *fp)
 {
 	fprintf(fp,
 		"Usage: nvirt [ OPTIONS ] OBJECT { COMMAND | help }\n"
+		"       nvirt [ OPTIONS ] -b[atch] FILE\n"
 		"where  OBJECT := { nic | vif | policy | version | monitor | save | restore }\n"
 		"       OPTIONS := { -V[ersion] | -j[son] | -p[retty] | -s[tatistics] |\n"
-		"                    -h[elp] }\n");
+		"                    -n[etns] NETNS | -h[elp] }\n");
 }
 
 static int do_help(int argc __maybe_unused, char **argv __maybe_unused)
@@ -40,6 +46,19 @@ static const struct cmd objects[] = {
 	{ NULL }
 };
 
+/* Work in the network namespace @name names, as "ip -n" does. */
+static void netns_enter(const char *name)
+{
+	int fd = netns_open(name);
+
+	if (setns(fd, CLONE_NEWNET)) {
+		close(fd);
+		arg_error("setting the network namespace \"%s\" failed: %s.",
+			  name, strerror(errno));
+	}
+	close(fd);
+}
+
 /* Is @opt (without its dashes) one of the spellings of an option? */
 static bool is_opt(const char *opt, const char *brief, const char *full)
 {
@@ -48,6 +67,7 @@ static bool is_opt(const char *opt, const char *brief, const char *full)
 
 int main(int argc, char **argv)
 {
+	const char *batch_file = NULL;
 	int ret;
 
 	for (; argc > 1 && argv[1][0] == '-'; argc--, argv++) {
@@ -72,6 +92,18 @@ int main(int argc, char **argv)
 			printf("nvirt utility, %s (libnvirt %s)\n", NVIRT_VERSION,
 			       nvirt_lib_version());
 			return 0;
+		} else if (is_opt(opt, "n", "netns")) {
+			if (argc < 3)
+				missing_value(argv[1]);
+			netns_enter(argv[2]);
+			argc--;
+			argv++;
+		} else if (is_opt(opt, "b", "batch")) {
+			if (argc < 3)
+				missing_value(argv[1]);
+			batch_file = argv[2];
+			argc--;
+			argv++;
 		} else if (is_opt(opt, "h", "help")) {
 			usage(stdout);
 			return 0;
@@ -82,12 +114,15 @@ int main(int argc, char **argv)
 		}
 	}
 
-	if (argc < 2) {
+	if (!batch_file && argc < 2) {
 		usage(stderr);
 		return 1;
 	}
-
-	ret = do_cmd(objects, "Object", "nvirt help", argc - 1, argv + 1);
+	if (batch_file && argc > 1)
+		arg_error("-batch takes no OBJECT: \"%s\" is one too many.",
+			  argv[1]);
+	ret = batch_file ? batch(batch_file, objects) :
+	      do_cmd(objects, "Object", "nvirt help", argc - 1, argv + 1);
 	nv_close();
 	return ret ? 1 : 0;
 }

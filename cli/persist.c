@@ -57,9 +57,6 @@ static void restore_help(void)
 	       "A line that cannot be made so fails alone, said with FILE:LINE.\n");
 }
 
-/* What separates the words of a line. */
-#define BLANKS		" \t\n"
-
 /* Room for a word that is a name: a netns's, NAME_MAX long, quoted. */
 #define WORD_LEN	(NAME_MAX + 3)
 
@@ -505,39 +502,6 @@ static void line_failed(struct restore *r, int line, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	r->failed++;
-}
-
-/*
- * Split @line into at most @max words, as "ip -batch" does: blanks end a
- * word, but in one that starts with a quote, which the next such quote
- * ends. Returns how many, -E2BIG for too many, -EINVAL for a quote that
- * does not end.
- */
-static int split_words(char *line, char **words, int max)
-{
-	char *p = line, *end;
-	int n = 0;
-
-	for (;;) {
-		p += strspn(p, BLANKS);
-		if (!*p)
-			return n;
-		if (n == max)
-			return -E2BIG;
-		if (*p == '"' || *p == '\'') {
-			end = strchr(p + 1, *p);
-			if (!end)
-				return -EINVAL;
-			words[n++] = ++p;
-		} else {
-			words[n++] = p;
-			end = p + strcspn(p, BLANKS);
-		}
-		p = end;
-		if (!*p)
-			return n;
-		*p++ = '\0';
-	}
 }
 
 static void read_vif(int argc, char **argv, void *arg)

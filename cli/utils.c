@@ -53,6 +53,54 @@ static jmp_buf *arg_env;
 static const char *arg_where;
 
 /**
+ * split_words() - the words of a line of a file, as "ip -batch" reads them
+ * @line: the line, cut up in place
+ * @words: the words, pointing into @line
+ * @max: room in @words
+ *
+ * Blanks end a word, but in one that starts with a quote, which the next
+ * such quote ends.
+ *
+ * Return: how many, -E2BIG for too many, -EINVAL for a quote that does
+ * not end.
+ */
+int split_words(char *line, char **words, int max)
+{
+	char *p = line, *end;
+	int n = 0;
+
+	for (;;) {
+		p += strspn(p, BLANKS);
+		if (!*p)
+			return n;
+		if (n == max)
+			return -E2BIG;
+		if (*p == '"' || *p == '\'') {
+			end = strchr(p + 1, *p);
+			if (!end)
+				return -EINVAL;
+			words[n++] = ++p;
+		} else {
+			words[n++] = p;
+			end = p + strcspn(p, BLANKS);
+		}
+		p = end;
+		if (!*p)
+			return n;
+		*p++ = '\0';
+	}
+}
+
+/**
+ * arg_at() - say where the words being read come from, before an error
+ * @where: "FILE:LINE: ", or NULL for the command line
+ */
+void arg_at(const char *where)
+{
+	arg_where = where;
+}
+
+/**
  * arg_error() - say what is wrong with the arguments, and give them up
  * @fmt: the message, after "Error: "
  *

@@ -25,6 +25,12 @@ struct cmd {
 int do_cmd(const struct cmd *cmds, const char *what, const char *help,
 	   int argc, char **argv);
 
+/* What ends a word of a line of a file. */
+#define BLANKS	" \t\n"
+int split_words(char *line, char **words, int max);
+void arg_at(const char *where);
+int batch(const char *name, const struct cmd *cmds);
+
 /* Step to the value of the keyword at *argv; fail when there is none. */
 #define NEXT_ARG() do {				\
 	if (argc < 2)				\

@@ -108,6 +108,58 @@ nic_netns() {
 	[ "$rc" != 0 ] || fail "nvc1 visible outside its netns"
 }
 
+# -n NETNS works there, as "ip -n" does: what it shows and what it adds.
+netns_option() {
+	local ns=nvirt-cli-n$$
+
+	ip netns add "$ns" || return 1
+	defer ip netns del "$ns"
+	ip -n "$ns" link add nvn0 type dummy || return 1
+	expect_eq "nic show" \
+		"$("$NVIRT" -n "$ns" -j nic show | json_get '" ".join(sorted(n["ifname"] for n in d))')" \
+		"lo nvn0" || return 1
+	"$NVIRT" -n "$ns" vif add nvnv dev nvn0 backend soft || return 1
+	expect_eq "the VIF's netdev, there" \
+		"$(ip -n "$ns" -j link show nvnv | json_get 'd[0]["ifname"]')" nvnv ||
+		return 1
+	expect_eq "its VIFs" \
+		"$("$NVIRT" -netns "$ns" -j vif show | json_get '[v["name"] for v in d]')" \
+		"['nvnv']" || return 1
+	run "$NVIRT" vif show nvnv
+	[ "$rc" != 0 ] || fail "VIF of $ns visible outside it" || return 1
+	run "$NVIRT" -n nvirt-nosuch nic show
+	[ "$rc" != 0 ] || fail "no such netns: exit status 0" || return 1
+	expect_eq "stderr" "$err" \
+		'Error: Cannot open network namespace "nvirt-nosuch": No such file or directory.'
+}
+
+# -b FILE runs its lines in order, skipping blanks and comments; the first
+# that fails ends it, said with its place, and what follows does not run.
+batch_option() {
+	local f=/tmp/nvirt-batch-$$
+
+	defer rm -f "$f"
+	defer '"$NVIRT" policy del nvb1; "$NVIRT" policy del nvb2'
+	printf '# policies\n\npolicy add nvb1 priority 3\n  policy set nvb1 priority 4\npolicy show "nvb1"\n' > "$f"
+	run "$NVIRT" -j -b "$f"
+	expect_eq "exit status" "$rc" 0 || return 1
+	expect_eq "show" "$(json_get 'd[0]["priority"]' <<<"$out")" 4 || return 1
+	printf 'policy set nvb1 priority 5\npolicy del nvirt-nosuch\npolicy add nvb2\n' > "$f"
+	run "$NVIRT" -b - < "$f"
+	expect_eq "exit status" "$rc" 1 || return 1
+	expect_eq "stderr" "$err" "$(printf 'Error: No such policy nvirt-nosuch.\nCommand failed -:2')" ||
+		return 1
+	expect_eq "line 1 ran" \
+		"$("$NVIRT" -j policy show nvb1 | json_get 'd[0]["priority"]')" 5 ||
+		return 1
+	run "$NVIRT" policy show nvb2
+	[ "$rc" != 0 ] || fail "line 3 ran after line 2 failed" || return 1
+	printf 'policy set nvb1 priority\n' > "$f"
+	run "$NVIRT" -b "$f"
+	expect_eq "exit status" "$rc" 1 || return 1
+	expect_eq "stderr" "$err" "$f:1: Error: argument \"priority\" needs a value."
+}
+
 error_no_such_nic() {
 	run "$NVIRT" nic show dev nosuch0
 	[ "$rc" != 0 ] || fail "exit status 0" || return 1
@@ -170,7 +222,7 @@ name_keyword() {
 }
 
 ktap_print_header
-ktap_set_plan 13
+ktap_set_plan 15
 check "nvirt -V reports the version of the module it was built with" version_local
 check "version round-trips to the kernel" version_kernel
 check "nic show lists every netdev of the namespace" nic_list_matches_sysfs
@@ -178,6 +230,8 @@ check "nic identity agrees with sysfs" nic_identity_matches_sysfs
 check "rig NICs listed on igb e1000e e1000 virtio_net" rig_drivers_listed
 check "text output for people" nic_text_output
 check "a NIC moved to another netns is listed there only" nic_netns
+check "-n NETNS shows and changes that namespace's NICs and VIFs" netns_option
+check "-b FILE runs its lines, stops at the first that fails, says where" batch_option
 check "unknown NIC gives the kernel error" error_no_such_nic
 check "policy rejection text reaches the user" error_policy
 check "nic set managed changes state" set_managed
