@@ -24,7 +24,7 @@
  */
 #define NVIRT_NL_POLICY_FIELD(_name, _member, _size) {			\
 	.attr = NVIRT_A_POLICY_##_name,					\
-	.field = NVIRT_VIF_F_##_name,					\
+	.field = NVIRT_CFG_##_name,					\
 	.offset = offsetof(struct nvirt_vif_cfg, _member),		\
 	.size = (_size),						\
 }
@@ -93,7 +93,7 @@ int nvirt_nl_policy_parse(const struct nlattr *nest, struct nvirt_vif_cfg *cfg,
  * @msg: the message
  * @type: the nest's attribute type
  * @cfg: the config
- * @fields: the NVIRT_VIF_F_* bits of the policy fields to put
+ * @fields: the NVIRT_CFG_* bits of the policy fields to put
  *
  * Return: 0 or -EMSGSIZE.
  */
@@ -144,12 +144,12 @@ static int nvirt_nl_npolicy_put(struct sk_buff *msg, struct net *net,
  * Context: RTNL held.
  */
 void nvirt_nl_policy_notify(struct net *net, struct nvirt_npolicy *np,
-			    enum nvirt_nic_event event)
+			    enum nvirt_ntf event)
 {
 	static const u8 cmds[] = {
-		[NVIRT_NIC_ADDED] = NVIRT_CMD_POLICY_ADD_NTF,
-		[NVIRT_NIC_REMOVED] = NVIRT_CMD_POLICY_DEL_NTF,
-		[NVIRT_NIC_CHANGED] = NVIRT_CMD_POLICY_CHANGE_NTF,
+		[NVIRT_NTF_ADD] = NVIRT_CMD_POLICY_ADD_NTF,
+		[NVIRT_NTF_DEL] = NVIRT_CMD_POLICY_DEL_NTF,
+		[NVIRT_NTF_CHANGE] = NVIRT_CMD_POLICY_CHANGE_NTF,
 	};
 	struct sk_buff *msg;
 	void *hdr;
@@ -164,7 +164,7 @@ void nvirt_nl_policy_notify(struct net *net, struct nvirt_npolicy *np,
 	}
 	/* Only requests change named policies. */
 	nvirt_nl_ntf_send(net, msg, hdr, &np->ntf_hash,
-			  event == NVIRT_NIC_CHANGED, false,
+			  event == NVIRT_NTF_CHANGE, false,
 			  NVIRT_A_NAMED_POLICY_CAUSE, NVIRT_CAUSE_REQUEST);
 }
 

@@ -27,25 +27,25 @@ static const struct {
 	int attr;
 	int field;
 } nvirt_nl_vif_fields[] = {
-	{ NVIRT_A_VIF_MAC, NVIRT_VIF_F_MAC },
-	{ NVIRT_A_VIF_VLAN, NVIRT_VIF_F_VLAN },
-	{ NVIRT_A_VIF_VLAN_QOS, NVIRT_VIF_F_VLAN_QOS },
-	{ NVIRT_A_VIF_VLAN_PROTO, NVIRT_VIF_F_VLAN_PROTO },
-	{ NVIRT_A_VIF_MTU, NVIRT_VIF_F_MTU },
-	{ NVIRT_A_VIF_MAX_RATE, NVIRT_VIF_F_MAX_RATE },
-	{ NVIRT_A_VIF_MIN_RATE, NVIRT_VIF_F_MIN_RATE },
-	{ NVIRT_A_VIF_SPOOFCHK, NVIRT_VIF_F_SPOOFCHK },
-	{ NVIRT_A_VIF_TRUST, NVIRT_VIF_F_TRUST },
-	{ NVIRT_A_VIF_LINK_STATE, NVIRT_VIF_F_LINK_STATE },
-	{ NVIRT_A_VIF_NETNS_FD, NVIRT_VIF_F_NETNS },
-	{ NVIRT_A_VIF_BACKEND, NVIRT_VIF_F_BACKEND },
-	{ NVIRT_A_VIF_POLICY_NAME, NVIRT_VIF_F_POLICY_NAME },
+	{ NVIRT_A_VIF_MAC, NVIRT_CFG_MAC },
+	{ NVIRT_A_VIF_VLAN, NVIRT_CFG_VLAN },
+	{ NVIRT_A_VIF_VLAN_QOS, NVIRT_CFG_VLAN_QOS },
+	{ NVIRT_A_VIF_VLAN_PROTO, NVIRT_CFG_VLAN_PROTO },
+	{ NVIRT_A_VIF_MTU, NVIRT_CFG_MTU },
+	{ NVIRT_A_VIF_MAX_RATE, NVIRT_CFG_MAX_RATE },
+	{ NVIRT_A_VIF_MIN_RATE, NVIRT_CFG_MIN_RATE },
+	{ NVIRT_A_VIF_SPOOFCHK, NVIRT_CFG_SPOOFCHK },
+	{ NVIRT_A_VIF_TRUST, NVIRT_CFG_TRUST },
+	{ NVIRT_A_VIF_LINK_STATE, NVIRT_CFG_LINK_STATE },
+	{ NVIRT_A_VIF_NETNS_FD, NVIRT_CFG_NETNS },
+	{ NVIRT_A_VIF_BACKEND, NVIRT_CFG_BACKEND },
+	{ NVIRT_A_VIF_POLICY_NAME, NVIRT_CFG_POLICY_NAME },
 };
 
 /* The fields of a VIF's policy its record carries: not the rates. */
-#define NVIRT_NL_VIF_POLICY	(NVIRT_VIF_FOLLOWED &			\
-				 ~(BIT(NVIRT_VIF_F_MAX_RATE) |		\
-				   BIT(NVIRT_VIF_F_MIN_RATE)))
+#define NVIRT_NL_VIF_POLICY	(NVIRT_CFG_FOLLOWED &			\
+				 ~(BIT(NVIRT_CFG_MAX_RATE) |		\
+				   BIT(NVIRT_CFG_MIN_RATE)))
 
 /* The settings a request carries; a namespace is held in @cfg->net. */
 static int nvirt_nl_vif_cfg(struct sk_buff *skb, struct genl_info *info,
@@ -274,7 +274,7 @@ static int nvirt_nl_vif_put(struct sk_buff *msg, struct nvirt_vif *vif,
 	     nla_put_string(msg, NVIRT_A_VIF_POLICY_NAME, cfg->policy_name)) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_BACKEND_REQUEST, cfg->policy.backend) ||
 	    nvirt_nl_policy_put(msg, NVIRT_A_VIF_OWN_POLICY, cfg,
-				cfg->own & NVIRT_VIF_FOLLOWED) ||
+				cfg->own & NVIRT_CFG_FOLLOWED) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_MIGRATABLE, vif->migratable) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_G2G, vif->g2g) ||
 	    (stats && nvirt_nl_vif_stats_put(msg, vif)) ||
@@ -331,13 +331,13 @@ static struct sk_buff *nvirt_nl_vif_reply(struct nvirt_vif *vif,
  *
  * Context: RTNL held.
  */
-void nvirt_nl_vif_notify(struct nvirt_vif *vif, enum nvirt_nic_event event,
+void nvirt_nl_vif_notify(struct nvirt_vif *vif, enum nvirt_ntf event,
 			 const struct nvirt_plan *plan, u8 cause)
 {
 	static const u8 cmds[] = {
-		[NVIRT_NIC_ADDED] = NVIRT_CMD_VIF_ADD_NTF,
-		[NVIRT_NIC_REMOVED] = NVIRT_CMD_VIF_DEL_NTF,
-		[NVIRT_NIC_CHANGED] = NVIRT_CMD_VIF_CHANGE_NTF,
+		[NVIRT_NTF_ADD] = NVIRT_CMD_VIF_ADD_NTF,
+		[NVIRT_NTF_DEL] = NVIRT_CMD_VIF_DEL_NTF,
+		[NVIRT_NTF_CHANGE] = NVIRT_CMD_VIF_CHANGE_NTF,
 	};
 	struct net *net = dev_net(vif->parent);
 	struct sk_buff *msg;
@@ -352,7 +352,7 @@ void nvirt_nl_vif_notify(struct nvirt_vif *vif, enum nvirt_nic_event event,
 		return;
 	}
 	nvirt_nl_ntf_send(net, msg, hdr, &vif->ntf_hash,
-			  event == NVIRT_NIC_CHANGED, false, NVIRT_A_VIF_CAUSE,
+			  event == NVIRT_NTF_CHANGE, false, NVIRT_A_VIF_CAUSE,
 			  cause);
 }
 

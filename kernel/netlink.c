@@ -524,13 +524,13 @@ void nvirt_nl_ntf_send(struct net *net, struct sk_buff *msg, void *hdr,
  *
  * Context: RTNL held.
  */
-void nvirt_nl_nic_notify(struct nvirt_nic *nic, enum nvirt_nic_event event,
+void nvirt_nl_nic_notify(struct nvirt_nic *nic, enum nvirt_ntf event,
 			 bool quiet, u8 cause)
 {
 	static const u8 cmds[] = {
-		[NVIRT_NIC_ADDED] = NVIRT_CMD_NIC_ADD_NTF,
-		[NVIRT_NIC_REMOVED] = NVIRT_CMD_NIC_DEL_NTF,
-		[NVIRT_NIC_CHANGED] = NVIRT_CMD_NIC_CHANGE_NTF,
+		[NVIRT_NTF_ADD] = NVIRT_CMD_NIC_ADD_NTF,
+		[NVIRT_NTF_DEL] = NVIRT_CMD_NIC_DEL_NTF,
+		[NVIRT_NTF_CHANGE] = NVIRT_CMD_NIC_CHANGE_NTF,
 	};
 	struct net *net = dev_net(nic->dev);
 	struct sk_buff *msg;
@@ -545,7 +545,7 @@ void nvirt_nl_nic_notify(struct nvirt_nic *nic, enum nvirt_nic_event event,
 		return;
 	}
 	nvirt_nl_ntf_send(net, msg, hdr, &nic->ntf_hash,
-			  event == NVIRT_NIC_CHANGED, quiet, NVIRT_A_NIC_CAUSE,
+			  event == NVIRT_NTF_CHANGE, quiet, NVIRT_A_NIC_CAUSE,
 			  cause);
 }
 

@@ -17,26 +17,29 @@ struct nvirt_npolicy;
 struct nvirt_plan;
 struct nvirt_vif;
 
-/* What happened to a NIC, as nvirt_nl_nic_notify() announces it. */
-enum nvirt_nic_event {
-	NVIRT_NIC_ADDED,
-	NVIRT_NIC_REMOVED,
-	NVIRT_NIC_CHANGED,
+/*
+ * What happened to a NIC, a VIF or a named policy, as the notifications
+ * below announce it: their commands' *-add-ntf, *-del-ntf, *-change-ntf.
+ */
+enum nvirt_ntf {
+	NVIRT_NTF_ADD,
+	NVIRT_NTF_DEL,
+	NVIRT_NTF_CHANGE,
 };
 
 /* netlink.c */
-void nvirt_nl_nic_notify(struct nvirt_nic *nic, enum nvirt_nic_event event,
+void nvirt_nl_nic_notify(struct nvirt_nic *nic, enum nvirt_ntf event,
 			 bool quiet, u8 cause);
 bool nvirt_nl_has_listeners(struct net *net);
 int nvirt_nl_init(void);
 void nvirt_nl_exit(void);
 
 /* netlink-vif.c */
-void nvirt_nl_vif_notify(struct nvirt_vif *vif, enum nvirt_nic_event event,
+void nvirt_nl_vif_notify(struct nvirt_vif *vif, enum nvirt_ntf event,
 			 const struct nvirt_plan *plan, u8 cause);
 
 /* netlink-policy.c */
 void nvirt_nl_policy_notify(struct net *net, struct nvirt_npolicy *np,
-			    enum nvirt_nic_event event);
+			    enum nvirt_ntf event);
 
 #endif /* _NVIRT_NETLINK_H */

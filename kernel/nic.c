@@ -258,7 +258,7 @@ static int nvirt_netdev_event(struct notifier_block *nb, unsigned long event,
 	switch (event) {
 	case NETDEV_UNREGISTER:
 		if (nic->announced)
-			nvirt_nl_nic_notify(nic, NVIRT_NIC_REMOVED, false,
+			nvirt_nl_nic_notify(nic, NVIRT_NTF_DEL, false,
 					    NVIRT_CAUSE_NETDEV);
 		nvirt_nic_del(nic);
 		break;
@@ -359,7 +359,7 @@ static void nvirt_nic_rescan(struct work_struct *work)
 			}
 			/* A change no event marked: the rescan found it. */
 			nvirt_nl_nic_notify(nic, nic->announced ?
-					    NVIRT_NIC_CHANGED : NVIRT_NIC_ADDED,
+					    NVIRT_NTF_CHANGE : NVIRT_NTF_ADD,
 					    !nn->listening,
 					    event ? NVIRT_CAUSE_NETDEV :
 					    NVIRT_CAUSE_RESCAN);

@@ -124,7 +124,7 @@ unsigned int nvirt_npolicy_users(struct net *net, const char *name)
  * @cfg: the config, whole: the request merged over the VIF's
  * @extack: why it failed
  *
- * The NVIRT_VIF_FOLLOWED fields not in @cfg->own take the policy's value,
+ * The NVIRT_CFG_FOLLOWED fields not in @cfg->own take the policy's value,
  * or the default when it has none, and join @cfg->set. A VIF that has
  * just stopped following a policy takes the defaults.
  *
@@ -134,7 +134,7 @@ unsigned int nvirt_npolicy_users(struct net *net, const char *name)
 int nvirt_npolicy_follow(struct net *net, struct nvirt_vif_cfg *cfg,
 			 struct netlink_ext_ack *extack)
 {
-	unsigned long follow = NVIRT_VIF_FOLLOWED & ~cfg->own;
+	unsigned long follow = NVIRT_CFG_FOLLOWED & ~cfg->own;
 	struct nvirt_vif_cfg from = {};
 	struct nvirt_npolicy *np;
 
@@ -147,7 +147,7 @@ int nvirt_npolicy_follow(struct net *net, struct nvirt_vif_cfg *cfg,
 			return -ENOENT;
 		}
 		nvirt_vif_cfg_copy(&from, &np->cfg, np->cfg.set);
-	} else if (!test_bit(NVIRT_VIF_F_POLICY_NAME, &cfg->set)) {
+	} else if (!test_bit(NVIRT_CFG_POLICY_NAME, &cfg->set)) {
 		return 0;
 	}
 	nvirt_vif_cfg_copy(cfg, &from, follow);
@@ -221,12 +221,12 @@ int nvirt_npolicy_new(struct net *net, const char *name,
 	if (!np)
 		return -ENOMEM;
 	strscpy(np->name, name);
-	nvirt_vif_cfg_copy(&np->cfg, cfg, cfg->set & NVIRT_VIF_FOLLOWED);
-	np->cfg.set = cfg->set & NVIRT_VIF_FOLLOWED;
+	nvirt_vif_cfg_copy(&np->cfg, cfg, cfg->set & NVIRT_CFG_FOLLOWED);
+	np->cfg.set = cfg->set & NVIRT_CFG_FOLLOWED;
 	list_add_tail(&np->node, &nn->list);
 	nn->count++;
 	nn->gen++;
-	nvirt_nl_policy_notify(net, np, NVIRT_NIC_ADDED);
+	nvirt_nl_policy_notify(net, np, NVIRT_NTF_ADD);
 	return 0;
 }
 
@@ -378,7 +378,7 @@ int nvirt_npolicy_set(struct net *net, struct nvirt_npolicy *np,
 		      const struct nvirt_vif_cfg *cfg,
 		      struct netlink_ext_ack *extack)
 {
-	unsigned long fields = cfg->set & NVIRT_VIF_FOLLOWED;
+	unsigned long fields = cfg->set & NVIRT_CFG_FOLLOWED;
 	struct nvirt_npolicy_was *was;
 	struct nvirt_placement *pl;
 	struct nvirt_vif_cfg old;
@@ -416,7 +416,7 @@ int nvirt_npolicy_set(struct net *net, struct nvirt_npolicy *np,
 	}
 	kfree(was);
 	kfree(pl);
-	nvirt_nl_policy_notify(net, np, NVIRT_NIC_CHANGED);
+	nvirt_nl_policy_notify(net, np, NVIRT_NTF_CHANGE);
 	return 0;
 
 err_restore:
@@ -450,7 +450,7 @@ int nvirt_npolicy_del(struct net *net, struct nvirt_npolicy *np,
 				   np->name, users, users == 1 ? "" : "s");
 		return -EBUSY;
 	}
-	nvirt_nl_policy_notify(net, np, NVIRT_NIC_REMOVED);
+	nvirt_nl_policy_notify(net, np, NVIRT_NTF_DEL);
 	list_del(&np->node);
 	nn->count--;
 	nn->gen++;

@@ -15,7 +15,7 @@
  * struct nvirt_npolicy - a named policy
  * @node: in its namespace's list
  * @name: its name, unique in the namespace
- * @cfg: what it sets: the NVIRT_VIF_FOLLOWED fields in @cfg.set
+ * @cfg: what it sets: the NVIRT_CFG_FOLLOWED fields in @cfg.set
  * @ntf_hash: hash of the record last notified
  *
  * All fields are protected by RTNL.

@@ -261,18 +261,28 @@ static int nvirt_place_view(struct net_device *parent,
 	return 0;
 }
 
-/* The engine's policy: what the user wants, and the settings in effect. */
-static void nvirt_place_policy(const struct nvirt_vif_cfg *cfg,
-			       struct nvirt_policy *pol)
+/* The engine's input: what the user wants, and the settings in effect. */
+static void nvirt_place_input(const struct nvirt_vif_cfg *cfg,
+			      struct nvirt_plan_in *in)
 {
-	*pol = cfg->policy;
-	pol->min_rate = cfg->min_rate;
-	pol->max_rate = cfg->max_rate;
-	pol->vlan = !!cfg->vlan;
-	pol->vlan_8021ad = cfg->vlan_proto == NVIRT_VLAN_PROTO_8021AD;
-	pol->spoofchk = cfg->spoofchk;
-	pol->trust = cfg->trust;
-	pol->link_state = cfg->link_state != NVIRT_LINK_STATE_AUTO;
+	const struct nvirt_policy *pol = &cfg->policy;
+
+	*in = (struct nvirt_plan_in){
+		.goal = pol->goal,
+		.isolation = pol->isolation,
+		.migratable = pol->migratable,
+		.visibility = pol->visibility,
+		.g2g = pol->g2g,
+		.priority = pol->priority,
+		.backend = pol->backend,
+		.min_rate = cfg->min_rate,
+		.max_rate = cfg->max_rate,
+		.vlan = !!cfg->vlan,
+		.vlan_8021ad = cfg->vlan_proto == NVIRT_VLAN_PROTO_8021AD,
+		.spoofchk = cfg->spoofchk,
+		.trust = cfg->trust,
+		.link_state = cfg->link_state != NVIRT_LINK_STATE_AUTO,
+	};
 }
 
 /*
@@ -287,14 +297,14 @@ static int nvirt_place_one(struct net_device *parent,
 			   struct netlink_ext_ack *extack)
 {
 	struct nvirt_policy_nic nic;
-	struct nvirt_policy pol;
+	struct nvirt_plan_in in;
 	int err;
 
 	err = nvirt_place_view(parent, use, flags, &nic);
 	if (err)
 		return err;
-	nvirt_place_policy(cfg, &pol);
-	nvirt_policy_plan(&pol, &nic, plan);
+	nvirt_place_input(cfg, &in);
+	nvirt_policy_plan(&in, &nic, plan);
 	if (plan->err) {
 		/* A dry run replies with the plan, not a message. */
 		if (!(flags & NVIRT_PLACE_DRY_RUN))

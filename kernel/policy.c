@@ -96,7 +96,7 @@ static bool nvirt_hw(const struct nvirt_policy_nic *nic, int knob)
 }
 
 /* The first knob a VF would need for the policy and the NIC lacks, or -1. */
-static int nvirt_vf_missing_knob(const struct nvirt_policy *pol,
+static int nvirt_vf_missing_knob(const struct nvirt_plan_in *pol,
 				 const struct nvirt_policy_nic *nic)
 {
 	if (!nvirt_hw(nic, NVIRT_KNOB_VF_MAC))
@@ -124,7 +124,7 @@ static int nvirt_vf_missing_knob(const struct nvirt_policy *pol,
  * A VF's frames to its neighbours go where the NIC's switch sends them:
  * why that is not the path asked for, or NULL when it is.
  */
-static const char *nvirt_vf_g2g_mismatch(const struct nvirt_policy *pol,
+static const char *nvirt_vf_g2g_mismatch(const struct nvirt_plan_in *pol,
 					 const struct nvirt_policy_nic *nic)
 {
 	switch (pol->g2g) {
@@ -139,7 +139,7 @@ static const char *nvirt_vf_g2g_mismatch(const struct nvirt_policy *pol,
 }
 
 /* Can a VF realize the policy? Says why not, or that it takes one over. */
-static bool nvirt_try_vf(const struct nvirt_policy *pol,
+static bool nvirt_try_vf(const struct nvirt_plan_in *pol,
 			 const struct nvirt_policy_nic *nic,
 			 struct nvirt_plan *plan)
 {
@@ -196,7 +196,7 @@ static bool nvirt_try_vf(const struct nvirt_policy *pol,
 }
 
 /* What queue and soft have in common: software enforcement. */
-static bool nvirt_try_software(const struct nvirt_policy *pol,
+static bool nvirt_try_software(const struct nvirt_plan_in *pol,
 			       const struct nvirt_policy_nic *nic,
 			       const char *what, struct nvirt_plan *plan)
 {
@@ -217,7 +217,7 @@ static bool nvirt_try_software(const struct nvirt_policy *pol,
 	return true;
 }
 
-static bool nvirt_try_queue(const struct nvirt_policy *pol,
+static bool nvirt_try_queue(const struct nvirt_plan_in *pol,
 			    const struct nvirt_policy_nic *nic,
 			    struct nvirt_plan *plan)
 {
@@ -244,7 +244,7 @@ static bool nvirt_try_queue(const struct nvirt_policy *pol,
 	return false;
 }
 
-static bool nvirt_try(u8 backend, const struct nvirt_policy *pol,
+static bool nvirt_try(u8 backend, const struct nvirt_plan_in *pol,
 		      const struct nvirt_policy_nic *nic,
 		      struct nvirt_plan *plan)
 {
@@ -258,7 +258,7 @@ static bool nvirt_try(u8 backend, const struct nvirt_policy *pol,
 }
 
 /* Why the chosen mechanism suits the goal. */
-static void nvirt_plan_chosen(const struct nvirt_policy *pol,
+static void nvirt_plan_chosen(const struct nvirt_plan_in *pol,
 			      const struct nvirt_policy_nic *nic,
 			      struct nvirt_plan *plan)
 {
@@ -301,7 +301,7 @@ static void nvirt_plan_chosen(const struct nvirt_policy *pol,
 }
 
 /* Where each setting in effect is enforced. */
-static void nvirt_plan_enforce(const struct nvirt_policy *pol,
+static void nvirt_plan_enforce(const struct nvirt_plan_in *pol,
 			       struct nvirt_plan *plan)
 {
 	u8 point = plan->backend == NVIRT_BACKEND_VF ?
@@ -331,7 +331,7 @@ static void nvirt_plan_enforce(const struct nvirt_policy *pol,
 }
 
 /* The path to the VIF's neighbours on the same NIC. */
-static void nvirt_plan_g2g(const struct nvirt_policy *pol,
+static void nvirt_plan_g2g(const struct nvirt_plan_in *pol,
 			   const struct nvirt_policy_nic *nic,
 			   struct nvirt_plan *plan)
 {
@@ -386,7 +386,7 @@ static void nvirt_plan_g2g(const struct nvirt_policy *pol,
 }
 
 /* Whether a minimum rate can be granted on the NIC. */
-static bool nvirt_plan_admit(const struct nvirt_policy *pol,
+static bool nvirt_plan_admit(const struct nvirt_plan_in *pol,
 			     const struct nvirt_policy_nic *nic,
 			     struct nvirt_plan *plan)
 {
@@ -420,7 +420,7 @@ static bool nvirt_plan_admit(const struct nvirt_policy *pol,
  *
  * Context: any; sleeps not, allocates not.
  */
-void nvirt_policy_plan(const struct nvirt_policy *pol,
+void nvirt_policy_plan(const struct nvirt_plan_in *pol,
 		       const struct nvirt_policy_nic *nic,
 		       struct nvirt_plan *plan)
 {

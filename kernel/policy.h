@@ -24,6 +24,29 @@
  * @visibility: enum nvirt_visibility
  * @g2g: enum nvirt_g2g, the guest-to-guest path asked for
  * @priority: claim on scarce hardware; higher displaces lower
+ * @backend: enum nvirt_backend; auto unless the user insists on one
+ *
+ * libnvirt's struct nvirt_policy is the same wish (its backend is a
+ * setting of the VIF's).
+ */
+struct nvirt_policy {
+	u8 goal;
+	u8 isolation;
+	bool migratable;
+	u8 visibility;
+	u8 g2g;
+	u32 priority;
+	u8 backend;
+};
+
+/**
+ * struct nvirt_plan_in - what the engine plans from
+ * @goal: enum nvirt_goal
+ * @isolation: enum nvirt_isolation
+ * @migratable: the guest must stay live-migratable
+ * @visibility: enum nvirt_visibility
+ * @g2g: enum nvirt_g2g, the guest-to-guest path asked for
+ * @priority: claim on scarce hardware; higher displaces lower
  * @min_rate: transmit guarantee in Mb/s, 0 for none
  * @max_rate: transmit limit in Mb/s, 0 for none
  * @backend: enum nvirt_backend; auto unless the user insists on one
@@ -33,10 +56,10 @@
  * @trust: the guest may change its MAC
  * @link_state: the VIF's link is forced up or down
  *
- * @goal to @backend are what the user asked for; @vlan to @link_state and
- * the rates mirror the VIF's settings.
+ * @goal to @priority and @backend are the VIF's policy; the rates and
+ * @vlan to @link_state mirror its settings.
  */
-struct nvirt_policy {
+struct nvirt_plan_in {
 	u8 goal;
 	u8 isolation;
 	bool migratable;
@@ -133,7 +156,7 @@ struct nvirt_plan {
 
 __printf(3, 4) void nvirt_plan_add(struct nvirt_plan *plan, u16 code,
 				   const char *fmt, ...);
-void nvirt_policy_plan(const struct nvirt_policy *pol,
+void nvirt_policy_plan(const struct nvirt_plan_in *pol,
 		       const struct nvirt_policy_nic *nic,
 		       struct nvirt_plan *plan);
 

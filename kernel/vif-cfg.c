@@ -17,51 +17,51 @@
  * nvirt_vif_cfg_copy() - copy some fields of one VIF config to another
  * @cfg: where to
  * @src: where from
- * @fields: the NVIRT_VIF_F_* bits of the fields to copy (not the netns)
+ * @fields: the NVIRT_CFG_* bits of the fields to copy (not the netns)
  *
  * A new VLAN starts from priority 0 and 802.1Q unless they are copied too.
  */
 void nvirt_vif_cfg_copy(struct nvirt_vif_cfg *cfg,
 			const struct nvirt_vif_cfg *src, unsigned long fields)
 {
-	if (test_bit(NVIRT_VIF_F_MAC, &fields))
+	if (test_bit(NVIRT_CFG_MAC, &fields))
 		ether_addr_copy(cfg->mac, src->mac);
-	if (test_bit(NVIRT_VIF_F_VLAN, &fields)) {
+	if (test_bit(NVIRT_CFG_VLAN, &fields)) {
 		cfg->vlan = src->vlan;
 		cfg->qos = 0;
 		cfg->vlan_proto = NVIRT_VLAN_PROTO_8021Q;
 	}
-	if (test_bit(NVIRT_VIF_F_VLAN_QOS, &fields))
+	if (test_bit(NVIRT_CFG_VLAN_QOS, &fields))
 		cfg->qos = src->qos;
-	if (test_bit(NVIRT_VIF_F_VLAN_PROTO, &fields))
+	if (test_bit(NVIRT_CFG_VLAN_PROTO, &fields))
 		cfg->vlan_proto = src->vlan_proto;
-	if (test_bit(NVIRT_VIF_F_MTU, &fields))
+	if (test_bit(NVIRT_CFG_MTU, &fields))
 		cfg->mtu = src->mtu;
-	if (test_bit(NVIRT_VIF_F_MAX_RATE, &fields))
+	if (test_bit(NVIRT_CFG_MAX_RATE, &fields))
 		cfg->max_rate = src->max_rate;
-	if (test_bit(NVIRT_VIF_F_MIN_RATE, &fields))
+	if (test_bit(NVIRT_CFG_MIN_RATE, &fields))
 		cfg->min_rate = src->min_rate;
-	if (test_bit(NVIRT_VIF_F_SPOOFCHK, &fields))
+	if (test_bit(NVIRT_CFG_SPOOFCHK, &fields))
 		cfg->spoofchk = src->spoofchk;
-	if (test_bit(NVIRT_VIF_F_TRUST, &fields))
+	if (test_bit(NVIRT_CFG_TRUST, &fields))
 		cfg->trust = src->trust;
-	if (test_bit(NVIRT_VIF_F_LINK_STATE, &fields))
+	if (test_bit(NVIRT_CFG_LINK_STATE, &fields))
 		cfg->link_state = src->link_state;
-	if (test_bit(NVIRT_VIF_F_BACKEND, &fields))
+	if (test_bit(NVIRT_CFG_BACKEND, &fields))
 		cfg->policy.backend = src->policy.backend;
-	if (test_bit(NVIRT_VIF_F_GOAL, &fields))
+	if (test_bit(NVIRT_CFG_GOAL, &fields))
 		cfg->policy.goal = src->policy.goal;
-	if (test_bit(NVIRT_VIF_F_ISOLATION, &fields))
+	if (test_bit(NVIRT_CFG_ISOLATION, &fields))
 		cfg->policy.isolation = src->policy.isolation;
-	if (test_bit(NVIRT_VIF_F_MIGRATABLE, &fields))
+	if (test_bit(NVIRT_CFG_MIGRATABLE, &fields))
 		cfg->policy.migratable = src->policy.migratable;
-	if (test_bit(NVIRT_VIF_F_VISIBILITY, &fields))
+	if (test_bit(NVIRT_CFG_VISIBILITY, &fields))
 		cfg->policy.visibility = src->policy.visibility;
-	if (test_bit(NVIRT_VIF_F_G2G, &fields))
+	if (test_bit(NVIRT_CFG_G2G, &fields))
 		cfg->policy.g2g = src->policy.g2g;
-	if (test_bit(NVIRT_VIF_F_PRIORITY, &fields))
+	if (test_bit(NVIRT_CFG_PRIORITY, &fields))
 		cfg->policy.priority = src->policy.priority;
-	if (test_bit(NVIRT_VIF_F_POLICY_NAME, &fields))
+	if (test_bit(NVIRT_CFG_POLICY_NAME, &fields))
 		strscpy(cfg->policy_name, src->policy_name);
 }
 
@@ -87,7 +87,7 @@ int nvirt_vif_cfg_merge(struct net *net, struct nvirt_vif_cfg *cfg,
 	*cfg = *base;
 	cfg->set = req.set;
 	cfg->net = req.net;
-	cfg->own = base->own | (req.set & NVIRT_VIF_FOLLOWED);
+	cfg->own = base->own | (req.set & NVIRT_CFG_FOLLOWED);
 	nvirt_vif_cfg_copy(cfg, &req, req.set);
 	return nvirt_npolicy_follow(net, cfg, extack);
 }

@@ -18,44 +18,44 @@ struct net;
 struct netlink_ext_ack;
 
 /* Which settings a request carries: bits of struct nvirt_vif_cfg.set */
-enum nvirt_vif_field {
-	NVIRT_VIF_F_MAC,
-	NVIRT_VIF_F_VLAN,
-	NVIRT_VIF_F_VLAN_QOS,
-	NVIRT_VIF_F_VLAN_PROTO,
-	NVIRT_VIF_F_MTU,
-	NVIRT_VIF_F_MAX_RATE,
-	NVIRT_VIF_F_MIN_RATE,
-	NVIRT_VIF_F_SPOOFCHK,
-	NVIRT_VIF_F_TRUST,
-	NVIRT_VIF_F_LINK_STATE,
-	NVIRT_VIF_F_NETNS,
-	NVIRT_VIF_F_BACKEND,
-	NVIRT_VIF_F_GOAL,
-	NVIRT_VIF_F_ISOLATION,
-	NVIRT_VIF_F_MIGRATABLE,
-	NVIRT_VIF_F_VISIBILITY,
-	NVIRT_VIF_F_G2G,
-	NVIRT_VIF_F_PRIORITY,
-	NVIRT_VIF_F_POLICY_NAME,
+enum nvirt_cfg_field {
+	NVIRT_CFG_MAC,
+	NVIRT_CFG_VLAN,
+	NVIRT_CFG_VLAN_QOS,
+	NVIRT_CFG_VLAN_PROTO,
+	NVIRT_CFG_MTU,
+	NVIRT_CFG_MAX_RATE,
+	NVIRT_CFG_MIN_RATE,
+	NVIRT_CFG_SPOOFCHK,
+	NVIRT_CFG_TRUST,
+	NVIRT_CFG_LINK_STATE,
+	NVIRT_CFG_NETNS,
+	NVIRT_CFG_BACKEND,
+	NVIRT_CFG_GOAL,
+	NVIRT_CFG_ISOLATION,
+	NVIRT_CFG_MIGRATABLE,
+	NVIRT_CFG_VISIBILITY,
+	NVIRT_CFG_G2G,
+	NVIRT_CFG_PRIORITY,
+	NVIRT_CFG_POLICY_NAME,
 };
 
 /* The fields a VIF follows its named policy in, unless given its own. */
-#define NVIRT_VIF_FOLLOWED	(BIT(NVIRT_VIF_F_MAX_RATE) |		\
-				 BIT(NVIRT_VIF_F_MIN_RATE) |		\
-				 BIT(NVIRT_VIF_F_GOAL) |		\
-				 BIT(NVIRT_VIF_F_ISOLATION) |		\
-				 BIT(NVIRT_VIF_F_MIGRATABLE) |		\
-				 BIT(NVIRT_VIF_F_VISIBILITY) |		\
-				 BIT(NVIRT_VIF_F_G2G) |			\
-				 BIT(NVIRT_VIF_F_PRIORITY))
+#define NVIRT_CFG_FOLLOWED	(BIT(NVIRT_CFG_MAX_RATE) |		\
+				 BIT(NVIRT_CFG_MIN_RATE) |		\
+				 BIT(NVIRT_CFG_GOAL) |			\
+				 BIT(NVIRT_CFG_ISOLATION) |		\
+				 BIT(NVIRT_CFG_MIGRATABLE) |		\
+				 BIT(NVIRT_CFG_VISIBILITY) |		\
+				 BIT(NVIRT_CFG_G2G) |			\
+				 BIT(NVIRT_CFG_PRIORITY))
 
 /* Size of a named policy's name, with its NUL (the spec's max-len + 1). */
 #define NVIRT_POLICY_NAMSIZ	32
 
 /**
  * struct nvirt_vif_cfg - the settings of a VIF
- * @set: on a request, the NVIRT_VIF_F_* bits it carries
+ * @set: on a request, the NVIRT_CFG_* bits it carries
  * @mac: MAC address
  * @vlan: VLAN id, 0 for none
  * @qos: 802.1p priority of @vlan
@@ -70,7 +70,7 @@ enum nvirt_vif_field {
  * @policy: what the user wants of it: the fields up to @policy.backend
  *	(the engine's view of the settings is filled in when planning)
  * @policy_name: the named policy it follows, "" for none
- * @own: the NVIRT_VIF_FOLLOWED fields it was ever given itself, which
+ * @own: the NVIRT_CFG_FOLLOWED fields it was ever given itself, which
  *	no named policy changes
  */
 struct nvirt_vif_cfg {

@@ -253,7 +253,7 @@ void nvirt_vif_each(struct net_device *parent, nvirt_vif_fn fn, void *arg)
 			fn(vif, arg);
 }
 
-static void nvirt_vif_notify(struct nvirt_vif *vif, enum nvirt_nic_event ev,
+static void nvirt_vif_notify(struct nvirt_vif *vif, enum nvirt_ntf ev,
 			     u8 cause)
 {
 	nvirt_nl_vif_notify(vif, ev, NULL, cause);
@@ -421,7 +421,7 @@ int nvirt_vif_new(struct net *net, const char *name, struct net_device *parent,
 	hash_add(nvirt_vifs_by_parent, &vif->parent_node,
 		 (unsigned long)vif->parent);
 	nvirt_vif_generation++;
-	nvirt_vif_notify(vif, NVIRT_NIC_ADDED, NVIRT_CAUSE_REQUEST);
+	nvirt_vif_notify(vif, NVIRT_NTF_ADD, NVIRT_CAUSE_REQUEST);
 	return vif->id;
 
 err_destroy:
@@ -449,7 +449,7 @@ static void nvirt_vif_destroy(struct nvirt_vif *vif, u8 cause)
 	hash_del(&vif->dev_node);
 	hash_del(&vif->parent_node);
 	nvirt_vif_generation++;
-	nvirt_vif_notify(vif, NVIRT_NIC_REMOVED, cause);
+	nvirt_vif_notify(vif, NVIRT_NTF_DEL, cause);
 	netdev_put(vif->dev, &vif->dev_tracker);
 	vif->ops->destroy(vif);
 	if (nvirt_vif_holds_hw(vif))
@@ -595,7 +595,7 @@ int nvirt_vif_change(struct nvirt_vif *vif, struct nvirt_vif_cfg *cfg,
 	vif->cfg = *cfg;
 	vif->cfg.net = NULL;
 	nvirt_vif_adopt_plan(vif, plan, enforce);
-	nvirt_nl_vif_notify(vif, NVIRT_NIC_CHANGED, moved ? plan : NULL, cause);
+	nvirt_nl_vif_notify(vif, NVIRT_NTF_CHANGE, moved ? plan : NULL, cause);
 	if (freed)
 		nvirt_place_rebalance();
 	return 0;
@@ -680,7 +680,7 @@ static int nvirt_vif_netdev_event(struct notifier_block *nb,
 	case NETDEV_CHANGEMTU:
 	case NETDEV_CHANGEADDR:
 		if (vif && !vif->dying && !vif->changing)
-			nvirt_vif_notify(vif, NVIRT_NIC_CHANGED,
+			nvirt_vif_notify(vif, NVIRT_NTF_CHANGE,
 					 NVIRT_CAUSE_NETDEV);
 		break;
 	case NETDEV_UNREGISTER:

@@ -158,7 +158,7 @@ static void run_matrix(void)
 		nic = matrix[m].nic();
 		nic.name = "enp129s0f1npX15";	/* the longest name */
 		for (p = 0; p < 32; p++) {
-			struct nvirt_policy pol = {
+			struct nvirt_plan_in pol = {
 				.goal = p / 8,
 				.isolation = (p / 4) % 2,
 				.migratable = (p / 2) % 2,
@@ -180,16 +180,16 @@ static void run_matrix(void)
 	}
 }
 
-static struct nvirt_policy standard(void)
+static struct nvirt_plan_in standard(void)
 {
-	return (struct nvirt_policy){ .spoofchk = true };
+	return (struct nvirt_plan_in){ .spoofchk = true };
 }
 
 #define CASE(cond, name) ksft_test_result(cond, "%s\n", name)
 
 static void run_reasons(void)
 {
-	struct nvirt_policy pol = standard();
+	struct nvirt_plan_in pol = standard();
 	struct nvirt_policy_nic nic = igb();
 	struct nvirt_plan plan;
 
@@ -364,7 +364,7 @@ static void run_reasons(void)
 /* Knobs of trust and link state, displacement of queues, causes. */
 static void run_more(void)
 {
-	struct nvirt_policy pol = standard();
+	struct nvirt_plan_in pol = standard();
 	struct nvirt_policy_nic nic = igb();
 	struct nvirt_plan plan;
 
