@@ -30,8 +30,6 @@
 
 #include "caps.h"
 #include "place.h"
-#include "soft.h"
-#include "vf.h"
 #include "vif.h"
 
 /* Moves one rebalancing makes at most: each one frees or takes hardware. */
@@ -202,6 +200,18 @@ static void nvirt_place_count(struct nvirt_vif *vif, void *arg)
 	}
 }
 
+/* What @backend has left on @parent, as its ops say. */
+static struct nvirt_room nvirt_place_room(struct net_device *parent,
+					  u8 backend, bool may_enable)
+{
+	const struct nvirt_backend_ops *ops = nvirt_backend_ops(backend);
+	struct nvirt_room room = {};
+
+	if (ops->room)
+		ops->room(parent, may_enable, &room);
+	return room;
+}
+
 /*
  * The engine's view of @parent, for planning @self (NULL: a new VIF); the
  * VIFs in @use->spare are not offered to take hardware from.
@@ -213,6 +223,7 @@ static int nvirt_place_view(struct net_device *parent,
 	const struct nvirt_vif *self = use->self;
 	struct nvirt_place_claim *claim;
 	struct nvirt_caps *caps;
+	struct nvirt_room room;
 	int k;
 
 	caps = kmalloc(sizeof(*caps), GFP_KERNEL);
@@ -235,14 +246,17 @@ static int nvirt_place_view(struct net_device *parent,
 	nvirt_vif_each(parent, nvirt_place_count, use);
 	claim = nvirt_place_claim_of(use->batch, parent);
 	if (!(flags & NVIRT_PLACE_NO_VF)) {
-		nic->vfs_free = nvirt_vf_free(parent,
-					      !(flags & NVIRT_PLACE_NO_ENABLE),
-					      &nic->vfs_unbound, &nic->vf_pci_id);
+		room = nvirt_place_room(parent, NVIRT_BACKEND_VF,
+					!(flags & NVIRT_PLACE_NO_ENABLE));
+		nic->vfs_free = room.free;
+		nic->vfs_unbound = room.unbound;
+		nic->vf_pci_id = room.pci_id;
 		if (self && self->backend == NVIRT_BACKEND_VF)
 			nic->vfs_free++;
 	}
 	if (!(flags & NVIRT_PLACE_NO_QUEUE)) {
-		nic->queues_free = nvirt_queue_free(parent);
+		nic->queues_free = nvirt_place_room(parent, NVIRT_BACKEND_QUEUE,
+						    false).free;
 		/* Not a queue the NIC no longer has (igb, once VFs are on). */
 		if (self && self->backend == NVIRT_BACKEND_QUEUE &&
 		    self->queue < parent->real_num_tx_queues)

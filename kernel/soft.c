@@ -317,6 +317,22 @@ static void nvirt_soft_g2g(struct nvirt_vif *vif)
 	nvirt_vdev_g2g(netdev_priv(vif->dev), vif->g2g);
 }
 
+/* The transmit queues @parent has to give: its own but the first. */
+static void nvirt_queue_room(struct net_device *parent,
+			     bool may_enable __always_unused,
+			     struct nvirt_room *room)
+{
+	struct nvirt_port *port = nvirt_port_get(parent);
+	unsigned int q;
+
+	ASSERT_RTNL();
+	if (!parent->dev.parent)
+		return;
+	for (q = 1; q < parent->real_num_tx_queues; q++)
+		if (!port || !test_bit(q, port->queues))
+			room->free++;
+}
+
 const struct nvirt_backend_ops nvirt_soft_ops = {
 	.check		= nvirt_soft_check,
 	.create		= nvirt_soft_create,
@@ -337,26 +353,5 @@ const struct nvirt_backend_ops nvirt_queue_ops = {
 	.retarget	= nvirt_soft_retarget,
 	.adopt		= nvirt_soft_adopt,
 	.g2g		= nvirt_soft_g2g,
+	.room		= nvirt_queue_room,
 };
-
-/**
- * nvirt_queue_free() - how many transmit queues a parent has to give
- * @parent: the NIC
- *
- * Context: RTNL held.
- * Return: the number of queue VIFs that could be created on @parent now.
- */
-unsigned int nvirt_queue_free(struct net_device *parent)
-{
-	struct nvirt_port *port = nvirt_port_get(parent);
-	unsigned int q, free = 0;
-
-	ASSERT_RTNL();
-	if (!parent->dev.parent)
-		return 0;
-	for (q = 1; q < parent->real_num_tx_queues; q++)
-		if (!port || !test_bit(q, port->queues))
-			free++;
-	return free;
-}
-

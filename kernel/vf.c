@@ -300,34 +300,29 @@ static struct net_device *nvirt_vf_find_free(struct net_device *parent,
 	return pick.dev;
 }
 
-/**
- * nvirt_vf_free() - how many VIFs could have a VF of a NIC now
- * @parent: the NIC
- * @may_enable: count the VFs nvirt would enable when none is
- * @unbound: set to the enabled VFs no driver serves, or NULL
- * @pci_id: set to their PCI vendor and device id, or NULL
- *
- * Context: RTNL held.
- * Return: the number of free VFs with a netdev, or that could be enabled.
+/*
+ * The free VFs of @parent with a netdev, or, with @may_enable, those
+ * nvirt would enable when none is; and the enabled VFs no driver serves.
  */
-unsigned int nvirt_vf_free(struct net_device *parent, bool may_enable,
-			   unsigned int *unbound, u32 *pci_id)
+static void nvirt_vf_room(struct net_device *parent, bool may_enable,
+			  struct nvirt_room *room)
 {
 	struct nvirt_vf_pick pick = { .parent = parent, .count = true };
 	struct pci_dev *pdev = nvirt_vf_pf(parent);
 
 	ASSERT_RTNL();
 	if (!pdev)
-		return 0;
+		return;
 	/* VFs being disabled are as good as none: a request enables them. */
-	if (!pci_num_vf(pdev) || nvirt_pf_disabling(pdev))
-		return may_enable ? pci_sriov_get_totalvfs(pdev) : 0;
+	if (!pci_num_vf(pdev) || nvirt_pf_disabling(pdev)) {
+		if (may_enable)
+			room->free = pci_sriov_get_totalvfs(pdev);
+		return;
+	}
 	nvirt_caps_walk_vfs(parent, nvirt_vf_pick_one, &pick);
-	if (unbound)
-		*unbound = pick.unbound;
-	if (pci_id)
-		*pci_id = pick.pci_id;
-	return pick.free;
+	room->free = pick.free;
+	room->unbound = pick.unbound;
+	room->pci_id = pick.pci_id;
 }
 
 static __be16 nvirt_vf_proto(const struct nvirt_vif_cfg *cfg)
@@ -692,6 +687,7 @@ const struct nvirt_backend_ops nvirt_vf_ops = {
 	.apply		= nvirt_vf_apply,
 	.destroy	= nvirt_vf_destroy,
 	.stats		= nvirt_vf_stats,
+	.room		= nvirt_vf_room,
 };
 
 /**

@@ -25,8 +25,6 @@ enum nvirt_vf_prep {
 struct pci_dev *nvirt_vf_pf_get(struct net_device *parent);
 int nvirt_vf_prepare(struct pci_dev *pdev, struct netlink_ext_ack *extack);
 void nvirt_vf_settle(struct pci_dev *pdev);
-unsigned int nvirt_vf_free(struct net_device *parent, bool may_enable,
-			   unsigned int *unbound, u32 *pci_id);
 void nvirt_vf_flush(void);
 void nvirt_vf_exit(void);
 

@@ -36,7 +36,13 @@ static unsigned int nvirt_vif_generation;
 static void nvirt_vif_reap(struct work_struct *work);
 static DECLARE_WORK(nvirt_vif_reap_work, nvirt_vif_reap);
 
-static const struct nvirt_backend_ops *nvirt_backend_ops(u8 backend)
+/**
+ * nvirt_backend_ops() - the operations of a backend
+ * @backend: enum nvirt_backend, not auto
+ *
+ * Return: its ops, or NULL for auto or an unknown backend.
+ */
+const struct nvirt_backend_ops *nvirt_backend_ops(u8 backend)
 {
 	switch (backend) {
 	case NVIRT_BACKEND_VF:

@@ -57,6 +57,18 @@ struct nvirt_vif_stats {
 struct nvirt_vif;
 
 /**
+ * struct nvirt_room - what a backend has left on a NIC
+ * @free: how many more VIFs it could realize there now
+ * @unbound: of its hardware enabled, how much no driver serves (VFs)
+ * @pci_id: the PCI vendor and device id of that hardware
+ */
+struct nvirt_room {
+	unsigned int free;
+	unsigned int unbound;
+	u32 pci_id;
+};
+
+/**
  * struct nvirt_backend_ops - what a backend does for its VIFs
  * @check: say where each setting of @cfg would be enforced on @parent
  *	(in @enforce, by enum nvirt_setting), or reject it with a reason
@@ -71,6 +83,8 @@ struct nvirt_vif;
  *	VIFs' netdevs (optional: nothing to tell)
  * @g2g: make @vif->g2g, its plan's guest-to-guest path, take effect
  *	(optional: the NIC's own switch decides)
+ * @room: what it has left on @parent, counting with @may_enable what it
+ *	would enable for a VIF (optional: no limit of its own)
  *
  * All are called under RTNL.
  */
@@ -86,6 +100,8 @@ struct nvirt_backend_ops {
 			struct netlink_ext_ack *extack);
 	void (*adopt)(struct nvirt_vif *vif);
 	void (*g2g)(struct nvirt_vif *vif);
+	void (*room)(struct net_device *parent, bool may_enable,
+		     struct nvirt_room *room);
 };
 
 /**
@@ -146,6 +162,7 @@ struct nvirt_vif {
 /* What nvirt_vif_each() calls for each VIF. */
 typedef void (*nvirt_vif_fn)(struct nvirt_vif *vif, void *arg);
 
+const struct nvirt_backend_ops *nvirt_backend_ops(u8 backend);
 int nvirt_vif_new(struct net *net, const char *name, struct net_device *parent,
 		  struct nvirt_vif_cfg *cfg, unsigned int flags,
 		  struct nvirt_placement *pl, struct netlink_ext_ack *extack);
