@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * nvirt: a VIF's settings, the same for every backend: copied field by
- * field, a request merged over what the VIF had and what its named
- * policy says, checked against each other.
+ * field, a request merged over what the VIF had, checked against each
+ * other. What its named policy says is npolicy.c's to fill in.
  */
 
 #include <linux/bitops.h>
@@ -10,7 +10,6 @@
 #include <linux/string.h>
 #include <net/netlink.h>
 
-#include "npolicy.h"
 #include "vif-cfg.h"
 
 /**
@@ -66,21 +65,15 @@ void nvirt_vif_cfg_copy(struct nvirt_vif_cfg *cfg,
 }
 
 /**
- * nvirt_vif_cfg_merge() - the settings a request leaves a VIF with
- * @net: the namespace whose named policies the VIF may follow
+ * nvirt_vif_cfg_merge() - a request's settings over a VIF's
  * @cfg: the request's settings in, the VIF's out
  * @base: the VIF's settings before (or the defaults, for a new VIF)
- * @extack: why not
  *
- * The request's settings over @base's, then the named policy's in the
- * fields the VIF follows it in.
- *
- * Context: RTNL held.
- * Return: 0 or a negative errno.
+ * The fields the VIF follows its named policy in are the policy's to
+ * fill then (nvirt_npolicy_follow()).
  */
-int nvirt_vif_cfg_merge(struct net *net, struct nvirt_vif_cfg *cfg,
-			const struct nvirt_vif_cfg *base,
-			struct netlink_ext_ack *extack)
+void nvirt_vif_cfg_merge(struct nvirt_vif_cfg *cfg,
+			 const struct nvirt_vif_cfg *base)
 {
 	struct nvirt_vif_cfg req = *cfg;
 
@@ -89,7 +82,6 @@ int nvirt_vif_cfg_merge(struct net *net, struct nvirt_vif_cfg *cfg,
 	cfg->net = req.net;
 	cfg->own = base->own | (req.set & NVIRT_CFG_FOLLOWED);
 	nvirt_vif_cfg_copy(cfg, &req, req.set);
-	return nvirt_npolicy_follow(net, cfg, extack);
 }
 
 /**

@@ -93,9 +93,8 @@ struct nvirt_vif_cfg {
 
 void nvirt_vif_cfg_copy(struct nvirt_vif_cfg *cfg,
 			const struct nvirt_vif_cfg *src, unsigned long fields);
-int nvirt_vif_cfg_merge(struct net *net, struct nvirt_vif_cfg *cfg,
-			const struct nvirt_vif_cfg *base,
-			struct netlink_ext_ack *extack);
+void nvirt_vif_cfg_merge(struct nvirt_vif_cfg *cfg,
+			 const struct nvirt_vif_cfg *base);
 int nvirt_vif_cfg_check(const struct nvirt_vif_cfg *cfg,
 			struct netlink_ext_ack *extack);
 

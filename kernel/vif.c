@@ -20,6 +20,7 @@
 
 #include "netlink.h"
 #include "nic.h"
+#include "npolicy.h"
 #include "place.h"
 #include "soft.h"
 #include "vf.h"
@@ -382,7 +383,8 @@ int nvirt_vif_new(struct net *net, const char *name, struct net_device *parent,
 	eth_random_addr(defaults.mac);
 	if (defaults.mtu > ETH_DATA_LEN)
 		defaults.mtu = ETH_DATA_LEN;
-	err = nvirt_vif_cfg_merge(net, cfg, &defaults, extack) ?:
+	nvirt_vif_cfg_merge(cfg, &defaults);
+	err = nvirt_npolicy_follow(net, cfg, extack) ?:
 	      nvirt_vif_cfg_check(cfg, extack);
 	if (err)
 		return err;
@@ -635,7 +637,8 @@ int nvirt_vif_set(struct nvirt_vif *vif, struct nvirt_vif_cfg *cfg,
 	ASSERT_RTNL();
 	/* The MTU is the netdev's, which its guest may have changed. */
 	vif->cfg.mtu = vif->dev->mtu;
-	err = nvirt_vif_cfg_merge(nvirt_vif_net(vif), cfg, &vif->cfg, extack) ?:
+	nvirt_vif_cfg_merge(cfg, &vif->cfg);
+	err = nvirt_npolicy_follow(nvirt_vif_net(vif), cfg, extack) ?:
 	      nvirt_vif_cfg_check(cfg, extack);
 	if (err)
 		return err;
