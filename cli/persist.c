@@ -26,6 +26,7 @@
 
 #include <nvirt/nvirt.h>
 
+#include "keys.h"
 #include "netns.h"
 #include "output.h"
 #include "policy.h"
@@ -217,32 +218,6 @@ static bool key_none_when_absent(const char *key)
 	       !strcmp(key, "policy");
 }
 
-/* The fields a key sets, of a VIF config and of its policy. */
-static const struct {
-	const char *key;
-	uint32_t vif;
-	uint32_t pol;
-} keys[] = {
-	{ "backend",	NVIRT_VIF_F_BACKEND, 0 },
-	{ "mac",	NVIRT_VIF_F_MAC, 0 },
-	{ "vlan",	NVIRT_VIF_F_VLAN | NVIRT_VIF_F_VLAN_QOS |
-			NVIRT_VIF_F_VLAN_PROTO, 0 },
-	{ "mtu",	NVIRT_VIF_F_MTU, 0 },
-	{ "spoofchk",	NVIRT_VIF_F_SPOOFCHK, 0 },
-	{ "trust",	NVIRT_VIF_F_TRUST, 0 },
-	{ "state",	NVIRT_VIF_F_LINK_STATE, 0 },
-	{ "netns",	NVIRT_VIF_F_NETNS, 0 },
-	{ "policy",	NVIRT_VIF_F_POLICY_NAME, 0 },
-	{ "goal",	NVIRT_VIF_F_POLICY, NVIRT_POLICY_F_GOAL },
-	{ "isolation",	NVIRT_VIF_F_POLICY, NVIRT_POLICY_F_ISOLATION },
-	{ "migratable",	NVIRT_VIF_F_POLICY, NVIRT_POLICY_F_MIGRATABLE },
-	{ "visibility",	NVIRT_VIF_F_POLICY, NVIRT_POLICY_F_VISIBILITY },
-	{ "g2g",	NVIRT_VIF_F_POLICY, NVIRT_POLICY_F_G2G },
-	{ "priority",	NVIRT_VIF_F_POLICY, NVIRT_POLICY_F_PRIORITY },
-	{ "max-rate",	NVIRT_VIF_F_MAX_RATE, NVIRT_POLICY_F_MAX_RATE },
-	{ "min-rate",	NVIRT_VIF_F_MIN_RATE, NVIRT_POLICY_F_MIN_RATE },
-};
-
 /*
  * The differences of what an object has (@live) from what the file says
  * (@want), each said as "OBJ NAME: KEY OLD -> NEW", with the fields that
@@ -259,16 +234,16 @@ static int items_diff(const char *obj, const char *name,
 
 	*vif = 0;
 	*pol = 0;
-	for (k = 0; k < ARRAY_SIZE(keys); k++) {
-		was = item_get(live, keys[k].key);
-		is = item_get(want, keys[k].key);
-		if (!is && (!was || !key_none_when_absent(keys[k].key)))
+	for (k = 0; k < n_keys; k++) {
+		was = item_get(live, keys[k].word);
+		is = item_get(want, keys[k].word);
+		if (!is && (!was || !key_none_when_absent(keys[k].word)))
 			continue;
 		if (was && is && !strcmp(was, is))
 			continue;
-		printf("%s %s: %s %s -> %s\n", obj, name, keys[k].key,
+		printf("%s %s: %s %s -> %s\n", obj, name, keys[k].word,
 		       was ?: "none", is ?: "none");
-		*vif |= keys[k].vif;
+		*vif |= keys[k].vif | keys[k].also;
 		*pol |= keys[k].pol;
 		n++;
 	}

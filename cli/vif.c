@@ -12,6 +12,7 @@
 
 #include <nvirt/nvirt.h>
 
+#include "keys.h"
 #include "netns.h"
 #include "output.h"
 #include "utils.h"
@@ -118,37 +119,17 @@ static int vif_parse_vlan(int argc, char **argv, struct nvirt_vif_config *cfg)
 	return used;
 }
 
-/* The keywords of settings, and the field each sets. */
-static const struct {
-	const char *word;
-	uint32_t field;
-} vif_settings[] = {
-	{ "backend",	NVIRT_VIF_F_BACKEND },
-	{ "mac",	NVIRT_VIF_F_MAC },
-	{ "vlan",	NVIRT_VIF_F_VLAN },
-	{ "mtu",	NVIRT_VIF_F_MTU },
-	{ "max-rate",	NVIRT_VIF_F_MAX_RATE },
-	{ "min-rate",	NVIRT_VIF_F_MIN_RATE },
-	{ "spoofchk",	NVIRT_VIF_F_SPOOFCHK },
-	{ "trust",	NVIRT_VIF_F_TRUST },
-	{ "state",	NVIRT_VIF_F_LINK_STATE },
-	{ "netns",	NVIRT_VIF_F_NETNS },
-};
-
-/* The keywords vif_parse() reads but for settings and policy fields. */
+/* The keywords vif_parse() reads but for those of keys.c. */
 static const char *const vif_words[] = {
-	"name", "dev", "policy", "dry-run", "qos", "proto", "help",
+	"name", "dev", "dry-run", "qos", "proto", "help",
 };
 
-/* The index of @word in vif_settings, or -1. */
-static int vif_setting_find(const char *word)
+/* The setting @word names (keys.c), or NULL. */
+static const struct key *vif_setting_find(const char *word)
 {
-	size_t i;
+	const struct key *k = key_find(word);
 
-	for (i = 0; i < ARRAY_SIZE(vif_settings); i++)
-		if (is_word(word, vif_settings[i].word))
-			return i;
-	return -1;
+	return k && key_is_setting(k) ? k : NULL;
 }
 
 /**
@@ -164,7 +145,7 @@ bool vif_keyword(const char *word)
 	for (i = 0; i < ARRAY_SIZE(vif_words); i++)
 		if (is_word(word, vif_words[i]))
 			return true;
-	return vif_setting_find(word) >= 0 || policy_field_word(word, false);
+	return key_find(word);
 }
 
 /*
@@ -174,14 +155,13 @@ bool vif_keyword(const char *word)
 static int vif_parse_setting(int argc, char **argv,
 			     struct nvirt_vif_config *cfg, enum vif_op op)
 {
+	const struct key *k = vif_setting_find(*argv);
 	const char *key = *argv;
 	uint32_t field;
-	int i;
 
-	i = vif_setting_find(key);
-	if (i < 0 || (op != VIF_ADD && op != VIF_SET))
+	if (!k || (op != VIF_ADD && op != VIF_SET))
 		return 0;
-	field = vif_settings[i].field;
+	field = k->vif;
 
 	NEXT_ARG();
 	vif_field(cfg, field, key, *argv);

@@ -11,6 +11,7 @@
 
 #include <nvirt/nvirt.h>
 
+#include "keys.h"
 #include "output.h"
 #include "utils.h"
 #include "vif.h"
@@ -23,40 +24,20 @@ static const char *yes_no_name(unsigned int code)
 }
 
 /*
- * The keywords of a policy, and the field each sets; the rates are a
- * named policy's only (a VIF's own are settings of the VIF).
+ * The policy field @word names (keys.c), of a named policy or of a VIF's
+ * (whose rates are settings of the VIF), or NULL.
  */
-static const struct {
-	const char *word;
-	uint32_t field;
-	bool named_only;
-} policy_words[] = {
-	{ "goal",	NVIRT_POLICY_F_GOAL,		false },
-	{ "isolation",	NVIRT_POLICY_F_ISOLATION,	false },
-	{ "migratable",	NVIRT_POLICY_F_MIGRATABLE,	false },
-	{ "visibility",	NVIRT_POLICY_F_VISIBILITY,	false },
-	{ "g2g",	NVIRT_POLICY_F_G2G,		false },
-	{ "priority",	NVIRT_POLICY_F_PRIORITY,	false },
-	{ "max-rate",	NVIRT_POLICY_F_MAX_RATE,	true },
-	{ "min-rate",	NVIRT_POLICY_F_MIN_RATE,	true },
-};
-
-/* The index of @word in policy_words, of a named policy or not; or -1. */
-static int policy_word_find(const char *word, bool named)
+static const struct key *policy_word_find(const char *word, bool named)
 {
-	size_t i;
+	const struct key *k = key_find(word);
 
-	for (i = 0; i < ARRAY_SIZE(policy_words); i++)
-		if (!strcmp(word, policy_words[i].word) &&
-		    (named || !policy_words[i].named_only))
-			return i;
-	return -1;
+	return k && k->pol && (named || !k->named_only) ? k : NULL;
 }
 
 /* Is @word a policy keyword, of a named policy or of a VIF's? */
 bool policy_field_word(const char *word, bool named)
 {
-	return policy_word_find(word, named) >= 0;
+	return policy_word_find(word, named);
 }
 
 /**
@@ -71,14 +52,13 @@ bool policy_field_word(const char *word, bool named)
 int policy_parse_field(int argc, char **argv, struct nvirt_policy *pol,
 		       bool named)
 {
+	const struct key *k = policy_word_find(*argv, named);
 	const char *key = *argv;
 	uint32_t field;
-	int i;
 
-	i = policy_word_find(key, named);
-	if (i < 0)
+	if (!k)
 		return 0;
-	field = policy_words[i].field;
+	field = k->pol;
 
 	NEXT_ARG();
 	if (pol->fields & field)

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nvirt: the keywords of the fields of VIFs and named policies, as "vif
+ * add|set", "policy add|set" and "nvirt save" spell them (keys.c).
+ */
+
+#ifndef _NVIRT_KEYS_H
+#define _NVIRT_KEYS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/**
+ * struct key - a keyword, and what it sets
+ * @word: the keyword
+ * @vif: the NVIRT_VIF_F_* field of a VIF's config it sets
+ * @also: the NVIRT_VIF_F_* fields the words after its value may set
+ *	(vlan: qos, proto)
+ * @pol: the NVIRT_POLICY_F_* field of a policy it sets, or 0
+ * @named_only: @pol is a named policy's only (a VIF's rates are @vif)
+ */
+struct key {
+	const char *word;
+	uint32_t vif;
+	uint32_t also;
+	uint32_t pol;
+	bool named_only;
+};
+
+extern const struct key keys[];
+extern const size_t n_keys;
+
+const struct key *key_find(const char *word);
+bool key_is_setting(const struct key *k);
+
+#endif /* _NVIRT_KEYS_H */
