@@ -162,7 +162,7 @@ check: setup
 	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _check
 
 CHECK = $(BUILD)/check
-VM_CHECK = scripts/vm-check
+VM_CHECK = selftests/vm/check
 # $(call timed,PHASE,COMMAND): COMMAND, its seconds added to the phases
 # the summary lists.
 timed = s=$$(date +%s); $(2); echo "$(1) $$(($$(date +%s) - s))" >> $(CHECK)/phases
@@ -190,7 +190,7 @@ _check: _build debug-modules stage deb
 _check_vm:
 	$(Q)$(call timed,deb,scripts/deb-checks $(KVER) $(KSFT) > $(CHECK)/deb.ktap)
 	$(Q)$(call timed,vm,KVER=$(KVER) $(VM_CHECK) "vm: guest ran the suite$(,) no kernel splat" \
-		$(CHECK)/vm -t 2700 -- scripts/vm-suite $(KSFT))
+		$(CHECK)/vm -t 2700 -- selftests/vm/suite $(KSFT))
 _check_tier:
 	$(Q)$(call timed,ring,scripts/ring-checks $(KSFT) > $(CHECK)/ring.ktap)
 	$(Q)$(call timed,fuzz,scripts/fuzz-checks > $(CHECK)/fuzz.ktap)
@@ -234,7 +234,7 @@ _check_debug:
 		-t $(DEBUG_VM_TIMEOUT) -- env NVIRT_TEST_TIMEOUT=1800 \
 		NVIRT_TESTS="$(NVIRT_TESTS)" \
 		NVIRT_SHARED_CHECKS="$(DEBUG_SHARED_CHECKS)" \
-		scripts/vm-suite $(KSFT)
+		selftests/vm/suite $(KSFT)
 
 # nvirt.ko and the debug tier's test-only modules (selftests/debug/*: the
 # canary, nvirt_faults' faultmask, nvirt_shared.sh's race widener and
