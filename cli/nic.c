@@ -143,7 +143,7 @@ static void nic_parse(int argc, char **argv, struct nic_args *args, bool set)
 static int nic_show(int argc, char **argv)
 {
 	struct nic_args args;
-	struct nvirt_nic nic;
+	struct nvirt_nic *nic;
 	struct nvirt *nv;
 	int err, ret;
 
@@ -156,7 +156,8 @@ static int nic_show(int argc, char **argv)
 	if (args.ifname) {
 		err = nvirt_nic_get(nv, 0, args.ifname, &nic);
 		if (!err)
-			nic_print(&nic, NULL);
+			nic_print(nic, NULL);
+		nvirt_free(nic);
 	} else {
 		err = nvirt_nic_dump(nv, nic_print, NULL);
 	}

@@ -109,7 +109,7 @@ static void print_sriov(const struct nvirt_nic *nic)
 	print_string(NULL, nic->n_vfs ? "%s" : NULL, ":");
 	out_nest_open("vfs", true);
 	for (i = 0; i < nic->n_vfs; i++) {
-		const struct nvirt_nic_vf *vf = &nic->vfs[i];
+		const struct nvirt_nic_vf *vf = nic->vfs[i];
 
 		out_nest_open(NULL, false);
 		print_uint("index", i ? ", %u" : " %u", vf->index);
@@ -118,7 +118,6 @@ static void print_sriov(const struct nvirt_nic *nic)
 		out_nest_close();
 	}
 	out_nest_close();
-	print_flag("vfs_truncated", ", ...", nic->vfs_truncated);
 	out_nest_close();
 	print_eol();
 }
@@ -141,31 +140,27 @@ static void print_vf(const struct nvirt_nic *nic)
  * hardware: vf-mac vf-vlan ...
  * software: vf-vlan-proto (driver-limit) ...
  *
- * The knobs of one support level; in JSON, each is a key of "caps".
+ * The knobs of one support level, which some have; in JSON, each is a
+ * key of "caps".
  */
-static void print_cap_group(const struct nvirt_nic *nic,
-			    unsigned int support)
+static void print_cap_group(const struct nvirt_nic *nic, uint32_t support)
 {
-	char sbuf[16], rbuf[16];
-	const char *sname;
-	bool any = false;
-	unsigned int k;
-
-	for (k = 0; k < NVIRT_LIB_KNOBS; k++)
-		any |= nic->caps[k].known && nic->caps[k].support == support;
-	if (!any)
-		return;
+	char sbuf[16], rbuf[16], kbuf[16];
+	const char *sname, *kname;
+	uint32_t i;
 
 	sname = name_or_num(nvirt_support_name(support), sbuf, sizeof(sbuf),
 			    support);
 	print_string(NULL, "    %s:", sname);
-	for (k = 0; k < NVIRT_LIB_KNOBS; k++) {
-		const struct nvirt_cap *cap = &nic->caps[k];
+	for (i = 0; i < nic->n_caps; i++) {
+		const struct nvirt_cap *cap = nic->caps[i];
 
-		if (!cap->known || cap->support != support)
+		if (cap->support != support)
 			continue;
-		out_nest_open(nvirt_knob_name(k), false);
-		print_string(NULL, " %s", nvirt_knob_name(k));
+		kname = name_or_num(nvirt_knob_name(cap->knob), kbuf,
+				    sizeof(kbuf), cap->knob);
+		out_nest_open(kname, false);
+		print_string(NULL, " %s", kname);
 		print_string("support", NULL, sname);
 		if (cap->reason)
 			print_string("reason", " (%s)",
@@ -177,21 +172,35 @@ static void print_cap_group(const struct nvirt_nic *nic,
 	print_eol();
 }
 
+/* The best support level of @nic's knobs below @below; false: none. */
+static bool cap_level_below(const struct nvirt_nic *nic, uint64_t below,
+			    uint32_t *level)
+{
+	bool found = false;
+	uint32_t i, s;
+
+	for (i = 0; i < nic->n_caps; i++) {
+		s = nic->caps[i]->support;
+		if (s < below && (!found || s > *level)) {
+			*level = s;
+			found = true;
+		}
+	}
+	return found;
+}
+
 /* The knobs, grouped by how they are supported, best first. */
 static void print_caps(const struct nvirt_nic *nic)
 {
-	int support, best = -1;
-	unsigned int k;
+	uint64_t below = UINT64_MAX;
+	uint32_t level = 0;
 
-	for (k = 0; k < NVIRT_LIB_KNOBS; k++)
-		if (nic->caps[k].known && nic->caps[k].support > best)
-			best = nic->caps[k].support;
-	if (best < 0)
+	if (!nic->n_caps)
 		return;
 
 	out_nest_open("caps", false);
-	for (support = best; support >= 0; support--)
-		print_cap_group(nic, support);
+	for (; cap_level_below(nic, below, &level); below = level)
+		print_cap_group(nic, level);
 	out_nest_close();
 }
 

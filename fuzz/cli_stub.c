@@ -107,12 +107,24 @@ int nvirt_version_get(struct nvirt *h, struct nvirt_version *v)
 	return outcome(h, NULL);
 }
 
-/* NICs: a PF with VFs and every knob, a VF of it, or @ifname. */
-static void stub_nic(struct nvirt_nic *nic, const char *ifname, bool vf)
+/* A NIC's record and the arrays it points to, in one block. */
+struct stub_nic {
+	struct nvirt_nic nic;
+	struct nvirt_nic_vf vf[3];
+	const struct nvirt_nic_vf *vfs[3];
+	/* every knob but one, and one this library has no name for */
+	struct nvirt_cap cap[NVIRT_KNOB_MAX + 1];
+	const struct nvirt_cap *caps[NVIRT_KNOB_MAX + 1];
+};
+
+/* NICs: a PF with VFs and most knobs, a VF of it, or @ifname. */
+static void stub_nic(struct stub_nic *sn, const char *ifname, bool vf)
 {
+	struct nvirt_nic *nic = &sn->nic;
 	unsigned int k;
 
-	memset(nic, 0, sizeof(*nic));
+	memset(sn, 0, sizeof(*sn));
+	nic->size = sizeof(*nic);
 	nic->ifindex = vf ? 9 : 2;
 	snprintf(nic->ifname, sizeof(nic->ifname), "%s", ifname);
 	snprintf(nic->driver, sizeof(nic->driver), vf ? "igbvf" : "igb");
@@ -145,42 +157,60 @@ static void stub_nic(struct nvirt_nic *nic, const char *ifname, bool vf)
 		nic->sriov = true;
 		nic->sriov_total_vfs = 7;
 		nic->sriov_num_vfs = nic->n_vfs = 3;
-		nic->vfs_truncated = true;
 		for (k = 0; k < nic->n_vfs; k++) {
-			nic->vfs[k].index = k;
-			snprintf(nic->vfs[k].bus_addr, sizeof(nic->vfs[k].bus_addr),
+			sn->vf[k].size = sizeof(sn->vf[k]);
+			sn->vf[k].index = k;
+			snprintf(sn->vf[k].bus_addr, sizeof(sn->vf[k].bus_addr),
 				 "0000:01:10.%u", k);
-			nic->vfs[k].ifindex = k ? 0 : 1;
+			sn->vf[k].ifindex = k ? 0 : 1;
+			sn->vfs[k] = &sn->vf[k];
 		}
+		nic->vfs = sn->vfs;
 		nic->has_esw_mode = true;
 		nic->esw_mode = 1;
 	}
-	for (k = 0; k < NVIRT_LIB_KNOBS; k++) {
-		nic->caps[k].known = k != 3;
-		nic->caps[k].support = k % 4;	/* 3: one with no name */
-		nic->caps[k].reason = k % 8;
+	for (k = 0; k <= NVIRT_KNOB_MAX + 1; k++) {
+		struct nvirt_cap *cap = &sn->cap[nic->n_caps];
+
+		if (k == 3)
+			continue;
+		cap->size = sizeof(*cap);
+		cap->knob = k;
+		cap->support = k % 4;	/* 3: one with no name */
+		cap->reason = k % 8;
+		sn->caps[nic->n_caps++] = cap;
 	}
+	nic->caps = sn->caps;
+}
+
+void nvirt_free(void *rec)
+{
+	free(rec);
 }
 
 int nvirt_nic_get(struct nvirt *h, uint32_t ifindex, const char *ifname,
-		  struct nvirt_nic *nic)
+		  struct nvirt_nic **nic)
 {
+	struct stub_nic *sn = malloc(sizeof(*sn));
+
 	CHECK(ifindex || ifname);
-	stub_nic(nic, ifname ? ifname : "eth0", false);
+	CHECK(sn);
+	stub_nic(sn, ifname ? ifname : "eth0", false);
+	*nic = &sn->nic;
 	return outcome(h, ifname);
 }
 
 int nvirt_nic_dump(struct nvirt *h, nvirt_nic_cb cb, void *arg)
 {
-	struct nvirt_nic nic;
+	struct stub_nic sn;
 	int err;
 
-	stub_nic(&nic, "eth0", false);
-	err = cb(&nic, arg);
+	stub_nic(&sn, "eth0", false);
+	err = cb(&sn.nic, arg);
 	if (err)
 		return err;
-	stub_nic(&nic, "eth0v1", true);
-	return cb(&nic, arg) ?: outcome(h, NULL);
+	stub_nic(&sn, "eth0v1", true);
+	return cb(&sn.nic, arg) ?: outcome(h, NULL);
 }
 
 int nvirt_nic_set_managed(struct nvirt *h, uint32_t ifindex,
@@ -463,7 +493,7 @@ int nvirt_monitor_step(struct nvirt *h, nvirt_event_cb cb, void *arg)
 {
 	struct nvirt_named_policy np;
 	struct nvirt_plan plan;
-	struct nvirt_nic nic;
+	struct stub_nic sn;
 	struct nvirt_vif vif;
 	enum nvirt_event ev;
 	int ret;
@@ -483,8 +513,8 @@ int nvirt_monitor_step(struct nvirt *h, nvirt_event_cb cb, void *arg)
 		/* Every cause, and one this library has no name for. */
 		h->cause = ev;
 		if (ev <= NVIRT_EVENT_NIC_CHANGE) {
-			stub_nic(&nic, "eth0", ev == NVIRT_EVENT_NIC_DEL);
-			ret = cb(ev, &nic, NULL, NULL, arg);
+			stub_nic(&sn, "eth0", ev == NVIRT_EVENT_NIC_DEL);
+			ret = cb(ev, &sn.nic, NULL, NULL, arg);
 		} else if (ev <= NVIRT_EVENT_VIF_CHANGE) {
 			stub_vif(&vif, "vm1", ev != NVIRT_EVENT_VIF_CHANGE);
 			stub_plan(&plan, "vm1");

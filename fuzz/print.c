@@ -45,16 +45,19 @@ static int print_reply(unsigned int kind, unsigned int view,
 {
 	struct nvirt_named_policy np;
 	struct nvirt_plan plan;
-	struct nvirt_nic nic;
+	struct nvirt_nic *nic;
 	struct nvirt_vif vif;
+	int ret;
 
 	switch (kind) {
 	case KIND_NIC:
 		if (nvirt_nic_parse(nlh, &nic))
 			return 1;
 		out_start(true);
-		nic_print_obj(NULL, &nic, view % 3);
-		return out_end(true);
+		nic_print_obj(NULL, nic, view % 3);
+		ret = out_end(true);
+		nvirt_free(nic);
+		return ret;
 	case KIND_VIF:
 		if (nvirt_vif_parse(nlh, &vif, &plan))
 			return 1;

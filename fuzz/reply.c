@@ -59,9 +59,16 @@ static void check_nic(const struct nvirt_nic *nic)
 	CHECK_STR(nic->pf_bus_addr);
 	CHECK(nic->address_len <= sizeof(nic->address));
 	CHECK(nic->perm_address_len <= sizeof(nic->perm_address));
-	CHECK(nic->n_vfs <= NVIRT_NIC_MAX_VFS);
-	for (i = 0; i < nic->n_vfs; i++)
-		CHECK_STR(nic->vfs[i].bus_addr);
+	CHECK(nic->size == sizeof(*nic));
+	for (i = 0; i < nic->n_vfs; i++) {
+		CHECK(nic->vfs[i]->size == sizeof(*nic->vfs[i]));
+		CHECK_STR(nic->vfs[i]->bus_addr);
+	}
+	/* one per knob, each found by it */
+	for (i = 0; i < nic->n_caps; i++) {
+		CHECK(nic->caps[i]->size == sizeof(*nic->caps[i]));
+		CHECK(nvirt_nic_cap(nic, nic->caps[i]->knob) == nic->caps[i]);
+	}
 }
 
 static void check_plan(const struct nvirt_plan *plan)
@@ -155,7 +162,7 @@ static int read_reply(enum reply_kind kind, struct nlmsghdr *nlh)
 	struct nvirt_named_policy np;
 	struct nvirt_version v;
 	struct nvirt_plan plan;
-	struct nvirt_nic nic;
+	struct nvirt_nic *nic;
 	struct nvirt_vif vif;
 	int err;
 
@@ -163,7 +170,8 @@ static int read_reply(enum reply_kind kind, struct nlmsghdr *nlh)
 	case REPLY_NIC:
 		err = nvirt_nic_parse(nlh, &nic);
 		if (!err)
-			check_nic(&nic);
+			check_nic(nic);
+		nvirt_free(nic);
 		return err;
 	case REPLY_VIF:
 		err = nvirt_vif_parse(nlh, &vif, &plan);

@@ -6,10 +6,7 @@
 
 #include "internal.h"
 
-_Static_assert(NVIRT_LIB_KNOBS == NVIRT_KNOB_MAX + 1,
-	       "NVIRT_LIB_KNOBS is not the number of enum nvirt_knob");
-
-static const char *const knob_names[NVIRT_LIB_KNOBS] = {
+static const char *const knob_names[NVIRT_KNOB_MAX + 1] = {
 	[NVIRT_KNOB_VF_MAC]		= "vf-mac",
 	[NVIRT_KNOB_VF_VLAN]		= "vf-vlan",
 	[NVIRT_KNOB_VF_VLAN_PROTO]	= "vf-vlan-proto",

@@ -43,6 +43,17 @@ _Static_assert(NVIRT_A_NAMED_POLICY_MAX <= NVIRT_TB_MAX,
 				  .minlen = sizeof(uint32_t),		\
 				  .maxlen = sizeof(uint64_t) }
 
+/*
+ * @fn##_v is the latest version, @ver, of the public function @fn, whose
+ * older versions compat.c keeps (the linker wants a C name per version):
+ * a program built now links against it.
+ */
+#define NVIRT_LATEST(fn, ver)						\
+	_Static_assert(__builtin_types_compatible_p(__typeof__(fn),	\
+						    __typeof__(fn##_v)), \
+		       #fn "_v is not " #fn);				\
+	__asm__(".symver " #fn "_v," #fn "@@" ver)
+
 #define FIELD_SIZE(type, member)	sizeof(((type *)0)->member)
 #define __maybe_unused			__attribute__((unused))
 #define ARRAY_SIZE(a)			(sizeof(a) / sizeof((a)[0]))
@@ -104,8 +115,9 @@ struct nvirt_req {
  * struct nvirt_list - the objects of a dump, collected whole before
  *	anyone sees them
  * @read: reads one object into an item, its @arg; it fills it whole
- * @item_size: size of an item
- * @items: the objects read, @n of them; free() them
+ * @item_size: size of an item; 0: items are pointers to records, which
+ *	@read allocates (see record.c)
+ * @items: the objects read, @n of them; nvirt_list_free() them
  * @n: number of objects
  * @size: room in @items, in items
  */
@@ -133,12 +145,30 @@ struct nvirt_field_attr {
 	bool bytes;
 };
 
+/*
+ * record.c: the block of one record, @size bytes, carved from the front:
+ * the record's own @head bytes, then what nvirt_block_take() hands out,
+ * each piece aligned for any member. nvirt_count() counts the attributes
+ * of a type, to size the block.
+ */
+struct nvirt_block {
+	char *base;
+	size_t size, used;
+};
+
+#define NVIRT_ALIGN(len)	(((len) + 7) & ~(size_t)7)
+
+void *nvirt_block_new(struct nvirt_block *blk, size_t size, size_t head);
+void *nvirt_block_take(struct nvirt_block *blk, size_t len);
+size_t nvirt_count(const struct nvirt_attrs *attrs, int type);
+
 /* request.c */
 int nvirt_put_fields(struct nl_msg *msg, const struct nvirt_field_attr *attrs,
 		     size_t n, uint32_t fields, const void *obj);
 int nvirt_request(struct nvirt *h, const struct nvirt_req *req);
 int nvirt_dump(struct nvirt *h, const struct nvirt_req *req,
 	       struct nvirt_list *list);
+void nvirt_list_free(struct nvirt_list *list);
 int nvirt_parse(struct nlmsghdr *nlh, int maxattr,
 		const struct nla_policy *policy, nvirt_parse_fn parse,
 		void *arg);
@@ -149,8 +179,11 @@ int nvirt_parse(struct nlmsghdr *nlh, int maxattr,
 int nvirt_nest(struct nlattr **tb, int maxtype, struct nlattr *nest,
 	       const struct nla_policy *policy, unsigned int required);
 
-/* nic.c: a message carrying a NIC's record, as nic-get replies do */
-int nvirt_nic_parse(struct nlmsghdr *nlh, struct nvirt_nic *nic);
+/*
+ * nic.c: a message carrying a NIC's record, as nic-get replies do, into a
+ * new record, *@nic
+ */
+int nvirt_nic_parse(struct nlmsghdr *nlh, struct nvirt_nic **nic);
 
 /*
  * vif.c: a message carrying a VIF's record, as vif-get replies do; a plan

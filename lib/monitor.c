@@ -98,7 +98,7 @@ static int mon_valid(struct nl_msg *msg, void *arg)
 {
 	struct nlmsghdr *nlh = nlmsg_hdr(msg);
 	struct mon_rx *rx = arg;
-	struct nvirt_nic nic;
+	struct nvirt_nic *nic = NULL;
 	struct nvirt_vif vif;
 	struct nvirt_named_policy policy;
 	/* Not the handle's: the callback may make requests on it. */
@@ -115,8 +115,8 @@ static int mon_valid(struct nl_msg *msg, void *arg)
 		return NL_SKIP;
 
 	if (ev <= NVIRT_EVENT_NIC_CHANGE) {
-		obj.nic = &nic;
 		err = nvirt_nic_parse(nlh, &nic);
+		obj.nic = nic;
 	} else if (ev <= NVIRT_EVENT_VIF_CHANGE) {
 		obj.vif = &vif;
 		err = nvirt_vif_parse(nlh, &vif, &plan);
@@ -135,6 +135,7 @@ static int mon_valid(struct nl_msg *msg, void *arg)
 		       nla_get_u32(cause) : 0;
 	rx->ret = rx->cb(ev, obj.nic, obj.vif, obj.policy, rx->arg);
 	rx->h->cause = 0;
+	nvirt_free(nic);
 	return rx->ret ? NL_STOP : NL_OK;
 }
 
@@ -226,12 +227,14 @@ static int mon_run(struct nvirt *h, nvirt_event_cb cb, void *arg, bool block)
 	return ret;
 }
 
-int nvirt_monitor(struct nvirt *h, nvirt_event_cb cb, void *arg)
+int nvirt_monitor_v(struct nvirt *h, nvirt_event_cb cb, void *arg)
 {
 	return mon_run(h, cb, arg, true);
 }
+NVIRT_LATEST(nvirt_monitor, "NVIRT_0.3");
 
-int nvirt_monitor_step(struct nvirt *h, nvirt_event_cb cb, void *arg)
+int nvirt_monitor_step_v(struct nvirt *h, nvirt_event_cb cb, void *arg)
 {
 	return mon_run(h, cb, arg, false);
 }
+NVIRT_LATEST(nvirt_monitor_step, "NVIRT_0.3");

@@ -110,7 +110,7 @@ static int nic_put(struct nl_msg *msg, const void *arg)
 	return 0;
 }
 
-static uint8_t nic_addr(uint8_t *dst, const struct nlattr *attr)
+static uint32_t nic_addr(uint8_t *dst, const struct nlattr *attr)
 {
 	if (!attr)
 		return 0;
@@ -204,10 +204,9 @@ static int nic_sriov(struct nvirt_nic *nic, struct nlattr **tb)
 }
 
 /* One NVIRT_A_NIC_VF: an enabled VF of the PF. */
-static int nic_vf(struct nvirt_nic *nic, struct nlattr *nest)
+static int nic_vf(struct nvirt_nic_vf *vf, struct nlattr *nest)
 {
 	struct nlattr *tb[NVIRT_A_VF_MAX + 1];
-	struct nvirt_nic_vf *vf;
 	int err;
 
 	err = nvirt_nest(tb, NVIRT_A_VF_MAX, nest, vf_policy,
@@ -215,12 +214,7 @@ static int nic_vf(struct nvirt_nic *nic, struct nlattr *nest)
 			 NVIRT_NEED(NVIRT_A_VF_BUS_ADDR));
 	if (err)
 		return err;
-	if (nic->n_vfs == NVIRT_NIC_MAX_VFS) {
-		nic->vfs_truncated = true;
-		return 0;
-	}
-
-	vf = &nic->vfs[nic->n_vfs++];
+	vf->size = sizeof(*vf);
 	vf->index = nla_get_u32(tb[NVIRT_A_VF_INDEX]);
 	nvirt_attr_str(vf->bus_addr, sizeof(vf->bus_addr),
 		       tb[NVIRT_A_VF_BUS_ADDR]);
@@ -228,12 +222,11 @@ static int nic_vf(struct nvirt_nic *nic, struct nlattr *nest)
 	return 0;
 }
 
-/* One NVIRT_A_NIC_CAP: how the NIC can honour a knob. */
-static int nic_cap(struct nvirt_nic *nic, struct nlattr *nest)
+/* One NVIRT_A_NIC_CAP: how the NIC can honour a knob, one per knob. */
+static int nic_cap(const struct nvirt_nic *nic, struct nvirt_cap *cap,
+		   struct nlattr *nest)
 {
 	struct nlattr *tb[NVIRT_A_CAP_MAX + 1];
-	struct nvirt_cap *cap;
-	uint32_t knob;
 	int err;
 
 	err = nvirt_nest(tb, NVIRT_A_CAP_MAX, nest, cap_policy,
@@ -241,33 +234,48 @@ static int nic_cap(struct nvirt_nic *nic, struct nlattr *nest)
 			 NVIRT_NEED(NVIRT_A_CAP_SUPPORT));
 	if (err)
 		return err;
-	knob = nla_get_u32(tb[NVIRT_A_CAP_KNOB]);
-	if (knob >= NVIRT_LIB_KNOBS)
-		return 0;	/* a knob of a newer kernel */
-
-	cap = &nic->caps[knob];
-	if (cap->known)
-		return -EBADMSG;	/* one per knob */
-	cap->known = true;
+	if (nvirt_nic_cap(nic, nla_get_u32(tb[NVIRT_A_CAP_KNOB])))
+		return -EBADMSG;
+	cap->size = sizeof(*cap);
+	cap->knob = nla_get_u32(tb[NVIRT_A_CAP_KNOB]);
 	cap->support = nla_get_u32(tb[NVIRT_A_CAP_SUPPORT]);
 	if (tb[NVIRT_A_CAP_REASON])
 		cap->reason = nla_get_u32(tb[NVIRT_A_CAP_REASON]);
 	return 0;
 }
 
-/* The attributes a reply may repeat: its VFs and its knobs. */
-static int nic_multi(struct nvirt_nic *nic, const struct nvirt_attrs *attrs)
+/*
+ * The attributes a reply may repeat, its VFs and its knobs, into arrays
+ * of the record's block: the pointers, then the elements.
+ */
+static int nic_multi(struct nvirt_nic *nic, struct nvirt_block *blk,
+		     const struct nvirt_attrs *attrs)
 {
+	const struct nvirt_nic_vf **vfs;
+	const struct nvirt_cap **caps;
+	struct nvirt_nic_vf *vf;
+	struct nvirt_cap *cap;
 	struct nlattr *attr;
 	int rem, err;
+
+	vfs = nvirt_block_take(blk, nvirt_count(attrs, NVIRT_A_NIC_VF) *
+			       sizeof(*vfs));
+	caps = nvirt_block_take(blk, nvirt_count(attrs, NVIRT_A_NIC_CAP) *
+				sizeof(*caps));
+	nic->vfs = vfs;
+	nic->caps = caps;
 
 	nla_for_each_attr(attr, attrs->head, attrs->len, rem) {
 		switch (nla_type(attr)) {
 		case NVIRT_A_NIC_VF:
-			err = nic_vf(nic, attr);
+			vf = nvirt_block_take(blk, sizeof(*vf));
+			err = nic_vf(vf, attr);
+			vfs[nic->n_vfs++] = vf;
 			break;
 		case NVIRT_A_NIC_CAP:
-			err = nic_cap(nic, attr);
+			cap = nvirt_block_take(blk, sizeof(*cap));
+			err = nic_cap(nic, cap, attr);
+			caps[nic->n_caps++] = cap;
 			break;
 		default:
 			err = 0;
@@ -278,30 +286,66 @@ static int nic_multi(struct nvirt_nic *nic, const struct nvirt_attrs *attrs)
 	return 0;
 }
 
-/* Read a reply or notification carrying a record: the parse_fn of gets. */
+/* The record's block: the record, then room for its VFs and its knobs. */
+static size_t nic_size(const struct nvirt_attrs *attrs)
+{
+	return sizeof(struct nvirt_nic) +
+	       nvirt_count(attrs, NVIRT_A_NIC_VF) *
+	       (sizeof(void *) + NVIRT_ALIGN(sizeof(struct nvirt_nic_vf))) +
+	       nvirt_count(attrs, NVIRT_A_NIC_CAP) *
+	       (sizeof(void *) + NVIRT_ALIGN(sizeof(struct nvirt_cap)));
+}
+
+/*
+ * Read a reply or notification carrying a record into a new one, *@arg
+ * (a struct nvirt_nic **): the parse_fn of gets and dumps.
+ */
 static int nic_from_attrs(struct nlattr **tb, const struct nvirt_attrs *attrs,
 			  void *arg)
 {
-	struct nvirt_nic *nic = arg;
+	struct nvirt_nic **nicp = arg;
+	struct nvirt_block blk;
+	struct nvirt_nic *nic;
 	int err;
 
+	*nicp = NULL;
 	if (!tb[NVIRT_A_NIC_IFINDEX] || !tb[NVIRT_A_NIC_IFNAME])
 		return -EBADMSG;
 
-	memset(nic, 0, sizeof(*nic));
+	nic = nvirt_block_new(&blk, nic_size(attrs), sizeof(*nic));
+	if (!nic)
+		return -ENOMEM;
+	nic->size = sizeof(*nic);
 	nic_link(nic, tb);
 	err = nic_queues(nic, tb);
 	if (!err)
 		err = nic_sriov(nic, tb);
 	if (!err)
-		err = nic_multi(nic, attrs);
-	return err;
+		err = nic_multi(nic, &blk, attrs);
+	if (err) {
+		free(nic);
+		return err;
+	}
+	*nicp = nic;
+	return 0;
 }
 
-int nvirt_nic_parse(struct nlmsghdr *nlh, struct nvirt_nic *nic)
+int nvirt_nic_parse(struct nlmsghdr *nlh, struct nvirt_nic **nic)
 {
+	*nic = NULL;
 	return nvirt_parse(nlh, NVIRT_A_NIC_MAX, nic_policy, nic_from_attrs,
 			   nic);
+}
+
+const struct nvirt_cap *nvirt_nic_cap(const struct nvirt_nic *nic,
+				      unsigned int knob)
+{
+	uint32_t i;
+
+	for (i = 0; i < nic->n_caps; i++)
+		if (nic->caps[i]->knob == knob)
+			return nic->caps[i];
+	return NULL;
 }
 
 #define NIC_REQ(_cmd, _sel)				\
@@ -312,8 +356,8 @@ int nvirt_nic_parse(struct nlmsghdr *nlh, struct nvirt_nic *nic)
 	.policy = nic_policy,				\
 	.maxattr = NVIRT_A_NIC_MAX
 
-int nvirt_nic_get(struct nvirt *h, uint32_t ifindex, const char *ifname,
-		  struct nvirt_nic *nic)
+int nvirt_nic_get_v(struct nvirt *h, uint32_t ifindex, const char *ifname,
+		    struct nvirt_nic **nic)
 {
 	const struct nic_sel sel = {
 		.ifindex = ifindex, .ifname = ifname, .managed = -1,
@@ -323,30 +367,37 @@ int nvirt_nic_get(struct nvirt *h, uint32_t ifindex, const char *ifname,
 		.parse = nic_from_attrs,
 		.arg = nic,
 	};
+	int err;
 
-	return nvirt_request(h, &req);
+	*nic = NULL;
+	err = nvirt_request(h, &req);
+	if (err) {
+		nvirt_free(*nic);
+		*nic = NULL;
+	}
+	return err;
 }
+NVIRT_LATEST(nvirt_nic_get, "NVIRT_0.3");
 
-int nvirt_nic_dump(struct nvirt *h, nvirt_nic_cb cb, void *arg)
+int nvirt_nic_dump_v(struct nvirt *h, nvirt_nic_cb cb, void *arg)
 {
 	const struct nic_sel sel = { .managed = -1 };
-	struct nvirt_list list = {
-		.read = nic_from_attrs, .item_size = sizeof(struct nvirt_nic),
-	};
+	struct nvirt_list list = { .read = nic_from_attrs };
 	const struct nvirt_req req = {
 		NIC_REQ(NVIRT_CMD_NIC_GET, &sel),
 	};
-	const struct nvirt_nic *nics;
+	struct nvirt_nic **nics;
 	size_t i;
 	int err;
 
 	err = nvirt_dump(h, &req, &list);
 	nics = list.items;
 	for (i = 0; !err && i < list.n; i++)
-		err = cb(&nics[i], arg);
-	free(list.items);
+		err = cb(nics[i], arg);
+	nvirt_list_free(&list);
 	return err;
 }
+NVIRT_LATEST(nvirt_nic_dump, "NVIRT_0.3");
 
 int nvirt_nic_set_managed(struct nvirt *h, uint32_t ifindex,
 			  const char *ifname, bool managed)

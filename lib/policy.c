@@ -224,6 +224,6 @@ int nvirt_policy_dump(struct nvirt *h, nvirt_policy_cb cb, void *arg)
 	nps = list.items;
 	for (i = 0; !err && i < list.n; i++)
 		err = cb(&nps[i], arg);
-	free(list.items);
+	nvirt_list_free(&list);
 	return err;
 }

@@ -325,31 +325,51 @@ static int list_parse(struct nlattr **tb, const struct nvirt_attrs *attrs,
 		      void *arg)
 {
 	struct nvirt_list *list = arg;
+	size_t item_size;
 	void *item;
 	int err;
 
+	item_size = list->item_size ?: sizeof(void *);
 	if (list->n == list->size) {
 		size_t size = list->size ? 2 * list->size : 16;
 		void *items;
 
-		items = reallocarray(list->items, size, list->item_size);
+		items = reallocarray(list->items, size, item_size);
 		if (!items)
 			return -ENOMEM;
 		list->items = items;
 		list->size = size;
 	}
-	item = (char *)list->items + list->n * list->item_size;
+	item = (char *)list->items + list->n * item_size;
 	err = list->read(tb, attrs, item);
 	if (!err)
 		list->n++;
 	return err;
 }
 
+/* Free the records of a list of them; keep the room. */
+static void list_empty(struct nvirt_list *list)
+{
+	void **recs = list->items;
+	size_t i;
+
+	if (!list->item_size)
+		for (i = 0; i < list->n; i++)
+			nvirt_free(recs[i]);
+	list->n = 0;
+}
+
 static void list_restart(void *arg)
 {
-	struct nvirt_list *list = arg;
+	list_empty(arg);
+}
 
-	list->n = 0;
+void nvirt_list_free(struct nvirt_list *list)
+{
+	list_empty(list);
+	free(list->items);
+	list->items = NULL;
+	list->size = 0;
 }
 
 /**
@@ -361,8 +381,8 @@ static void list_restart(void *arg)
  * The objects are a consistent snapshot: the dump is restarted, and the
  * list emptied, when the kernel says it was interrupted.
  *
- * Return: 0 or a negative errno, as nvirt_request(); @list->items must be
- * freed either way.
+ * Return: 0 or a negative errno, as nvirt_request(); the list must be
+ * freed either way, with nvirt_list_free().
  */
 int nvirt_dump(struct nvirt *h, const struct nvirt_req *req,
 	       struct nvirt_list *list)

@@ -584,7 +584,7 @@ int nvirt_vif_dump(struct nvirt *h, uint32_t parent_ifindex,
 	vifs = list.items;
 	for (i = 0; !err && i < list.n; i++)
 		err = cb(&vifs[i], arg);
-	free(list.items);
+	nvirt_list_free(&list);
 	return err;
 }
 
@@ -721,6 +721,6 @@ int nvirt_vif_dump_config(struct nvirt *h, uint32_t parent_ifindex,
 		items[i].cfg.policy_name = items[i].vif.policy_name;
 		err = cb(&items[i].vif, &items[i].cfg, arg);
 	}
-	free(list.items);
+	nvirt_list_free(&list);
 	return err;
 }

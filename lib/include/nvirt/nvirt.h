@@ -12,6 +12,7 @@
 #define _NVIRT_NVIRT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
@@ -57,17 +58,29 @@ const char *nvirt_warning(const struct nvirt *h);
 /* Version of this library, e.g. "0.1.0". */
 const char *nvirt_lib_version(void);
 
+/*
+ * Records. Since NVIRT_0.3 the library allocates the records it hands
+ * out (one block each: free it with nvirt_free()), and those it passes to
+ * callbacks are its own, valid while the callback runs. A record, and
+ * each element of its arrays, starts with its size: the bytes the library
+ * filled. Records grow only at their end, so a program built against an
+ * older header reads what it knows, and one built against a newer header
+ * asks NVIRT_HAS() before it reads a member an older library may lack.
+ * An array is a pointer and a count, as long as the kernel's list.
+ */
+#define NVIRT_HAS(rec, member)						\
+	((size_t)((const char *)&(rec)->member - (const char *)(rec)) +	\
+	 sizeof((rec)->member) <= (rec)->size)
+
+/* Free a record the library returned; NULL is ignored. */
+void nvirt_free(void *rec);
+
 struct nvirt_version {
 	char version[32];	/* version of the loaded module */
 	uint32_t api;		/* level of the uAPI it speaks */
 };
 
 int nvirt_version_get(struct nvirt *h, struct nvirt_version *v);
-
-/* The most VFs of a PF struct nvirt_nic lists; the rest are left out. */
-#define NVIRT_NIC_MAX_VFS	256
-/* The knobs this library knows (enum nvirt_knob of <linux/nvirt.h>). */
-#define NVIRT_LIB_KNOBS		19
 
 /* Channel counts, as "ethtool -l" shows them. */
 struct nvirt_channels {
@@ -77,39 +90,43 @@ struct nvirt_channels {
 
 /* An enabled VF of a PF. */
 struct nvirt_nic_vf {
+	uint32_t size;		/* see NVIRT_HAS() */
 	uint32_t index;		/* its index on the PF */
-	char bus_addr[32];
 	uint32_t ifindex;	/* its netdev in the PF's netns, or 0 */
+	char bus_addr[32];
 };
 
 /*
  * How a NIC can honour a knob. The codes are those of <linux/nvirt.h>;
- * nvirt_support_name() and nvirt_reason_name() name them.
+ * nvirt_knob_name(), nvirt_support_name() and nvirt_reason_name() name
+ * them.
  */
 struct nvirt_cap {
-	bool known;		/* false: the kernel did not say */
-	uint8_t support;	/* enum nvirt_support */
-	uint8_t reason;		/* enum nvirt_reason: why not in hardware */
+	uint32_t size;		/* see NVIRT_HAS() */
+	uint32_t knob;		/* enum nvirt_knob */
+	uint32_t support;	/* enum nvirt_support */
+	uint32_t reason;	/* enum nvirt_reason: why not in hardware */
 };
 
 /*
  * A NIC as the kernel sees it; absent strings are "", absent addresses 0
- * long, absent numbers 0.
+ * long, absent numbers 0. Since NVIRT_0.3 a record of the library's
+ * (see NVIRT_HAS()), with every VF and every knob the kernel sent.
  */
 struct nvirt_nic {
+	uint32_t size;		/* see NVIRT_HAS() */
 	uint32_t ifindex;
 	char ifname[16];
 	char driver[32];
 	char bus[16];
 	char bus_addr[32];
+	uint32_t address_len, perm_address_len;
 	uint8_t address[32];
-	uint8_t address_len;
 	uint8_t perm_address[32];
-	uint8_t perm_address_len;
 	uint32_t mtu, min_mtu, max_mtu;
-	uint8_t operstate;	/* IF_OPER_* of <linux/if.h> */
+	uint32_t operstate;	/* IF_OPER_* of <linux/if.h> */
+	uint32_t link_type;	/* ARPHRD_* of <linux/if_arp.h> */
 	bool managed;
-	uint16_t link_type;	/* ARPHRD_* of <linux/if_arp.h> */
 
 	/* the probed capability record */
 	bool has_speed;
@@ -120,32 +137,39 @@ struct nvirt_nic {
 
 	bool sriov;		/* an SR-IOV capable PF */
 	uint32_t sriov_total_vfs, sriov_num_vfs;
-	bool vfs_truncated;	/* the PF has more than NVIRT_NIC_MAX_VFS */
-	uint32_t n_vfs;
-	struct nvirt_nic_vf vfs[NVIRT_NIC_MAX_VFS];
+	uint32_t n_vfs;		/* every enabled VF, in the kernel's order */
+	const struct nvirt_nic_vf *const *vfs;
 
 	bool is_vf;		/* an SR-IOV VF: the PF and its index on it */
-	char pf_bus_addr[32];
 	uint32_t pf_ifindex;	/* 0: not in the VF's netns */
 	uint32_t vf_index;
+	char pf_bus_addr[32];
 
-	/* by enum nvirt_knob; knobs beyond the library's are left out */
-	struct nvirt_cap caps[NVIRT_LIB_KNOBS];
+	/* every knob the kernel sent, one each, in its order */
+	uint32_t n_caps;
+	const struct nvirt_cap *const *caps;
 
 	/* mode of the embedded switch, when the driver reports one */
 	bool has_esw_mode;
-	uint8_t esw_mode;	/* NVIRT_ESW_MODE_VEB (0) or _VEPA (1) */
+	uint32_t esw_mode;	/* NVIRT_ESW_MODE_VEB (0) or _VEPA (1) */
 };
 
 /*
  * A NIC is named by @ifindex, by @ifname or by both (which must then agree):
  * pass 0 for "no ifindex" and NULL for "no ifname". Names are checked by the
- * kernel, not here.
+ * kernel, not here. On success *@nic is its record, for nvirt_free().
  */
 int nvirt_nic_get(struct nvirt *h, uint32_t ifindex, const char *ifname,
-		  struct nvirt_nic *nic);
+		  struct nvirt_nic **nic);
 
-/* Called for each NIC of a dump; non-zero stops it and is returned. */
+/* The capability of @nic for @knob, or NULL when the kernel did not say. */
+const struct nvirt_cap *nvirt_nic_cap(const struct nvirt_nic *nic,
+				      unsigned int knob);
+
+/*
+ * Called for each NIC of a dump, with a record valid while it runs;
+ * non-zero stops the dump and is returned.
+ */
 typedef int (*nvirt_nic_cb)(const struct nvirt_nic *nic, void *arg);
 
 /*

@@ -1,0 +1,577 @@
+/* SPDX-License-Identifier: LGPL-2.1 */
+/*
+ * <nvirt/nvirt.h> as libnvirt 0.2 had it, frozen: what programs built
+ * against 0.1 and 0.2 were compiled with. The library's @NVIRT_0.1 and
+ * @NVIRT_0.2 symbols (lib/compat.c) are defined against it, and
+ * selftests/nvirt_abi0.c is such a program. Never edit it.
+ *
+ * libnvirt: talk to the nvirt kernel module over its generic netlink family.
+ *
+ * Every call that returns int returns 0 or a negative errno. After a failed
+ * call, nvirt_strerror() says why: the kernel's own message when it sent
+ * one, else the text of the errno. A handle is not thread-safe; use one per
+ * thread.
+ */
+
+#ifndef _NVIRT_ABI_0_2_H
+#define _NVIRT_ABI_0_2_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* An open connection to the nvirt family; opaque. */
+struct nvirt;
+
+/**
+ * nvirt_open() - connect to the nvirt generic netlink family
+ *
+ * Return: a handle, or NULL with errno set; ENOENT when the nvirt kernel
+ * module is not loaded.
+ */
+struct nvirt *nvirt_open(void);
+
+/**
+ * nvirt_close() - close a handle; NULL is ignored
+ * @h: the handle
+ */
+void nvirt_close(struct nvirt *h);
+
+/**
+ * nvirt_strerror() - why the last failed call on a handle failed
+ * @h: the handle
+ *
+ * Return: the kernel's extended ACK message when it sent one, else the
+ * text of the errno; "" when no call has failed yet. Valid until the next
+ * call on @h.
+ */
+const char *nvirt_strerror(const struct nvirt *h);
+
+/**
+ * nvirt_warning() - the kernel's warning about the last successful call
+ * @h: the handle
+ *
+ * Return: the extended ACK message the kernel attached to a successful
+ * reply, or NULL when it sent none. Valid until the next call on @h.
+ */
+const char *nvirt_warning(const struct nvirt *h);
+
+/* Version of this library, e.g. "0.1.0". */
+const char *nvirt_lib_version(void);
+
+struct nvirt_version {
+	char version[32];	/* version of the loaded module */
+	uint32_t api;		/* level of the uAPI it speaks */
+};
+
+int nvirt_version_get(struct nvirt *h, struct nvirt_version *v);
+
+/* The most VFs of a PF struct nvirt_nic lists; the rest are left out. */
+#define NVIRT_NIC_MAX_VFS	256
+/* The knobs this library knows (enum nvirt_knob of <linux/nvirt.h>). */
+#define NVIRT_LIB_KNOBS		19
+
+/* Channel counts, as "ethtool -l" shows them. */
+struct nvirt_channels {
+	uint32_t rx, tx, other, combined;
+	uint32_t max_rx, max_tx, max_other, max_combined;
+};
+
+/* An enabled VF of a PF. */
+struct nvirt_nic_vf {
+	uint32_t index;		/* its index on the PF */
+	char bus_addr[32];
+	uint32_t ifindex;	/* its netdev in the PF's netns, or 0 */
+};
+
+/*
+ * How a NIC can honour a knob. The codes are those of <linux/nvirt.h>;
+ * nvirt_support_name() and nvirt_reason_name() name them.
+ */
+struct nvirt_cap {
+	bool known;		/* false: the kernel did not say */
+	uint8_t support;	/* enum nvirt_support */
+	uint8_t reason;		/* enum nvirt_reason: why not in hardware */
+};
+
+/*
+ * A NIC as the kernel sees it; absent strings are "", absent addresses 0
+ * long, absent numbers 0.
+ */
+struct nvirt_nic {
+	uint32_t ifindex;
+	char ifname[16];
+	char driver[32];
+	char bus[16];
+	char bus_addr[32];
+	uint8_t address[32];
+	uint8_t address_len;
+	uint8_t perm_address[32];
+	uint8_t perm_address_len;
+	uint32_t mtu, min_mtu, max_mtu;
+	uint8_t operstate;	/* IF_OPER_* of <linux/if.h> */
+	bool managed;
+	uint16_t link_type;	/* ARPHRD_* of <linux/if_arp.h> */
+
+	/* the probed capability record */
+	bool has_speed;
+	uint32_t speed;		/* Mb/s */
+	uint32_t tx_queues, max_tx_queues, rx_queues, max_rx_queues;
+	bool has_channels;
+	struct nvirt_channels channels;
+
+	bool sriov;		/* an SR-IOV capable PF */
+	uint32_t sriov_total_vfs, sriov_num_vfs;
+	bool vfs_truncated;	/* the PF has more than NVIRT_NIC_MAX_VFS */
+	uint32_t n_vfs;
+	struct nvirt_nic_vf vfs[NVIRT_NIC_MAX_VFS];
+
+	bool is_vf;		/* an SR-IOV VF: the PF and its index on it */
+	char pf_bus_addr[32];
+	uint32_t pf_ifindex;	/* 0: not in the VF's netns */
+	uint32_t vf_index;
+
+	/* by enum nvirt_knob; knobs beyond the library's are left out */
+	struct nvirt_cap caps[NVIRT_LIB_KNOBS];
+
+	/* mode of the embedded switch, when the driver reports one */
+	bool has_esw_mode;
+	uint8_t esw_mode;	/* NVIRT_ESW_MODE_VEB (0) or _VEPA (1) */
+};
+
+/*
+ * A NIC is named by @ifindex, by @ifname or by both (which must then agree):
+ * pass 0 for "no ifindex" and NULL for "no ifname". Names are checked by the
+ * kernel, not here.
+ */
+int nvirt_nic_get(struct nvirt *h, uint32_t ifindex, const char *ifname,
+		  struct nvirt_nic *nic);
+
+/* Called for each NIC of a dump; non-zero stops it and is returned. */
+typedef int (*nvirt_nic_cb)(const struct nvirt_nic *nic, void *arg);
+
+/*
+ * Call @cb for every NIC of the caller's network namespace, in ifindex
+ * order. The list is a consistent snapshot: it is fetched whole (and again
+ * when the kernel says it changed meanwhile) before @cb first runs.
+ */
+int nvirt_nic_dump(struct nvirt *h, nvirt_nic_cb cb, void *arg);
+
+/* Let nvirt use a NIC (managed) or make it keep off; needs CAP_NET_ADMIN. */
+int nvirt_nic_set_managed(struct nvirt *h, uint32_t ifindex,
+			  const char *ifname, bool managed);
+
+/*
+ * Names of a knob ("vf-mac"), a support level ("hardware") and a reason
+ * ("no-driver-op"), as the nvirt netlink spec spells them; NULL for a code
+ * this library does not know.
+ */
+const char *nvirt_knob_name(unsigned int knob);
+const char *nvirt_support_name(unsigned int support);
+const char *nvirt_reason_name(unsigned int reason);
+
+/*
+ * Virtual interfaces (VIFs): a netdev for a guest on a NIC (its parent),
+ * realized by one of the NIC's mechanisms, its backend. The codes are
+ * those of <linux/nvirt.h>; the nvirt_*_name() functions below name them.
+ */
+
+/* The settings this library knows (enum nvirt_setting of <linux/nvirt.h>). */
+#define NVIRT_LIB_SETTINGS	8
+
+/* Which fields of a struct nvirt_policy a request carries. */
+enum nvirt_policy_field {
+	NVIRT_POLICY_F_GOAL		= 1 << 0,
+	NVIRT_POLICY_F_ISOLATION	= 1 << 1,
+	NVIRT_POLICY_F_MIGRATABLE	= 1 << 2,
+	NVIRT_POLICY_F_VISIBILITY	= 1 << 3,
+	NVIRT_POLICY_F_G2G		= 1 << 4,
+	NVIRT_POLICY_F_PRIORITY		= 1 << 5,
+	/* named policies only: a VIF's own are max_rate and min_rate */
+	NVIRT_POLICY_F_MAX_RATE		= 1 << 6,
+	NVIRT_POLICY_F_MIN_RATE		= 1 << 7,
+};
+
+/*
+ * What a user wants of a VIF; nvirt turns it into a mechanism on each
+ * NIC. In a request, the fields named in @fields change those of the
+ * VIF's (or the named policy's) policy; in a record, @fields names those
+ * the kernel sent.
+ */
+struct nvirt_policy {
+	uint32_t fields;	/* NVIRT_POLICY_F_* */
+	uint8_t goal;		/* enum nvirt_goal */
+	uint8_t isolation;	/* enum nvirt_isolation */
+	bool migratable;	/* the guest must stay live-migratable */
+	uint8_t visibility;	/* enum nvirt_visibility */
+	uint8_t g2g;		/* enum nvirt_g2g */
+	uint32_t priority;	/* claim on scarce hardware; higher wins */
+	uint32_t max_rate, min_rate;	/* named policies only: Mb/s, 0: none */
+};
+
+/* The most reasons a struct nvirt_plan keeps; the rest are dropped. */
+#define NVIRT_PLAN_REASONS	16
+
+/*
+ * One reason of a plan: a stable code, and the kernel's words. (Not
+ * "struct nvirt_plan_reason": <linux/nvirt.h> has that tag, for the codes.)
+ */
+struct nvirt_plan_why {
+	uint32_t code;		/* enum nvirt_plan_reason */
+	char text[128];
+};
+
+/*
+ * How a NIC would realize (or realizes) a VIF, and why. A refusal is a
+ * plan too: @error says so, @error_text and the reasons say why. A VIF
+ * whose VF the plan takes (@displace) falls back to another backend.
+ */
+struct nvirt_plan {
+	int error;		/* 0, or the positive errno of a refusal */
+	char error_text[128];	/* on a refusal, the deciding reason */
+	uint8_t backend;	/* enum nvirt_backend */
+	uint8_t g2g;		/* enum nvirt_g2g */
+	bool migratable;	/* the guest could be live-migrated */
+	uint32_t displace;	/* a VIF whose VF it takes, or 0 */
+	uint8_t enforce[NVIRT_LIB_SETTINGS];	/* as struct nvirt_vif's */
+	unsigned int n_reasons;	/* beyond NVIRT_PLAN_REASONS they are dropped */
+	struct nvirt_plan_why reasons[NVIRT_PLAN_REASONS];	/* in order */
+};
+
+/* Traffic of a VIF, as its guest sees it. */
+struct nvirt_vif_stats {
+	uint64_t rx_packets, rx_bytes, rx_dropped;
+	uint64_t tx_packets, tx_bytes, tx_dropped;
+	bool has_spoof_dropped, has_vlan_dropped;
+	uint64_t spoof_dropped;	/* source MAC not the VIF's */
+	uint64_t vlan_dropped;	/* to keep the VIF in its VLAN */
+	/* soft and queue VIFs: their posts on the NIC's shared ring */
+	bool has_ring;
+	uint64_t ring_posts;	/* frames posted */
+	uint64_t ring_retries;	/* posts the ring rejected, posted again */
+	uint64_t ring_throttled;	/* held back by the VIF's credits */
+	uint64_t ring_drops;	/* kept back, dropped when it went down */
+	/* with has_ring: which way its traffic with other VIFs went */
+	uint64_t tx_switched;	/* to another VIF by nvirt's switch */
+	uint64_t rx_reflected;	/* from another VIF, back from the wire */
+};
+
+/* A VIF as the kernel sees it; absent strings are "", absent numbers 0. */
+struct nvirt_vif {
+	uint32_t id;		/* unique while the VIF exists */
+	char name[16];
+	uint32_t parent_ifindex;
+	char parent_ifname[16];
+	uint8_t backend;	/* enum nvirt_backend, never auto */
+	uint32_t ifindex;	/* its netdev, in its own netns */
+	char ifname[16];	/* its netdev's name (a VF's keeps its own) */
+	/* the netdev is in another netns: that one, as the caller's nsid */
+	bool has_netns_id;
+	int32_t netns_id;
+	uint8_t mac[6];
+	uint16_t vlan;		/* 0: none */
+	uint8_t vlan_qos;	/* 802.1p priority */
+	uint8_t vlan_proto;	/* enum nvirt_vlan_proto */
+	uint32_t mtu;
+	uint32_t max_rate, min_rate;	/* Mb/s, 0: none */
+	bool spoofchk, trust;
+	uint8_t link_state;	/* enum nvirt_link_state */
+	uint8_t operstate;	/* IF_OPER_* of <linux/if.h> */
+	bool has_queue;
+	uint32_t queue;		/* queue backend: the NIC's TX queue it owns */
+	bool has_vf_index;
+	uint32_t vf_index;	/* vf backend: its VF's index on the NIC */
+	/*
+	 * Where each setting in effect is enforced, by enum nvirt_setting:
+	 * an enum nvirt_support, NVIRT_SUPPORT_HARDWARE (the NIC) or
+	 * NVIRT_SUPPORT_SOFTWARE (nvirt); 0 when not in effect. Settings
+	 * beyond the library's are left out.
+	 */
+	uint8_t enforce[NVIRT_LIB_SETTINGS];
+	bool has_stats;		/* the kernel sent its traffic */
+	struct nvirt_vif_stats stats;
+	struct nvirt_policy policy;	/* its policy, the fields sent */
+	char policy_name[32];	/* the named policy it follows, or "" */
+	/* migration readiness: no guest state is held in the NIC */
+	bool has_migratable;
+	bool migratable;
+	uint8_t g2g;		/* enum nvirt_g2g: its path to other VIFs */
+	/*
+	 * Why it is on its backend, when the record carried a plan: only in
+	 * the record of nvirt_vif_new() (valid until the next call on the
+	 * handle) and in a monitor event's, e.g. a VIF moved to another
+	 * backend (valid while the callback runs). It points to the
+	 * library's storage; NULL otherwise, always from get and dump.
+	 */
+	const struct nvirt_plan *plan;
+};
+
+/* Which fields of a struct nvirt_vif_config a request carries. */
+enum nvirt_vif_field {
+	NVIRT_VIF_F_BACKEND	= 1 << 0,
+	NVIRT_VIF_F_MAC		= 1 << 1,
+	NVIRT_VIF_F_VLAN	= 1 << 2,
+	NVIRT_VIF_F_VLAN_QOS	= 1 << 3,
+	NVIRT_VIF_F_VLAN_PROTO	= 1 << 4,
+	NVIRT_VIF_F_MTU		= 1 << 5,
+	NVIRT_VIF_F_MAX_RATE	= 1 << 6,
+	NVIRT_VIF_F_MIN_RATE	= 1 << 7,
+	NVIRT_VIF_F_SPOOFCHK	= 1 << 8,
+	NVIRT_VIF_F_TRUST	= 1 << 9,
+	NVIRT_VIF_F_LINK_STATE	= 1 << 10,
+	NVIRT_VIF_F_NETNS	= 1 << 11,
+	NVIRT_VIF_F_POLICY	= 1 << 12,	/* those of policy.fields */
+	NVIRT_VIF_F_POLICY_NAME	= 1 << 13,
+};
+
+/*
+ * Settings of a VIF to create or change: only the fields named in @fields
+ * are sent; the kernel picks defaults for the others of a new VIF (a
+ * random MAC, spoofchk on, trust off, ...). Values are checked by the
+ * kernel, not here.
+ */
+struct nvirt_vif_config {
+	uint32_t fields;	/* NVIRT_VIF_F_* */
+	uint8_t backend;	/* enum nvirt_backend */
+	uint8_t mac[6];
+	uint16_t vlan;		/* 0: none */
+	uint8_t vlan_qos, vlan_proto;
+	uint32_t mtu;
+	uint32_t max_rate, min_rate;	/* Mb/s, 0: none */
+	bool spoofchk, trust;
+	uint8_t link_state;	/* enum nvirt_link_state */
+	int netns_fd;		/* the netns to put the VIF's netdev in */
+	/* its fields named in policy.fields, never NVIRT_POLICY_F_*_RATE */
+	struct nvirt_policy policy;
+	/* the named policy to follow, "" for none; not NULL */
+	const char *policy_name;
+};
+
+/*
+ * Create a VIF called @name on a NIC of the caller's network namespace,
+ * named as by nvirt_nic_get(); needs CAP_NET_ADMIN. @cfg may be NULL for
+ * all defaults. On success the new VIF is in @vif, unless it is NULL.
+ */
+int nvirt_vif_new(struct nvirt *h, const char *name, uint32_t parent_ifindex,
+		  const char *parent_ifname,
+		  const struct nvirt_vif_config *cfg, struct nvirt_vif *vif);
+
+/*
+ * A VIF is named by @id, by @name or by both (which must then agree):
+ * pass 0 for "no id" and NULL for "no name".
+ */
+int nvirt_vif_del(struct nvirt *h, uint32_t id, const char *name);
+int nvirt_vif_get(struct nvirt *h, uint32_t id, const char *name,
+		  struct nvirt_vif *vif);
+
+/*
+ * Change the settings of @cfg on a VIF, all or nothing; needs
+ * CAP_NET_ADMIN. A new backend or policy may move the VIF to another
+ * backend; when the NIC cannot give it one, the call fails and the VIF
+ * stays as it was.
+ */
+int nvirt_vif_set(struct nvirt *h, uint32_t id, const char *name,
+		  const struct nvirt_vif_config *cfg);
+
+/*
+ * Dry runs of nvirt_vif_new() and nvirt_vif_set(): nothing changes, and
+ * @plan says what would happen. A refused plan is no failure: the call
+ * returns 0 with @plan->error set. They fail (a negative errno, and
+ * nvirt_strerror() says why) when the request itself is wrong: a bad
+ * name, no such NIC or VIF, ... Need CAP_NET_ADMIN.
+ */
+int nvirt_vif_new_plan(struct nvirt *h, const char *name,
+		       uint32_t parent_ifindex, const char *parent_ifname,
+		       const struct nvirt_vif_config *cfg,
+		       struct nvirt_plan *plan);
+int nvirt_vif_set_plan(struct nvirt *h, uint32_t id, const char *name,
+		       const struct nvirt_vif_config *cfg,
+		       struct nvirt_plan *plan);
+
+/*
+ * Plan a VIF, named as by nvirt_vif_get(), again: why it is on its
+ * backend and whether it can be migrated. @vif gets the fields the reply
+ * has (its id, name, NIC, backend, policy, policy name and migratable;
+ * the others are 0, its plan pointer NULL), @plan the plan. Changes nothing.
+ */
+int nvirt_vif_explain(struct nvirt *h, uint32_t id, const char *name,
+		      struct nvirt_vif *vif, struct nvirt_plan *plan);
+
+/* Called for each VIF of a dump; non-zero stops it and is returned. */
+typedef int (*nvirt_vif_cb)(const struct nvirt_vif *vif, void *arg);
+
+/*
+ * Call @cb for every VIF of the caller's network namespace, or only for
+ * those on one NIC when @parent_ifindex or @parent_ifname names one (0 and
+ * NULL: all). The list is a consistent snapshot, as of nvirt_nic_dump().
+ */
+int nvirt_vif_dump(struct nvirt *h, uint32_t parent_ifindex,
+		   const char *parent_ifname, nvirt_vif_cb cb, void *arg);
+
+/*
+ * Call @cb for every VIF of the caller's network namespace (or of one
+ * NIC, as nvirt_vif_dump()) with the config that would create it again,
+ * what it was asked for (since NVIRT_0.2). @cfg has the fields BACKEND
+ * (auto when nvirt chose it), MAC, MTU, SPOOFCHK, TRUST and LINK_STATE;
+ * VLAN, VLAN_QOS and VLAN_PROTO when it has a VLAN; MAX_RATE, MIN_RATE
+ * and POLICY (with policy.fields) for those given to it itself, which it
+ * does not follow from a named policy; POLICY_NAME when it follows one.
+ * Never NETNS (netns_fd is -1): @vif says where its netdev is. Both
+ * point to the library's storage, valid while @cb runs. -EOPNOTSUPP when
+ * the kernel's records do not say it (an older nvirt.ko).
+ */
+typedef int (*nvirt_vif_config_cb)(const struct nvirt_vif *vif,
+				   const struct nvirt_vif_config *cfg,
+				   void *arg);
+int nvirt_vif_dump_config(struct nvirt *h, uint32_t parent_ifindex,
+			  const char *parent_ifname, nvirt_vif_config_cb cb,
+			  void *arg);
+
+/*
+ * Names of a backend ("queue"), a setting ("max-rate"), a link state
+ * ("enable") and a VLAN protocol ("802.1Q"); NULL for a code this library
+ * does not know.
+ */
+const char *nvirt_backend_name(unsigned int backend);
+const char *nvirt_setting_name(unsigned int setting);
+const char *nvirt_link_state_name(unsigned int state);
+const char *nvirt_vlan_proto_name(unsigned int proto);
+
+/*
+ * Names of a policy's goal ("throughput"), isolation ("strict"),
+ * visibility ("host"), path between VIFs ("external") and of a plan's
+ * reason ("vf-exhausted"); NULL for a code this library does not know.
+ */
+const char *nvirt_goal_name(unsigned int goal);
+const char *nvirt_isolation_name(unsigned int isolation);
+const char *nvirt_visibility_name(unsigned int visibility);
+const char *nvirt_g2g_name(unsigned int g2g);
+const char *nvirt_plan_reason_name(unsigned int reason);
+
+/*
+ * Named policies: a policy kept by name in a network namespace, for VIFs
+ * to follow (struct nvirt_vif_config's policy_name). A VIF's field is the
+ * one given to the VIF itself if it ever was given one, else its named
+ * policy's if that sets it, else the default; a VIF's record has the
+ * fields in effect.
+ */
+struct nvirt_named_policy {
+	char name[32];
+	struct nvirt_policy policy;	/* the fields it sets, and only those */
+	uint32_t users;			/* how many VIFs follow it */
+};
+
+/*
+ * Create a named policy in the caller's network namespace, with the
+ * fields of @pol named in its fields (NULL: none); needs CAP_NET_ADMIN.
+ * Names and values are checked by the kernel, not here.
+ */
+int nvirt_policy_new(struct nvirt *h, const char *name,
+		     const struct nvirt_policy *pol);
+
+/*
+ * Change the fields of @pol named in its fields, all or nothing; needs
+ * CAP_NET_ADMIN. Every VIF that follows the policy is planned again and
+ * changed with it; when one of them cannot follow, the call fails and the
+ * policy and every VIF stay as they were.
+ */
+int nvirt_policy_set(struct nvirt *h, const char *name,
+		     const struct nvirt_policy *pol);
+
+/* Remove a named policy; -EBUSY while VIFs follow it. Needs CAP_NET_ADMIN. */
+int nvirt_policy_del(struct nvirt *h, const char *name);
+
+/* One named policy, by name. */
+int nvirt_policy_get(struct nvirt *h, const char *name,
+		     struct nvirt_named_policy *np);
+
+/* Called for each policy of a dump; non-zero stops it and is returned. */
+typedef int (*nvirt_policy_cb)(const struct nvirt_named_policy *np,
+			       void *arg);
+
+/*
+ * Call @cb for every named policy of the caller's network namespace. The
+ * list is a consistent snapshot, as of nvirt_nic_dump().
+ */
+int nvirt_policy_dump(struct nvirt *h, nvirt_policy_cb cb, void *arg);
+
+/*
+ * The monitor: events on the NICs, VIFs and named policies of the
+ * caller's network namespace, as the kernel announces them. They come on a socket of the
+ * handle's own, so requests on the handle still work meanwhile, also
+ * from an event callback.
+ */
+
+enum nvirt_event {
+	NVIRT_EVENT_NIC_ADD = 1,	/* a NIC appeared (or moved in) */
+	NVIRT_EVENT_NIC_DEL,		/* a NIC went away (or moved out) */
+	NVIRT_EVENT_NIC_CHANGE,		/* a NIC's record changed */
+	NVIRT_EVENT_VIF_ADD,		/* a VIF was created */
+	NVIRT_EVENT_VIF_DEL,		/* a VIF was removed */
+	NVIRT_EVENT_VIF_CHANGE,		/* a VIF's settings or state changed */
+	NVIRT_EVENT_POLICY_ADD,		/* a named policy was created */
+	NVIRT_EVENT_POLICY_DEL,		/* a named policy was removed */
+	/* a named policy's fields changed (its VIFs send their own events) */
+	NVIRT_EVENT_POLICY_CHANGE,
+};
+
+/*
+ * Called for each event with the record of its object as it now is (as
+ * it last was for a *_DEL event): @nic for NVIRT_EVENT_NIC_*, @vif for
+ * NVIRT_EVENT_VIF_*, @policy for NVIRT_EVENT_POLICY_*, the others NULL.
+ * Non-zero ends the monitor and is returned.
+ */
+typedef int (*nvirt_event_cb)(enum nvirt_event ev,
+			      const struct nvirt_nic *nic,
+			      const struct nvirt_vif *vif,
+			      const struct nvirt_named_policy *policy,
+			      void *arg);
+
+/*
+ * Subscribe to the events. From its return on, events are kept for the
+ * calls below, which subscribe first themselves when needed: call it to
+ * know when the subscription is in place. A second call does nothing.
+ */
+int nvirt_monitor_start(struct nvirt *h);
+
+/*
+ * Deliver events, waiting for them, until @cb returns non-zero or an error;
+ * signals do not end the wait. Return: @cb's value or a negative errno;
+ * -ENOBUFS says events were lost (the socket overflowed), and the monitor
+ * can go on.
+ */
+int nvirt_monitor(struct nvirt *h, nvirt_event_cb cb, void *arg);
+
+/*
+ * For a poll() loop of the caller's own: the descriptor that gets readable
+ * when events wait (or a negative errno), and delivering those that wait,
+ * without waiting. nvirt_monitor_step() returns 0 once none waits, or as
+ * nvirt_monitor().
+ */
+int nvirt_monitor_fd(struct nvirt *h);
+int nvirt_monitor_step(struct nvirt *h, nvirt_event_cb cb, void *arg);
+
+/*
+ * Name of an event: "add", "del", "change", for NICs, VIFs and policies
+ * alike; NULL for an unknown one.
+ */
+const char *nvirt_event_name(enum nvirt_event ev);
+
+/*
+ * While an event callback runs: what made the event happen, an enum
+ * nvirt_cause of <linux/nvirt.h> (NVIRT_CAUSE_REQUEST, _NETDEV, _PARENT,
+ * _NETNS, _POLICY, _PLACEMENT, _UNLOAD, _RESCAN); 0 when the kernel did
+ * not say. Its name ("policy"), or NULL for a code this library does not
+ * know. Since NVIRT_0.2.
+ */
+unsigned int nvirt_event_cause(const struct nvirt *h);
+const char *nvirt_cause_name(unsigned int cause);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _NVIRT_ABI_0_2_H */
