@@ -27,14 +27,14 @@ const struct key keys[] = {
 	KEY("state",	  LINK_STATE,	0),
 	KEY("netns",	  NETNS,	0),
 	KEY("policy",	  POLICY_NAME,	0),
-	KEY("goal",	  POLICY,	NVIRT_POLICY_F_GOAL),
-	KEY("isolation",  POLICY,	NVIRT_POLICY_F_ISOLATION),
-	KEY("migratable", POLICY,	NVIRT_POLICY_F_MIGRATABLE),
-	KEY("visibility", POLICY,	NVIRT_POLICY_F_VISIBILITY),
-	KEY("g2g",	  POLICY,	NVIRT_POLICY_F_G2G),
-	KEY("priority",	  POLICY,	NVIRT_POLICY_F_PRIORITY),
-	KEY("max-rate",	  MAX_RATE,	NVIRT_POLICY_F_MAX_RATE, .named_only = true),
-	KEY("min-rate",	  MIN_RATE,	NVIRT_POLICY_F_MIN_RATE, .named_only = true),
+	KEY("goal",	  POLICY,	NVIRT_POLICY_F_GOAL, .named = true),
+	KEY("isolation",  POLICY,	NVIRT_POLICY_F_ISOLATION, .named = true),
+	KEY("migratable", POLICY,	NVIRT_POLICY_F_MIGRATABLE, .named = true),
+	KEY("visibility", POLICY,	NVIRT_POLICY_F_VISIBILITY, .named = true),
+	KEY("g2g",	  POLICY,	NVIRT_POLICY_F_G2G, .named = true),
+	KEY("priority",	  POLICY,	NVIRT_POLICY_F_PRIORITY, .named = true),
+	KEY("max-rate",	  MAX_RATE,	0, .named = true),
+	KEY("min-rate",	  MIN_RATE,	0, .named = true),
 };
 
 const size_t n_keys = ARRAY_SIZE(keys);

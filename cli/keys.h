@@ -18,14 +18,15 @@
  * @also: the NVIRT_VIF_F_* fields the words after its value may set
  *	(vlan: qos, proto)
  * @pol: the NVIRT_POLICY_F_* field of a policy it sets, or 0
- * @named_only: @pol is a named policy's only (a VIF's rates are @vif)
+ * @named: a named policy gives it to its VIFs: every policy field, and
+ *	the settings of NVIRT_NAMED_POLICY_SETTINGS (the rates)
  */
 struct key {
 	const char *word;
 	uint32_t vif;
 	uint32_t also;
 	uint32_t pol;
-	bool named_only;
+	bool named;
 };
 
 extern const struct key keys[];

@@ -26,7 +26,7 @@
 
 #include <nvirt/nvirt.h>
 
-#include "keys.h"
+#include "items.h"
 #include "netns.h"
 #include "output.h"
 #include "policy.h"
@@ -58,205 +58,6 @@ static void restore_help(void)
 	       "A line that cannot be made so fails alone, said with FILE:LINE.\n");
 }
 
-/* Room for a word that is a name: a netns's, NAME_MAX long, quoted. */
-#define WORD_LEN	(NAME_MAX + 3)
-
-/*
- * @name as a word of a line, in @buf when it must be quoted: when it is
- * empty, has blanks or starts with a quote. NULL when no quote can hold
- * it: it has both, or a newline.
- */
-static const char *save_word(char *buf, const char *name)
-{
-	if (*name && !name[strcspn(name, BLANKS)] && *name != '"' &&
-	    *name != '\'')
-		return name;
-	if (strchr(name, '\n'))
-		return NULL;
-	if (!strchr(name, '"'))
-		snprintf(buf, WORD_LEN, "\"%s\"", name);
-	else if (!strchr(name, '\''))
-		snprintf(buf, WORD_LEN, "'%s'", name);
-	else
-		return NULL;
-	return buf;
-}
-
-/* A key of a line and its value: "mtu" "1500", "vlan" "10 qos 0 proto 802.1Q". */
-struct item {
-	const char *key;
-	char val[WORD_LEN];
-};
-
-/* The most keys a line has: settings and policy fields. */
-#define ITEMS	24
-
-struct items {
-	struct item v[ITEMS];
-	int n;
-};
-
-static void item_add(struct items *it, const char *key, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void item_add(struct items *it, const char *key, const char *fmt, ...)
-{
-	struct item *i = &it->v[it->n++];
-	va_list ap;
-
-	i->key = key;
-	va_start(ap, fmt);
-	vsnprintf(i->val, sizeof(i->val), fmt, ap);
-	va_end(ap);
-}
-
-static const char *item_get(const struct items *it, const char *key)
-{
-	int i;
-
-	for (i = 0; i < it->n; i++)
-		if (!strcmp(it->v[i].key, key))
-			return it->v[i].val;
-	return NULL;
-}
-
-/* A code by its name, or its number when this nvirt knows no name. */
-static void item_code(struct items *it, const char *key, unsigned int code,
-		      const char *(*name)(unsigned int code))
-{
-	char buf[16];
-
-	item_add(it, key, "%s", name_or_num(name(code), buf, sizeof(buf), code));
-}
-
-/* A policy's fields, as "policy add" and "vif add" take them. */
-static void policy_items(struct items *it, const struct nvirt_policy *p)
-{
-	if (p->fields & NVIRT_POLICY_F_GOAL)
-		item_code(it, "goal", p->goal, nvirt_goal_name);
-	if (p->fields & NVIRT_POLICY_F_ISOLATION)
-		item_code(it, "isolation", p->isolation, nvirt_isolation_name);
-	if (p->fields & NVIRT_POLICY_F_MIGRATABLE)
-		item_add(it, "migratable", "%s", p->migratable ? "yes" : "no");
-	if (p->fields & NVIRT_POLICY_F_VISIBILITY)
-		item_code(it, "visibility", p->visibility,
-			  nvirt_visibility_name);
-	if (p->fields & NVIRT_POLICY_F_G2G)
-		item_code(it, "g2g", p->g2g, nvirt_g2g_name);
-	if (p->fields & NVIRT_POLICY_F_PRIORITY)
-		item_add(it, "priority", "%u", p->priority);
-	if (p->fields & NVIRT_POLICY_F_MAX_RATE)
-		item_add(it, "max-rate", "%u", p->max_rate);
-	if (p->fields & NVIRT_POLICY_F_MIN_RATE)
-		item_add(it, "min-rate", "%u", p->min_rate);
-}
-
-/*
- * A VIF's config, as "vif add" takes it; @netns names its netns, or NULL.
- * Its names as words of a line (save_word()), when they can be.
- */
-static void vif_items(struct items *it, const struct nvirt_vif_config *cfg,
-		      const char *netns)
-{
-	struct nvirt_policy pol = cfg->policy;
-	char mac[18], word[WORD_LEN];
-
-	it->n = 0;
-	if (cfg->fields & NVIRT_VIF_F_BACKEND)
-		item_code(it, "backend", cfg->backend, nvirt_backend_name);
-	if (cfg->fields & NVIRT_VIF_F_MAC)
-		item_add(it, "mac", "%s",
-			 hwaddr(mac, sizeof(mac), cfg->mac, sizeof(cfg->mac)));
-	if ((cfg->fields & NVIRT_VIF_F_VLAN) && cfg->vlan) {
-		char proto[16];
-
-		item_add(it, "vlan", "%u qos %u proto %s", cfg->vlan,
-			 cfg->vlan_qos,
-			 name_or_num(nvirt_vlan_proto_name(cfg->vlan_proto),
-				     proto, sizeof(proto), cfg->vlan_proto));
-	}
-	if (cfg->fields & NVIRT_VIF_F_MTU)
-		item_add(it, "mtu", "%u", cfg->mtu);
-	if (cfg->fields & NVIRT_VIF_F_SPOOFCHK)
-		item_add(it, "spoofchk", "%s", cfg->spoofchk ? "on" : "off");
-	if (cfg->fields & NVIRT_VIF_F_TRUST)
-		item_add(it, "trust", "%s", cfg->trust ? "on" : "off");
-	if (cfg->fields & NVIRT_VIF_F_LINK_STATE)
-		item_code(it, "state", cfg->link_state, nvirt_link_state_name);
-	if (netns)
-		item_add(it, "netns", "%s", save_word(word, netns) ?: netns);
-	if ((cfg->fields & NVIRT_VIF_F_POLICY_NAME) && cfg->policy_name[0])
-		item_add(it, "policy", "%s",
-			 save_word(word, cfg->policy_name) ?: cfg->policy_name);
-
-	if (!(cfg->fields & NVIRT_VIF_F_POLICY))
-		pol.fields = 0;
-	if (cfg->fields & NVIRT_VIF_F_MAX_RATE) {
-		pol.fields |= NVIRT_POLICY_F_MAX_RATE;
-		pol.max_rate = cfg->max_rate;
-	}
-	if (cfg->fields & NVIRT_VIF_F_MIN_RATE) {
-		pol.fields |= NVIRT_POLICY_F_MIN_RATE;
-		pol.min_rate = cfg->min_rate;
-	}
-	policy_items(it, &pol);
-}
-
-static void items_print(FILE *fp, const struct items *it)
-{
-	int i;
-
-	for (i = 0; i < it->n; i++)
-		fprintf(fp, " %s %s", it->v[i].key, it->v[i].val);
-	fputc('\n', fp);
-}
-
-/* Keys whose absence from a line means none; the others mean "as it is". */
-static bool key_none_when_absent(const char *key)
-{
-	return !strcmp(key, "vlan") || !strcmp(key, "netns") ||
-	       !strcmp(key, "policy");
-}
-
-/*
- * The differences of what an object has (@live) from what the file says
- * (@want), each said as "OBJ NAME: KEY OLD -> NEW", with the fields that
- * make it so in *@vif and *@pol; a key the object has that the file does
- * not say is said as kept, unless its absence means none.
- */
-static int items_diff(const char *obj, const char *name,
-		      const struct items *live, const struct items *want,
-		      uint32_t *vif, uint32_t *pol)
-{
-	const char *was, *is;
-	int i, n = 0;
-	unsigned int k;
-
-	*vif = 0;
-	*pol = 0;
-	for (k = 0; k < n_keys; k++) {
-		was = item_get(live, keys[k].word);
-		is = item_get(want, keys[k].word);
-		if (!is && (!was || !key_none_when_absent(keys[k].word)))
-			continue;
-		if (was && is && !strcmp(was, is))
-			continue;
-		printf("%s %s: %s %s -> %s\n", obj, name, keys[k].word,
-		       was ?: "none", is ?: "none");
-		*vif |= keys[k].vif | keys[k].also;
-		*pol |= keys[k].pol;
-		n++;
-	}
-	for (i = 0; i < live->n; i++) {
-		if (item_get(want, live->v[i].key) ||
-		    key_none_when_absent(live->v[i].key))
-			continue;
-		printf("%s %s: %s %s is not in the file, kept\n", obj, name,
-		       live->v[i].key, live->v[i].val);
-	}
-	return n;
-}
-
 /* nvirt save: write the policies, then the VIFs that may follow them */
 struct save_ctx {
 	FILE *fp;
@@ -284,13 +85,13 @@ static void save_add(struct save_ctx *ctx, const char *obj, const char *name,
 static int save_policy(const struct nvirt_named_policy *np, void *arg)
 {
 	struct save_ctx *ctx = arg;
-	struct items it = {};
+	struct items it;
 
 	/* Made by another tool: "none" follows none in a VIF's line. */
 	if (!strcmp(np->name, "none"))
 		return save_skip(ctx, "policy", np->name,
 				 "is named \"none\", which no command can name");
-	policy_items(&it, &np->policy);
+	named_items(&it, np->policy, np->settings);
 	save_add(ctx, "policy", np->name, policy_keyword(np->name));
 	items_print(ctx->fp, &it);
 	return 0;
@@ -452,11 +253,19 @@ struct restore {
 	struct want *want;
 	int n;
 	/* what the kernel has: policies, VIFs and their configs */
-	struct nvirt_named_policy *pols;
+	struct policy_have {
+		char name[32];
+		struct nvirt_policy pol;
+		struct nvirt_vif_config settings;
+	} *pols;
 	int npols;
 	struct vif_have {
-		struct nvirt_vif vif;
+		char name[16];
+		char parent[16];
+		bool has_netns_id;
+		int32_t netns_id;
 		struct nvirt_vif_config cfg;
+		struct nvirt_policy pol;
 		char policy_name[32];
 	} *vifs;
 	int nvifs;
@@ -546,7 +355,7 @@ static void restore_read(FILE *fp, struct restore *r)
 		}
 		w = &r->want[r->n++];
 		memset(w, 0, sizeof(*w));
-		w->va.cfg.netns_fd = -1;
+		vif_args_init(&w->va);
 		w->line = no;
 		/* The args point into the line: keep it. */
 		w->words = line;
@@ -560,11 +369,15 @@ static void restore_read(FILE *fp, struct restore *r)
 static int have_policy(const struct nvirt_named_policy *np, void *arg)
 {
 	struct restore *r = arg;
+	struct policy_have *h;
 
 	r->pols = realloc(r->pols, (r->npols + 1) * sizeof(*r->pols));
 	if (!r->pols)
 		return -ENOMEM;
-	r->pols[r->npols++] = *np;
+	h = &r->pols[r->npols++];
+	snprintf(h->name, sizeof(h->name), "%s", np->name);
+	h->pol = *np->policy;
+	h->settings = *np->settings;
 	return 0;
 }
 
@@ -578,8 +391,12 @@ static int have_vif(const struct nvirt_vif *vif,
 	if (!r->vifs)
 		return -ENOMEM;
 	h = &r->vifs[r->nvifs++];
-	h->vif = *vif;
+	snprintf(h->name, sizeof(h->name), "%s", vif->name);
+	snprintf(h->parent, sizeof(h->parent), "%s", vif->parent_ifname);
+	h->has_netns_id = vif->has_netns_id;
+	h->netns_id = vif->netns_id;
 	h->cfg = *cfg;
+	h->pol = *cfg->policy;
 	snprintf(h->policy_name, sizeof(h->policy_name), "%s",
 		 cfg->policy_name);
 	return 0;
@@ -596,17 +413,18 @@ static void restore_failed(struct restore *r, const struct want *w)
 static void restore_policy(struct nvirt *nv, struct restore *r,
 			   const struct want *w)
 {
-	const struct nvirt_named_policy *np = NULL;
-	struct items live = {}, want = {};
+	const struct policy_have *np = NULL;
+	struct nvirt_vif_config settings;
+	struct items live, want;
 	struct nvirt_policy set;
-	uint32_t vif_fields;
 	int i;
 
 	for (i = 0; i < r->npols; i++)
 		if (!strcmp(r->pols[i].name, w->pol.name))
 			np = &r->pols[i];
 	if (!np) {
-		if (nvirt_policy_new(nv, w->pol.name, &w->pol.pol)) {
+		if (nvirt_policy_new(nv, w->pol.name, &w->pol.pol,
+				     &w->pol.settings)) {
 			restore_failed(r, w);
 			return;
 		}
@@ -615,39 +433,43 @@ static void restore_policy(struct nvirt *nv, struct restore *r,
 		return;
 	}
 
-	policy_items(&live, &np->policy);
-	policy_items(&want, &w->pol.pol);
+	named_items(&live, &np->pol, &np->settings);
+	named_items(&want, &w->pol.pol, &w->pol.settings);
 	set = w->pol.pol;
-	if (!items_diff("policy", w->pol.name, &live, &want, &vif_fields,
+	settings = w->pol.settings;
+	if (!items_diff("policy", w->pol.name, &live, &want, &settings.fields,
 			&set.fields)) {
 		r->same++;
 		return;
 	}
-	if (nvirt_policy_set(nv, w->pol.name, &set))
+	settings.fields &= NVIRT_NAMED_POLICY_SETTINGS;
+	if (nvirt_policy_set(nv, w->pol.name, &set, &settings))
 		restore_failed(r, w);
 	else
 		r->changed++;
 }
 
 /* The netns a VIF's netdev is in, by name; NULL for ours. */
-static const char *have_netns(const struct nvirt_vif *vif, char *buf,
+static const char *have_netns(const struct vif_have *h, char *buf,
 			      size_t len)
 {
-	if (!vif->has_netns_id)
+	if (!h->has_netns_id)
 		return NULL;
-	return netns_name(vif->netns_id, buf, len) ?: "(unnamed)";
+	return netns_name(h->netns_id, buf, len) ?: "(unnamed)";
 }
 
 static void restore_vif(struct nvirt *nv, struct restore *r, struct want *w)
 {
-	struct nvirt_vif_config *cfg = &w->va.cfg, set;
+	const struct nvirt_vif_config *cfg = vif_args_cfg(&w->va);
 	const struct vif_have *h = NULL;
+	struct nvirt_vif_config set;
+	struct nvirt_policy pol;
 	struct items live, want;
 	char buf[256];
 	int i, fd = -1;
 
 	for (i = 0; i < r->nvifs; i++)
-		if (!strcmp(r->vifs[i].vif.name, w->va.name))
+		if (!strcmp(r->vifs[i].name, w->va.name))
 			h = &r->vifs[i];
 	if (!h) {
 		if (nvirt_vif_new(nv, w->va.name, 0, w->va.dev, cfg, NULL)) {
@@ -658,28 +480,26 @@ static void restore_vif(struct nvirt *nv, struct restore *r, struct want *w)
 		r->added++;
 		return;
 	}
-	if (strcmp(h->vif.parent_ifname, w->va.dev)) {
+	if (strcmp(h->parent, w->va.dev)) {
 		fprintf(stderr,
 			"%s:%d: Error: VIF \"%s\" is on %s, not %s: delete it to restore it.\n",
-			r->path, w->line, w->va.name, h->vif.parent_ifname,
-			w->va.dev);
+			r->path, w->line, w->va.name, h->parent, w->va.dev);
 		r->failed++;
 		return;
 	}
 
-	vif_items(&live, &h->cfg, have_netns(&h->vif, buf, sizeof(buf)));
+	vif_items(&live, &h->cfg, have_netns(h, buf, sizeof(buf)));
 	vif_items(&want, cfg, w->va.netns);
 	set = *cfg;
+	pol = *cfg->policy;
+	set.policy = &pol;
 	set.policy_name = cfg->policy_name ?: "";
 	if (!items_diff("vif", w->va.name, &live, &want, &set.fields,
-			&set.policy.fields)) {
+			&pol.fields)) {
 		r->same++;
 		return;
 	}
-	/* A VIF's rates are its own fields, not its policy's. */
-	set.policy.fields &= ~(NVIRT_POLICY_F_MAX_RATE |
-			       NVIRT_POLICY_F_MIN_RATE);
-	if (!set.policy.fields)
+	if (!pol.fields)
 		set.fields &= ~NVIRT_VIF_F_POLICY;
 	/* Back to our netns: the file names none. */
 	if ((set.fields & NVIRT_VIF_F_NETNS) && !w->va.netns) {
@@ -720,9 +540,9 @@ static void restore_others(const struct restore *r)
 			printf("policy %s: not in the file, left as it is\n",
 			       r->pols[i].name);
 	for (i = 0; i < r->nvifs; i++)
-		if (!restore_names(r, true, r->vifs[i].vif.name))
+		if (!restore_names(r, true, r->vifs[i].name))
 			printf("vif %s: not in the file, left as it is\n",
-			       r->vifs[i].vif.name);
+			       r->vifs[i].name);
 }
 
 static void restore_free(struct restore *r)
@@ -776,8 +596,11 @@ int do_restore(int argc, char **argv)
 		nv_error();
 		goto fail;
 	}
-	for (i = 0; i < r.nvifs; i++)
+	/* Their configs point into them, which moved as the list grew. */
+	for (i = 0; i < r.nvifs; i++) {
+		r.vifs[i].cfg.policy = &r.vifs[i].pol;
 		r.vifs[i].cfg.policy_name = r.vifs[i].policy_name;
+	}
 
 	/* Policies first: VIFs follow them. */
 	for (i = 0; i < r.n; i++)

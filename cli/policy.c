@@ -53,13 +53,18 @@ enum policy_op {
 static void policy_parse(int argc, char **argv, struct policy_args *args,
 			 enum policy_op op)
 {
+	const struct nvirt_vif_config settings = NVIRT_VIF_CONFIG_INIT;
+	const struct nvirt_policy pol = NVIRT_POLICY_INIT;
 	bool fields = op == POLICY_ADD || op == POLICY_SET;
 	int used;
 
 	memset(args, 0, sizeof(*args));
+	args->pol = pol;
+	args->settings = settings;
 	for (; argc > 0; argc -= used, argv += used) {
-		used = fields ? policy_parse_field(argc, argv, &args->pol, true) :
-				0;
+		used = !fields ? 0 :
+		       policy_parse_field(argc, argv, &args->pol) ?:
+		       policy_parse_setting(argc, argv, &args->settings);
 		if (used)
 			continue;
 		used = 1;
@@ -115,7 +120,8 @@ void policy_print_obj(const char *key, const struct nvirt_named_policy *np,
 	out_nest_open(key, false);
 	print_string("name", view == POLICY_VIEW_NAME ? "%s" : "%s:", np->name);
 	if (view == POLICY_VIEW_LINE) {
-		policy_print_fields(&np->policy);
+		policy_print_fields(np->policy);
+		policy_print_settings(np->settings);
 		print_uint("users", " users %u", np->users);
 	}
 	print_string(NULL, "%s", "\n");
@@ -132,7 +138,7 @@ static int policy_print(const struct nvirt_named_policy *np,
 /* nvirt policy [ show [ NAME ] ] */
 static int policy_show(int argc, char **argv)
 {
-	struct nvirt_named_policy np;
+	struct nvirt_named_policy *np;
 	struct policy_args args;
 	struct nvirt *nv;
 	int err, ret;
@@ -146,7 +152,8 @@ static int policy_show(int argc, char **argv)
 	if (args.name) {
 		err = nvirt_policy_get(nv, args.name, &np);
 		if (!err)
-			policy_print(&np, NULL);
+			policy_print(np, NULL);
+		nvirt_free(np);
 	} else {
 		err = nvirt_policy_dump(nv, policy_print, NULL);
 	}
@@ -165,16 +172,18 @@ static int policy_change(int argc, char **argv, enum policy_op op)
 		policy_parse_add(argc, argv, &args);
 	else
 		policy_parse(argc, argv, &args, op);
-	if (op == POLICY_SET && !args.pol.fields)
+	if (op == POLICY_SET && !args.pol.fields && !args.settings.fields)
 		missarg("a field");
 
 	nv = nv_open();
 	if (!nv)
 		return -1;
 	if (op == POLICY_ADD)
-		err = nvirt_policy_new(nv, args.name, &args.pol);
+		err = nvirt_policy_new(nv, args.name, &args.pol,
+				       &args.settings);
 	else if (op == POLICY_SET)
-		err = nvirt_policy_set(nv, args.name, &args.pol);
+		err = nvirt_policy_set(nv, args.name, &args.pol,
+				       &args.settings);
 	else
 		err = nvirt_policy_del(nv, args.name);
 	if (err)

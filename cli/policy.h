@@ -8,10 +8,14 @@
 
 #include <nvirt/nvirt.h>
 
-/* The arguments of policy commands; a field is in @pol.fields when given. */
+/*
+ * The arguments of policy commands; a field is in @pol.fields when given,
+ * a rate in @settings.fields.
+ */
 struct policy_args {
 	const char *name;
 	struct nvirt_policy pol;
+	struct nvirt_vif_config settings;
 };
 
 void policy_parse_add(int argc, char **argv, struct policy_args *args);

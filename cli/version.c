@@ -21,8 +21,9 @@ static int version_help(int argc __maybe_unused, char **argv __maybe_unused)
 /* nvirt version [ show ] */
 static int version_show(int argc, char **argv)
 {
-	struct nvirt_version v;
+	struct nvirt_version *v;
 	struct nvirt *nv;
+	int ret;
 
 	if (argc > 0) {
 		if (!strcmp(*argv, "help"))
@@ -37,9 +38,11 @@ static int version_show(int argc, char **argv)
 		return nv_error();
 
 	out_start(false);
-	print_string("module", "nvirt module %s", v.version);
-	print_uint("api", " api %u\n", v.api);
-	return out_end(true);
+	print_string("module", "nvirt module %s", v->version);
+	print_uint("api", " api %u\n", v->api);
+	ret = out_end(true);
+	nvirt_free(v);
+	return ret;
 }
 
 static const struct cmd version_cmds[] = {

@@ -200,6 +200,16 @@ static int vif_parse_setting(int argc, char **argv,
 	return 2;
 }
 
+int policy_parse_setting(int argc, char **argv,
+			 struct nvirt_vif_config *settings)
+{
+	const struct key *k = key_find(*argv);
+
+	if (!k || !k->named || !key_is_setting(k))
+		return 0;
+	return vif_parse_setting(argc, argv, settings, VIF_SET);
+}
+
 /* "policy { PNAME | none }", with @argv at its value */
 static void vif_parse_policy_name(const char *arg, struct nvirt_vif_config *cfg)
 {
@@ -218,14 +228,14 @@ static void vif_parse(int argc, char **argv, struct vif_args *args,
 	bool settings = op == VIF_ADD || op == VIF_SET;
 	int used;
 
-	memset(args, 0, sizeof(*args));
-	args->cfg.netns_fd = -1;
+	vif_args_init(args);
 	for (; argc > 0; argc -= used, argv += used) {
 		used = vif_parse_setting(argc, argv, &args->cfg, op);
 		if (used && is_word(*argv, "netns"))
 			args->netns = argv[1];
 		if (!used && settings)
-			used = vif_parse_policy(argc, argv, &args->cfg);
+			used = vif_parse_policy(argc, argv, &args->cfg,
+						&args->pol);
 		if (used)
 			continue;
 		used = 1;
@@ -258,6 +268,22 @@ static void vif_parse(int argc, char **argv, struct vif_args *args,
 			unknown_arg(*argv);
 		}
 	}
+}
+
+void vif_args_init(struct vif_args *args)
+{
+	const struct nvirt_vif_config cfg = NVIRT_VIF_CONFIG_INIT;
+	const struct nvirt_policy pol = NVIRT_POLICY_INIT;
+
+	memset(args, 0, sizeof(*args));
+	args->cfg = cfg;
+	args->pol = pol;
+}
+
+const struct nvirt_vif_config *vif_args_cfg(struct vif_args *args)
+{
+	args->cfg.policy = &args->pol;
+	return &args->cfg;
 }
 
 /**
@@ -366,26 +392,25 @@ static void vif_print_settings(const struct nvirt_vif *vif)
 }
 
 /* enforced: mac hardware vlan software ... (the settings in effect) */
-void vif_print_enforce(const char *title, const uint8_t *enforce)
+void vif_print_enforce(const char *title, uint32_t n,
+		       const struct nvirt_enforce *const *enforce)
 {
-	bool any = false;
-	unsigned int s;
-	char buf[16];
+	char buf[16], sbuf[16];
+	const char *setting;
+	uint32_t i;
 
-	for (s = 0; s < NVIRT_LIB_SETTINGS; s++)
-		any |= enforce[s] != 0;
-	if (!any)
+	if (!n)
 		return;
 
 	out_nest_open("enforce", false);
 	print_string(NULL, "%s", title);
-	for (s = 0; s < NVIRT_LIB_SETTINGS; s++) {
-		if (!enforce[s])
-			continue;
-		print_string(NULL, " %s", nvirt_setting_name(s));
-		print_string(nvirt_setting_name(s), " %s",
-			     name_or_num(nvirt_support_name(enforce[s]),
-					 buf, sizeof(buf), enforce[s]));
+	for (i = 0; i < n; i++) {
+		setting = name_or_num(nvirt_setting_name(enforce[i]->setting),
+				      sbuf, sizeof(sbuf), enforce[i]->setting);
+		print_string(NULL, " %s", setting);
+		print_string(setting, " %s",
+			     name_or_num(nvirt_support_name(enforce[i]->where),
+					 buf, sizeof(buf), enforce[i]->where));
 	}
 	out_nest_close();
 	print_string(NULL, "%s", "\n");
@@ -510,9 +535,10 @@ void vif_print_obj(const char *key, const struct nvirt_vif *vif,
 	print_string(NULL, "%s", "\n");
 	if (view == VIF_VIEW_FULL) {
 		vif_print_policy(vif);
-		vif_print_enforce("    enforced:", vif->enforce);
-		if (show_stats && vif->has_stats)
-			vif_print_stats(&vif->stats);
+		vif_print_enforce("    enforced:", vif->n_enforce,
+				  vif->enforce);
+		if (show_stats && vif->stats)
+			vif_print_stats(vif->stats);
 	}
 	/* Only events carry one: why the VIF moved to another backend. */
 	if (vif->plan) {
@@ -533,7 +559,7 @@ static int vif_print(const struct nvirt_vif *vif, void *arg __maybe_unused)
 static int vif_show(int argc, char **argv)
 {
 	struct vif_args args;
-	struct nvirt_vif vif;
+	struct nvirt_vif *vif;
 	struct nvirt *nv;
 	int err, ret;
 
@@ -546,8 +572,9 @@ static int vif_show(int argc, char **argv)
 	if (args.name) {
 		/* dev filters, as in "ip link show": no match, no VIF */
 		err = nvirt_vif_get(nv, 0, args.name, &vif);
-		if (!err && (!args.dev || !strcmp(args.dev, vif.parent_ifname)))
-			vif_print(&vif, NULL);
+		if (!err && (!args.dev || !strcmp(args.dev, vif->parent_ifname)))
+			vif_print(vif, NULL);
+		nvirt_free(vif);
 	} else {
 		err = nvirt_vif_dump(nv, 0, args.dev, vif_print, NULL);
 	}
@@ -580,12 +607,13 @@ static int vif_change(int argc, char **argv, enum vif_op op)
 		err = -1;
 	else if (args.dry_run)
 		err = vif_dry_run(nv, args.name, op == VIF_ADD ? args.dev : NULL,
-				  &args.cfg);
+				  vif_args_cfg(&args));
 	else if (op == VIF_ADD)
-		err = nvirt_vif_new(nv, args.name, 0, args.dev, &args.cfg,
-				    NULL) ? nv_error() : 0;
+		err = nvirt_vif_new(nv, args.name, 0, args.dev,
+				    vif_args_cfg(&args), NULL) ?
+		      nv_error() : 0;
 	else
-		err = nvirt_vif_set(nv, 0, args.name, &args.cfg) ?
+		err = nvirt_vif_set(nv, 0, args.name, vif_args_cfg(&args)) ?
 		      nv_error() : 0;
 	if (args.cfg.fields & NVIRT_VIF_F_NETNS)
 		close(args.cfg.netns_fd);
@@ -627,10 +655,10 @@ static int vif_del(int argc, char **argv)
 /* nvirt vif explain NAME */
 static int vif_explain(int argc, char **argv)
 {
-	struct nvirt_plan plan;
 	struct vif_args args;
-	struct nvirt_vif vif;
+	struct nvirt_vif *vif;
 	struct nvirt *nv;
+	int ret;
 
 	vif_parse(argc, argv, &args, VIF_EXPLAIN);
 	if (!args.name)
@@ -639,10 +667,12 @@ static int vif_explain(int argc, char **argv)
 	nv = nv_open();
 	if (!nv)
 		return -1;
-	if (nvirt_vif_explain(nv, 0, args.name, &vif, &plan))
+	if (nvirt_vif_explain(nv, 0, args.name, &vif))
 		return nv_error();
 	nv_warn();
-	return vif_print_explain(&vif, &plan);
+	ret = vif_print_explain(vif);
+	nvirt_free(vif);
+	return ret;
 }
 
 static const struct cmd vif_cmds[] = {

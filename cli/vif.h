@@ -20,8 +20,16 @@ struct vif_args {
 	const char *dev;
 	const char *netns;
 	struct nvirt_vif_config cfg;
+	struct nvirt_policy pol;	/* cfg's policy, when it has one */
 	bool dry_run;
 };
+
+/*
+ * Empty arguments; the config they give, its policy pointing into them
+ * (copies of @args point into the original: ask each its own)
+ */
+void vif_args_init(struct vif_args *args);
+const struct nvirt_vif_config *vif_args_cfg(struct vif_args *args);
 
 void vif_parse_add(int argc, char **argv, struct vif_args *args);
 bool vif_keyword(const char *word);
@@ -45,7 +53,15 @@ void vif_print_obj(const char *key, const struct nvirt_vif *vif,
  * object in JSON: where the settings in effect are (or would be)
  * enforced; nothing when none is.
  */
-void vif_print_enforce(const char *title, const uint8_t *enforce);
+void vif_print_enforce(const char *title, uint32_t n,
+		       const struct nvirt_enforce *const *enforce);
+
+/*
+ * vif.c: a setting a named policy gives its VIFs (its rates), with its
+ * value; how many words it takes, 0 when *@argv is none.
+ */
+int policy_parse_setting(int argc, char **argv,
+			 struct nvirt_vif_config *settings);
 
 /* How much of a plan text shows; JSON always shows all of it. */
 enum plan_view {
@@ -55,16 +71,16 @@ enum plan_view {
 };
 
 /* vif_plan.c: policies and plans */
-int policy_parse_field(int argc, char **argv, struct nvirt_policy *pol,
-		       bool named);
+int policy_parse_field(int argc, char **argv, struct nvirt_policy *pol);
 bool policy_field_word(const char *word, bool named);
-int vif_parse_policy(int argc, char **argv, struct nvirt_vif_config *cfg);
+int vif_parse_policy(int argc, char **argv, struct nvirt_vif_config *cfg,
+		     struct nvirt_policy *pol);
 void policy_print_fields(const struct nvirt_policy *pol);
+void policy_print_settings(const struct nvirt_vif_config *settings);
 void vif_print_policy(const struct nvirt_vif *vif);
 void vif_print_plan(const struct nvirt_plan *plan, enum plan_view view);
 int vif_dry_run(struct nvirt *nv, const char *name, const char *dev,
 		const struct nvirt_vif_config *cfg);
-int vif_print_explain(const struct nvirt_vif *vif,
-		      const struct nvirt_plan *plan);
+int vif_print_explain(const struct nvirt_vif *vif);
 
 #endif /* _NVIRT_VIF_H */

@@ -23,21 +23,23 @@ static const char *yes_no_name(unsigned int code)
 	return code < ARRAY_SIZE(names) ? names[code] : NULL;
 }
 
-/*
- * The policy field @word names (keys.c), of a named policy or of a VIF's
- * (whose rates are settings of the VIF), or NULL.
- */
-static const struct key *policy_word_find(const char *word, bool named)
+/* The policy field @word names (keys.c), or NULL. */
+static const struct key *policy_word_find(const char *word)
 {
 	const struct key *k = key_find(word);
 
-	return k && k->pol && (named || !k->named_only) ? k : NULL;
+	return k && k->pol ? k : NULL;
 }
 
-/* Is @word a policy keyword, of a named policy or of a VIF's? */
+/*
+ * Is @word a keyword of a VIF's policy, or with @named of a named
+ * policy (which gives its VIFs their rates too)?
+ */
 bool policy_field_word(const char *word, bool named)
 {
-	return policy_word_find(word, named);
+	const struct key *k = key_find(word);
+
+	return k && (k->pol || (named && k->named));
 }
 
 /**
@@ -45,14 +47,12 @@ bool policy_field_word(const char *word, bool named)
  * @argc: words left
  * @argv: the words, at the keyword
  * @pol: gets the field
- * @named: of a named policy, which takes the rates too
  *
  * Return: how many words it takes; 0 when *@argv is no policy keyword.
  */
-int policy_parse_field(int argc, char **argv, struct nvirt_policy *pol,
-		       bool named)
+int policy_parse_field(int argc, char **argv, struct nvirt_policy *pol)
 {
-	const struct key *k = policy_word_find(*argv, named);
+	const struct key *k = policy_word_find(*argv);
 	const char *key = *argv;
 	uint32_t field;
 
@@ -83,23 +83,20 @@ int policy_parse_field(int argc, char **argv, struct nvirt_policy *pol,
 	case NVIRT_POLICY_F_PRIORITY:
 		pol->priority = parse_u32(key, *argv, UINT32_MAX);
 		break;
-	case NVIRT_POLICY_F_MAX_RATE:
-		pol->max_rate = parse_u32(key, *argv, UINT32_MAX);
-		break;
-	case NVIRT_POLICY_F_MIN_RATE:
-		pol->min_rate = parse_u32(key, *argv, UINT32_MAX);
-		break;
 	}
 	return 2;
 }
 
-/* A VIF's policy keyword and its value, as policy_parse_field(). */
-int vif_parse_policy(int argc, char **argv, struct nvirt_vif_config *cfg)
+/* A VIF's policy keyword and its value into @pol, which @cfg then has. */
+int vif_parse_policy(int argc, char **argv, struct nvirt_vif_config *cfg,
+		     struct nvirt_policy *pol)
 {
-	int used = policy_parse_field(argc, argv, &cfg->policy, false);
+	int used = policy_parse_field(argc, argv, pol);
 
-	if (used)
+	if (used) {
 		cfg->fields |= NVIRT_VIF_F_POLICY;
+		cfg->policy = pol;
+	}
 	return used;
 }
 
@@ -117,9 +114,8 @@ static void print_code(const char *key, unsigned int code,
 }
 
 /*
- * " goal throughput isolation standard migratable no ... max-rate
- * 100Mbit" in text, a key each in the current JSON object: the fields
- * @pol has.
+ * " goal throughput isolation standard migratable no ..." in text, a key
+ * each in the current JSON object: the fields @pol has.
  */
 void policy_print_fields(const struct nvirt_policy *pol)
 {
@@ -136,11 +132,19 @@ void policy_print_fields(const struct nvirt_policy *pol)
 		print_code("g2g", pol->g2g, nvirt_g2g_name);
 	if (pol->fields & NVIRT_POLICY_F_PRIORITY)
 		print_uint("priority", " priority %u", pol->priority);
+}
+
+/*
+ * " max-rate 100Mbit min-rate 10Mbit" in text, a key each in JSON: the
+ * settings a named policy gives its VIFs.
+ */
+void policy_print_settings(const struct nvirt_vif_config *settings)
+{
 	/* Set, a rate of 0 is shown: it says "no limit" to its VIFs. */
-	if (pol->fields & NVIRT_POLICY_F_MAX_RATE)
-		print_uint("max_rate", " max-rate %uMbit", pol->max_rate);
-	if (pol->fields & NVIRT_POLICY_F_MIN_RATE)
-		print_uint("min_rate", " min-rate %uMbit", pol->min_rate);
+	if (settings->fields & NVIRT_VIF_F_MAX_RATE)
+		print_uint("max_rate", " max-rate %uMbit", settings->max_rate);
+	if (settings->fields & NVIRT_VIF_F_MIN_RATE)
+		print_uint("min_rate", " min-rate %uMbit", settings->min_rate);
 }
 
 /*
@@ -151,7 +155,7 @@ void policy_print_fields(const struct nvirt_policy *pol)
  */
 void vif_print_policy(const struct nvirt_vif *vif)
 {
-	const struct nvirt_policy *pol = &vif->policy;
+	const struct nvirt_policy *pol = vif->policy;
 
 	if (!pol->fields && !vif->policy_name[0])
 		return;
@@ -185,12 +189,12 @@ static void plan_print_head(const struct nvirt_plan *plan)
 static void plan_print_reasons(const struct nvirt_plan *plan)
 {
 	const struct nvirt_plan_why *r;
-	unsigned int i;
+	uint32_t i;
 	char buf[16];
 
 	out_nest_open("reasons", true);
 	for (i = 0; i < plan->n_reasons; i++) {
-		r = &plan->reasons[i];
+		r = plan->reasons[i];
 		out_nest_open(NULL, false);
 		print_string("code", "    reason %s",
 			     name_or_num(nvirt_plan_reason_name(r->code), buf,
@@ -216,7 +220,8 @@ void vif_print_plan(const struct nvirt_plan *plan, enum plan_view view)
 		print_string(NULL, "%s", "\n");
 	}
 	if (json || view != PLAN_VIEW_REASONS)
-		vif_print_enforce("    enforce:", plan->enforce);
+		vif_print_enforce("    enforce:", plan->n_enforce,
+				  plan->enforce);
 	if (plan->error)
 		print_string("error",
 			     view == PLAN_VIEW_FULL ? NULL : "    error: %s\n",
@@ -258,8 +263,8 @@ static int vif_dry_run_print(const char *name, const char *parent,
 int vif_dry_run(struct nvirt *nv, const char *name, const char *dev,
 		const struct nvirt_vif_config *cfg)
 {
-	struct nvirt_plan plan;
-	struct nvirt_vif vif;
+	struct nvirt_vif *vif = NULL;
+	struct nvirt_plan *plan;
 	int err;
 
 	if (dev)
@@ -272,17 +277,22 @@ int vif_dry_run(struct nvirt *nv, const char *name, const char *dev,
 
 	/* A change plans the VIF on its NIC, which the plan does not name. */
 	if (!dev) {
-		if (nvirt_vif_get(nv, 0, name, &vif))
+		err = nvirt_vif_get(nv, 0, name, &vif);
+		if (err) {
+			nvirt_free(plan);
 			return nv_error();
-		dev = vif.parent_ifname;
+		}
+		dev = vif->parent_ifname;
 	}
-	return vif_dry_run_print(name, dev, &plan);
+	err = vif_dry_run_print(name, dev, plan);
+	nvirt_free(vif);
+	nvirt_free(plan);
+	return err;
 }
 
 /**
  * vif_print_explain() - why a VIF is on its backend
- * @vif: what vif-explain said of the VIF
- * @plan: its plan
+ * @vif: what vif-explain said of the VIF, with its plan
  *
  *	vmA on eth0: backend vf migratable no
  *	    policy goal throughput ...
@@ -291,8 +301,7 @@ int vif_dry_run(struct nvirt *nv, const char *name, const char *dev,
  *
  * Return: 0, or -1 once printed why.
  */
-int vif_print_explain(const struct nvirt_vif *vif,
-		      const struct nvirt_plan *plan)
+int vif_print_explain(const struct nvirt_vif *vif)
 {
 	out_start(false);
 	print_uint("id", NULL, vif->id);
@@ -304,7 +313,7 @@ int vif_print_explain(const struct nvirt_vif *vif,
 	print_string(NULL, "%s", "\n");
 	vif_print_policy(vif);
 	out_nest_open("plan", false);
-	vif_print_plan(plan, PLAN_VIEW_BODY);
+	vif_print_plan(vif->plan, PLAN_VIEW_BODY);
 	out_nest_close();
 	return out_end(true);
 }

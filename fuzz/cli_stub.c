@@ -31,7 +31,6 @@
 struct nvirt {
 	char error[256];
 	char warning[256];
-	struct nvirt_plan plan;		/* of nvirt_vif_new()'s record */
 	int mon[2];			/* a pipe that always has a byte */
 	unsigned int mon_steps;
 	unsigned int cause;		/* of the event being delivered */
@@ -62,6 +61,21 @@ static int outcome(struct nvirt *h, const char *name)
 		snprintf(h->warning, sizeof(h->warning), "stub warns of \"%s\"",
 			 name);
 	return 0;
+}
+
+/*
+ * outcome() of a call that gives a record, *@rec: as the library, none
+ * when it fails.
+ */
+static int outcome_rec(struct nvirt *h, const char *name, void **rec)
+{
+	int err = outcome(h, name);
+
+	if (err) {
+		free(*rec);
+		*rec = NULL;
+	}
+	return err;
 }
 
 struct nvirt *nvirt_open(void)
@@ -100,11 +114,16 @@ const char *nvirt_lib_version(void)
 	return "0.0.0-stub";
 }
 
-int nvirt_version_get(struct nvirt *h, struct nvirt_version *v)
+int nvirt_version_get(struct nvirt *h, struct nvirt_version **vp)
 {
+	struct nvirt_version *v = calloc(1, sizeof(*v));
+
+	CHECK(v);
+	v->size = sizeof(*v);
 	snprintf(v->version, sizeof(v->version), "0.0.0-stub");
 	v->api = 1;
-	return outcome(h, NULL);
+	*vp = v;
+	return outcome_rec(h, NULL, (void **)vp);
 }
 
 /* A NIC's record and the arrays it points to, in one block. */
@@ -197,7 +216,7 @@ int nvirt_nic_get(struct nvirt *h, uint32_t ifindex, const char *ifname,
 	CHECK(sn);
 	stub_nic(sn, ifname ? ifname : "eth0", false);
 	*nic = &sn->nic;
-	return outcome(h, ifname);
+	return outcome_rec(h, ifname, (void **)nic);
 }
 
 int nvirt_nic_dump(struct nvirt *h, nvirt_nic_cb cb, void *arg)
@@ -221,35 +240,75 @@ int nvirt_nic_set_managed(struct nvirt *h, uint32_t ifindex,
 	return outcome(h, ifname);
 }
 
-/* Plans: a VF taken from another VIF, or a refusal for @name "r...". */
-static void stub_plan(struct nvirt_plan *plan, const char *name)
-{
-	unsigned int i;
+/* A plan, the arrays it points to and its texts, in one block. */
+struct stub_plan {
+	struct nvirt_plan plan;
+	struct nvirt_enforce enf[NVIRT_SETTING_MAX + 2];
+	const struct nvirt_enforce *enforce[NVIRT_SETTING_MAX + 2];
+	struct nvirt_plan_why why[24];
+	const struct nvirt_plan_why *reasons[24];
+	char texts[24][64];
+	char error_text[64];
+};
 
-	memset(plan, 0, sizeof(*plan));
+/*
+ * Plans: a VF taken from another VIF, or a refusal for @name "r...";
+ * every setting, and one with no name.
+ */
+static void stub_plan(struct stub_plan *sp, const char *name)
+{
+	struct nvirt_plan *plan = &sp->plan;
+	uint32_t i;
+
+	memset(sp, 0, sizeof(*sp));
+	plan->size = sizeof(*plan);
 	plan->backend = NVIRT_BACKEND_VF;
 	plan->g2g = 7;			/* one with no name */
 	plan->displace = 3;
-	for (i = 0; i < NVIRT_LIB_SETTINGS; i++)
-		plan->enforce[i] = i % 4;
-	plan->n_reasons = name && name[0] == 'r' ? NVIRT_PLAN_REASONS : 2;
-	for (i = 0; i < plan->n_reasons; i++) {
-		plan->reasons[i].code = i * 3;
-		if (i % 3)
-			snprintf(plan->reasons[i].text,
-				 sizeof(plan->reasons[i].text),
-				 "reason %u of %s", i, name ? name : "?");
+	for (i = 0; i < NVIRT_SETTING_MAX + 2; i++) {
+		if (!(i % 4))
+			continue;	/* not in effect */
+		sp->enf[i].size = sizeof(sp->enf[i]);
+		sp->enf[i].setting = i;
+		sp->enf[i].where = i % 4;
+		sp->enforce[plan->n_enforce++] = &sp->enf[i];
 	}
+	plan->enforce = sp->enforce;
+	plan->n_reasons = name && name[0] == 'r' ? 24 : 2;
+	for (i = 0; i < plan->n_reasons; i++) {
+		sp->why[i].size = sizeof(sp->why[i]);
+		sp->why[i].code = i * 3;
+		if (i % 3)
+			snprintf(sp->texts[i], sizeof(sp->texts[i]),
+				 "reason %u of %s", i, name ? name : "?");
+		sp->why[i].text = sp->texts[i];
+		sp->reasons[i] = &sp->why[i];
+	}
+	plan->reasons = sp->reasons;
+	plan->error_text = sp->error_text;
 	if (name && name[0] == 'r') {
 		plan->error = ENOSPC;
-		snprintf(plan->error_text, sizeof(plan->error_text),
+		snprintf(sp->error_text, sizeof(sp->error_text),
 			 "%s has no room", name);
 	}
 }
 
-static void stub_vif(struct nvirt_vif *vif, const char *name, bool full)
+/* A VIF's record, with all it points to, in one block. */
+struct stub_vif {
+	struct nvirt_vif vif;
+	struct nvirt_enforce enf[2];
+	const struct nvirt_enforce *enforce[2];
+	struct nvirt_vif_stats stats;
+	struct nvirt_policy policy;
+	struct stub_plan plan;
+};
+
+static void stub_vif(struct stub_vif *sv, const char *name, bool full)
 {
-	memset(vif, 0, sizeof(*vif));
+	struct nvirt_vif *vif = &sv->vif;
+
+	memset(sv, 0, sizeof(*sv));
+	vif->size = sizeof(*vif);
 	vif->id = 7;
 	snprintf(vif->name, sizeof(vif->name), "%s", name ? name : "vm1");
 	vif->parent_ifindex = 2;
@@ -273,23 +332,54 @@ static void stub_vif(struct nvirt_vif *vif, const char *name, bool full)
 	vif->has_queue = full;
 	vif->queue = 1;
 	vif->has_vf_index = !full;
-	vif->enforce[0] = NVIRT_SUPPORT_HARDWARE;
-	vif->enforce[2] = NVIRT_SUPPORT_SOFTWARE;
-	vif->has_stats = true;
-	vif->stats.rx_packets = 12;
-	vif->stats.rx_bytes = UINT64_MAX;
-	vif->stats.has_spoof_dropped = true;
-	vif->stats.has_vlan_dropped = full;
-	vif->stats.has_ring = full;
-	vif->stats.ring_posts = 1234567890123ULL;
-	vif->policy.fields = full ? 0x3f : 0;
-	vif->policy.goal = NVIRT_GOAL_LATENCY;
-	vif->policy.g2g = 9;
-	vif->policy.priority = UINT32_MAX;
+	sv->enf[0] = (struct nvirt_enforce){ sizeof(sv->enf[0]), 0,
+					     NVIRT_SUPPORT_HARDWARE };
+	sv->enf[1] = (struct nvirt_enforce){ sizeof(sv->enf[1]), 2,
+					     NVIRT_SUPPORT_SOFTWARE };
+	sv->enforce[0] = &sv->enf[0];
+	sv->enforce[1] = &sv->enf[1];
+	vif->n_enforce = 2;
+	vif->enforce = sv->enforce;
+	sv->stats.size = sizeof(sv->stats);
+	sv->stats.rx_packets = 12;
+	sv->stats.rx_bytes = UINT64_MAX;
+	sv->stats.has_spoof_dropped = true;
+	sv->stats.has_vlan_dropped = full;
+	sv->stats.has_ring = full;
+	sv->stats.ring_posts = 1234567890123ULL;
+	vif->stats = &sv->stats;
+	sv->policy.size = sizeof(sv->policy);
+	sv->policy.fields = full ? 0x3f : 0;
+	sv->policy.goal = NVIRT_GOAL_LATENCY;
+	sv->policy.g2g = 9;
+	sv->policy.priority = UINT32_MAX;
+	vif->policy = &sv->policy;
 	if (full)
 		snprintf(vif->policy_name, sizeof(vif->policy_name), "gold");
 	vif->has_migratable = full;
 	vif->g2g = 1;
+}
+
+/* A VIF's record of the stand-in's, with a plan: for nvirt_free(). */
+static struct nvirt_vif *stub_vif_new(const char *name, bool full)
+{
+	struct stub_vif *sv = malloc(sizeof(*sv));
+
+	CHECK(sv);
+	stub_vif(sv, name, full);
+	stub_plan(&sv->plan, name);
+	sv->vif.plan = &sv->plan.plan;
+	return &sv->vif;
+}
+
+/* A plan of the stand-in's, for nvirt_free(). */
+static struct nvirt_plan *stub_plan_new(const char *name)
+{
+	struct stub_plan *sp = malloc(sizeof(*sp));
+
+	CHECK(sp);
+	stub_plan(sp, name);
+	return &sp->plan;
 }
 
 /* A config the real library sends; a netns descriptor that is open. */
@@ -298,8 +388,10 @@ static void check_cfg(const struct nvirt_vif_config *cfg)
 	if (!cfg)
 		return;
 	CHECK(!(cfg->fields & ~((NVIRT_VIF_F_POLICY_NAME << 1) - 1)));
+	CHECK(cfg->size == sizeof(*cfg));
 	if (cfg->fields & NVIRT_VIF_F_POLICY)
-		CHECK(!(cfg->policy.fields &
+		CHECK(cfg->policy && cfg->policy->size == sizeof(*cfg->policy) &&
+		      !(cfg->policy->fields &
 			~((NVIRT_POLICY_F_PRIORITY << 1) - 1)));
 	if (cfg->fields & NVIRT_VIF_F_POLICY_NAME) {
 		CHECK(cfg->policy_name);
@@ -312,29 +404,27 @@ static void check_cfg(const struct nvirt_vif_config *cfg)
 
 int nvirt_vif_new(struct nvirt *h, const char *name, uint32_t parent_ifindex,
 		  const char *parent_ifname,
-		  const struct nvirt_vif_config *cfg, struct nvirt_vif *vif)
+		  const struct nvirt_vif_config *cfg, struct nvirt_vif **vif)
 {
 	CHECK(name && (parent_ifindex || parent_ifname));
 	check_str(parent_ifname);
 	check_cfg(cfg);
-	if (vif) {
-		stub_vif(vif, name, true);
-		stub_plan(&h->plan, name);
-		vif->plan = &h->plan;
-	}
-	return outcome(h, name);
+	if (!vif)
+		return outcome(h, name);
+	*vif = stub_vif_new(name, true);
+	return outcome_rec(h, name, (void **)vif);
 }
 
 int nvirt_vif_new_plan(struct nvirt *h, const char *name,
 		       uint32_t parent_ifindex, const char *parent_ifname,
 		       const struct nvirt_vif_config *cfg,
-		       struct nvirt_plan *plan)
+		       struct nvirt_plan **plan)
 {
 	CHECK(name && (parent_ifindex || parent_ifname));
 	check_str(parent_ifname);
 	check_cfg(cfg);
-	stub_plan(plan, name);
-	return outcome(h, name);
+	*plan = stub_plan_new(name);
+	return outcome_rec(h, name, (void **)plan);
 }
 
 int nvirt_vif_del(struct nvirt *h, uint32_t id, const char *name)
@@ -344,11 +434,11 @@ int nvirt_vif_del(struct nvirt *h, uint32_t id, const char *name)
 }
 
 int nvirt_vif_get(struct nvirt *h, uint32_t id, const char *name,
-		  struct nvirt_vif *vif)
+		  struct nvirt_vif **vif)
 {
 	CHECK(id || name);
-	stub_vif(vif, name, true);
-	return outcome(h, name);
+	*vif = stub_vif_new(name, true);
+	return outcome_rec(h, name, (void **)vif);
 }
 
 int nvirt_vif_set(struct nvirt *h, uint32_t id, const char *name,
@@ -361,69 +451,91 @@ int nvirt_vif_set(struct nvirt *h, uint32_t id, const char *name,
 
 int nvirt_vif_set_plan(struct nvirt *h, uint32_t id, const char *name,
 		       const struct nvirt_vif_config *cfg,
-		       struct nvirt_plan *plan)
+		       struct nvirt_plan **plan)
 {
 	CHECK(id || name);
 	check_cfg(cfg);
-	stub_plan(plan, name);
-	return outcome(h, name);
+	*plan = stub_plan_new(name);
+	return outcome_rec(h, name, (void **)plan);
 }
 
 int nvirt_vif_explain(struct nvirt *h, uint32_t id, const char *name,
-		      struct nvirt_vif *vif, struct nvirt_plan *plan)
+		      struct nvirt_vif **vif)
 {
 	CHECK(id || name);
-	stub_vif(vif, name, false);
-	stub_plan(plan, name);
-	return outcome(h, name);
+	*vif = stub_vif_new(name, false);
+	return outcome_rec(h, name, (void **)vif);
 }
 
 int nvirt_vif_dump(struct nvirt *h, uint32_t parent_ifindex,
 		   const char *parent_ifname, nvirt_vif_cb cb, void *arg)
 {
-	struct nvirt_vif vif;
+	struct stub_vif sv;
 	int err;
 
 	(void)parent_ifindex;
-	stub_vif(&vif, "vm1", true);
-	err = cb(&vif, arg);
+	stub_vif(&sv, "vm1", true);
+	err = cb(&sv.vif, arg);
 	if (err)
 		return err;
-	stub_vif(&vif, "vm2", false);
-	return cb(&vif, arg) ?: outcome(h, parent_ifname);
+	stub_vif(&sv, "vm2", false);
+	return cb(&sv.vif, arg) ?: outcome(h, parent_ifname);
 }
 
-/* Named policies */
-static void stub_policy(struct nvirt_named_policy *np, const char *name)
+/* A named policy's record, with all it points to, in one block. */
+struct stub_np {
+	struct nvirt_named_policy np;
+	struct nvirt_policy policy;
+	struct nvirt_vif_config settings;
+};
+
+/* Named policies: every goal, and both rates. */
+static void stub_policy(struct stub_np *sp, const char *name)
 {
-	memset(np, 0, sizeof(*np));
+	struct nvirt_named_policy *np = &sp->np;
+
+	memset(sp, 0, sizeof(*sp));
+	np->size = sizeof(*np);
 	snprintf(np->name, sizeof(np->name), "%s", name ? name : "gold");
-	np->policy.fields = 0xff;
-	np->policy.isolation = 1;
-	np->policy.visibility = 5;
-	np->policy.max_rate = 100;
+	sp->policy.size = sizeof(sp->policy);
+	sp->policy.fields = 0x3f;
+	sp->policy.isolation = 1;
+	sp->policy.visibility = 5;
+	np->policy = &sp->policy;
+	sp->settings.size = sizeof(sp->settings);
+	sp->settings.fields = NVIRT_NAMED_POLICY_SETTINGS;
+	sp->settings.max_rate = 100;
+	sp->settings.policy_name = "";
+	np->settings = &sp->settings;
 	np->users = 2;
 }
 
-static void check_policy(const struct nvirt_policy *pol)
+static void check_policy(const struct nvirt_policy *pol,
+			 const struct nvirt_vif_config *settings)
 {
 	if (pol)
-		CHECK(!(pol->fields & ~((NVIRT_POLICY_F_MIN_RATE << 1) - 1)));
+		CHECK(pol->size == sizeof(*pol) &&
+		      !(pol->fields & ~((NVIRT_POLICY_F_PRIORITY << 1) - 1)));
+	if (settings)
+		CHECK(settings->size == sizeof(*settings) &&
+		      !(settings->fields & ~NVIRT_NAMED_POLICY_SETTINGS));
 }
 
 int nvirt_policy_new(struct nvirt *h, const char *name,
-		     const struct nvirt_policy *pol)
+		     const struct nvirt_policy *pol,
+		     const struct nvirt_vif_config *settings)
 {
 	CHECK(name);
-	check_policy(pol);
+	check_policy(pol, settings);
 	return outcome(h, name);
 }
 
 int nvirt_policy_set(struct nvirt *h, const char *name,
-		     const struct nvirt_policy *pol)
+		     const struct nvirt_policy *pol,
+		     const struct nvirt_vif_config *settings)
 {
-	CHECK(name && pol);
-	check_policy(pol);
+	CHECK(name && (pol || settings));
+	check_policy(pol, settings);
 	return outcome(h, name);
 }
 
@@ -434,25 +546,29 @@ int nvirt_policy_del(struct nvirt *h, const char *name)
 }
 
 int nvirt_policy_get(struct nvirt *h, const char *name,
-		     struct nvirt_named_policy *np)
+		     struct nvirt_named_policy **np)
 {
-	CHECK(name);
-	stub_policy(np, name);
-	return outcome(h, name);
+	struct stub_np *sp = malloc(sizeof(*sp));
+
+	CHECK(name && sp);
+	stub_policy(sp, name);
+	*np = &sp->np;
+	return outcome_rec(h, name, (void **)np);
 }
 
 int nvirt_policy_dump(struct nvirt *h, nvirt_policy_cb cb, void *arg)
 {
-	struct nvirt_named_policy np;
+	struct stub_np sp;
 	int err;
 
-	stub_policy(&np, "gold");
-	err = cb(&np, arg);
+	stub_policy(&sp, "gold");
+	err = cb(&sp.np, arg);
 	if (err)
 		return err;
-	stub_policy(&np, "silver");
-	np.policy.fields = 0;
-	return cb(&np, arg) ?: outcome(h, NULL);
+	stub_policy(&sp, "silver");
+	sp.policy.fields = 0;
+	sp.settings.fields = 0;
+	return cb(&sp.np, arg) ?: outcome(h, NULL);
 }
 
 /* The monitor */
@@ -491,10 +607,9 @@ unsigned int nvirt_event_cause(const struct nvirt *h)
 /* Each event once, with a record; then events lost; then an error. */
 int nvirt_monitor_step(struct nvirt *h, nvirt_event_cb cb, void *arg)
 {
-	struct nvirt_named_policy np;
-	struct nvirt_plan plan;
 	struct stub_nic sn;
-	struct nvirt_vif vif;
+	struct stub_vif sv;
+	struct stub_np sp;
 	enum nvirt_event ev;
 	int ret;
 
@@ -516,13 +631,14 @@ int nvirt_monitor_step(struct nvirt *h, nvirt_event_cb cb, void *arg)
 			stub_nic(&sn, "eth0", ev == NVIRT_EVENT_NIC_DEL);
 			ret = cb(ev, &sn.nic, NULL, NULL, arg);
 		} else if (ev <= NVIRT_EVENT_VIF_CHANGE) {
-			stub_vif(&vif, "vm1", ev != NVIRT_EVENT_VIF_CHANGE);
-			stub_plan(&plan, "vm1");
-			vif.plan = ev == NVIRT_EVENT_VIF_CHANGE ? &plan : NULL;
-			ret = cb(ev, NULL, &vif, NULL, arg);
+			stub_vif(&sv, "vm1", ev != NVIRT_EVENT_VIF_CHANGE);
+			stub_plan(&sv.plan, "vm1");
+			sv.vif.plan = ev == NVIRT_EVENT_VIF_CHANGE ?
+				      &sv.plan.plan : NULL;
+			ret = cb(ev, NULL, &sv.vif, NULL, arg);
 		} else {
-			stub_policy(&np, "gold");
-			ret = cb(ev, NULL, NULL, &np, arg);
+			stub_policy(&sp, "gold");
+			ret = cb(ev, NULL, NULL, &sp.np, arg);
 		}
 		if (ret)
 			return ret;

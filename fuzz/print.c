@@ -43,10 +43,10 @@ enum { KIND_NIC, KIND_VIF, KIND_POLICY, KIND_VERSION, KIND_PLAN,
 static int print_reply(unsigned int kind, unsigned int view,
 		       struct nlmsghdr *nlh)
 {
-	struct nvirt_named_policy np;
-	struct nvirt_plan plan;
+	struct nvirt_named_policy *np;
+	struct nvirt_plan *plan;
 	struct nvirt_nic *nic;
-	struct nvirt_vif vif;
+	struct nvirt_vif *vif;
 	int ret;
 
 	switch (kind) {
@@ -59,27 +59,35 @@ static int print_reply(unsigned int kind, unsigned int view,
 		nvirt_free(nic);
 		return ret;
 	case KIND_VIF:
-		if (nvirt_vif_parse(nlh, &vif, &plan))
+		if (nvirt_vif_parse(nlh, &vif))
 			return 1;
 		out_start(true);
-		vif_print_obj(NULL, &vif, view % 3);
-		return out_end(true);
+		vif_print_obj(NULL, vif, view % 3);
+		ret = out_end(true);
+		nvirt_free(vif);
+		return ret;
 	case KIND_POLICY:
 		if (nvirt_named_policy_parse(nlh, &np))
 			return 1;
 		out_start(true);
-		policy_print_obj(NULL, &np, view % 2);
-		return out_end(true);
+		policy_print_obj(NULL, np, view % 2);
+		ret = out_end(true);
+		nvirt_free(np);
+		return ret;
 	case KIND_PLAN:
 		if (nvirt_vif_plan_parse(nlh, &plan))
 			return 1;
 		out_start(false);
-		vif_print_plan(&plan, view % 3);
-		return out_end(true);
+		vif_print_plan(plan, view % 3);
+		ret = out_end(true);
+		nvirt_free(plan);
+		return ret;
 	case KIND_EXPLAIN:
-		if (nvirt_vif_explain_parse(nlh, &vif, &plan))
+		if (nvirt_vif_explain_parse(nlh, &vif))
 			return 1;
-		return vif_print_explain(&vif, &plan);
+		ret = vif_print_explain(vif);
+		nvirt_free(vif);
+		return ret;
 	}
 	return 1;
 }

@@ -71,25 +71,45 @@ static void check_nic(const struct nvirt_nic *nic)
 	}
 }
 
-static void check_plan(const struct nvirt_plan *plan)
-{
-	unsigned int i;
+/* A string of the record's block: ASan says when it runs out of it. */
+#define CHECK_PTR_STR(p)	CHECK((p) && strlen(p) < 1 << 16)
 
-	CHECK(plan->error >= 0);
-	CHECK_STR(plan->error_text);
-	CHECK(plan->n_reasons <= NVIRT_PLAN_REASONS);
-	for (i = 0; i < plan->n_reasons; i++)
-		CHECK_STR(plan->reasons[i].text);
+/* One per setting, each of its size. */
+static void check_enforce(uint32_t n, const struct nvirt_enforce *const *e)
+{
+	uint32_t i, j;
+
+	for (i = 0; i < n; i++) {
+		CHECK(e[i]->size == sizeof(*e[i]));
+		for (j = 0; j < i; j++)
+			CHECK(e[j]->setting != e[i]->setting);
+	}
 }
 
-static void check_vif(const struct nvirt_vif *vif,
-		      const struct nvirt_plan *plan)
+static void check_plan(const struct nvirt_plan *plan)
 {
+	uint32_t i;
+
+	CHECK(plan->size == sizeof(*plan));
+	CHECK(plan->error >= 0);
+	CHECK_PTR_STR(plan->error_text);
+	check_enforce(plan->n_enforce, plan->enforce);
+	for (i = 0; i < plan->n_reasons; i++) {
+		CHECK(plan->reasons[i]->size == sizeof(*plan->reasons[i]));
+		CHECK_PTR_STR(plan->reasons[i]->text);
+	}
+}
+
+static void check_vif(const struct nvirt_vif *vif)
+{
+	CHECK(vif->size == sizeof(*vif));
 	CHECK_STR(vif->name);
 	CHECK_STR(vif->parent_ifname);
 	CHECK_STR(vif->ifname);
 	CHECK_STR(vif->policy_name);
-	CHECK(!vif->plan || vif->plan == plan);
+	CHECK(vif->policy && vif->policy->size == sizeof(*vif->policy));
+	CHECK(!vif->stats || vif->stats->size == sizeof(*vif->stats));
+	check_enforce(vif->n_enforce, vif->enforce);
 	if (vif->plan)
 		check_plan(vif->plan);
 }
@@ -114,6 +134,7 @@ static struct nlmsghdr *request(void)
 {
 	static struct nl_msg *msg;
 	const struct nvirt_policy pol = {
+		.size = sizeof(pol),
 		.fields = NVIRT_POLICY_F_GOAL | NVIRT_POLICY_F_PRIORITY,
 		.goal = NVIRT_GOAL_LATENCY, .priority = 5,
 	};
@@ -127,7 +148,7 @@ static struct nlmsghdr *request(void)
 	    nla_put_string(msg, NVIRT_A_VIF_PARENT_IFNAME, "eth0") ||
 	    nla_put_u32(msg, NVIRT_A_VIF_VLAN, 10) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_MTU, 1500) ||
-	    nvirt_policy_nest_put(msg, NVIRT_A_VIF_POLICY, &pol))
+	    nvirt_policy_nest_put(msg, NVIRT_A_VIF_POLICY, &pol, NULL))
 		abort();
 	return nlmsg_hdr(msg);
 }
@@ -159,11 +180,11 @@ static void read_ack(struct nlmsghdr *nlh)
 
 static int read_reply(enum reply_kind kind, struct nlmsghdr *nlh)
 {
-	struct nvirt_named_policy np;
-	struct nvirt_version v;
-	struct nvirt_plan plan;
+	struct nvirt_named_policy *np;
+	struct nvirt_version *v;
+	struct nvirt_plan *plan;
 	struct nvirt_nic *nic;
-	struct nvirt_vif vif;
+	struct nvirt_vif *vif;
 	int err;
 
 	switch (kind) {
@@ -174,31 +195,40 @@ static int read_reply(enum reply_kind kind, struct nlmsghdr *nlh)
 		nvirt_free(nic);
 		return err;
 	case REPLY_VIF:
-		err = nvirt_vif_parse(nlh, &vif, &plan);
+		err = nvirt_vif_parse(nlh, &vif);
 		if (!err)
-			check_vif(&vif, &plan);
+			check_vif(vif);
+		nvirt_free(vif);
 		return err;
 	case REPLY_POLICY:
 		err = nvirt_named_policy_parse(nlh, &np);
-		if (!err)
-			CHECK_STR(np.name);
+		if (!err) {
+			CHECK_STR(np->name);
+			CHECK(np->policy && np->settings);
+			CHECK(!(np->settings->fields &
+				~NVIRT_NAMED_POLICY_SETTINGS));
+		}
+		nvirt_free(np);
 		return err;
 	case REPLY_VERSION:
 		err = nvirt_version_parse(nlh, &v);
 		if (!err)
-			CHECK_STR(v.version);
+			CHECK_STR(v->version);
+		nvirt_free(v);
 		return err;
 	case REPLY_PLAN:
 		err = nvirt_vif_plan_parse(nlh, &plan);
 		if (!err)
-			check_plan(&plan);
+			check_plan(plan);
+		nvirt_free(plan);
 		return err;
 	case REPLY_EXPLAIN:
-		err = nvirt_vif_explain_parse(nlh, &vif, &plan);
+		err = nvirt_vif_explain_parse(nlh, &vif);
 		if (!err) {
-			check_vif(&vif, NULL);
-			check_plan(&plan);
+			check_vif(vif);
+			CHECK(vif->plan);
 		}
+		nvirt_free(vif);
 		return err;
 	default:
 		read_ack(nlh);

@@ -14,6 +14,17 @@
 
 #define NVIRT0_NIC_MAX_VFS	256
 #define NVIRT0_KNOBS		19
+#define NVIRT0_SETTINGS		8
+#define NVIRT0_PLAN_REASONS	16
+
+/* 0.2's named policies carried their rates as fields of the policy. */
+#define NVIRT0_POLICY_F_MAX_RATE	(1 << 6)
+#define NVIRT0_POLICY_F_MIN_RATE	(1 << 7)
+
+struct nvirt0_version {
+	char version[32];
+	uint32_t api;
+};
 
 struct nvirt0_channels {
 	uint32_t rx, tx, other, combined;
@@ -65,11 +76,115 @@ struct nvirt0_nic {
 	uint8_t esw_mode;
 };
 
+struct nvirt0_policy {
+	uint32_t fields;
+	uint8_t goal;
+	uint8_t isolation;
+	bool migratable;
+	uint8_t visibility;
+	uint8_t g2g;
+	uint32_t priority;
+	uint32_t max_rate, min_rate;
+};
+
+struct nvirt0_plan_why {
+	uint32_t code;
+	char text[128];
+};
+
+struct nvirt0_plan {
+	int error;
+	char error_text[128];
+	uint8_t backend;
+	uint8_t g2g;
+	bool migratable;
+	uint32_t displace;
+	uint8_t enforce[NVIRT0_SETTINGS];
+	unsigned int n_reasons;
+	struct nvirt0_plan_why reasons[NVIRT0_PLAN_REASONS];
+};
+
+struct nvirt0_vif_stats {
+	uint64_t rx_packets, rx_bytes, rx_dropped;
+	uint64_t tx_packets, tx_bytes, tx_dropped;
+	bool has_spoof_dropped, has_vlan_dropped;
+	uint64_t spoof_dropped;
+	uint64_t vlan_dropped;
+	bool has_ring;
+	uint64_t ring_posts;
+	uint64_t ring_retries;
+	uint64_t ring_throttled;
+	uint64_t ring_drops;
+	uint64_t tx_switched;
+	uint64_t rx_reflected;
+};
+
+struct nvirt0_vif {
+	uint32_t id;
+	char name[16];
+	uint32_t parent_ifindex;
+	char parent_ifname[16];
+	uint8_t backend;
+	uint32_t ifindex;
+	char ifname[16];
+	bool has_netns_id;
+	int32_t netns_id;
+	uint8_t mac[6];
+	uint16_t vlan;
+	uint8_t vlan_qos;
+	uint8_t vlan_proto;
+	uint32_t mtu;
+	uint32_t max_rate, min_rate;
+	bool spoofchk, trust;
+	uint8_t link_state;
+	uint8_t operstate;
+	bool has_queue;
+	uint32_t queue;
+	bool has_vf_index;
+	uint32_t vf_index;
+	uint8_t enforce[NVIRT0_SETTINGS];
+	bool has_stats;
+	struct nvirt0_vif_stats stats;
+	struct nvirt0_policy policy;
+	char policy_name[32];
+	bool has_migratable;
+	bool migratable;
+	uint8_t g2g;
+	const struct nvirt0_plan *plan;
+};
+
+struct nvirt0_vif_config {
+	uint32_t fields;
+	uint8_t backend;
+	uint8_t mac[6];
+	uint16_t vlan;
+	uint8_t vlan_qos, vlan_proto;
+	uint32_t mtu;
+	uint32_t max_rate, min_rate;
+	bool spoofchk, trust;
+	uint8_t link_state;
+	int netns_fd;
+	struct nvirt0_policy policy;
+	const char *policy_name;
+};
+
+struct nvirt0_named_policy {
+	char name[32];
+	struct nvirt0_policy policy;
+	uint32_t users;
+};
+
 typedef int (*nvirt0_nic_cb)(const struct nvirt0_nic *nic, void *arg);
+typedef int (*nvirt0_vif_cb)(const struct nvirt0_vif *vif, void *arg);
+typedef int (*nvirt0_vif_config_cb)(const struct nvirt0_vif *vif,
+				    const struct nvirt0_vif_config *cfg,
+				    void *arg);
+typedef int (*nvirt0_policy_cb)(const struct nvirt0_named_policy *np,
+				void *arg);
 typedef int (*nvirt0_event_cb)(enum nvirt_event ev,
 			       const struct nvirt0_nic *nic,
-			       const struct nvirt_vif *vif,
-			       const struct nvirt_named_policy *policy,
+			       const struct nvirt0_vif *vif,
+			       const struct nvirt0_named_policy *policy,
 			       void *arg);
 
 #endif /* _NVIRT_COMPAT_H */

@@ -156,6 +156,7 @@ void nvirt_close(struct nvirt *h)
 		return;
 	nl_socket_free(h->mon);
 	nl_socket_free(h->sk);
+	free(h->plan0);
 	free(h);
 }
 

@@ -64,7 +64,7 @@ struct nvirt {
 	struct nl_sock *mon;		/* in the monitor group, or NULL */
 	char error[NVIRT_MSG_LEN];	/* why the last failed call failed */
 	char warning[NVIRT_MSG_LEN];	/* extack of the last call, if it worked */
-	struct nvirt_plan plan;		/* of nvirt_vif_new()'s record */
+	void *plan0;			/* compat.c's: 0.2's nvirt_vif_new() plan */
 	unsigned int cause;		/* of the event being delivered */
 };
 
@@ -162,10 +162,18 @@ void *nvirt_block_new(struct nvirt_block *blk, size_t size, size_t head);
 void *nvirt_block_take(struct nvirt_block *blk, size_t len);
 size_t nvirt_count(const struct nvirt_attrs *attrs, int type);
 
+/* Room in a block for a copy of the string attribute @attr (or none). */
+#define NVIRT_STR_ROOM(attr)	NVIRT_ALIGN((attr) ? nla_len(attr) + 1 : 1)
+
+/* A copy in @blk of the string attribute @attr; "" when it is NULL. */
+const char *nvirt_block_str(struct nvirt_block *blk,
+			    const struct nlattr *attr);
+
 /* request.c */
 int nvirt_put_fields(struct nl_msg *msg, const struct nvirt_field_attr *attrs,
 		     size_t n, uint32_t fields, const void *obj);
 int nvirt_request(struct nvirt *h, const struct nvirt_req *req);
+int nvirt_request_rec(struct nvirt *h, const struct nvirt_req *req);
 int nvirt_dump(struct nvirt *h, const struct nvirt_req *req,
 	       struct nvirt_list *list);
 void nvirt_list_free(struct nvirt_list *list);
@@ -186,36 +194,80 @@ int nvirt_nest(struct nlattr **tb, int maxtype, struct nlattr *nest,
 int nvirt_nic_parse(struct nlmsghdr *nlh, struct nvirt_nic **nic);
 
 /*
- * vif.c: a message carrying a VIF's record, as vif-get replies do; a plan
- * it carries goes to @plan, and @vif->plan points to it.
+ * vif.c: a message carrying a VIF's record, as vif-get replies do, into a
+ * new record, *@vif, with the plan it may carry
  */
-int nvirt_vif_parse(struct nlmsghdr *nlh, struct nvirt_vif *vif,
-		    struct nvirt_plan *plan);
+int nvirt_vif_parse(struct nlmsghdr *nlh, struct nvirt_vif **vif);
 
 /*
- * policy.c: a policy nest, of a VIF or of a named policy. A VIF's may
- * carry only the NVIRT_POLICY_F_* of NVIRT_VIF_POLICY_FIELDS.
+ * plan.c: the enforce nests of a record or a plan, read one by one into
+ * @items (room for all of them), one per setting; a plan nest into a
+ * record of @blk, *@planp, and the room it needs there.
  */
-#define NVIRT_VIF_POLICY_FIELDS		((NVIRT_POLICY_F_PRIORITY << 1) - 1)
-#define NVIRT_NAMED_POLICY_FIELDS	((NVIRT_POLICY_F_MIN_RATE << 1) - 1)
+struct nvirt_enforce_list {
+	const struct nvirt_enforce **items;
+	uint32_t n;
+};
 
+/* Room in a block for @n enforce nests: their pointers and themselves. */
+#define NVIRT_ENFORCE_ROOM(n)						\
+	((n) * (sizeof(void *) + NVIRT_ALIGN(sizeof(struct nvirt_enforce))))
+
+int nvirt_enforce_parse(struct nvirt_enforce_list *list,
+			struct nvirt_block *blk, struct nlattr *nest);
+size_t nvirt_plan_room(const struct nlattr *nest);
+int nvirt_plan_parse(struct nvirt_plan **planp, struct nvirt_block *blk,
+		     struct nlattr *nest);
+
+/* All the NVIRT_POLICY_F_* bits this library knows. */
+#define NVIRT_POLICY_FIELDS	((NVIRT_POLICY_F_PRIORITY << 1) - 1)
+
+/*
+ * policy.c: a policy nest, of a VIF or of a named policy: the goals of
+ * @pol, and a named policy's settings (its rates), from @settings's
+ * NVIRT_NAMED_POLICY_SETTINGS fields. Parsed, @settings may be NULL (a
+ * VIF's policy has no rates).
+ */
 int nvirt_policy_nest_put(struct nl_msg *msg, int type,
-			  const struct nvirt_policy *pol);
-int nvirt_policy_nest_parse(struct nvirt_policy *pol, struct nlattr *nest);
+			  const struct nvirt_policy *pol,
+			  const struct nvirt_vif_config *settings);
+int nvirt_policy_nest_parse(struct nlattr *nest, struct nvirt_policy *pol,
+			    struct nvirt_vif_config *settings);
+/* The caller's policy, as nvirt_input() copies inputs. */
+int nvirt_policy_input(struct nvirt_policy *copy,
+		       const struct nvirt_policy *in);
 
-/* policy.c: a message carrying a named policy's record */
+/* The reason of an nvirt_input() error, of a struct called @what. */
+#define NVIRT_INPUT_MSG(err, what)					\
+	((err) == -EINVAL ?						\
+	 what " has no size: initialize it with its NVIRT_*_INIT" :	\
+	 "unknown field in " what)
+
+/*
+ * An input struct of the caller's, @in, which starts with its size and
+ * its fields, copied whole into @copy (@full bytes, zero beyond what the
+ * caller's has): -EINVAL when it is too short to say its fields (no
+ * NVIRT_*_INIT), -EOPNOTSUPP when it names a member beyond its size (of
+ * @attrs, the members it may carry, @n of them; nvirt_member_in() checks
+ * the others) or a bit not in @known.
+ */
+int nvirt_input(void *copy, size_t full, const void *in,
+		const struct nvirt_field_attr *attrs, size_t n, uint32_t known);
+bool nvirt_member_in(const void *copy, size_t offset, size_t len);
+
+/* policy.c: a message carrying a named policy's record, into *@np */
 int nvirt_named_policy_parse(struct nlmsghdr *nlh,
-			     struct nvirt_named_policy *np);
+			     struct nvirt_named_policy **np);
 
 /*
  * The readers of the other replies, for the fuzz targets of fuzz/ (the
- * requests read them with nvirt_request()): version.c a version-get
- * reply, vif.c a dry run's plan and an explanation.
+ * requests read them with nvirt_request()), each into a new record:
+ * version.c a version-get reply, vif.c a dry run's plan and an
+ * explanation.
  */
-int nvirt_version_parse(struct nlmsghdr *nlh, struct nvirt_version *v);
-int nvirt_vif_plan_parse(struct nlmsghdr *nlh, struct nvirt_plan *plan);
-int nvirt_vif_explain_parse(struct nlmsghdr *nlh, struct nvirt_vif *vif,
-			    struct nvirt_plan *plan);
+int nvirt_version_parse(struct nlmsghdr *nlh, struct nvirt_version **v);
+int nvirt_vif_plan_parse(struct nlmsghdr *nlh, struct nvirt_plan **plan);
+int nvirt_vif_explain_parse(struct nlmsghdr *nlh, struct nvirt_vif **vif);
 
 /* extack.c */
 int nvirt_ack_err(const struct nlmsghdr *nlh);

@@ -98,11 +98,6 @@ static int mon_valid(struct nl_msg *msg, void *arg)
 {
 	struct nlmsghdr *nlh = nlmsg_hdr(msg);
 	struct mon_rx *rx = arg;
-	struct nvirt_nic *nic = NULL;
-	struct nvirt_vif vif;
-	struct nvirt_named_policy policy;
-	/* Not the handle's: the callback may make requests on it. */
-	struct nvirt_plan plan;
 	struct mon_obj obj = { 0 };
 	struct nlattr *cause;
 	enum nvirt_event ev;
@@ -114,16 +109,13 @@ static int mon_valid(struct nl_msg *msg, void *arg)
 	if (!ev)
 		return NL_SKIP;
 
-	if (ev <= NVIRT_EVENT_NIC_CHANGE) {
-		err = nvirt_nic_parse(nlh, &nic);
-		obj.nic = nic;
-	} else if (ev <= NVIRT_EVENT_VIF_CHANGE) {
-		obj.vif = &vif;
-		err = nvirt_vif_parse(nlh, &vif, &plan);
-	} else {
-		obj.policy = &policy;
-		err = nvirt_named_policy_parse(nlh, &policy);
-	}
+	/* Records of their own: the callback may make requests. */
+	if (ev <= NVIRT_EVENT_NIC_CHANGE)
+		err = nvirt_nic_parse(nlh, &obj.nic);
+	else if (ev <= NVIRT_EVENT_VIF_CHANGE)
+		err = nvirt_vif_parse(nlh, &obj.vif);
+	else
+		err = nvirt_named_policy_parse(nlh, &obj.policy);
 	if (err) {
 		rx->ret = nvirt_fail(rx->h, err, err == -EBADMSG ?
 				     "malformed notification from the kernel" :
@@ -135,7 +127,9 @@ static int mon_valid(struct nl_msg *msg, void *arg)
 		       nla_get_u32(cause) : 0;
 	rx->ret = rx->cb(ev, obj.nic, obj.vif, obj.policy, rx->arg);
 	rx->h->cause = 0;
-	nvirt_free(nic);
+	nvirt_free(obj.nic);
+	nvirt_free(obj.vif);
+	nvirt_free(obj.policy);
 	return rx->ret ? NL_STOP : NL_OK;
 }
 

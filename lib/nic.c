@@ -367,15 +367,8 @@ int nvirt_nic_get_v(struct nvirt *h, uint32_t ifindex, const char *ifname,
 		.parse = nic_from_attrs,
 		.arg = nic,
 	};
-	int err;
 
-	*nic = NULL;
-	err = nvirt_request(h, &req);
-	if (err) {
-		nvirt_free(*nic);
-		*nic = NULL;
-	}
-	return err;
+	return nvirt_request_rec(h, &req);
 }
 NVIRT_LATEST(nvirt_nic_get, "NVIRT_0.3");
 

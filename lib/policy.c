@@ -49,32 +49,49 @@ static const struct nvirt_field_attr policy_attrs[] = {
 	POLICY_ATTR(VISIBILITY,	visibility),
 	POLICY_ATTR(G2G,	g2g),
 	POLICY_ATTR(PRIORITY,	priority),
-	POLICY_ATTR(MAX_RATE,	max_rate),
-	POLICY_ATTR(MIN_RATE,	min_rate),
+};
+
+#define RATE_ATTR(_field, _member) {					\
+	.field = NVIRT_VIF_F_##_field,					\
+	.type = NVIRT_A_POLICY_##_field,				\
+	.offset = offsetof(struct nvirt_vif_config, _member),		\
+	.len = FIELD_SIZE(struct nvirt_vif_config, _member),		\
+}
+
+/* The settings of a named policy, which the uAPI carries in its nest. */
+static const struct nvirt_field_attr rate_attrs[] = {
+	RATE_ATTR(MAX_RATE,	max_rate),
+	RATE_ATTR(MIN_RATE,	min_rate),
 };
 
 /*
- * A policy nest of type @type with the fields of @pol, kept when empty
- * (a named policy that sets nothing). The kernel validates requests
- * strictly, so the nest must say it is one: not every libnl sets
- * NLA_F_NESTED itself.
+ * A policy nest of type @type with the fields of @pol and @settings,
+ * each may be NULL, kept when empty (a named policy that sets nothing).
+ * The kernel validates requests strictly, so the nest must say it is
+ * one: not every libnl sets NLA_F_NESTED itself.
  */
 int nvirt_policy_nest_put(struct nl_msg *msg, int type,
-			  const struct nvirt_policy *pol)
+			  const struct nvirt_policy *pol,
+			  const struct nvirt_vif_config *settings)
 {
 	struct nlattr *nest;
 
 	nest = nla_nest_start(msg, NLA_F_NESTED | type);
-	if (!nest || nvirt_put_fields(msg, policy_attrs,
-				      ARRAY_SIZE(policy_attrs), pol->fields,
-				      pol))
+	if (!nest ||
+	    (pol && nvirt_put_fields(msg, policy_attrs,
+				     ARRAY_SIZE(policy_attrs), pol->fields,
+				     pol)) ||
+	    (settings && nvirt_put_fields(msg, rate_attrs,
+					  ARRAY_SIZE(rate_attrs),
+					  settings->fields, settings)))
 		return -EMSGSIZE;
 	nla_nest_end_keep_empty(msg, nest);
 	return 0;
 }
 
 /* A policy nest: the fields it has, and those fields. */
-int nvirt_policy_nest_parse(struct nvirt_policy *pol, struct nlattr *nest)
+int nvirt_policy_nest_parse(struct nlattr *nest, struct nvirt_policy *pol,
+			    struct nvirt_vif_config *settings)
 {
 	struct nlattr *tb[NVIRT_A_POLICY_MAX + 1];
 	size_t i;
@@ -84,24 +101,38 @@ int nvirt_policy_nest_parse(struct nvirt_policy *pol, struct nlattr *nest)
 	if (err)
 		return err;
 	memset(pol, 0, sizeof(*pol));
+	pol->size = sizeof(*pol);
 	for (i = 0; i < ARRAY_SIZE(policy_attrs); i++)
 		if (tb[policy_attrs[i].type])
 			pol->fields |= policy_attrs[i].field;
-	pol->goal = nvirt_u8(tb, NVIRT_A_POLICY_GOAL);
-	pol->isolation = nvirt_u8(tb, NVIRT_A_POLICY_ISOLATION);
-	pol->migratable = nvirt_u8(tb, NVIRT_A_POLICY_MIGRATABLE);
-	pol->visibility = nvirt_u8(tb, NVIRT_A_POLICY_VISIBILITY);
-	pol->g2g = nvirt_u8(tb, NVIRT_A_POLICY_G2G);
+	pol->goal = nvirt_u32(tb, NVIRT_A_POLICY_GOAL);
+	pol->isolation = nvirt_u32(tb, NVIRT_A_POLICY_ISOLATION);
+	pol->migratable = nvirt_u32(tb, NVIRT_A_POLICY_MIGRATABLE);
+	pol->visibility = nvirt_u32(tb, NVIRT_A_POLICY_VISIBILITY);
+	pol->g2g = nvirt_u32(tb, NVIRT_A_POLICY_G2G);
 	pol->priority = nvirt_u32(tb, NVIRT_A_POLICY_PRIORITY);
-	pol->max_rate = nvirt_u32(tb, NVIRT_A_POLICY_MAX_RATE);
-	pol->min_rate = nvirt_u32(tb, NVIRT_A_POLICY_MIN_RATE);
+	if (!settings)
+		return 0;
+	for (i = 0; i < ARRAY_SIZE(rate_attrs); i++)
+		if (tb[rate_attrs[i].type])
+			settings->fields |= rate_attrs[i].field;
+	settings->max_rate = nvirt_u32(tb, NVIRT_A_POLICY_MAX_RATE);
+	settings->min_rate = nvirt_u32(tb, NVIRT_A_POLICY_MIN_RATE);
 	return 0;
 }
 
-/* What names a named policy, and the fields to give it (or NULL). */
+int nvirt_policy_input(struct nvirt_policy *copy,
+		       const struct nvirt_policy *in)
+{
+	return nvirt_input(copy, sizeof(*copy), in, policy_attrs,
+			   ARRAY_SIZE(policy_attrs), NVIRT_POLICY_FIELDS);
+}
+
+/* What names a named policy, and what to give it (or NULLs). */
 struct np_sel {
 	const char *name;
 	const struct nvirt_policy *pol;
+	const struct nvirt_vif_config *settings;
 };
 
 static int np_put(struct nl_msg *msg, const void *arg)
@@ -110,47 +141,102 @@ static int np_put(struct nl_msg *msg, const void *arg)
 
 	if ((sel->name &&
 	     nla_put_string(msg, NVIRT_A_NAMED_POLICY_NAME, sel->name)) ||
-	    (sel->pol &&
+	    ((sel->pol || sel->settings) &&
 	     nvirt_policy_nest_put(msg, NVIRT_A_NAMED_POLICY_POLICY,
-				   sel->pol)))
+				   sel->pol, sel->settings)))
 		return -EMSGSIZE;
 	return 0;
 }
 
-/* Read a reply or notification carrying a record: the parse_fn of gets. */
+/*
+ * Read a reply or notification carrying a record into a new one, *@arg
+ * (a struct nvirt_named_policy **): the parse_fn of gets and dumps.
+ */
 static int np_from_attrs(struct nlattr **tb,
 			 const struct nvirt_attrs *attrs __maybe_unused,
 			 void *arg)
 {
-	struct nvirt_named_policy *np = arg;
+	struct nvirt_named_policy **npp = arg, *np;
+	struct nvirt_vif_config *settings;
+	struct nvirt_policy *pol;
+	struct nvirt_block blk;
+	int err = 0;
 
+	*npp = NULL;
 	if (!tb[NVIRT_A_NAMED_POLICY_NAME])
 		return -EBADMSG;
 
-	memset(np, 0, sizeof(*np));
+	np = nvirt_block_new(&blk, NVIRT_ALIGN(sizeof(*np)) +
+			     NVIRT_ALIGN(sizeof(*pol)) +
+			     NVIRT_ALIGN(sizeof(*settings)), sizeof(*np));
+	if (!np)
+		return -ENOMEM;
+	pol = nvirt_block_take(&blk, sizeof(*pol));
+	settings = nvirt_block_take(&blk, sizeof(*settings));
+	np->size = sizeof(*np);
 	nvirt_attr_str(np->name, sizeof(np->name),
 		       tb[NVIRT_A_NAMED_POLICY_NAME]);
 	np->users = nvirt_u32(tb, NVIRT_A_NAMED_POLICY_USERS);
-	if (!tb[NVIRT_A_NAMED_POLICY_POLICY])
-		return 0;
-	return nvirt_policy_nest_parse(&np->policy,
-				       tb[NVIRT_A_NAMED_POLICY_POLICY]);
+	np->policy = pol;
+	np->settings = settings;
+	pol->size = sizeof(*pol);
+	settings->size = sizeof(*settings);
+	settings->netns_fd = -1;
+	settings->policy_name = "";
+	if (tb[NVIRT_A_NAMED_POLICY_POLICY])
+		err = nvirt_policy_nest_parse(tb[NVIRT_A_NAMED_POLICY_POLICY],
+					      pol, settings);
+	if (err) {
+		free(np);
+		return err;
+	}
+	*npp = np;
+	return 0;
 }
 
 int nvirt_named_policy_parse(struct nlmsghdr *nlh,
-			     struct nvirt_named_policy *np)
+			     struct nvirt_named_policy **np)
 {
+	*np = NULL;
 	return nvirt_parse(nlh, NVIRT_A_NAMED_POLICY_MAX, named_policy_policy,
 			   np_from_attrs, np);
 }
 
-/* Fields this library can send; the reason on the handle when not. */
-static int np_check(struct nvirt *h, const struct nvirt_policy *pol)
+/*
+ * The caller's goals and settings, each NULL or copied whole into @pol
+ * and @settings, which @sel then points to: those this library can send,
+ * or the reason on the handle.
+ */
+static int np_input(struct nvirt *h, struct np_sel *sel,
+		    struct nvirt_policy *pol,
+		    struct nvirt_vif_config *settings)
 {
-	if (!pol || !(pol->fields & ~NVIRT_NAMED_POLICY_FIELDS))
-		return 0;
-	h->warning[0] = '\0';
-	return nvirt_fail(h, -EINVAL, "unknown field in the policy");
+	const char *msg = NULL;
+	int err = 0;
+
+	if (sel->pol) {
+		err = nvirt_policy_input(pol, sel->pol);
+		if (err)
+			msg = NVIRT_INPUT_MSG(err, "the policy");
+	}
+	if (!err && sel->settings) {
+		err = nvirt_input(settings, sizeof(*settings), sel->settings,
+				  rate_attrs, ARRAY_SIZE(rate_attrs),
+				  NVIRT_NAMED_POLICY_SETTINGS);
+		if (err == -EOPNOTSUPP)
+			msg = "a named policy gives its VIFs only max-rate and min-rate";
+		else if (err)
+			msg = NVIRT_INPUT_MSG(err, "the settings");
+	}
+	if (msg) {
+		h->warning[0] = '\0';
+		return nvirt_fail(h, -EINVAL, msg);
+	}
+	if (sel->pol)
+		sel->pol = pol;
+	if (sel->settings)
+		sel->settings = settings;
+	return 0;
 }
 
 #define NP_REQ(_cmd, _sel)				\
@@ -161,40 +247,55 @@ static int np_check(struct nvirt *h, const struct nvirt_policy *pol)
 	.policy = named_policy_policy,			\
 	.maxattr = NVIRT_A_NAMED_POLICY_MAX
 
-/* Send @cmd for the policy @name, with @pol unless it is NULL. */
-static int np_change(struct nvirt *h, uint8_t cmd, const char *name,
-		     const struct nvirt_policy *pol)
+/* Send @cmd for the policy named in @asked, with what it gives. */
+static int np_change(struct nvirt *h, uint8_t cmd,
+		     const struct np_sel *asked)
 {
-	const struct np_sel sel = { .name = name, .pol = pol };
+	struct np_sel sel = *asked;
+	struct nvirt_vif_config settings;
+	struct nvirt_policy pol;
 	const struct nvirt_req req = {
 		NP_REQ(cmd, &sel),
 	};
 
-	return np_check(h, pol) ?: nvirt_request(h, &req);
+	return np_input(h, &sel, &pol, &settings) ?: nvirt_request(h, &req);
 }
 
-int nvirt_policy_new(struct nvirt *h, const char *name,
-		     const struct nvirt_policy *pol)
+int nvirt_policy_new_v(struct nvirt *h, const char *name,
+		       const struct nvirt_policy *pol,
+		       const struct nvirt_vif_config *settings)
 {
 	/* No fields is an empty nest: a policy that sets nothing. */
-	const struct nvirt_policy none = { 0 };
+	static const struct nvirt_policy none = NVIRT_POLICY_INIT;
+	const struct np_sel sel = {
+		.name = name, .pol = pol ?: &none, .settings = settings,
+	};
 
-	return np_change(h, NVIRT_CMD_POLICY_NEW, name, pol ? pol : &none);
+	return np_change(h, NVIRT_CMD_POLICY_NEW, &sel);
 }
+NVIRT_LATEST(nvirt_policy_new, "NVIRT_0.3");
 
-int nvirt_policy_set(struct nvirt *h, const char *name,
-		     const struct nvirt_policy *pol)
+int nvirt_policy_set_v(struct nvirt *h, const char *name,
+		       const struct nvirt_policy *pol,
+		       const struct nvirt_vif_config *settings)
 {
-	return np_change(h, NVIRT_CMD_POLICY_SET, name, pol);
+	const struct np_sel sel = {
+		.name = name, .pol = pol, .settings = settings,
+	};
+
+	return np_change(h, NVIRT_CMD_POLICY_SET, &sel);
 }
+NVIRT_LATEST(nvirt_policy_set, "NVIRT_0.3");
 
 int nvirt_policy_del(struct nvirt *h, const char *name)
 {
-	return np_change(h, NVIRT_CMD_POLICY_DEL, name, NULL);
+	const struct np_sel sel = { .name = name };
+
+	return np_change(h, NVIRT_CMD_POLICY_DEL, &sel);
 }
 
-int nvirt_policy_get(struct nvirt *h, const char *name,
-		     struct nvirt_named_policy *np)
+int nvirt_policy_get_v(struct nvirt *h, const char *name,
+		       struct nvirt_named_policy **np)
 {
 	const struct np_sel sel = { .name = name };
 	const struct nvirt_req req = {
@@ -203,27 +304,26 @@ int nvirt_policy_get(struct nvirt *h, const char *name,
 		.arg = np,
 	};
 
-	return nvirt_request(h, &req);
+	return nvirt_request_rec(h, &req);
 }
+NVIRT_LATEST(nvirt_policy_get, "NVIRT_0.3");
 
-int nvirt_policy_dump(struct nvirt *h, nvirt_policy_cb cb, void *arg)
+int nvirt_policy_dump_v(struct nvirt *h, nvirt_policy_cb cb, void *arg)
 {
 	const struct np_sel sel = { 0 };
-	struct nvirt_list list = {
-		.read = np_from_attrs,
-		.item_size = sizeof(struct nvirt_named_policy),
-	};
+	struct nvirt_list list = { .read = np_from_attrs };
 	const struct nvirt_req req = {
 		NP_REQ(NVIRT_CMD_POLICY_GET, &sel),
 	};
-	const struct nvirt_named_policy *nps;
+	struct nvirt_named_policy **nps;
 	size_t i;
 	int err;
 
 	err = nvirt_dump(h, &req, &list);
 	nps = list.items;
 	for (i = 0; !err && i < list.n; i++)
-		err = cb(&nps[i], arg);
+		err = cb(nps[i], arg);
 	nvirt_list_free(&list);
 	return err;
 }
+NVIRT_LATEST(nvirt_policy_dump, "NVIRT_0.3");

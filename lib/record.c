@@ -6,6 +6,7 @@
  */
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -38,6 +39,47 @@ size_t nvirt_count(const struct nvirt_attrs *attrs, int type)
 	nla_for_each_attr(attr, attrs->head, attrs->len, rem)
 		n += nla_type(attr) == type;
 	return n;
+}
+
+const char *nvirt_block_str(struct nvirt_block *blk,
+			    const struct nlattr *attr)
+{
+	char *str;
+
+	if (!attr)
+		return "";
+	str = nvirt_block_take(blk, nla_len(attr) + 1);
+	memcpy(str, nla_data(attr), nla_len(attr));
+	str[nla_len(attr)] = '\0';
+	return str;
+}
+
+int nvirt_input(void *copy, size_t full, const void *in,
+		const struct nvirt_field_attr *attrs, size_t n, uint32_t known)
+{
+	uint32_t hdr[2];
+	size_t i;
+
+	memcpy(hdr, in, sizeof(hdr));
+	if (hdr[0] < sizeof(hdr))
+		return -EINVAL;
+	if (hdr[1] & ~known)
+		return -EOPNOTSUPP;
+	memset(copy, 0, full);
+	memcpy(copy, in, hdr[0] < full ? hdr[0] : full);
+	for (i = 0; i < n; i++)
+		if ((hdr[1] & attrs[i].field) &&
+		    !nvirt_member_in(copy, attrs[i].offset, attrs[i].len))
+			return -EOPNOTSUPP;
+	return 0;
+}
+
+bool nvirt_member_in(const void *copy, size_t offset, size_t len)
+{
+	uint32_t size;
+
+	memcpy(&size, copy, sizeof(size));
+	return offset + len <= size;
 }
 
 void nvirt_free(void *rec)

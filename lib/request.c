@@ -320,6 +320,29 @@ out:
 	return 0;
 }
 
+/**
+ * nvirt_request_rec() - nvirt_request() whose reply is read into a record
+ * @h: the handle
+ * @req: what to send; its @arg is where the pointer to the new record
+ *	goes (a struct nvirt_nic **, ...), which its @parse allocates
+ *
+ * Return: as nvirt_request(); on failure the record is freed and the
+ * pointer NULL.
+ */
+int nvirt_request_rec(struct nvirt *h, const struct nvirt_req *req)
+{
+	void **rec = req->arg;
+	int err;
+
+	*rec = NULL;
+	err = nvirt_request(h, req);
+	if (err) {
+		nvirt_free(*rec);
+		*rec = NULL;
+	}
+	return err;
+}
+
 /* One object of a dump: read it into a new item of the list. */
 static int list_parse(struct nlattr **tb, const struct nvirt_attrs *attrs,
 		      void *arg)

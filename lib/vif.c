@@ -2,8 +2,8 @@
 /*
  * libnvirt: virtual interfaces (NVIRT_CMD_VIF_NEW, _DEL, _GET, _SET,
  * _EXPLAIN), the record of a VIF that vif-get replies and the monitor's
- * notifications carry, what a record says the VIF was asked for, and the
- * plans that dry runs and explain reply.
+ * notifications carry, and what a record says the VIF was asked for.
+ * The plans that records, dry runs and explain carry are plan.c's.
  */
 
 #include <errno.h>
@@ -91,31 +91,9 @@ static const struct nla_policy vif_policy[NVIRT_A_VIF_MAX + 1] = {
 	[NVIRT_A_VIF_CAUSE]		= NVIRT_POLICY_U32,
 };
 
-static const struct nla_policy enforce_policy[NVIRT_A_ENFORCE_MAX + 1] = {
-	[NVIRT_A_ENFORCE_SETTING]	= NVIRT_POLICY_U32,
-	[NVIRT_A_ENFORCE_POINT]		= NVIRT_POLICY_U32,
-};
-
 static const struct nla_policy stats_policy[NVIRT_A_VIF_STATS_MAX + 1] = {
 	[NVIRT_A_VIF_STATS_RX_PACKETS ... NVIRT_A_VIF_STATS_MAX] =
 		NVIRT_POLICY_UINT,
-};
-
-/* The kernel's texts longer than our fields are cut, not refused. */
-static const struct nla_policy plan_policy[NVIRT_A_PLAN_MAX + 1] = {
-	[NVIRT_A_PLAN_ERROR]		= NVIRT_POLICY_U32,
-	[NVIRT_A_PLAN_ERROR_TEXT]	= { .type = NLA_STRING },
-	[NVIRT_A_PLAN_BACKEND]		= NVIRT_POLICY_U32,
-	[NVIRT_A_PLAN_G2G]		= NVIRT_POLICY_U32,
-	[NVIRT_A_PLAN_MIGRATABLE]	= NVIRT_POLICY_U32,
-	[NVIRT_A_PLAN_DISPLACE]		= NVIRT_POLICY_U32,
-	[NVIRT_A_PLAN_ENFORCE]		= { .type = NLA_NESTED },
-	[NVIRT_A_PLAN_REASON]		= { .type = NLA_NESTED },
-};
-
-static const struct nla_policy reason_policy[NVIRT_A_PLAN_REASON_MAX + 1] = {
-	[NVIRT_A_PLAN_REASON_CODE]	= NVIRT_POLICY_U32,
-	[NVIRT_A_PLAN_REASON_TEXT]	= { .type = NLA_STRING },
 };
 
 #define CFG_ATTR(_field, _type, _member, ...) {			\
@@ -154,7 +132,7 @@ struct vif_sel {
 	const char *name;
 	uint32_t parent_ifindex;
 	const char *parent_ifname;
-	const struct nvirt_vif_config *cfg;	/* or NULL */
+	const struct nvirt_vif_config *cfg;	/* vif_input()'s, or NULL */
 	bool dry_run;		/* reply with a plan, change nothing */
 };
 
@@ -177,7 +155,7 @@ static int vif_put(struct nl_msg *msg, const void *arg)
 				     cfg->fields, cfg) ||
 		    ((cfg->fields & NVIRT_VIF_F_POLICY) &&
 		     nvirt_policy_nest_put(msg, NVIRT_A_VIF_POLICY,
-					   &cfg->policy)) ||
+					   cfg->policy, NULL)) ||
 		    ((cfg->fields & NVIRT_VIF_F_POLICY_NAME) &&
 		     nla_put_string(msg, NVIRT_A_VIF_POLICY_NAME,
 				    cfg->policy_name))))
@@ -215,102 +193,11 @@ static int vif_stats(struct nvirt_vif_stats *st, struct nlattr *nest)
 			err = nvirt_uint(tb[type], vals[type]);
 	if (err)
 		return err;
+	st->size = sizeof(*st);
 	st->has_spoof_dropped = tb[NVIRT_A_VIF_STATS_SPOOF_DROPPED] != NULL;
 	st->has_vlan_dropped = tb[NVIRT_A_VIF_STATS_VLAN_DROPPED] != NULL;
 	st->has_ring = tb[NVIRT_A_VIF_STATS_RING_POSTS] != NULL;
 	return 0;
-}
-
-/*
- * One enforce nest, of a record or a plan: where a setting in effect is
- * enforced, into @enforce (NVIRT_LIB_SETTINGS of them).
- */
-static int enforce_parse(uint8_t *enforce, struct nlattr *nest)
-{
-	struct nlattr *tb[NVIRT_A_ENFORCE_MAX + 1];
-	uint32_t setting;
-	int err;
-
-	err = nvirt_nest(tb, NVIRT_A_ENFORCE_MAX, nest, enforce_policy,
-			 NVIRT_NEED(NVIRT_A_ENFORCE_SETTING) |
-			 NVIRT_NEED(NVIRT_A_ENFORCE_POINT));
-	if (err)
-		return err;
-	setting = nla_get_u32(tb[NVIRT_A_ENFORCE_SETTING]);
-	if (setting >= NVIRT_LIB_SETTINGS)
-		return 0;	/* a setting of a newer kernel */
-	if (enforce[setting])
-		return -EBADMSG;	/* one per setting */
-	enforce[setting] = nla_get_u32(tb[NVIRT_A_ENFORCE_POINT]);
-	return 0;
-}
-
-/* One NVIRT_A_PLAN_REASON, the next in order; beyond our room, dropped. */
-static int plan_reason(struct nvirt_plan *plan, struct nlattr *nest)
-{
-	struct nlattr *tb[NVIRT_A_PLAN_REASON_MAX + 1];
-	struct nvirt_plan_why *r;
-	int err;
-
-	err = nvirt_nest(tb, NVIRT_A_PLAN_REASON_MAX, nest, reason_policy,
-			 NVIRT_NEED(NVIRT_A_PLAN_REASON_CODE));
-	if (err || plan->n_reasons == NVIRT_PLAN_REASONS)
-		return err;
-	r = &plan->reasons[plan->n_reasons++];
-	r->code = nla_get_u32(tb[NVIRT_A_PLAN_REASON_CODE]);
-	if (tb[NVIRT_A_PLAN_REASON_TEXT])
-		nvirt_attr_str(r->text, sizeof(r->text),
-			       tb[NVIRT_A_PLAN_REASON_TEXT]);
-	return 0;
-}
-
-/* The attributes a plan may repeat: where settings are, and why. */
-static int plan_multi(struct nvirt_plan *plan, struct nlattr *nest)
-{
-	struct nlattr *attr;
-	int rem, err;
-
-	nla_for_each_nested(attr, nest, rem) {
-		switch (nla_type(attr)) {
-		case NVIRT_A_PLAN_ENFORCE:
-			err = enforce_parse(plan->enforce, attr);
-			break;
-		case NVIRT_A_PLAN_REASON:
-			err = plan_reason(plan, attr);
-			break;
-		default:
-			err = 0;
-		}
-		if (err)
-			return err;
-	}
-	return 0;
-}
-
-/* A plan nest, whole: a refusal without words gets errno's. */
-static int plan_parse(struct nvirt_plan *plan, struct nlattr *nest)
-{
-	struct nlattr *tb[NVIRT_A_PLAN_MAX + 1];
-	int err;
-
-	err = nvirt_nest(tb, NVIRT_A_PLAN_MAX, nest, plan_policy, 0);
-	if (err)
-		return err;
-	memset(plan, 0, sizeof(*plan));
-	plan->error = nvirt_u32(tb, NVIRT_A_PLAN_ERROR);
-	if (plan->error < 0)
-		return -EBADMSG;	/* no errno is that large */
-	if (tb[NVIRT_A_PLAN_ERROR_TEXT])
-		nvirt_attr_str(plan->error_text, sizeof(plan->error_text),
-			       tb[NVIRT_A_PLAN_ERROR_TEXT]);
-	else if (plan->error)
-		snprintf(plan->error_text, sizeof(plan->error_text), "%s",
-			 strerror(plan->error));
-	plan->backend = nvirt_u8(tb, NVIRT_A_PLAN_BACKEND);
-	plan->g2g = nvirt_u8(tb, NVIRT_A_PLAN_G2G);
-	plan->migratable = nvirt_u8(tb, NVIRT_A_PLAN_MIGRATABLE);
-	plan->displace = nvirt_u32(tb, NVIRT_A_PLAN_DISPLACE);
-	return plan_multi(plan, nest);
 }
 
 /* What names the VIF, its NIC, its netdev and its backend's resource. */
@@ -322,7 +209,7 @@ static void vif_link(struct nvirt_vif *vif, struct nlattr **tb)
 	if (tb[NVIRT_A_VIF_PARENT_IFNAME])
 		nvirt_attr_str(vif->parent_ifname, sizeof(vif->parent_ifname),
 			       tb[NVIRT_A_VIF_PARENT_IFNAME]);
-	vif->backend = nvirt_u8(tb, NVIRT_A_VIF_BACKEND);
+	vif->backend = nvirt_u32(tb, NVIRT_A_VIF_BACKEND);
 	vif->ifindex = nvirt_u32(tb, NVIRT_A_VIF_IFINDEX);
 	if (tb[NVIRT_A_VIF_IFNAME])
 		nvirt_attr_str(vif->ifname, sizeof(vif->ifname),
@@ -330,7 +217,7 @@ static void vif_link(struct nvirt_vif *vif, struct nlattr **tb)
 	vif->has_netns_id = tb[NVIRT_A_VIF_NETNS_ID] != NULL;
 	if (vif->has_netns_id)
 		vif->netns_id = nla_get_s32(tb[NVIRT_A_VIF_NETNS_ID]);
-	vif->operstate = nvirt_u8(tb, NVIRT_A_VIF_OPERSTATE);
+	vif->operstate = nvirt_u32(tb, NVIRT_A_VIF_OPERSTATE);
 	vif->has_queue = tb[NVIRT_A_VIF_QUEUE] != NULL;
 	vif->queue = nvirt_u32(tb, NVIRT_A_VIF_QUEUE);
 	vif->has_vf_index = tb[NVIRT_A_VIF_VF_INDEX] != NULL;
@@ -342,157 +229,212 @@ static void vif_settings(struct nvirt_vif *vif, struct nlattr **tb)
 {
 	if (tb[NVIRT_A_VIF_MAC])
 		memcpy(vif->mac, nla_data(tb[NVIRT_A_VIF_MAC]), VIF_MAC_LEN);
-	if (tb[NVIRT_A_VIF_VLAN])
-		vif->vlan = nla_get_u32(tb[NVIRT_A_VIF_VLAN]);
-	vif->vlan_qos = nvirt_u8(tb, NVIRT_A_VIF_VLAN_QOS);
-	vif->vlan_proto = nvirt_u8(tb, NVIRT_A_VIF_VLAN_PROTO);
+	vif->vlan = nvirt_u32(tb, NVIRT_A_VIF_VLAN);
+	vif->vlan_qos = nvirt_u32(tb, NVIRT_A_VIF_VLAN_QOS);
+	vif->vlan_proto = nvirt_u32(tb, NVIRT_A_VIF_VLAN_PROTO);
 	vif->mtu = nvirt_u32(tb, NVIRT_A_VIF_MTU);
 	vif->max_rate = nvirt_u32(tb, NVIRT_A_VIF_MAX_RATE);
 	vif->min_rate = nvirt_u32(tb, NVIRT_A_VIF_MIN_RATE);
-	vif->spoofchk = nvirt_u8(tb, NVIRT_A_VIF_SPOOFCHK);
-	vif->trust = nvirt_u8(tb, NVIRT_A_VIF_TRUST);
-	vif->link_state = nvirt_u8(tb, NVIRT_A_VIF_LINK_STATE);
+	vif->spoofchk = nvirt_u32(tb, NVIRT_A_VIF_SPOOFCHK);
+	vif->trust = nvirt_u32(tb, NVIRT_A_VIF_TRUST);
+	vif->link_state = nvirt_u32(tb, NVIRT_A_VIF_LINK_STATE);
 }
 
 /* What the kernel made of its policy, and the named one it follows. */
-static int vif_policy_state(struct nvirt_vif *vif, struct nlattr **tb)
+static int vif_policy_state(struct nvirt_vif *vif, struct nvirt_block *blk,
+			    struct nlattr **tb)
 {
+	struct nvirt_policy *pol = nvirt_block_take(blk, sizeof(*pol));
+
+	pol->size = sizeof(*pol);
+	vif->policy = pol;
 	vif->has_migratable = tb[NVIRT_A_VIF_MIGRATABLE] != NULL;
-	vif->migratable = nvirt_u8(tb, NVIRT_A_VIF_MIGRATABLE);
-	vif->g2g = nvirt_u8(tb, NVIRT_A_VIF_G2G);
+	vif->migratable = nvirt_u32(tb, NVIRT_A_VIF_MIGRATABLE);
+	vif->g2g = nvirt_u32(tb, NVIRT_A_VIF_G2G);
 	if (tb[NVIRT_A_VIF_POLICY_NAME])
 		nvirt_attr_str(vif->policy_name, sizeof(vif->policy_name),
 			       tb[NVIRT_A_VIF_POLICY_NAME]);
 	if (!tb[NVIRT_A_VIF_POLICY])
 		return 0;
-	return nvirt_policy_nest_parse(&vif->policy, tb[NVIRT_A_VIF_POLICY]);
+	return nvirt_policy_nest_parse(tb[NVIRT_A_VIF_POLICY], pol, NULL);
 }
 
-/*
- * Read a reply or notification carrying a record: the parse_fn of gets.
- * A plan it carries is not read: see vif_with_plan().
- */
-static int vif_from_attrs(struct nlattr **tb, const struct nvirt_attrs *attrs,
-			  void *arg)
+/* Where its settings are enforced: the one attribute a reply may repeat. */
+static int vif_enforce(struct nvirt_vif *vif, struct nvirt_block *blk,
+		       const struct nvirt_attrs *attrs)
 {
-	struct nvirt_vif *vif = arg;
+	struct nvirt_enforce_list enforce = { 0 };
 	struct nlattr *attr;
 	int rem, err;
 
-	if (!tb[NVIRT_A_VIF_ID] || !tb[NVIRT_A_VIF_NAME])
-		return -EBADMSG;
-
-	memset(vif, 0, sizeof(*vif));
-	vif_link(vif, tb);
-	vif_settings(vif, tb);
-	vif->has_stats = tb[NVIRT_A_VIF_STATS] != NULL;
-	if (vif->has_stats) {
-		err = vif_stats(&vif->stats, tb[NVIRT_A_VIF_STATS]);
-		if (err)
-			return err;
-	}
-	err = vif_policy_state(vif, tb);
-	if (err)
-		return err;
-
-	/* The one attribute a reply may repeat: where settings are enforced. */
+	enforce.items = nvirt_block_take(blk, sizeof(void *) *
+					 nvirt_count(attrs, NVIRT_A_VIF_ENFORCE));
+	vif->enforce = enforce.items;
 	nla_for_each_attr(attr, attrs->head, attrs->len, rem) {
 		if (nla_type(attr) != NVIRT_A_VIF_ENFORCE)
 			continue;
-		err = enforce_parse(vif->enforce, attr);
+		err = nvirt_enforce_parse(&enforce, blk, attr);
+		vif->n_enforce = enforce.n;
 		if (err)
 			return err;
 	}
 	return 0;
 }
 
-/* A record, and where the plan it may carry goes. */
-struct vif_dst {
-	struct nvirt_vif *vif;
-	struct nvirt_plan *plan;
-};
-
-/* Read a record and the plan it may carry, which vif->plan then shows. */
-static int vif_with_plan(struct nlattr **tb, const struct nvirt_attrs *attrs,
-			 void *arg)
+/*
+ * Read a reply or notification carrying a record into a new one, *@vifp,
+ * with the plan it may carry; @extra bytes of the block, right after the
+ * record, are left for the caller (see vif_asked()).
+ */
+static int vif_read(struct nlattr **tb, const struct nvirt_attrs *attrs,
+		    size_t extra, struct nvirt_vif **vifp)
 {
-	const struct vif_dst *dst = arg;
+	struct nvirt_vif_stats *stats;
+	struct nvirt_plan *plan;
+	struct nvirt_block blk;
+	struct nvirt_vif *vif;
+	size_t room;
 	int err;
 
-	err = vif_from_attrs(tb, attrs, dst->vif);
-	if (err || !tb[NVIRT_A_VIF_PLAN])
+	*vifp = NULL;
+	if (!tb[NVIRT_A_VIF_ID] || !tb[NVIRT_A_VIF_NAME])
+		return -EBADMSG;
+
+	room = NVIRT_ALIGN(sizeof(*vif)) + NVIRT_ALIGN(extra) +
+	       NVIRT_ALIGN(sizeof(*stats)) +
+	       NVIRT_ALIGN(sizeof(struct nvirt_policy)) +
+	       NVIRT_ENFORCE_ROOM(nvirt_count(attrs, NVIRT_A_VIF_ENFORCE)) +
+	       (tb[NVIRT_A_VIF_PLAN] ? nvirt_plan_room(tb[NVIRT_A_VIF_PLAN]) : 0);
+	vif = nvirt_block_new(&blk, room, sizeof(*vif));
+	if (!vif)
+		return -ENOMEM;
+	nvirt_block_take(&blk, extra);
+	vif->size = sizeof(*vif);
+	vif_link(vif, tb);
+	vif_settings(vif, tb);
+	err = vif_policy_state(vif, &blk, tb) ?: vif_enforce(vif, &blk, attrs);
+	if (!err && tb[NVIRT_A_VIF_STATS]) {
+		stats = nvirt_block_take(&blk, sizeof(*stats));
+		err = vif_stats(stats, tb[NVIRT_A_VIF_STATS]);
+		vif->stats = stats;
+	}
+	if (!err && tb[NVIRT_A_VIF_PLAN]) {
+		err = nvirt_plan_parse(&plan, &blk, tb[NVIRT_A_VIF_PLAN]);
+		vif->plan = plan;
+	}
+	if (err) {
+		free(vif);
 		return err;
-	err = plan_parse(dst->plan, tb[NVIRT_A_VIF_PLAN]);
-	if (!err)
-		dst->vif->plan = dst->plan;
-	return err;
+	}
+	*vifp = vif;
+	return 0;
 }
 
-/* Read the plan of a dry run's reply, which must carry one. */
+/* The parse_fn of gets, dumps and notifications: into *@arg. */
+static int vif_from_attrs(struct nlattr **tb, const struct nvirt_attrs *attrs,
+			  void *arg)
+{
+	return vif_read(tb, attrs, 0, arg);
+}
+
+/* Read the plan of a dry run's reply, which must carry one, into *@arg. */
 static int vif_plan_from_attrs(struct nlattr **tb,
 			       const struct nvirt_attrs *attrs __maybe_unused,
 			       void *arg)
 {
+	struct nvirt_plan **planp = arg, *plan;
+	struct nvirt_block blk;
+	int err;
+
+	*planp = NULL;
 	if (!tb[NVIRT_A_VIF_PLAN])
 		return -EBADMSG;
-	return plan_parse(arg, tb[NVIRT_A_VIF_PLAN]);
+	if (!nvirt_block_new(&blk, nvirt_plan_room(tb[NVIRT_A_VIF_PLAN]), 0))
+		return -ENOMEM;
+	err = nvirt_plan_parse(&plan, &blk, tb[NVIRT_A_VIF_PLAN]);
+	if (err) {
+		free(blk.base);
+		return err;
+	}
+	*planp = plan;
+	return 0;
 }
 
-/* Read an explanation: a part of the record, and the plan apart. */
+/* Read an explanation, a part of the record and its plan, into *@arg. */
 static int vif_explain_from_attrs(struct nlattr **tb,
 				  const struct nvirt_attrs *attrs, void *arg)
 {
-	const struct vif_dst *dst = arg;
-
-	return vif_from_attrs(tb, attrs, dst->vif) ?:
-	       vif_plan_from_attrs(tb, attrs, dst->plan);
+	if (!tb[NVIRT_A_VIF_PLAN])
+		return -EBADMSG;
+	return vif_read(tb, attrs, 0, arg);
 }
 
-int nvirt_vif_parse(struct nlmsghdr *nlh, struct nvirt_vif *vif,
-		    struct nvirt_plan *plan)
+int nvirt_vif_parse(struct nlmsghdr *nlh, struct nvirt_vif **vif)
 {
-	struct vif_dst dst = { .vif = vif, .plan = plan };
-
-	return nvirt_parse(nlh, NVIRT_A_VIF_MAX, vif_policy, vif_with_plan,
-			   &dst);
+	*vif = NULL;
+	return nvirt_parse(nlh, NVIRT_A_VIF_MAX, vif_policy, vif_from_attrs,
+			   vif);
 }
 
-int nvirt_vif_plan_parse(struct nlmsghdr *nlh, struct nvirt_plan *plan)
+int nvirt_vif_plan_parse(struct nlmsghdr *nlh, struct nvirt_plan **plan)
 {
+	*plan = NULL;
 	return nvirt_parse(nlh, NVIRT_A_VIF_MAX, vif_policy,
 			   vif_plan_from_attrs, plan);
 }
 
-int nvirt_vif_explain_parse(struct nlmsghdr *nlh, struct nvirt_vif *vif,
-			    struct nvirt_plan *plan)
+int nvirt_vif_explain_parse(struct nlmsghdr *nlh, struct nvirt_vif **vif)
 {
-	struct vif_dst dst = { .vif = vif, .plan = plan };
-
+	*vif = NULL;
 	return nvirt_parse(nlh, NVIRT_A_VIF_MAX, vif_policy,
-			   vif_explain_from_attrs, &dst);
+			   vif_explain_from_attrs, vif);
 }
 
-/* A config this library can send; the reason on the handle when not. */
-static int vif_cfg_check(struct nvirt *h, const struct nvirt_vif_config *cfg)
+/* A request's config, copied whole from the caller's, and its policy. */
+struct vif_in {
+	struct nvirt_vif_config cfg;
+	struct nvirt_policy pol;
+};
+
+#define CFG_HAS(cfg, member)						\
+	nvirt_member_in(cfg, offsetof(struct nvirt_vif_config, member),	\
+			FIELD_SIZE(struct nvirt_vif_config, member))
+
+/*
+ * The caller's @cfg (or NULL) copied into @in for @sel: a config this
+ * library can send, or the reason on the handle.
+ */
+static int vif_input(struct nvirt *h, struct vif_sel *sel,
+		     const struct nvirt_vif_config *cfg, struct vif_in *in)
 {
-	const char *msg;
+	struct nvirt_vif_config *c = &in->cfg;
+	const char *msg = NULL;
+	int err;
 
 	if (!cfg)
 		return 0;
-	if (cfg->fields & ~CFG_FIELDS)
-		msg = "unknown field in the VIF config";
-	else if ((cfg->fields & NVIRT_VIF_F_POLICY) &&
-		 (cfg->policy.fields & ~NVIRT_NAMED_POLICY_FIELDS))
-		msg = "unknown field in the VIF policy";
-	else if ((cfg->fields & NVIRT_VIF_F_POLICY) &&
-		 (cfg->policy.fields & ~NVIRT_VIF_POLICY_FIELDS))
-		msg = "a VIF's rates are its max_rate and min_rate, not its policy's";
-	else if ((cfg->fields & NVIRT_VIF_F_POLICY_NAME) && !cfg->policy_name)
+	err = nvirt_input(c, sizeof(*c), cfg, cfg_attrs, ARRAY_SIZE(cfg_attrs),
+			  CFG_FIELDS);
+	if (err) {
+		msg = NVIRT_INPUT_MSG(err, "the VIF config");
+	} else if ((c->fields & NVIRT_VIF_F_POLICY) &&
+		   (!CFG_HAS(c, policy) || !c->policy)) {
+		msg = "no policy: NVIRT_VIF_F_POLICY wants one";
+	} else if (c->fields & NVIRT_VIF_F_POLICY) {
+		err = nvirt_policy_input(&in->pol, c->policy);
+		if (err)
+			msg = NVIRT_INPUT_MSG(err, "the VIF policy");
+	}
+	if (!msg && (c->fields & NVIRT_VIF_F_POLICY_NAME) &&
+	    (!CFG_HAS(c, policy_name) || !c->policy_name))
 		msg = "no policy name: \"\" follows none";
-	else
-		return 0;
-	h->warning[0] = '\0';
-	return nvirt_fail(h, -EINVAL, msg);
+	if (msg) {
+		h->warning[0] = '\0';
+		return nvirt_fail(h, -EINVAL, msg);
+	}
+	c->policy = &in->pol;
+	sel->cfg = c;
+	return 0;
 }
 
 #define VIF_REQ(_cmd, _sel)				\
@@ -503,33 +445,46 @@ static int vif_cfg_check(struct nvirt *h, const struct nvirt_vif_config *cfg)
 	.policy = vif_policy,				\
 	.maxattr = NVIRT_A_VIF_MAX
 
-int nvirt_vif_new(struct nvirt *h, const char *name, uint32_t parent_ifindex,
-		  const char *parent_ifname,
-		  const struct nvirt_vif_config *cfg, struct nvirt_vif *vif)
+/* Send @req, its VIF named by its put_arg, with the caller's @cfg. */
+static int vif_send(struct nvirt *h, const struct nvirt_vif_config *cfg,
+		    const struct nvirt_req *req)
 {
-	const struct vif_sel sel = {
-		.name = name, .parent_ifindex = parent_ifindex,
-		.parent_ifname = parent_ifname, .cfg = cfg,
-	};
-	/* The plan of its record stays on the handle, for vif->plan. */
-	struct vif_dst dst = { .vif = vif, .plan = &h->plan };
-	const struct nvirt_req req = {
-		VIF_REQ(NVIRT_CMD_VIF_NEW, &sel),
-		.parse = vif ? vif_with_plan : NULL,
-		.arg = &dst,
-	};
+	struct vif_sel sel = *(const struct vif_sel *)req->put_arg;
+	struct nvirt_req with = *req;
+	struct vif_in in;
 
-	return vif_cfg_check(h, cfg) ?: nvirt_request(h, &req);
+	with.put_arg = &sel;
+	return vif_input(h, &sel, cfg, &in) ?:
+	       (with.parse ? nvirt_request_rec(h, &with) :
+			     nvirt_request(h, &with));
 }
 
-int nvirt_vif_new_plan(struct nvirt *h, const char *name,
-		       uint32_t parent_ifindex, const char *parent_ifname,
-		       const struct nvirt_vif_config *cfg,
-		       struct nvirt_plan *plan)
+int nvirt_vif_new_v(struct nvirt *h, const char *name,
+		    uint32_t parent_ifindex, const char *parent_ifname,
+		    const struct nvirt_vif_config *cfg, struct nvirt_vif **vif)
 {
 	const struct vif_sel sel = {
 		.name = name, .parent_ifindex = parent_ifindex,
-		.parent_ifname = parent_ifname, .cfg = cfg, .dry_run = true,
+		.parent_ifname = parent_ifname,
+	};
+	const struct nvirt_req req = {
+		VIF_REQ(NVIRT_CMD_VIF_NEW, &sel),
+		.parse = vif ? vif_from_attrs : NULL,
+		.arg = vif,
+	};
+
+	return vif_send(h, cfg, &req);
+}
+NVIRT_LATEST(nvirt_vif_new, "NVIRT_0.3");
+
+int nvirt_vif_new_plan_v(struct nvirt *h, const char *name,
+			 uint32_t parent_ifindex, const char *parent_ifname,
+			 const struct nvirt_vif_config *cfg,
+			 struct nvirt_plan **plan)
+{
+	const struct vif_sel sel = {
+		.name = name, .parent_ifindex = parent_ifindex,
+		.parent_ifname = parent_ifname, .dry_run = true,
 	};
 	const struct nvirt_req req = {
 		VIF_REQ(NVIRT_CMD_VIF_NEW, &sel),
@@ -537,8 +492,9 @@ int nvirt_vif_new_plan(struct nvirt *h, const char *name,
 		.arg = plan,
 	};
 
-	return vif_cfg_check(h, cfg) ?: nvirt_request(h, &req);
+	return vif_send(h, cfg, &req);
 }
+NVIRT_LATEST(nvirt_vif_new_plan, "NVIRT_0.3");
 
 int nvirt_vif_del(struct nvirt *h, uint32_t id, const char *name)
 {
@@ -550,8 +506,8 @@ int nvirt_vif_del(struct nvirt *h, uint32_t id, const char *name)
 	return nvirt_request(h, &req);
 }
 
-int nvirt_vif_get(struct nvirt *h, uint32_t id, const char *name,
-		  struct nvirt_vif *vif)
+int nvirt_vif_get_v(struct nvirt *h, uint32_t id, const char *name,
+		    struct nvirt_vif **vif)
 {
 	const struct vif_sel sel = { .id = id, .name = name };
 	const struct nvirt_req req = {
@@ -560,105 +516,116 @@ int nvirt_vif_get(struct nvirt *h, uint32_t id, const char *name,
 		.arg = vif,
 	};
 
-	return nvirt_request(h, &req);
+	return nvirt_request_rec(h, &req);
 }
+NVIRT_LATEST(nvirt_vif_get, "NVIRT_0.3");
 
-int nvirt_vif_dump(struct nvirt *h, uint32_t parent_ifindex,
-		   const char *parent_ifname, nvirt_vif_cb cb, void *arg)
+int nvirt_vif_dump_v(struct nvirt *h, uint32_t parent_ifindex,
+		     const char *parent_ifname, nvirt_vif_cb cb, void *arg)
 {
 	const struct vif_sel sel = {
 		.parent_ifindex = parent_ifindex,
 		.parent_ifname = parent_ifname,
 	};
-	struct nvirt_list list = {
-		.read = vif_from_attrs, .item_size = sizeof(struct nvirt_vif),
-	};
+	struct nvirt_list list = { .read = vif_from_attrs };
 	const struct nvirt_req req = {
 		VIF_REQ(NVIRT_CMD_VIF_GET, &sel),
 	};
-	const struct nvirt_vif *vifs;
+	struct nvirt_vif **vifs;
 	size_t i;
 	int err;
 
 	err = nvirt_dump(h, &req, &list);
 	vifs = list.items;
 	for (i = 0; !err && i < list.n; i++)
-		err = cb(&vifs[i], arg);
+		err = cb(vifs[i], arg);
 	nvirt_list_free(&list);
 	return err;
 }
+NVIRT_LATEST(nvirt_vif_dump, "NVIRT_0.3");
 
-int nvirt_vif_set(struct nvirt *h, uint32_t id, const char *name,
-		  const struct nvirt_vif_config *cfg)
+int nvirt_vif_set_v(struct nvirt *h, uint32_t id, const char *name,
+		    const struct nvirt_vif_config *cfg)
 {
-	const struct vif_sel sel = { .id = id, .name = name, .cfg = cfg };
+	const struct vif_sel sel = { .id = id, .name = name };
 	const struct nvirt_req req = {
 		VIF_REQ(NVIRT_CMD_VIF_SET, &sel),
 	};
 
-	return vif_cfg_check(h, cfg) ?: nvirt_request(h, &req);
+	return vif_send(h, cfg, &req);
 }
+NVIRT_LATEST(nvirt_vif_set, "NVIRT_0.3");
 
-int nvirt_vif_set_plan(struct nvirt *h, uint32_t id, const char *name,
-		       const struct nvirt_vif_config *cfg,
-		       struct nvirt_plan *plan)
+int nvirt_vif_set_plan_v(struct nvirt *h, uint32_t id, const char *name,
+			 const struct nvirt_vif_config *cfg,
+			 struct nvirt_plan **plan)
 {
-	const struct vif_sel sel = {
-		.id = id, .name = name, .cfg = cfg, .dry_run = true,
-	};
+	const struct vif_sel sel = { .id = id, .name = name, .dry_run = true };
 	const struct nvirt_req req = {
 		VIF_REQ(NVIRT_CMD_VIF_SET, &sel),
 		.parse = vif_plan_from_attrs,
 		.arg = plan,
 	};
 
-	return vif_cfg_check(h, cfg) ?: nvirt_request(h, &req);
+	return vif_send(h, cfg, &req);
 }
+NVIRT_LATEST(nvirt_vif_set_plan, "NVIRT_0.3");
 
-int nvirt_vif_explain(struct nvirt *h, uint32_t id, const char *name,
-		      struct nvirt_vif *vif, struct nvirt_plan *plan)
+int nvirt_vif_explain_v(struct nvirt *h, uint32_t id, const char *name,
+			struct nvirt_vif **vif)
 {
 	const struct vif_sel sel = { .id = id, .name = name };
-	struct vif_dst dst = { .vif = vif, .plan = plan };
 	const struct nvirt_req req = {
 		VIF_REQ(NVIRT_CMD_VIF_EXPLAIN, &sel),
 		.parse = vif_explain_from_attrs,
-		.arg = &dst,
+		.arg = vif,
 	};
 
-	return nvirt_request(h, &req);
+	return nvirt_request_rec(h, &req);
+}
+NVIRT_LATEST(nvirt_vif_explain, "NVIRT_0.3");
+
+/* The config of a record of vif_asked(): the block's, after the record. */
+static struct nvirt_vif_config *vif_asked_cfg(const struct nvirt_vif *vif)
+{
+	return (struct nvirt_vif_config *)((char *)vif +
+					   NVIRT_ALIGN(sizeof(*vif)));
 }
 
-/* A VIF, and the config that would create it again. */
-struct vif_asked {
-	struct nvirt_vif vif;
-	struct nvirt_vif_config cfg;
-};
-
 /*
- * What a record says the VIF was asked for: its settings, the backend
- * requested, and the fields of its policy given to it itself.
+ * Read a record, and what it says the VIF was asked for (its settings,
+ * the backend requested, and the fields of its policy given to it
+ * itself), into a new record, *@arg: the config that would create it
+ * again, and its policy, follow the record in its block.
  */
-static int vif_asked_from_attrs(struct nlattr **tb,
-				const struct nvirt_attrs *attrs, void *arg)
+static int vif_asked(struct nlattr **tb, const struct nvirt_attrs *attrs,
+		     void *arg)
 {
-	struct vif_asked *a = arg;
-	struct nvirt_vif_config *cfg = &a->cfg;
-	const struct nvirt_vif *vif = &a->vif;
-	struct nvirt_policy own;
+	struct nvirt_vif **vifp = arg, *vif;
+	struct nvirt_vif_config *cfg;
+	struct nvirt_policy *own;
 	int err;
 
+	*vifp = NULL;
 	if (!tb[NVIRT_A_VIF_BACKEND_REQUEST] || !tb[NVIRT_A_VIF_OWN_POLICY])
 		return -EOPNOTSUPP;
-	err = vif_from_attrs(tb, attrs, &a->vif) ?:
-	      nvirt_policy_nest_parse(&own, tb[NVIRT_A_VIF_OWN_POLICY]);
+	err = vif_read(tb, attrs, NVIRT_ALIGN(sizeof(*cfg)) + sizeof(*own),
+		       &vif);
 	if (err)
 		return err;
+	cfg = vif_asked_cfg(vif);
+	own = (struct nvirt_policy *)((char *)cfg + NVIRT_ALIGN(sizeof(*cfg)));
+	err = nvirt_policy_nest_parse(tb[NVIRT_A_VIF_OWN_POLICY], own, cfg);
+	if (err) {
+		free(vif);
+		return err;
+	}
 
-	memset(cfg, 0, sizeof(*cfg));
-	cfg->fields = NVIRT_VIF_F_BACKEND | NVIRT_VIF_F_MAC | NVIRT_VIF_F_MTU |
-		      NVIRT_VIF_F_SPOOFCHK | NVIRT_VIF_F_TRUST |
-		      NVIRT_VIF_F_LINK_STATE;
+	/* the rates given to it itself are in cfg->fields already */
+	cfg->size = sizeof(*cfg);
+	cfg->fields |= NVIRT_VIF_F_BACKEND | NVIRT_VIF_F_MAC |
+		       NVIRT_VIF_F_MTU | NVIRT_VIF_F_SPOOFCHK |
+		       NVIRT_VIF_F_TRUST | NVIRT_VIF_F_LINK_STATE;
 	cfg->backend = nla_get_u32(tb[NVIRT_A_VIF_BACKEND_REQUEST]);
 	memcpy(cfg->mac, vif->mac, sizeof(cfg->mac));
 	if (vif->vlan) {
@@ -673,41 +640,29 @@ static int vif_asked_from_attrs(struct nlattr **tb,
 	cfg->trust = vif->trust;
 	cfg->link_state = vif->link_state;
 	cfg->netns_fd = -1;
-	if (own.fields & NVIRT_POLICY_F_MAX_RATE) {
-		cfg->fields |= NVIRT_VIF_F_MAX_RATE;
-		cfg->max_rate = own.max_rate;
-	}
-	if (own.fields & NVIRT_POLICY_F_MIN_RATE) {
-		cfg->fields |= NVIRT_VIF_F_MIN_RATE;
-		cfg->min_rate = own.min_rate;
-	}
-	own.fields &= NVIRT_VIF_POLICY_FIELDS;
-	own.max_rate = 0;
-	own.min_rate = 0;
-	if (own.fields)
+	if (own->fields)
 		cfg->fields |= NVIRT_VIF_F_POLICY;
 	cfg->policy = own;
+	cfg->policy_name = vif->policy_name;
 	if (vif->policy_name[0])
 		cfg->fields |= NVIRT_VIF_F_POLICY_NAME;
+	*vifp = vif;
 	return 0;
 }
 
-int nvirt_vif_dump_config(struct nvirt *h, uint32_t parent_ifindex,
-			  const char *parent_ifname, nvirt_vif_config_cb cb,
-			  void *arg)
+int nvirt_vif_dump_config_v(struct nvirt *h, uint32_t parent_ifindex,
+			    const char *parent_ifname,
+			    nvirt_vif_config_cb cb, void *arg)
 {
 	const struct vif_sel sel = {
 		.parent_ifindex = parent_ifindex,
 		.parent_ifname = parent_ifname,
 	};
-	struct nvirt_list list = {
-		.read = vif_asked_from_attrs,
-		.item_size = sizeof(struct vif_asked),
-	};
+	struct nvirt_list list = { .read = vif_asked };
 	const struct nvirt_req req = {
 		VIF_REQ(NVIRT_CMD_VIF_GET, &sel),
 	};
-	struct vif_asked *items;
+	struct nvirt_vif **vifs;
 	size_t i;
 	int err;
 
@@ -715,12 +670,10 @@ int nvirt_vif_dump_config(struct nvirt *h, uint32_t parent_ifindex,
 	if (err == -EOPNOTSUPP)
 		err = nvirt_fail(h, err,
 				 "the kernel's VIF records do not say what the VIFs were asked for: nvirt.ko is older than libnvirt");
-	items = list.items;
-	for (i = 0; !err && i < list.n; i++) {
-		/* The items moved as the list grew: point at the name now. */
-		items[i].cfg.policy_name = items[i].vif.policy_name;
-		err = cb(&items[i].vif, &items[i].cfg, arg);
-	}
+	vifs = list.items;
+	for (i = 0; !err && i < list.n; i++)
+		err = cb(vifs[i], vif_asked_cfg(vifs[i]), arg);
 	nvirt_list_free(&list);
 	return err;
 }
+NVIRT_LATEST(nvirt_vif_dump_config, "NVIRT_0.3");

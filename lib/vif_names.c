@@ -7,9 +7,6 @@
 
 #include "internal.h"
 
-_Static_assert(NVIRT_LIB_SETTINGS == NVIRT_SETTING_MAX + 1,
-	       "NVIRT_LIB_SETTINGS is not the number of enum nvirt_setting");
-
 static const char *const backend_names[] = {
 	[NVIRT_BACKEND_AUTO]		= "auto",
 	[NVIRT_BACKEND_VF]		= "vf",
@@ -17,7 +14,7 @@ static const char *const backend_names[] = {
 	[NVIRT_BACKEND_SOFT]		= "soft",
 };
 
-static const char *const setting_names[NVIRT_LIB_SETTINGS] = {
+static const char *const setting_names[NVIRT_SETTING_MAX + 1] = {
 	[NVIRT_SETTING_MAC]		= "mac",
 	[NVIRT_SETTING_VLAN]		= "vlan",
 	[NVIRT_SETTING_MTU]		= "mtu",

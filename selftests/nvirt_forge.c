@@ -236,7 +236,7 @@ static int hear(enum nvirt_event ev, const struct nvirt_nic *nic,
 static void made_forged_deleted(struct __test_metadata *_metadata,
 				FIXTURE_DATA(forge) *self, enum forgery what)
 {
-	struct nvirt_version v;
+	struct nvirt_version *v = NULL;
 	struct heard heard = {};
 
 	ASSERT_EQ(0, nvirt_vif_new(self->h, VIF, 0, PARENT, NULL, NULL))
@@ -245,6 +245,7 @@ static void made_forged_deleted(struct __test_metadata *_metadata,
 	EXPECT_EQ(0, nvirt_version_get(self->h, &v))
 		TH_LOG("a forged answer was taken: %s",
 		       nvirt_strerror(self->h));
+	nvirt_free(v);
 	EXPECT_EQ(0, nvirt_vif_del(self->h, 0, VIF))
 		TH_LOG("a forged answer was taken: %s",
 		       nvirt_strerror(self->h));

@@ -32,7 +32,7 @@ static int fail(struct nvirt *h, const char *what)
 
 int main(int argc, char **argv)
 {
-	struct nvirt_vif vif;
+	struct nvirt_vif *vif;
 	struct nvirt *h;
 
 	if (argc != 3) {
@@ -50,11 +50,12 @@ int main(int argc, char **argv)
 		return fail(h, "vif new");
 	if (nvirt_vif_get(h, 0, argv[2], &vif))
 		return fail(h, "vif get");
-	printf("vif %s@%s backend %s\n", vif.name, vif.parent_ifname,
-	       nvirt_backend_name(vif.backend));
-	if (nvirt_vif_del(h, vif.id, NULL))
+	printf("vif %s@%s backend %s\n", vif->name, vif->parent_ifname,
+	       nvirt_backend_name(vif->backend));
+	if (nvirt_vif_del(h, vif->id, NULL))
 		return fail(h, "vif del");
-	printf("deleted %s\n", vif.name);
+	printf("deleted %s\n", vif->name);
+	nvirt_free(vif);
 	nvirt_close(h);
 	return 0;
 }

@@ -65,16 +65,14 @@ static void name_of(const struct maker *m, unsigned int i, char *buf)
 
 static int make_one(struct maker *m, unsigned int i)
 {
-	struct nvirt_vif_config cfg = {
-		.fields = NVIRT_VIF_F_BACKEND,
-		.backend = m->backend,
-		.policy_name = "",
-	};
+	struct nvirt_vif_config cfg = NVIRT_VIF_CONFIG_INIT;
 	struct rtnl_link *link;
 	char name[IFNAMSIZ];
 	int err;
 
 	name_of(m, i, name);
+	cfg.fields = NVIRT_VIF_F_BACKEND;
+	cfg.backend = m->backend;
 	if (m->backend)
 		return nvirt_vif_new(m->nv, name, 0, m->parent, &cfg, NULL);
 

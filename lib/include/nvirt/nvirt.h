@@ -76,11 +76,13 @@ const char *nvirt_lib_version(void);
 void nvirt_free(void *rec);
 
 struct nvirt_version {
-	char version[32];	/* version of the loaded module */
+	uint32_t size;		/* see NVIRT_HAS() */
 	uint32_t api;		/* level of the uAPI it speaks */
+	char version[32];	/* version of the loaded module */
 };
 
-int nvirt_version_get(struct nvirt *h, struct nvirt_version *v);
+/* The loaded module's version: on success *@v, for nvirt_free(). */
+int nvirt_version_get(struct nvirt *h, struct nvirt_version **v);
 
 /* Channel counts, as "ethtool -l" shows them. */
 struct nvirt_channels {
@@ -198,8 +200,13 @@ const char *nvirt_reason_name(unsigned int reason);
  * those of <linux/nvirt.h>; the nvirt_*_name() functions below name them.
  */
 
-/* The settings this library knows (enum nvirt_setting of <linux/nvirt.h>). */
-#define NVIRT_LIB_SETTINGS	8
+/*
+ * Inputs. The structs a program hands the library start with their size
+ * too, set by their NVIRT_*_INIT: the library reads no further, so a
+ * program built against an older header sends what it knew, and one that
+ * asks for a field an older library does not know is refused (EINVAL)
+ * rather than half served.
+ */
 
 /* Which fields of a struct nvirt_policy a request carries. */
 enum nvirt_policy_field {
@@ -209,38 +216,44 @@ enum nvirt_policy_field {
 	NVIRT_POLICY_F_VISIBILITY	= 1 << 3,
 	NVIRT_POLICY_F_G2G		= 1 << 4,
 	NVIRT_POLICY_F_PRIORITY		= 1 << 5,
-	/* named policies only: a VIF's own are max_rate and min_rate */
-	NVIRT_POLICY_F_MAX_RATE		= 1 << 6,
-	NVIRT_POLICY_F_MIN_RATE		= 1 << 7,
 };
 
 /*
  * What a user wants of a VIF; nvirt turns it into a mechanism on each
  * NIC. In a request, the fields named in @fields change those of the
  * VIF's (or the named policy's) policy; in a record, @fields names those
- * the kernel sent.
+ * the kernel sent. A rate is no goal but a setting: struct
+ * nvirt_vif_config's, also for a named policy.
  */
 struct nvirt_policy {
+	uint32_t size;		/* NVIRT_POLICY_INIT's; see NVIRT_HAS() */
 	uint32_t fields;	/* NVIRT_POLICY_F_* */
-	uint8_t goal;		/* enum nvirt_goal */
-	uint8_t isolation;	/* enum nvirt_isolation */
-	bool migratable;	/* the guest must stay live-migratable */
-	uint8_t visibility;	/* enum nvirt_visibility */
-	uint8_t g2g;		/* enum nvirt_g2g */
+	uint32_t goal;		/* enum nvirt_goal */
+	uint32_t isolation;	/* enum nvirt_isolation */
+	uint32_t visibility;	/* enum nvirt_visibility */
+	uint32_t g2g;		/* enum nvirt_g2g */
 	uint32_t priority;	/* claim on scarce hardware; higher wins */
-	uint32_t max_rate, min_rate;	/* named policies only: Mb/s, 0: none */
+	bool migratable;	/* the guest must stay live-migratable */
 };
 
-/* The most reasons a struct nvirt_plan keeps; the rest are dropped. */
-#define NVIRT_PLAN_REASONS	16
+#define NVIRT_POLICY_INIT	{ .size = sizeof(struct nvirt_policy) }
+
+/* Where a setting in effect is enforced. */
+struct nvirt_enforce {
+	uint32_t size;		/* see NVIRT_HAS() */
+	uint32_t setting;	/* enum nvirt_setting */
+	/* enum nvirt_support: NVIRT_SUPPORT_HARDWARE (the NIC) or _SOFTWARE */
+	uint32_t where;
+};
 
 /*
  * One reason of a plan: a stable code, and the kernel's words. (Not
  * "struct nvirt_plan_reason": <linux/nvirt.h> has that tag, for the codes.)
  */
 struct nvirt_plan_why {
+	uint32_t size;		/* see NVIRT_HAS() */
 	uint32_t code;		/* enum nvirt_plan_reason */
-	char text[128];
+	const char *text;	/* "" when the kernel gave none */
 };
 
 /*
@@ -249,81 +262,82 @@ struct nvirt_plan_why {
  * whose VF the plan takes (@displace) falls back to another backend.
  */
 struct nvirt_plan {
-	int error;		/* 0, or the positive errno of a refusal */
-	char error_text[128];	/* on a refusal, the deciding reason */
-	uint8_t backend;	/* enum nvirt_backend */
-	uint8_t g2g;		/* enum nvirt_g2g */
+	uint32_t size;		/* see NVIRT_HAS() */
+	int32_t error;		/* 0, or the positive errno of a refusal */
+	const char *error_text;	/* on a refusal, the deciding reason; else "" */
+	uint32_t backend;	/* enum nvirt_backend */
+	uint32_t g2g;		/* enum nvirt_g2g */
 	bool migratable;	/* the guest could be live-migrated */
 	uint32_t displace;	/* a VIF whose VF it takes, or 0 */
-	uint8_t enforce[NVIRT_LIB_SETTINGS];	/* as struct nvirt_vif's */
-	unsigned int n_reasons;	/* beyond NVIRT_PLAN_REASONS they are dropped */
-	struct nvirt_plan_why reasons[NVIRT_PLAN_REASONS];	/* in order */
+	uint32_t n_enforce;	/* the settings it would put in effect */
+	const struct nvirt_enforce *const *enforce;
+	uint32_t n_reasons;	/* every reason, in order */
+	const struct nvirt_plan_why *const *reasons;
 };
 
 /* Traffic of a VIF, as its guest sees it. */
 struct nvirt_vif_stats {
-	uint64_t rx_packets, rx_bytes, rx_dropped;
-	uint64_t tx_packets, tx_bytes, tx_dropped;
+	uint32_t size;		/* see NVIRT_HAS() */
 	bool has_spoof_dropped, has_vlan_dropped;
-	uint64_t spoof_dropped;	/* source MAC not the VIF's */
-	uint64_t vlan_dropped;	/* to keep the VIF in its VLAN */
 	/* soft and queue VIFs: their posts on the NIC's shared ring */
 	bool has_ring;
+	uint64_t rx_packets, rx_bytes, rx_dropped;
+	uint64_t tx_packets, tx_bytes, tx_dropped;
+	uint64_t spoof_dropped;	/* source MAC not the VIF's */
+	uint64_t vlan_dropped;	/* to keep the VIF in its VLAN */
+	/* with has_ring: */
 	uint64_t ring_posts;	/* frames posted */
 	uint64_t ring_retries;	/* posts the ring rejected, posted again */
 	uint64_t ring_throttled;	/* held back by the VIF's credits */
 	uint64_t ring_drops;	/* kept back, dropped when it went down */
-	/* with has_ring: which way its traffic with other VIFs went */
+	/* which way its traffic with other VIFs went */
 	uint64_t tx_switched;	/* to another VIF by nvirt's switch */
 	uint64_t rx_reflected;	/* from another VIF, back from the wire */
 };
 
-/* A VIF as the kernel sees it; absent strings are "", absent numbers 0. */
+/*
+ * A VIF as the kernel sees it; absent strings are "", absent numbers 0.
+ * A record of the library's (see NVIRT_HAS()).
+ */
 struct nvirt_vif {
+	uint32_t size;		/* see NVIRT_HAS() */
 	uint32_t id;		/* unique while the VIF exists */
 	char name[16];
 	uint32_t parent_ifindex;
 	char parent_ifname[16];
-	uint8_t backend;	/* enum nvirt_backend, never auto */
+	uint32_t backend;	/* enum nvirt_backend, never auto */
 	uint32_t ifindex;	/* its netdev, in its own netns */
 	char ifname[16];	/* its netdev's name (a VF's keeps its own) */
 	/* the netdev is in another netns: that one, as the caller's nsid */
 	bool has_netns_id;
 	int32_t netns_id;
 	uint8_t mac[6];
-	uint16_t vlan;		/* 0: none */
-	uint8_t vlan_qos;	/* 802.1p priority */
-	uint8_t vlan_proto;	/* enum nvirt_vlan_proto */
+	uint32_t vlan;		/* 0: none */
+	uint32_t vlan_qos;	/* 802.1p priority */
+	uint32_t vlan_proto;	/* enum nvirt_vlan_proto */
 	uint32_t mtu;
 	uint32_t max_rate, min_rate;	/* Mb/s, 0: none */
 	bool spoofchk, trust;
-	uint8_t link_state;	/* enum nvirt_link_state */
-	uint8_t operstate;	/* IF_OPER_* of <linux/if.h> */
+	uint32_t link_state;	/* enum nvirt_link_state */
+	uint32_t operstate;	/* IF_OPER_* of <linux/if.h> */
 	bool has_queue;
 	uint32_t queue;		/* queue backend: the NIC's TX queue it owns */
 	bool has_vf_index;
 	uint32_t vf_index;	/* vf backend: its VF's index on the NIC */
-	/*
-	 * Where each setting in effect is enforced, by enum nvirt_setting:
-	 * an enum nvirt_support, NVIRT_SUPPORT_HARDWARE (the NIC) or
-	 * NVIRT_SUPPORT_SOFTWARE (nvirt); 0 when not in effect. Settings
-	 * beyond the library's are left out.
-	 */
-	uint8_t enforce[NVIRT_LIB_SETTINGS];
-	bool has_stats;		/* the kernel sent its traffic */
-	struct nvirt_vif_stats stats;
-	struct nvirt_policy policy;	/* its policy, the fields sent */
+	/* where each setting in effect is enforced, in the kernel's order */
+	uint32_t n_enforce;
+	const struct nvirt_enforce *const *enforce;
+	const struct nvirt_vif_stats *stats;	/* NULL: the kernel sent none */
+	const struct nvirt_policy *policy;	/* its policy, the fields sent */
 	char policy_name[32];	/* the named policy it follows, or "" */
 	/* migration readiness: no guest state is held in the NIC */
 	bool has_migratable;
 	bool migratable;
-	uint8_t g2g;		/* enum nvirt_g2g: its path to other VIFs */
+	uint32_t g2g;		/* enum nvirt_g2g: its path to other VIFs */
 	/*
-	 * Why it is on its backend, when the record carried a plan: only in
-	 * the record of nvirt_vif_new() (valid until the next call on the
-	 * handle) and in a monitor event's, e.g. a VIF moved to another
-	 * backend (valid while the callback runs). It points to the
-	 * library's storage; NULL otherwise, always from get and dump.
+	 * Why it is on its backend, when the record carried a plan: that of
+	 * nvirt_vif_new() and nvirt_vif_explain(), and a monitor event's
+	 * (a VIF moved to another backend, say); NULL otherwise.
 	 */
 	const struct nvirt_plan *plan;
 };
@@ -342,7 +356,7 @@ enum nvirt_vif_field {
 	NVIRT_VIF_F_TRUST	= 1 << 9,
 	NVIRT_VIF_F_LINK_STATE	= 1 << 10,
 	NVIRT_VIF_F_NETNS	= 1 << 11,
-	NVIRT_VIF_F_POLICY	= 1 << 12,	/* those of policy.fields */
+	NVIRT_VIF_F_POLICY	= 1 << 12,	/* those of policy->fields */
 	NVIRT_VIF_F_POLICY_NAME	= 1 << 13,
 };
 
@@ -353,38 +367,43 @@ enum nvirt_vif_field {
  * kernel, not here.
  */
 struct nvirt_vif_config {
+	uint32_t size;		/* NVIRT_VIF_CONFIG_INIT's; see NVIRT_HAS() */
 	uint32_t fields;	/* NVIRT_VIF_F_* */
-	uint8_t backend;	/* enum nvirt_backend */
+	uint32_t backend;	/* enum nvirt_backend */
 	uint8_t mac[6];
-	uint16_t vlan;		/* 0: none */
-	uint8_t vlan_qos, vlan_proto;
+	uint32_t vlan;		/* 0: none */
+	uint32_t vlan_qos, vlan_proto;
 	uint32_t mtu;
 	uint32_t max_rate, min_rate;	/* Mb/s, 0: none */
 	bool spoofchk, trust;
-	uint8_t link_state;	/* enum nvirt_link_state */
-	int netns_fd;		/* the netns to put the VIF's netdev in */
-	/* its fields named in policy.fields, never NVIRT_POLICY_F_*_RATE */
-	struct nvirt_policy policy;
+	uint32_t link_state;	/* enum nvirt_link_state */
+	int32_t netns_fd;	/* the netns to put the VIF's netdev in */
+	const struct nvirt_policy *policy;	/* with NVIRT_VIF_F_POLICY */
 	/* the named policy to follow, "" for none; not NULL */
 	const char *policy_name;
 };
 
+#define NVIRT_VIF_CONFIG_INIT						\
+	{ .size = sizeof(struct nvirt_vif_config), .netns_fd = -1 }
+
 /*
  * Create a VIF called @name on a NIC of the caller's network namespace,
  * named as by nvirt_nic_get(); needs CAP_NET_ADMIN. @cfg may be NULL for
- * all defaults. On success the new VIF is in @vif, unless it is NULL.
+ * all defaults. On success *@vif is the new VIF's record, with the plan
+ * that placed it, for nvirt_free(); pass NULL not to have it.
  */
 int nvirt_vif_new(struct nvirt *h, const char *name, uint32_t parent_ifindex,
 		  const char *parent_ifname,
-		  const struct nvirt_vif_config *cfg, struct nvirt_vif *vif);
+		  const struct nvirt_vif_config *cfg, struct nvirt_vif **vif);
 
 /*
  * A VIF is named by @id, by @name or by both (which must then agree):
  * pass 0 for "no id" and NULL for "no name".
  */
 int nvirt_vif_del(struct nvirt *h, uint32_t id, const char *name);
+/* On success *@vif is its record, for nvirt_free(). */
 int nvirt_vif_get(struct nvirt *h, uint32_t id, const char *name,
-		  struct nvirt_vif *vif);
+		  struct nvirt_vif **vif);
 
 /*
  * Change the settings of @cfg on a VIF, all or nothing; needs
@@ -397,29 +416,32 @@ int nvirt_vif_set(struct nvirt *h, uint32_t id, const char *name,
 
 /*
  * Dry runs of nvirt_vif_new() and nvirt_vif_set(): nothing changes, and
- * @plan says what would happen. A refused plan is no failure: the call
- * returns 0 with @plan->error set. They fail (a negative errno, and
- * nvirt_strerror() says why) when the request itself is wrong: a bad
- * name, no such NIC or VIF, ... Need CAP_NET_ADMIN.
+ * *@plan says what would happen (for nvirt_free()). A refused plan is no
+ * failure: the call returns 0 with (*@plan)->error set. They fail (a
+ * negative errno, and nvirt_strerror() says why) when the request itself
+ * is wrong: a bad name, no such NIC or VIF, ... Need CAP_NET_ADMIN.
  */
 int nvirt_vif_new_plan(struct nvirt *h, const char *name,
 		       uint32_t parent_ifindex, const char *parent_ifname,
 		       const struct nvirt_vif_config *cfg,
-		       struct nvirt_plan *plan);
+		       struct nvirt_plan **plan);
 int nvirt_vif_set_plan(struct nvirt *h, uint32_t id, const char *name,
 		       const struct nvirt_vif_config *cfg,
-		       struct nvirt_plan *plan);
+		       struct nvirt_plan **plan);
 
 /*
  * Plan a VIF, named as by nvirt_vif_get(), again: why it is on its
- * backend and whether it can be migrated. @vif gets the fields the reply
- * has (its id, name, NIC, backend, policy, policy name and migratable;
- * the others are 0, its plan pointer NULL), @plan the plan. Changes nothing.
+ * backend and whether it can be migrated. *@vif (for nvirt_free()) has
+ * the fields the reply has: its id, name, NIC, backend, policy, policy
+ * name and migratable, and the plan; the others are 0. Changes nothing.
  */
 int nvirt_vif_explain(struct nvirt *h, uint32_t id, const char *name,
-		      struct nvirt_vif *vif, struct nvirt_plan *plan);
+		      struct nvirt_vif **vif);
 
-/* Called for each VIF of a dump; non-zero stops it and is returned. */
+/*
+ * Called for each VIF of a dump, with a record valid while it runs;
+ * non-zero stops the dump and is returned.
+ */
 typedef int (*nvirt_vif_cb)(const struct nvirt_vif *vif, void *arg);
 
 /*
@@ -433,14 +455,14 @@ int nvirt_vif_dump(struct nvirt *h, uint32_t parent_ifindex,
 /*
  * Call @cb for every VIF of the caller's network namespace (or of one
  * NIC, as nvirt_vif_dump()) with the config that would create it again,
- * what it was asked for (since NVIRT_0.2). @cfg has the fields BACKEND
- * (auto when nvirt chose it), MAC, MTU, SPOOFCHK, TRUST and LINK_STATE;
- * VLAN, VLAN_QOS and VLAN_PROTO when it has a VLAN; MAX_RATE, MIN_RATE
- * and POLICY (with policy.fields) for those given to it itself, which it
- * does not follow from a named policy; POLICY_NAME when it follows one.
- * Never NETNS (netns_fd is -1): @vif says where its netdev is. Both
- * point to the library's storage, valid while @cb runs. -EOPNOTSUPP when
- * the kernel's records do not say it (an older nvirt.ko).
+ * what it was asked for. @cfg has the fields BACKEND (auto when nvirt
+ * chose it), MAC, MTU, SPOOFCHK, TRUST and LINK_STATE; VLAN, VLAN_QOS and
+ * VLAN_PROTO when it has a VLAN; MAX_RATE, MIN_RATE and POLICY (with
+ * policy->fields) for those given to it itself, which it does not follow
+ * from a named policy; POLICY_NAME when it follows one. Never NETNS
+ * (netns_fd is -1): @vif says where its netdev is. Both are the library's,
+ * valid while @cb runs. -EOPNOTSUPP when the kernel's records do not say
+ * it (an older nvirt.ko).
  */
 typedef int (*nvirt_vif_config_cb)(const struct nvirt_vif *vif,
 				   const struct nvirt_vif_config *cfg,
@@ -478,36 +500,50 @@ const char *nvirt_plan_reason_name(unsigned int reason);
  * fields in effect.
  */
 struct nvirt_named_policy {
+	uint32_t size;		/* see NVIRT_HAS() */
 	char name[32];
-	struct nvirt_policy policy;	/* the fields it sets, and only those */
-	uint32_t users;			/* how many VIFs follow it */
+	uint32_t users;		/* how many VIFs follow it */
+	/* the goals it sets, and only those */
+	const struct nvirt_policy *policy;
+	/* the settings it gives its VIFs, NVIRT_VIF_F_MAX_RATE and _MIN_RATE */
+	const struct nvirt_vif_config *settings;
 };
+
+/* The settings of a VIF a named policy can give: its rates. */
+#define NVIRT_NAMED_POLICY_SETTINGS					\
+	(NVIRT_VIF_F_MAX_RATE | NVIRT_VIF_F_MIN_RATE)
 
 /*
  * Create a named policy in the caller's network namespace, with the
- * fields of @pol named in its fields (NULL: none); needs CAP_NET_ADMIN.
- * Names and values are checked by the kernel, not here.
+ * fields of @pol named in its fields and the settings of @settings named
+ * in its (NULL: none); needs CAP_NET_ADMIN. Names and values are checked
+ * by the kernel, not here.
  */
 int nvirt_policy_new(struct nvirt *h, const char *name,
-		     const struct nvirt_policy *pol);
+		     const struct nvirt_policy *pol,
+		     const struct nvirt_vif_config *settings);
 
 /*
- * Change the fields of @pol named in its fields, all or nothing; needs
- * CAP_NET_ADMIN. Every VIF that follows the policy is planned again and
- * changed with it; when one of them cannot follow, the call fails and the
- * policy and every VIF stay as they were.
+ * Change the fields of @pol and @settings named in theirs (either may be
+ * NULL), all or nothing; needs CAP_NET_ADMIN. Every VIF that follows the
+ * policy is planned again and changed with it; when one of them cannot
+ * follow, the call fails and the policy and every VIF stay as they were.
  */
 int nvirt_policy_set(struct nvirt *h, const char *name,
-		     const struct nvirt_policy *pol);
+		     const struct nvirt_policy *pol,
+		     const struct nvirt_vif_config *settings);
 
 /* Remove a named policy; -EBUSY while VIFs follow it. Needs CAP_NET_ADMIN. */
 int nvirt_policy_del(struct nvirt *h, const char *name);
 
-/* One named policy, by name. */
+/* One named policy, by name: on success *@np, for nvirt_free(). */
 int nvirt_policy_get(struct nvirt *h, const char *name,
-		     struct nvirt_named_policy *np);
+		     struct nvirt_named_policy **np);
 
-/* Called for each policy of a dump; non-zero stops it and is returned. */
+/*
+ * Called for each policy of a dump, with a record valid while it runs;
+ * non-zero stops the dump and is returned.
+ */
 typedef int (*nvirt_policy_cb)(const struct nvirt_named_policy *np,
 			       void *arg);
 
