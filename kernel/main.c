@@ -42,6 +42,8 @@ static int __init nvirt_init(void)
 	err = nvirt_vdev_init();
 	if (err)
 		goto err_nic_exit;
+	/* Placement moves VIFs onto queues a PF gets back from its VFs. */
+	nvirt_vf_init(nvirt_place_rebalance);
 	err = nvirt_vif_init();
 	if (err)
 		goto err_vdev_exit;

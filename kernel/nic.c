@@ -27,6 +27,7 @@
 #include <linux/pci.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
+#include <linux/wait.h>
 #include <linux/xarray.h>
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
@@ -226,11 +227,47 @@ static void nvirt_nic_del(struct nvirt_nic *nic)
 	kmem_cache_free(nvirt_nic_cache, nic);
 }
 
+/* Woken by every NIC's link events, for nvirt_nic_wait_link(). */
+static DECLARE_WAIT_QUEUE_HEAD(nvirt_link_wq);
+
+/* Nothing more to wait for: carrier, down, or going away. */
+static bool nvirt_nic_link_settled(const struct net_device *dev)
+{
+	return READ_ONCE(dev->reg_state) != NETREG_REGISTERED ||
+	       !netif_running(dev) || netif_carrier_ok(dev);
+}
+
+/**
+ * nvirt_nic_wait_link() - wait for a running NIC's link to come up
+ * @dev: the NIC, held by the caller
+ * @timeout: the most to wait, in jiffies
+ *
+ * Return when @dev has its carrier, is down or is going away, or after
+ * @timeout. Linkwatch applies a carrier change and then announces it
+ * (NETDEV_CHANGE), which wakes the wait.
+ *
+ * Context: process; not under RTNL, which linkwatch takes.
+ */
+void nvirt_nic_wait_link(struct net_device *dev, unsigned long timeout)
+{
+	wait_event_timeout(nvirt_link_wq, nvirt_nic_link_settled(dev),
+			   timeout);
+}
+
 static int nvirt_netdev_event(struct notifier_block *nb, unsigned long event,
 			      void *ptr)
 {
 	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
 	struct nvirt_nic *nic;
+
+	switch (event) {
+	case NETDEV_UP:
+	case NETDEV_DOWN:
+	case NETDEV_CHANGE:
+	case NETDEV_UNREGISTER:
+		wake_up_all(&nvirt_link_wq);
+		break;
+	}
 
 	if (event == NETDEV_REGISTER) {
 		/*

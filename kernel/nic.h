@@ -50,6 +50,8 @@ struct nvirt_nic *nvirt_nic_of(struct net_device *dev);
 unsigned int nvirt_nic_gen(struct net *net);
 void nvirt_nic_ident(const struct nvirt_nic *nic, struct nvirt_nic_ident *id);
 
+void nvirt_nic_wait_link(struct net_device *dev, unsigned long timeout);
+
 void nvirt_nic_rescan_soon(unsigned long delay);
 void nvirt_nic_listener_joined(void);
 

@@ -15,12 +15,12 @@
  * A dry run is applied without changing anything, and stops there.
  */
 
-#include <linux/delay.h>
 #include <linux/netdevice.h>
 #include <linux/pci.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
 
+#include "nic.h"
 #include "npolicy.h"
 #include "place.h"
 #include "request.h"
@@ -39,26 +39,27 @@ static struct net_device *nvirt_req_parent(struct nvirt_req *req, bool create)
 	return IS_ERR(vif) ? ERR_CAST(vif) : vif->parent;
 }
 
+/* How long a PF's link gets to come back after its VFs were enabled. */
+#define NVIRT_REQ_LINK_WAIT	(5 * HZ)
+
 /*
  * Enabling VFs resets some PFs (igb), and some limit VF rates only at a
  * known link speed: give a running PF's link a few seconds to return.
  */
 static void nvirt_req_wait_link(struct nvirt_req *req, bool create)
 {
+	netdevice_tracker tracker;
 	struct net_device *parent;
-	int tries = 50;
-	bool up;
 
-	do {
-		rtnl_lock();
-		parent = nvirt_req_parent(req, create);
-		up = IS_ERR(parent) || !netif_running(parent) ||
-		     netif_carrier_ok(parent);
-		rtnl_unlock();
-		if (up)
-			return;
-		msleep(100);
-	} while (--tries);
+	rtnl_lock();
+	parent = nvirt_req_parent(req, create);
+	if (!IS_ERR(parent))
+		netdev_hold(parent, &tracker, GFP_KERNEL);
+	rtnl_unlock();
+	if (IS_ERR(parent))
+		return;
+	nvirt_nic_wait_link(parent, NVIRT_REQ_LINK_WAIT);
+	netdev_put(parent, &tracker);
 }
 
 /* Plan a request without carrying it out; its settings stay as they were. */

@@ -30,7 +30,6 @@
 #include <linux/slab.h>
 
 #include "caps.h"
-#include "place.h"
 #include "vf.h"
 #include "vif.h"
 
@@ -56,6 +55,12 @@ struct nvirt_pf {
  */
 static DEFINE_MUTEX(nvirt_pf_lock);
 static LIST_HEAD(nvirt_pfs);
+
+/*
+ * Called when a PF's VFs were disabled, which may give the PF its queues
+ * back (igb): placement's, set by nvirt_vf_init() before any request.
+ */
+static void (*nvirt_vf_pf_changed)(void);
 
 static void nvirt_vf_settle_all(struct work_struct *work);
 static DECLARE_WORK(nvirt_vf_settle_work, nvirt_vf_settle_all);
@@ -221,7 +226,7 @@ static void nvirt_pf_settle(struct nvirt_pf *pf)
 	list_del(&pf->list);
 	rtnl_unlock();
 	/* The PF may have its queues back (igb): VIFs can have them. */
-	nvirt_place_rebalance();
+	nvirt_vf_pf_changed();
 	pci_dev_put(pf->pdev);
 	kfree(pf);
 }
@@ -696,6 +701,16 @@ const struct nvirt_backend_ops nvirt_vf_ops = {
 void nvirt_vf_flush(void)
 {
 	flush_work(&nvirt_vf_settle_work);
+}
+
+/**
+ * nvirt_vf_init() - start the vf backend
+ * @pf_changed: called when VFs nvirt enabled were disabled, under
+ *	nvirt_pf_lock, without RTNL: the PF's queues may be back
+ */
+void nvirt_vf_init(void (*pf_changed)(void))
+{
+	nvirt_vf_pf_changed = pf_changed;
 }
 
 /**

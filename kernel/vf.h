@@ -26,6 +26,7 @@ struct pci_dev *nvirt_vf_pf_get(struct net_device *parent);
 int nvirt_vf_prepare(struct pci_dev *pdev, struct netlink_ext_ack *extack);
 void nvirt_vf_settle(struct pci_dev *pdev);
 void nvirt_vf_flush(void);
+void nvirt_vf_init(void (*pf_changed)(void));
 void nvirt_vf_exit(void);
 
 #endif /* _NVIRT_VF_H */
