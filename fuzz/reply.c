@@ -148,7 +148,7 @@ static struct nlmsghdr *request(void)
 	    nla_put_string(msg, NVIRT_A_VIF_PARENT_IFNAME, "eth0") ||
 	    nla_put_u32(msg, NVIRT_A_VIF_VLAN, 10) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_MTU, 1500) ||
-	    nvirt_policy_nest_put(msg, NVIRT_A_VIF_POLICY, &pol, NULL))
+	    nvirt_policy_nest_put(msg, NVIRT_A_VIF_POLICY, &pol))
 		abort();
 	return nlmsg_hdr(msg);
 }

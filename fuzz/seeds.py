@@ -195,8 +195,8 @@ def main():
 
         pol = nest(C['NVIRT_A_NAMED_POLICY_POLICY'],
                    u32(C['NVIRT_A_POLICY_GOAL'], C['NVIRT_GOAL_LATENCY']),
-                   u32(C['NVIRT_A_POLICY_PRIORITY'], 5),
-                   u32(C['NVIRT_A_POLICY_MAX_RATE'], 100))
+                   u32(C['NVIRT_A_POLICY_PRIORITY'], 5)) + \
+            u32(C['NVIRT_A_NAMED_POLICY_MAX_RATE'], 100)
         ack = g.request(C['NVIRT_CMD_POLICY_NEW'],
                         string(C['NVIRT_A_NAMED_POLICY_NAME'], 'gold') + pol)
         save('ack-ok', ACK, ack[-1])

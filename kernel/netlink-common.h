@@ -30,8 +30,10 @@ void nvirt_nl_ntf_send(struct net *net, struct sk_buff *msg, void *hdr,
 
 /* netlink-policy.c */
 int nvirt_nl_policy_parse(const struct nlattr *nest, struct nvirt_vif_cfg *cfg,
-			  bool named, struct netlink_ext_ack *extack);
+			  struct netlink_ext_ack *extack);
 int nvirt_nl_policy_put(struct sk_buff *msg, int type,
 			const struct nvirt_vif_cfg *cfg, unsigned long fields);
+int nvirt_nl_rates_put(struct sk_buff *msg, const struct nvirt_vif_cfg *cfg,
+		       unsigned long fields, int max_attr, int min_attr);
 
 #endif /* _NVIRT_NETLINK_COMMON_H */

@@ -27,15 +27,13 @@ static const struct netlink_range_validation nvirt_a_vif_mtu_range = {
 };
 
 /* Common nested types */
-const struct nla_policy nvirt_policy_nl_policy[NVIRT_A_POLICY_MIN_RATE + 1] = {
+const struct nla_policy nvirt_policy_nl_policy[NVIRT_A_POLICY_PRIORITY + 1] = {
 	[NVIRT_A_POLICY_GOAL] = NLA_POLICY_MAX(NLA_U32, 3),
 	[NVIRT_A_POLICY_ISOLATION] = NLA_POLICY_MAX(NLA_U32, 1),
 	[NVIRT_A_POLICY_MIGRATABLE] = NLA_POLICY_MAX(NLA_U32, 1),
 	[NVIRT_A_POLICY_VISIBILITY] = NLA_POLICY_MAX(NLA_U32, 1),
 	[NVIRT_A_POLICY_G2G] = NLA_POLICY_MAX(NLA_U32, 3),
 	[NVIRT_A_POLICY_PRIORITY] = { .type = NLA_U32, },
-	[NVIRT_A_POLICY_MAX_RATE] = { .type = NLA_U32, },
-	[NVIRT_A_POLICY_MIN_RATE] = { .type = NLA_U32, },
 };
 
 /* NVIRT_CMD_NIC_GET - do */
@@ -119,9 +117,11 @@ static const struct nla_policy nvirt_vif_explain_nl_policy[NVIRT_A_VIF_NAME + 1]
 };
 
 /* NVIRT_CMD_POLICY_NEW - do */
-static const struct nla_policy nvirt_policy_new_nl_policy[NVIRT_A_NAMED_POLICY_POLICY + 1] = {
+static const struct nla_policy nvirt_policy_new_nl_policy[NVIRT_A_NAMED_POLICY_MIN_RATE + 1] = {
 	[NVIRT_A_NAMED_POLICY_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
 	[NVIRT_A_NAMED_POLICY_POLICY] = NLA_POLICY_NESTED(nvirt_policy_nl_policy),
+	[NVIRT_A_NAMED_POLICY_MAX_RATE] = { .type = NLA_U32, },
+	[NVIRT_A_NAMED_POLICY_MIN_RATE] = { .type = NLA_U32, },
 };
 
 /* NVIRT_CMD_POLICY_GET - do */
@@ -130,9 +130,11 @@ static const struct nla_policy nvirt_policy_get_nl_policy[NVIRT_A_NAMED_POLICY_N
 };
 
 /* NVIRT_CMD_POLICY_SET - do */
-static const struct nla_policy nvirt_policy_set_nl_policy[NVIRT_A_NAMED_POLICY_POLICY + 1] = {
+static const struct nla_policy nvirt_policy_set_nl_policy[NVIRT_A_NAMED_POLICY_MIN_RATE + 1] = {
 	[NVIRT_A_NAMED_POLICY_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
 	[NVIRT_A_NAMED_POLICY_POLICY] = NLA_POLICY_NESTED(nvirt_policy_nl_policy),
+	[NVIRT_A_NAMED_POLICY_MAX_RATE] = { .type = NLA_U32, },
+	[NVIRT_A_NAMED_POLICY_MIN_RATE] = { .type = NLA_U32, },
 };
 
 /* NVIRT_CMD_POLICY_DEL - do */
@@ -218,7 +220,7 @@ static const struct genl_split_ops nvirt_nl_ops[] = {
 		.cmd		= NVIRT_CMD_POLICY_NEW,
 		.doit		= nvirt_nl_policy_new_doit,
 		.policy		= nvirt_policy_new_nl_policy,
-		.maxattr	= NVIRT_A_NAMED_POLICY_POLICY,
+		.maxattr	= NVIRT_A_NAMED_POLICY_MIN_RATE,
 		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
 	},
 	{
@@ -238,7 +240,7 @@ static const struct genl_split_ops nvirt_nl_ops[] = {
 		.cmd		= NVIRT_CMD_POLICY_SET,
 		.doit		= nvirt_nl_policy_set_doit,
 		.policy		= nvirt_policy_set_nl_policy,
-		.maxattr	= NVIRT_A_NAMED_POLICY_POLICY,
+		.maxattr	= NVIRT_A_NAMED_POLICY_MIN_RATE,
 		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
 	},
 	{

@@ -12,7 +12,7 @@
 #include <uapi/linux/nvirt.h>
 
 /* Common nested types */
-extern const struct nla_policy nvirt_policy_nl_policy[NVIRT_A_POLICY_MIN_RATE + 1];
+extern const struct nla_policy nvirt_policy_nl_policy[NVIRT_A_POLICY_PRIORITY + 1];
 
 int nvirt_nl_no_attrs_doit(const struct genl_split_ops *ops,
 			   struct sk_buff *skb, struct genl_info *info);

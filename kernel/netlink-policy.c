@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * nvirt: policies in the "nvirt" generic netlink family: the policy nest
- * of VIF requests and records, and the named-policy operations.
+ * of VIF requests and records, and the named-policy operations. A rate
+ * is no policy field but a setting, also what a named policy gives.
  */
 
 #include <linux/rtnetlink.h>
@@ -41,21 +42,18 @@ static const struct {
 	NVIRT_NL_POLICY_FIELD(VISIBILITY, policy.visibility, 1),
 	NVIRT_NL_POLICY_FIELD(G2G, policy.g2g, 1),
 	NVIRT_NL_POLICY_FIELD(PRIORITY, policy.priority, 4),
-	NVIRT_NL_POLICY_FIELD(MAX_RATE, max_rate, 4),
-	NVIRT_NL_POLICY_FIELD(MIN_RATE, min_rate, 4),
 };
 
 /**
  * nvirt_nl_policy_parse() - the fields of a policy nest, into a VIF config
  * @nest: the nest, or NULL
  * @cfg: its fields set, and their bits in @cfg->set
- * @named: a named policy's, which may carry rates (a VIF has its own)
  * @extack: why it failed
  *
  * Return: 0 or a negative errno.
  */
 int nvirt_nl_policy_parse(const struct nlattr *nest, struct nvirt_vif_cfg *cfg,
-			  bool named, struct netlink_ext_ack *extack)
+			  struct netlink_ext_ack *extack)
 {
 	struct nlattr *tb[NVIRT_A_POLICY_MAX + 1];
 	const struct nlattr *attr;
@@ -68,12 +66,6 @@ int nvirt_nl_policy_parse(const struct nlattr *nest, struct nvirt_vif_cfg *cfg,
 			       nvirt_policy_nl_policy, extack);
 	if (err)
 		return err;
-	if (!named && (tb[NVIRT_A_POLICY_MAX_RATE] || tb[NVIRT_A_POLICY_MIN_RATE])) {
-		NL_SET_ERR_MSG_ATTR(extack, tb[NVIRT_A_POLICY_MAX_RATE] ?:
-				    tb[NVIRT_A_POLICY_MIN_RATE],
-				    "A VIF's rates are its max-rate and min-rate");
-		return -EINVAL;
-	}
 	for (i = 0; i < ARRAY_SIZE(nvirt_nl_policy_fields); i++) {
 		attr = tb[nvirt_nl_policy_fields[i].attr];
 		if (!attr)
@@ -123,12 +115,52 @@ int nvirt_nl_policy_put(struct sk_buff *msg, int type,
 	return 0;
 }
 
+/**
+ * nvirt_nl_rates_put() - the rates of a VIF config, as two attributes
+ * @msg: the message
+ * @cfg: the config
+ * @fields: the NVIRT_CFG_* bits of those to put
+ * @max_attr: the attribute of its max-rate
+ * @min_attr: the attribute of its min-rate
+ *
+ * A rate is a setting: a VIF's own, or one its named policy gives it.
+ *
+ * Return: 0 or -EMSGSIZE.
+ */
+int nvirt_nl_rates_put(struct sk_buff *msg, const struct nvirt_vif_cfg *cfg,
+		       unsigned long fields, int max_attr, int min_attr)
+{
+	if ((test_bit(NVIRT_CFG_MAX_RATE, &fields) &&
+	     nla_put_u32(msg, max_attr, cfg->max_rate)) ||
+	    (test_bit(NVIRT_CFG_MIN_RATE, &fields) &&
+	     nla_put_u32(msg, min_attr, cfg->min_rate)))
+		return -EMSGSIZE;
+	return 0;
+}
+
+/* The rates a named policy's request gives its VIFs, into @cfg. */
+static void nvirt_nl_npolicy_rates(struct nlattr **tb,
+				   struct nvirt_vif_cfg *cfg)
+{
+	if (tb[NVIRT_A_NAMED_POLICY_MAX_RATE]) {
+		__set_bit(NVIRT_CFG_MAX_RATE, &cfg->set);
+		cfg->max_rate = nla_get_u32(tb[NVIRT_A_NAMED_POLICY_MAX_RATE]);
+	}
+	if (tb[NVIRT_A_NAMED_POLICY_MIN_RATE]) {
+		__set_bit(NVIRT_CFG_MIN_RATE, &cfg->set);
+		cfg->min_rate = nla_get_u32(tb[NVIRT_A_NAMED_POLICY_MIN_RATE]);
+	}
+}
+
 static int nvirt_nl_npolicy_put(struct sk_buff *msg, struct net *net,
 				const struct nvirt_npolicy *np)
 {
 	if (nla_put_string(msg, NVIRT_A_NAMED_POLICY_NAME, np->name) ||
 	    nvirt_nl_policy_put(msg, NVIRT_A_NAMED_POLICY_POLICY, &np->cfg,
 				np->cfg.set) ||
+	    nvirt_nl_rates_put(msg, &np->cfg, np->cfg.set,
+			       NVIRT_A_NAMED_POLICY_MAX_RATE,
+			       NVIRT_A_NAMED_POLICY_MIN_RATE) ||
 	    nla_put_u32(msg, NVIRT_A_NAMED_POLICY_USERS,
 			nvirt_npolicy_users(net, np->name)))
 		return -EMSGSIZE;
@@ -218,8 +250,9 @@ static int nvirt_nl_policy_req_init(struct nvirt_nl_policy_req *r,
 	r->req.policy = nvirt_nl_policy_req_find;
 	if (!fields)
 		return 0;
+	nvirt_nl_npolicy_rates(info->attrs, &r->cfg);
 	return nvirt_nl_policy_parse(info->attrs[NVIRT_A_NAMED_POLICY_POLICY],
-				     &r->cfg, true, info->extack);
+				     &r->cfg, info->extack);
 }
 
 int nvirt_nl_policy_new_doit(struct sk_buff *skb, struct genl_info *info)

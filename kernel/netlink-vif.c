@@ -42,11 +42,6 @@ static const struct {
 	{ NVIRT_A_VIF_POLICY_NAME, NVIRT_CFG_POLICY_NAME },
 };
 
-/* The fields of a VIF's policy its record carries: not the rates. */
-#define NVIRT_NL_VIF_POLICY	(NVIRT_CFG_FOLLOWED &			\
-				 ~(BIT(NVIRT_CFG_MAX_RATE) |		\
-				   BIT(NVIRT_CFG_MIN_RATE)))
-
 /* The settings a request carries; a namespace is held in @cfg->net. */
 static int nvirt_nl_vif_cfg(struct sk_buff *skb, struct genl_info *info,
 			    struct nvirt_vif_cfg *cfg)
@@ -59,8 +54,7 @@ static int nvirt_nl_vif_cfg(struct sk_buff *skb, struct genl_info *info,
 	for (i = 0; i < ARRAY_SIZE(nvirt_nl_vif_fields); i++)
 		if (tb[nvirt_nl_vif_fields[i].attr])
 			__set_bit(nvirt_nl_vif_fields[i].field, &cfg->set);
-	err = nvirt_nl_policy_parse(tb[NVIRT_A_VIF_POLICY], cfg, false,
-				    info->extack);
+	err = nvirt_nl_policy_parse(tb[NVIRT_A_VIF_POLICY], cfg, info->extack);
 	if (err)
 		return err;
 	if (tb[NVIRT_A_VIF_BACKEND])
@@ -228,6 +222,24 @@ static int nvirt_nl_vif_stats_put(struct sk_buff *msg, struct nvirt_vif *vif)
 	return 0;
 }
 
+/* The settings given to a VIF itself that its named policy could give. */
+static int nvirt_nl_vif_own_put(struct sk_buff *msg,
+				const struct nvirt_vif_cfg *cfg)
+{
+	struct nlattr *nest;
+
+	nest = nla_nest_start(msg, NVIRT_A_VIF_OWN_SETTINGS);
+	if (!nest)
+		return -EMSGSIZE;
+	if (nvirt_nl_rates_put(msg, cfg, cfg->own, NVIRT_A_VIF_MAX_RATE,
+			       NVIRT_A_VIF_MIN_RATE)) {
+		nla_nest_cancel(msg, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(msg, nest);
+	return 0;
+}
+
 /*
  * A VIF's record, as seen from @net; with @stats its traffic (left out of
  * notifications, which announce changes of settings and state); with
@@ -269,12 +281,13 @@ static int nvirt_nl_vif_put(struct sk_buff *msg, struct nvirt_vif *vif,
 	     nla_put_u32(msg, NVIRT_A_VIF_VF_INDEX, vif->vf)) ||
 	    nvirt_nl_enforce_put(msg, NVIRT_A_VIF_ENFORCE, vif->enforce) ||
 	    nvirt_nl_policy_put(msg, NVIRT_A_VIF_POLICY, cfg,
-				NVIRT_NL_VIF_POLICY) ||
+				NVIRT_CFG_FOLLOWED) ||
 	    (cfg->policy_name[0] &&
 	     nla_put_string(msg, NVIRT_A_VIF_POLICY_NAME, cfg->policy_name)) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_BACKEND_REQUEST, cfg->policy.backend) ||
 	    nvirt_nl_policy_put(msg, NVIRT_A_VIF_OWN_POLICY, cfg,
 				cfg->own & NVIRT_CFG_FOLLOWED) ||
+	    nvirt_nl_vif_own_put(msg, cfg) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_MIGRATABLE, vif->migratable) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_G2G, vif->g2g) ||
 	    (stats && nvirt_nl_vif_stats_put(msg, vif)) ||
@@ -551,7 +564,7 @@ static int nvirt_nl_vif_explain_reply(struct nvirt_req *req,
 	    nla_put_string(msg, NVIRT_A_VIF_PARENT_IFNAME, parent->name) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_BACKEND, vif->backend) ||
 	    nvirt_nl_policy_put(msg, NVIRT_A_VIF_POLICY, &vif->cfg,
-				NVIRT_NL_VIF_POLICY) ||
+				NVIRT_CFG_FOLLOWED) ||
 	    (vif->cfg.policy_name[0] &&
 	     nla_put_string(msg, NVIRT_A_VIF_POLICY_NAME,
 			    vif->cfg.policy_name)) ||

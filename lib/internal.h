@@ -223,16 +223,15 @@ int nvirt_plan_parse(struct nvirt_plan **planp, struct nvirt_block *blk,
 #define NVIRT_POLICY_FIELDS	((NVIRT_POLICY_F_PRIORITY << 1) - 1)
 
 /*
- * policy.c: a policy nest, of a VIF or of a named policy: the goals of
- * @pol, and a named policy's settings (its rates), from @settings's
- * NVIRT_NAMED_POLICY_SETTINGS fields. Parsed, @settings may be NULL (a
- * VIF's policy has no rates).
+ * policy.c: a policy nest, of a VIF or of a named policy, and the rates
+ * (settings) of a record: a named policy's, or those given to a VIF
+ * itself.
  */
 int nvirt_policy_nest_put(struct nl_msg *msg, int type,
-			  const struct nvirt_policy *pol,
-			  const struct nvirt_vif_config *settings);
-int nvirt_policy_nest_parse(struct nlattr *nest, struct nvirt_policy *pol,
-			    struct nvirt_vif_config *settings);
+			  const struct nvirt_policy *pol);
+int nvirt_policy_nest_parse(struct nlattr *nest, struct nvirt_policy *pol);
+void nvirt_rates_parse(const struct nlattr *max, const struct nlattr *min,
+		       struct nvirt_vif_config *cfg);
 /* The caller's policy, as nvirt_input() copies inputs. */
 int nvirt_policy_input(struct nvirt_policy *copy,
 		       const struct nvirt_policy *in);

@@ -28,11 +28,13 @@ static const struct nla_policy named_policy_policy[NVIRT_A_NAMED_POLICY_MAX + 1]
 	[NVIRT_A_NAMED_POLICY_POLICY]	= { .type = NLA_NESTED },
 	[NVIRT_A_NAMED_POLICY_USERS]	= NVIRT_POLICY_U32,
 	[NVIRT_A_NAMED_POLICY_CAUSE]	= NVIRT_POLICY_U32,
+	[NVIRT_A_NAMED_POLICY_MAX_RATE]	= NVIRT_POLICY_U32,
+	[NVIRT_A_NAMED_POLICY_MIN_RATE]	= NVIRT_POLICY_U32,
 };
 
 static const struct nla_policy policy_policy[NVIRT_A_POLICY_MAX + 1] = {
 	[NVIRT_A_POLICY_GOAL ... NVIRT_A_POLICY_G2G] = NVIRT_POLICY_U32,
-	[NVIRT_A_POLICY_PRIORITY ... NVIRT_A_POLICY_MIN_RATE] = NVIRT_POLICY_U32,
+	[NVIRT_A_POLICY_PRIORITY]	= NVIRT_POLICY_U32,
 };
 
 #define POLICY_ATTR(_field, _member) {					\
@@ -53,45 +55,56 @@ static const struct nvirt_field_attr policy_attrs[] = {
 
 #define RATE_ATTR(_field, _member) {					\
 	.field = NVIRT_VIF_F_##_field,					\
-	.type = NVIRT_A_POLICY_##_field,				\
+	.type = NVIRT_A_NAMED_POLICY_##_field,				\
 	.offset = offsetof(struct nvirt_vif_config, _member),		\
 	.len = FIELD_SIZE(struct nvirt_vif_config, _member),		\
 }
 
-/* The settings of a named policy, which the uAPI carries in its nest. */
+/* The settings a named policy gives its VIFs, attributes of its own. */
 static const struct nvirt_field_attr rate_attrs[] = {
 	RATE_ATTR(MAX_RATE,	max_rate),
 	RATE_ATTR(MIN_RATE,	min_rate),
 };
 
 /*
- * A policy nest of type @type with the fields of @pol and @settings,
- * each may be NULL, kept when empty (a named policy that sets nothing).
- * The kernel validates requests strictly, so the nest must say it is
- * one: not every libnl sets NLA_F_NESTED itself.
+ * A policy nest of type @type with the fields of @pol, kept when empty
+ * (a named policy that sets nothing). The kernel validates requests
+ * strictly, so the nest must say it is one: not every libnl sets
+ * NLA_F_NESTED itself.
  */
 int nvirt_policy_nest_put(struct nl_msg *msg, int type,
-			  const struct nvirt_policy *pol,
-			  const struct nvirt_vif_config *settings)
+			  const struct nvirt_policy *pol)
 {
 	struct nlattr *nest;
 
 	nest = nla_nest_start(msg, NLA_F_NESTED | type);
-	if (!nest ||
-	    (pol && nvirt_put_fields(msg, policy_attrs,
-				     ARRAY_SIZE(policy_attrs), pol->fields,
-				     pol)) ||
-	    (settings && nvirt_put_fields(msg, rate_attrs,
-					  ARRAY_SIZE(rate_attrs),
-					  settings->fields, settings)))
+	if (!nest || nvirt_put_fields(msg, policy_attrs,
+				      ARRAY_SIZE(policy_attrs), pol->fields,
+				      pol))
 		return -EMSGSIZE;
 	nla_nest_end_keep_empty(msg, nest);
 	return 0;
 }
 
+/*
+ * The rates of a record, @max and @min (either may be NULL), as the
+ * settings of @cfg: named policies' and VIFs' own alike.
+ */
+void nvirt_rates_parse(const struct nlattr *max, const struct nlattr *min,
+		       struct nvirt_vif_config *cfg)
+{
+	if (max) {
+		cfg->fields |= NVIRT_VIF_F_MAX_RATE;
+		cfg->max_rate = nla_get_u32(max);
+	}
+	if (min) {
+		cfg->fields |= NVIRT_VIF_F_MIN_RATE;
+		cfg->min_rate = nla_get_u32(min);
+	}
+}
+
 /* A policy nest: the fields it has, and those fields. */
-int nvirt_policy_nest_parse(struct nlattr *nest, struct nvirt_policy *pol,
-			    struct nvirt_vif_config *settings)
+int nvirt_policy_nest_parse(struct nlattr *nest, struct nvirt_policy *pol)
 {
 	struct nlattr *tb[NVIRT_A_POLICY_MAX + 1];
 	size_t i;
@@ -111,13 +124,6 @@ int nvirt_policy_nest_parse(struct nlattr *nest, struct nvirt_policy *pol,
 	pol->visibility = nvirt_u32(tb, NVIRT_A_POLICY_VISIBILITY);
 	pol->g2g = nvirt_u32(tb, NVIRT_A_POLICY_G2G);
 	pol->priority = nvirt_u32(tb, NVIRT_A_POLICY_PRIORITY);
-	if (!settings)
-		return 0;
-	for (i = 0; i < ARRAY_SIZE(rate_attrs); i++)
-		if (tb[rate_attrs[i].type])
-			settings->fields |= rate_attrs[i].field;
-	settings->max_rate = nvirt_u32(tb, NVIRT_A_POLICY_MAX_RATE);
-	settings->min_rate = nvirt_u32(tb, NVIRT_A_POLICY_MIN_RATE);
 	return 0;
 }
 
@@ -141,9 +147,12 @@ static int np_put(struct nl_msg *msg, const void *arg)
 
 	if ((sel->name &&
 	     nla_put_string(msg, NVIRT_A_NAMED_POLICY_NAME, sel->name)) ||
-	    ((sel->pol || sel->settings) &&
+	    (sel->pol &&
 	     nvirt_policy_nest_put(msg, NVIRT_A_NAMED_POLICY_POLICY,
-				   sel->pol, sel->settings)))
+				   sel->pol)) ||
+	    (sel->settings &&
+	     nvirt_put_fields(msg, rate_attrs, ARRAY_SIZE(rate_attrs),
+			      sel->settings->fields, sel->settings)))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -183,9 +192,11 @@ static int np_from_attrs(struct nlattr **tb,
 	settings->size = sizeof(*settings);
 	settings->netns_fd = -1;
 	settings->policy_name = "";
+	nvirt_rates_parse(tb[NVIRT_A_NAMED_POLICY_MAX_RATE],
+			  tb[NVIRT_A_NAMED_POLICY_MIN_RATE], settings);
 	if (tb[NVIRT_A_NAMED_POLICY_POLICY])
 		err = nvirt_policy_nest_parse(tb[NVIRT_A_NAMED_POLICY_POLICY],
-					      pol, settings);
+					      pol);
 	if (err) {
 		free(np);
 		return err;

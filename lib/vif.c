@@ -47,6 +47,7 @@ static const char *const vif_attr_names[NVIRT_A_VIF_MAX + 1] = {
 	[NVIRT_A_VIF_BACKEND_REQUEST]	= "backend-request",
 	[NVIRT_A_VIF_OWN_POLICY]	= "own-policy",
 	[NVIRT_A_VIF_CAUSE]		= "cause",
+	[NVIRT_A_VIF_OWN_SETTINGS]	= "own-settings",
 };
 
 #define VIF_NAME_LEN	FIELD_SIZE(struct nvirt_vif, name)
@@ -89,6 +90,13 @@ static const struct nla_policy vif_policy[NVIRT_A_VIF_MAX + 1] = {
 	[NVIRT_A_VIF_BACKEND_REQUEST]	= NVIRT_POLICY_U32,
 	[NVIRT_A_VIF_OWN_POLICY]	= { .type = NLA_NESTED },
 	[NVIRT_A_VIF_CAUSE]		= NVIRT_POLICY_U32,
+	[NVIRT_A_VIF_OWN_SETTINGS]	= { .type = NLA_NESTED },
+};
+
+/* The settings a VIF was given itself that a named policy could give. */
+static const struct nla_policy own_policy[NVIRT_A_VIF_MAX + 1] = {
+	[NVIRT_A_VIF_MAX_RATE]		= NVIRT_POLICY_U32,
+	[NVIRT_A_VIF_MIN_RATE]		= NVIRT_POLICY_U32,
 };
 
 static const struct nla_policy stats_policy[NVIRT_A_VIF_STATS_MAX + 1] = {
@@ -155,7 +163,7 @@ static int vif_put(struct nl_msg *msg, const void *arg)
 				     cfg->fields, cfg) ||
 		    ((cfg->fields & NVIRT_VIF_F_POLICY) &&
 		     nvirt_policy_nest_put(msg, NVIRT_A_VIF_POLICY,
-					   cfg->policy, NULL)) ||
+					   cfg->policy)) ||
 		    ((cfg->fields & NVIRT_VIF_F_POLICY_NAME) &&
 		     nla_put_string(msg, NVIRT_A_VIF_POLICY_NAME,
 				    cfg->policy_name))))
@@ -256,7 +264,7 @@ static int vif_policy_state(struct nvirt_vif *vif, struct nvirt_block *blk,
 			       tb[NVIRT_A_VIF_POLICY_NAME]);
 	if (!tb[NVIRT_A_VIF_POLICY])
 		return 0;
-	return nvirt_policy_nest_parse(tb[NVIRT_A_VIF_POLICY], pol, NULL);
+	return nvirt_policy_nest_parse(tb[NVIRT_A_VIF_POLICY], pol);
 }
 
 /* Where its settings are enforced: the one attribute a reply may repeat. */
@@ -601,13 +609,15 @@ static struct nvirt_vif_config *vif_asked_cfg(const struct nvirt_vif *vif)
 static int vif_asked(struct nlattr **tb, const struct nvirt_attrs *attrs,
 		     void *arg)
 {
+	struct nlattr *rates[NVIRT_A_VIF_MAX + 1];
 	struct nvirt_vif **vifp = arg, *vif;
 	struct nvirt_vif_config *cfg;
 	struct nvirt_policy *own;
 	int err;
 
 	*vifp = NULL;
-	if (!tb[NVIRT_A_VIF_BACKEND_REQUEST] || !tb[NVIRT_A_VIF_OWN_POLICY])
+	if (!tb[NVIRT_A_VIF_BACKEND_REQUEST] || !tb[NVIRT_A_VIF_OWN_POLICY] ||
+	    !tb[NVIRT_A_VIF_OWN_SETTINGS])
 		return -EOPNOTSUPP;
 	err = vif_read(tb, attrs, NVIRT_ALIGN(sizeof(*cfg)) + sizeof(*own),
 		       &vif);
@@ -615,13 +625,17 @@ static int vif_asked(struct nlattr **tb, const struct nvirt_attrs *attrs,
 		return err;
 	cfg = vif_asked_cfg(vif);
 	own = (struct nvirt_policy *)((char *)cfg + NVIRT_ALIGN(sizeof(*cfg)));
-	err = nvirt_policy_nest_parse(tb[NVIRT_A_VIF_OWN_POLICY], own, cfg);
+	err = nvirt_policy_nest_parse(tb[NVIRT_A_VIF_OWN_POLICY], own) ?:
+	      nvirt_nest(rates, NVIRT_A_VIF_MAX, tb[NVIRT_A_VIF_OWN_SETTINGS],
+			 own_policy, 0);
 	if (err) {
 		free(vif);
 		return err;
 	}
 
-	/* the rates given to it itself are in cfg->fields already */
+	/* its rates given to it itself: not those of its named policy */
+	nvirt_rates_parse(rates[NVIRT_A_VIF_MAX_RATE],
+			  rates[NVIRT_A_VIF_MIN_RATE], cfg);
 	cfg->size = sizeof(*cfg);
 	cfg->fields |= NVIRT_VIF_F_BACKEND | NVIRT_VIF_F_MAC |
 		       NVIRT_VIF_F_MTU | NVIRT_VIF_F_SPOOFCHK |

@@ -73,9 +73,9 @@ static void policy(struct mreq *m, __u8 cmd, const char *name, __u8 goal,
 		return;
 	mreq_nest_start(m, NVIRT_A_NAMED_POLICY_POLICY);
 	mreq_u32(m, NVIRT_A_POLICY_GOAL, goal);
-	if (max_rate)
-		mreq_u32(m, NVIRT_A_POLICY_MAX_RATE, max_rate);
 	mreq_nest_end(m);
+	if (max_rate)
+		mreq_u32(m, NVIRT_A_NAMED_POLICY_MAX_RATE, max_rate);
 }
 
 static void soft_new(struct mreq *m, const struct ctx *c)

@@ -98,8 +98,9 @@ static void policy_op(int fd, int family, struct fz_churn_stats *st,
 	if (cmd != NVIRT_CMD_POLICY_DEL) {
 		nest = nvnl_nest_start(&m, NVIRT_A_NAMED_POLICY_POLICY);
 		nvnl_put_u32(&m, NVIRT_A_POLICY_GOAL, r % 4);
-		nvnl_put_u32(&m, NVIRT_A_POLICY_MAX_RATE, r % 2 ? 0 : 500);
 		nvnl_nest_end(&m, nest);
+		nvnl_put_u32(&m, NVIRT_A_NAMED_POLICY_MAX_RATE,
+			     r % 2 ? 0 : 500);
 	}
 	account(st, nv_do(fd, &m, NULL));
 }
