@@ -477,6 +477,14 @@ vf_spoofchk() {
 	expect_eq "spoofed frames that crossed" "$((rx1 - rx0))" 0
 }
 
+# vf_netdevs_here AWAY: every VF of igb but AWAY of them has its netdev
+# in this netns, as nvirt's record of igb says.
+vf_netdevs_here() {
+	[ "$("$NVIRT" -j nic show dev "$IGB" |
+		json_get 'sum(1 for v in d[0]["sriov"]["vfs"] if v.get("ifindex"))')" = \
+		"$(($(numvfs) - $1))" ]
+}
+
 # refused WHAT WANT-ERR CMD...: CMD is refused with WANT-ERR.
 refused() {
 	local what=$1 want=$2
@@ -504,6 +512,12 @@ refuse_sets() {
 	"$NVIRT" vif add rf dev "$IGB" backend vf mac 02:00:00:00:0c:02 vlan 5 qos 1 \
 		max-rate 100 netns nvrf || return 1
 	vf=$(vif_get rf '["vf"]')
+	# igbvf probes the VFs one by one once they are enabled, each an
+	# event: all but rf's (in nvrf) have their netdev here, as nvirt's
+	# record of igb says, before anything listens.
+	wait_for 60 vf_netdevs_here 1 ||
+		fail "igb's VFs still without netdevs: $("$NVIRT" nic show dev "$IGB")" ||
+		return 1
 	monitor_start "$tmp/vif" vif &&
 	monitor_start "$tmp/nic" nic &&
 	monitor_start "$tmp/nic-ns" nic ip netns exec nvrf || return 1
