@@ -5,11 +5,11 @@
  */
 
 #include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "output.h"
 #include "utils.h"
 
 /**
@@ -26,7 +26,7 @@
  */
 int batch(const char *name, const struct cmd *cmds)
 {
-	char *line = NULL, *words[256], where[PATH_MAX + 16];
+	char *line = NULL, *words[256];
 	FILE *fp = stdin;
 	size_t size = 0;
 	int n, no = 0;
@@ -39,8 +39,7 @@ int batch(const char *name, const struct cmd *cmds)
 	}
 	while (!ret && getline(&line, &size, fp) > 0) {
 		no++;
-		snprintf(where, sizeof(where), "%s:%d: ", name, no);
-		arg_at(where);
+		out_at(name, no);
 		n = strspn(line, BLANKS);
 		if (!line[n] || line[n] == '#')
 			continue;
@@ -51,10 +50,11 @@ int batch(const char *name, const struct cmd *cmds)
 		if (n < 0)
 			arg_error("a quote that does not end.");
 		ret = do_cmd(cmds, "Object", "nvirt help", n, words);
-		if (ret)
+		/* Under -j, the error said the place. */
+		if (ret && !json)
 			fprintf(stderr, "Command failed %s:%d\n", name, no);
 	}
-	arg_at(NULL);
+	out_at(NULL, 0);
 	free(line);
 	if (fp != stdin)
 		fclose(fp);

@@ -83,8 +83,7 @@ static int monitor_print(enum nvirt_event ev, const struct nvirt_nic *nic,
 	if (out_end(true))
 		return 1;
 	if (fflush(stdout)) {
-		fprintf(stderr, "Error: cannot write events: %s.\n",
-			strerror(errno));
+		pr_err("cannot write events: %s.", strerror(errno));
 		return 1;
 	}
 	return 0;
@@ -100,8 +99,7 @@ static int monitor_ready(void)
 		return 0;
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0) {
-		fprintf(stderr, "Error: cannot create %s: %s.\n", path,
-			strerror(errno));
+		pr_err("cannot create %s: %s.", path, strerror(errno));
 		return -1;
 	}
 	close(fd);
@@ -120,8 +118,7 @@ static int monitor_signals(void)
 	if (!sigprocmask(SIG_BLOCK, &mask, NULL))
 		fd = signalfd(-1, &mask, SFD_CLOEXEC);
 	if (fd < 0) {
-		fprintf(stderr, "Error: cannot catch signals: %s.\n",
-			strerror(errno));
+		pr_err("cannot catch signals: %s.", strerror(errno));
 		return -1;
 	}
 	return fd;
@@ -141,7 +138,7 @@ static int monitor_loop(struct nvirt *nv, int sig_fd,
 		if (poll(fds, ARRAY_SIZE(fds), -1) < 0) {
 			if (errno == EINTR)
 				continue;
-			fprintf(stderr, "Error: poll: %s.\n", strerror(errno));
+			pr_err("poll: %s.", strerror(errno));
 			return -1;
 		}
 		if (fds[1].revents)
@@ -151,7 +148,7 @@ static int monitor_loop(struct nvirt *nv, int sig_fd,
 
 		ret = nvirt_monitor_step(nv, monitor_print, filter);
 		if (ret == -ENOBUFS)
-			nv_print("Warning", nvirt_strerror(nv));
+			pr_warn("%s", nvirt_strerror(nv));
 		else if (ret)
 			return ret < 0 ? nv_error() : -1;
 	}

@@ -108,8 +108,8 @@ int main(int argc, char **argv)
 			usage(stdout);
 			return 0;
 		} else {
-			fprintf(stderr, "Option \"%s\" is unknown, try \"nvirt -help\".\n",
-				argv[1]);
+			pr_usage("Option \"%s\" is unknown, try \"nvirt -help\".",
+				 argv[1]);
 			return 1;
 		}
 	}

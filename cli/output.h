@@ -39,4 +39,19 @@ void print_on_off(const char *key, const char *fmt, bool val);
 /* "yes" / "no" in text, a boolean in JSON */
 void print_yes_no(const char *key, const char *fmt, bool val);
 
+/*
+ * Errors and warnings, on stderr, ending with a full stop: "Error: MSG."
+ * as iproute2 says them, or under -j one JSON object a line, {"error":
+ * "MSG."} or {"warning": "MSG."}, with "file" and "line" while a line of a
+ * file is read (out_at(), NULL when done). In text only pr_err_at() says
+ * the place, "FILE:LINE: Error: MSG.", as "ip -batch" does for a wrong
+ * word; pr_usage() says an unknown word as iproute2 does, with no "Error: ".
+ */
+#define PR_FMT	__attribute__((format(printf, 1, 2)))
+void out_at(const char *file, int line);
+PR_FMT void pr_err(const char *fmt, ...);
+PR_FMT void pr_err_at(const char *fmt, ...);
+PR_FMT void pr_warn(const char *fmt, ...);
+PR_FMT void pr_usage(const char *fmt, ...);
+
 #endif /* _NVIRT_OUTPUT_H */

@@ -67,7 +67,7 @@ struct save_ctx {
 static int save_skip(struct save_ctx *ctx, const char *obj, const char *name,
 		     const char *why)
 {
-	fprintf(stderr, "Warning: %s \"%s\" %s: not saved.\n", obj, name, why);
+	pr_warn("%s \"%s\" %s: not saved.", obj, name, why);
 	fprintf(ctx->fp, "# %s %s: %s, not saved\n", obj, name, why);
 	return 0;
 }
@@ -162,15 +162,14 @@ static int save_write(struct nvirt *nv, const char *path, struct save_ctx *ctx)
 	} else {
 		if (!strcmp(path, SAVE_FILE) && mkdir(SAVE_DIR, 0755) &&
 		    errno != EEXIST) {
-			fprintf(stderr, "Error: cannot create %s: %s.\n",
-				SAVE_DIR, strerror(errno));
+			pr_err("cannot create %s: %s.",
+			       SAVE_DIR, strerror(errno));
 			return -1;
 		}
 		snprintf(tmp, sizeof(tmp), "%s.tmp", path);
 		ctx->fp = fopen(tmp, "w");
 		if (!ctx->fp) {
-			fprintf(stderr, "Error: cannot write %s: %s.\n", tmp,
-				strerror(errno));
+			pr_err("cannot write %s: %s.", tmp, strerror(errno));
 			return -1;
 		}
 	}
@@ -186,18 +185,16 @@ static int save_write(struct nvirt *nv, const char *path, struct save_ctx *ctx)
 		return err || fflush(stdout) ? -1 : 0;
 
 	if (!err && (fflush(ctx->fp) || fsync(fileno(ctx->fp)))) {
-		fprintf(stderr, "Error: cannot write %s: %s.\n", tmp,
-			strerror(errno));
+		pr_err("cannot write %s: %s.", tmp, strerror(errno));
 		err = -1;
 	}
 	if (fclose(ctx->fp) && !err) {
-		fprintf(stderr, "Error: cannot write %s: %s.\n", tmp,
-			strerror(errno));
+		pr_err("cannot write %s: %s.", tmp, strerror(errno));
 		err = -1;
 	}
 	if (!err && rename(tmp, path)) {
-		fprintf(stderr, "Error: cannot rename %s to %s: %s.\n", tmp,
-			path, strerror(errno));
+		pr_err("cannot rename %s to %s: %s.", tmp,
+		       path, strerror(errno));
 		err = -1;
 	}
 	if (err) {
@@ -205,8 +202,8 @@ static int save_write(struct nvirt *nv, const char *path, struct save_ctx *ctx)
 		return err;
 	}
 	if (sync_dir(path)) {
-		fprintf(stderr, "Error: cannot sync the directory of %s: %s.\n",
-			path, strerror(errno));
+		pr_err("cannot sync the directory of %s: %s.",
+		       path, strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -278,13 +275,15 @@ static void line_failed(struct restore *r, int line, const char *fmt, ...)
 
 static void line_failed(struct restore *r, int line, const char *fmt, ...)
 {
+	char msg[4096];
 	va_list ap;
 
-	fprintf(stderr, "%s:%d: Error: ", r->path, line);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	out_at(r->path, line);
+	pr_err_at("%s", msg);
+	out_at(NULL, 0);
 	r->failed++;
 }
 
@@ -302,15 +301,15 @@ static void read_policy(int argc, char **argv, void *arg)
 static void restore_words(struct restore *r, struct want *w, int n,
 			  char **words)
 {
-	char where[PATH_MAX + 16];
 	int err;
 
-	snprintf(where, sizeof(where), "%s:%d: ", r->path, w->line);
+	out_at(r->path, w->line);
 	w->vif = !strcmp(words[0], "vif");
 	if (w->vif)
-		err = arg_try(where, read_vif, n - 2, words + 2, &w->va);
+		err = arg_try(read_vif, n - 2, words + 2, &w->va);
 	else
-		err = arg_try(where, read_policy, n - 2, words + 2, &w->pol);
+		err = arg_try(read_policy, n - 2, words + 2, &w->pol);
+	out_at(NULL, 0);
 	if (err)
 		r->failed++;	/* arg_error() said why */
 	else if (w->vif && w->va.dry_run)
@@ -350,7 +349,7 @@ static void restore_read(FILE *fp, struct restore *r)
 
 		r->want = realloc(r->want, (r->n + 1) * sizeof(*r->want));
 		if (!r->want) {
-			fprintf(stderr, "Error: out of memory.\n");
+			pr_err("out of memory.");
 			exit(1);
 		}
 		w = &r->want[r->n++];
@@ -405,9 +404,7 @@ static int have_vif(const struct nvirt_vif *vif,
 /* An operation failed: say the kernel's reason, and go on with the next. */
 static void restore_failed(struct restore *r, const struct want *w)
 {
-	fprintf(stderr, "%s:%d: ", r->path, w->line);
-	nv_error();
-	r->failed++;
+	line_failed(r, w->line, "%s", nvirt_strerror(nv_open()));
 }
 
 static void restore_policy(struct nvirt *nv, struct restore *r,
@@ -481,10 +478,9 @@ static void restore_vif(struct nvirt *nv, struct restore *r, struct want *w)
 		return;
 	}
 	if (strcmp(h->parent, w->va.dev)) {
-		fprintf(stderr,
-			"%s:%d: Error: VIF \"%s\" is on %s, not %s: delete it to restore it.\n",
-			r->path, w->line, w->va.name, h->parent, w->va.dev);
-		r->failed++;
+		line_failed(r, w->line,
+			    "VIF \"%s\" is on %s, not %s: delete it to restore it.",
+			    w->va.name, h->parent, w->va.dev);
 		return;
 	}
 
@@ -580,8 +576,7 @@ int do_restore(int argc, char **argv)
 
 	fp = strcmp(r.path, "-") ? fopen(r.path, "r") : stdin;
 	if (!fp) {
-		fprintf(stderr, "Error: cannot read %s: %s.\n", r.path,
-			strerror(errno));
+		pr_err("cannot read %s: %s.", r.path, strerror(errno));
 		return -1;
 	}
 	restore_read(fp, &r);

@@ -16,6 +16,7 @@
 
 #include <nvirt/nvirt.h>
 
+#include "output.h"
 #include "utils.h"
 
 static struct nvirt *nv;
@@ -43,14 +44,12 @@ int do_cmd(const struct cmd *cmds, const char *what, const char *help,
 		if (!strcmp(*argv, c->name))
 			return c->func(argc - 1, argv + 1);
 
-	fprintf(stderr, "%s \"%s\" is unknown, try \"%s\".\n", what, *argv,
-		help);
+	pr_usage("%s \"%s\" is unknown, try \"%s\".", what, *argv, help);
 	return -1;
 }
 
-/* While arg_try() reads a line: where a wrong word goes, and the line. */
+/* While arg_try() reads a line: where a wrong word goes. */
 static jmp_buf *arg_env;
-static const char *arg_where;
 
 /**
  * split_words() - the words of a line of a file, as "ip -batch" reads them
@@ -92,15 +91,6 @@ int split_words(char *line, char **words, int max)
 }
 
 /**
- * arg_at() - say where the words being read come from, before an error
- * @where: "FILE:LINE: ", or NULL for the command line
- */
-void arg_at(const char *where)
-{
-	arg_where = where;
-}
-
-/**
  * arg_error() - say what is wrong with the arguments, and give them up
  * @fmt: the message, after "Error: "
  *
@@ -109,13 +99,13 @@ void arg_at(const char *where)
  */
 void arg_error(const char *fmt, ...)
 {
+	char msg[4096];
 	va_list ap;
 
-	fprintf(stderr, "%sError: ", arg_where ?: "");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	pr_err_at("%s", msg);
 	if (arg_env)
 		longjmp(*arg_env, 1);
 	exit(1);
@@ -123,28 +113,27 @@ void arg_error(const char *fmt, ...)
 
 /**
  * arg_try() - read the words of a line of a file as a command reads its own
- * @where: the line, "FILE:LINE: ", said before an error
  * @read: reads the words into @arg, as the command would
  * @argc: number of words
  * @argv: the words
  * @arg: argument of @read
  *
+ * The caller says which line it is (out_at()) for an error to say it.
+ *
  * Return: 0, or -1 when a word was wrong: it was said, the line given up.
  */
-int arg_try(const char *where, void (*read)(int argc, char **argv, void *arg),
+int arg_try(void (*read)(int argc, char **argv, void *arg),
 	    int argc, char **argv, void *arg)
 {
 	jmp_buf env;
 	int ret = 0;
 
-	arg_where = where;
 	arg_env = &env;
 	if (!setjmp(env))
 		read(argc, argv, arg);
 	else
 		ret = -1;
 	arg_env = NULL;
-	arg_where = NULL;
 	return ret;
 }
 
@@ -267,15 +256,6 @@ const char *hwaddr(char *buf, size_t size, const unsigned char *addr,
 	return buf;
 }
 
-/* Print a message from the library as iproute2 prints the kernel's. */
-void nv_print(const char *level, const char *msg)
-{
-	size_t len = strlen(msg);
-
-	fprintf(stderr, "%s: %s%s\n", level, msg,
-		len && msg[len - 1] == '.' ? "" : ".");
-}
-
 /**
  * nv_open() - the library handle, opened on first use
  *
@@ -289,10 +269,9 @@ struct nvirt *nv_open(void)
 	nv = nvirt_open();
 	if (!nv) {
 		if (errno == ENOENT)
-			fprintf(stderr, "Error: nvirt kernel module is not loaded.\n");
+			pr_err("nvirt kernel module is not loaded.");
 		else
-			fprintf(stderr, "Error: cannot open nvirt: %s.\n",
-				strerror(errno));
+			pr_err("cannot open nvirt: %s.", strerror(errno));
 	}
 	return nv;
 }
@@ -306,7 +285,7 @@ void nv_close(void)
 /* Report the failure of the last library call; returns -1. */
 int nv_error(void)
 {
-	nv_print("Error", nvirt_strerror(nv));
+	pr_err("%s", nvirt_strerror(nv));
 	return -1;
 }
 
@@ -316,5 +295,5 @@ void nv_warn(void)
 	const char *msg = nvirt_warning(nv);
 
 	if (msg)
-		nv_print("Warning", msg);
+		pr_warn("%s", msg);
 }

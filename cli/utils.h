@@ -28,7 +28,6 @@ int do_cmd(const struct cmd *cmds, const char *what, const char *help,
 /* What ends a word of a line of a file. */
 #define BLANKS	" \t\n"
 int split_words(char *line, char **words, int max);
-void arg_at(const char *where);
 int batch(const char *name, const struct cmd *cmds);
 
 /* Step to the value of the keyword at *argv; fail when there is none. */
@@ -41,7 +40,7 @@ int batch(const char *name, const struct cmd *cmds);
 
 __noreturn __attribute__((format(printf, 1, 2)))
 void arg_error(const char *fmt, ...);
-int arg_try(const char *where, void (*read)(int argc, char **argv, void *arg),
+int arg_try(void (*read)(int argc, char **argv, void *arg),
 	    int argc, char **argv, void *arg);
 __noreturn void arg_help(int (*help)(int argc, char **argv));
 __noreturn void missing_value(const char *key);
@@ -63,7 +62,6 @@ struct nvirt *nv_open(void);
 void nv_close(void);
 int nv_error(void);
 void nv_warn(void);
-void nv_print(const char *level, const char *msg);
 
 /* objects */
 int do_monitor(int argc, char **argv);

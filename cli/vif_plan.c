@@ -244,7 +244,7 @@ static int vif_dry_run_print(const char *name, const char *parent,
 	vif_print_plan(plan, PLAN_VIEW_FULL);
 	ret = out_end(true);
 	if (plan->error) {
-		nv_print("Error", plan->error_text);
+		pr_err("%s", plan->error_text);
 		return -1;
 	}
 	return ret;

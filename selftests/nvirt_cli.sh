@@ -160,6 +160,33 @@ batch_option() {
 	expect_eq "stderr" "$err" "$f:1: Error: argument \"priority\" needs a value."
 }
 
+# Under -j an error is JSON on stderr, one object a line, nothing on
+# stdout: the kernel's extack, a wrong word, a line of a batch with its
+# place (and no "Command failed", which the place replaces).
+errors_json() {
+	local f=/tmp/nvirt-batch-$$
+
+	defer rm -f "$f"
+	run "$NVIRT" -j nic show dev nosuch0
+	[ "$rc" != 0 ] || fail "exit status 0" || return 1
+	expect_eq "stdout" "$out" "" || return 1
+	expect_eq "kernel's" "$(json_get 'd["error"]' <<<"$err")" "No such NIC." ||
+		return 1
+	run "$NVIRT" -j nic frob
+	[ "$rc" != 0 ] || fail "unknown command accepted" || return 1
+	expect_eq "unknown word" "$(json_get 'd["error"]' <<<"$err")" \
+		'Command "frob" is unknown, try "nvirt nic help".' || return 1
+	printf 'nic show dev lo\npolicy set nvirt-nosuch priority 5\n' > "$f"
+	run "$NVIRT" -j -b "$f"
+	[ "$rc" != 0 ] || fail "batch: exit status 0" || return 1
+	expect_eq "batch" "$(json_get '[d["error"], d["file"], d["line"]]' <<<"$err")" \
+		"['No such policy nvirt-nosuch.', '$f', 2]" || return 1
+	printf 'nic show dev lo mtu\n' > "$f"
+	run "$NVIRT" -j -b "$f"
+	expect_eq "batch, wrong word" "$(json_get '[d["error"], d["line"]]' <<<"$err")" \
+		"['unknown argument \"mtu\".', 1]"
+}
+
 error_no_such_nic() {
 	run "$NVIRT" nic show dev nosuch0
 	[ "$rc" != 0 ] || fail "exit status 0" || return 1
@@ -222,7 +249,7 @@ name_keyword() {
 }
 
 ktap_print_header
-ktap_set_plan 15
+ktap_set_plan 16
 check "nvirt -V reports the version of the module it was built with" version_local
 check "version round-trips to the kernel" version_kernel
 check "nic show lists every netdev of the namespace" nic_list_matches_sysfs
@@ -233,6 +260,7 @@ check "a NIC moved to another netns is listed there only" nic_netns
 check "-n NETNS shows and changes that namespace's NICs and VIFs" netns_option
 check "-b FILE runs its lines, stops at the first that fails, says where" batch_option
 check "unknown NIC gives the kernel error" error_no_such_nic
+check "errors are JSON on stderr under -j" errors_json
 check "policy rejection text reaches the user" error_policy
 check "nic set managed changes state" set_managed
 check "unprivileged user may show but not set" unprivileged

@@ -3,9 +3,10 @@
 #
 # What a user reads and is offered matches what the command takes, in the
 # tree the build staged ("make install-user install-dkms
-# DESTDIR=build/stage PREFIX=/usr"): the man pages render without a
-# warning and document every keyword of help, and bash completion offers
-# every keyword of help where it goes, and no other. Needs neither the
+# DESTDIR=build/stage PREFIX=/usr"): help has every key of the CLI's one
+# keyword table, the man pages render without a warning and document every
+# keyword of help, and bash completion offers every keyword of help where
+# it goes, and no other. Needs neither the
 # module nor root: make check runs it on the host (its thousands of
 # completions are minutes under TCG); nvirt_install.sh tries the names
 # completion gets from a live module in the VM.
@@ -99,9 +100,33 @@ completion_has_every_keyword() {
 	expect_eq "objects" "$comp" "$help"
 }
 
+# Help is the keyword table's (cli/keys.c: what vif add/set, policy
+# add/set and save read): every key in vif's help, a named policy's in
+# policy's and only those; man pages and completion are held to help above.
+help_is_the_key_table() {
+	local table=$(dirname "$0")/../cli/keys.c vif pol named k missing=
+
+	vif=$(grep -oE '^\s*KEY\("[a-z0-9-]+"' "$table" | cut -d'"' -f2)
+	named=$(grep -E '^\s*KEY\(.*\.named = true' "$table" | cut -d'"' -f2)
+	[ -n "$vif" ] && [ -n "$named" ] || fail "no keys read from $table" || return 1
+	for k in $vif; do
+		object_keywords vif | grep -qx -- "$k" || missing+=" vif:$k"
+	done
+	pol=$(object_keywords policy | grep -vx -e nvirt -e policy)
+	for k in $vif; do
+		if grep -qx -- "$k" <<<"$named"; then
+			grep -qx -- "$k" <<<"$pol" || missing+=" policy:$k"
+		elif grep -qx -- "$k" <<<"$pol"; then
+			missing+=" policy:-$k"
+		fi
+	done
+	[ -z "$missing" ] || fail "help and cli/keys.c differ:$missing"
+}
+
 ktap_print_header
 [ -x "$CMD" ] || ktap_exit_fail_msg "no staged install in $STAGE"
-ktap_set_plan 3
+ktap_set_plan 4
+check "help has every key of the table, where it goes" help_is_the_key_table
 check "the man pages render without a warning" man_pages_render
 check "the man pages document every keyword of help" man_has_every_keyword
 check "completion offers every keyword of help and no other" \
