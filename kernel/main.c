@@ -32,6 +32,13 @@ static void nvirt_vifs_exit(void)
 	nvirt_vf_exit();
 }
 
+/* Placement moves VIFs onto queues a PF gets back from its VFs. */
+static const struct nvirt_vf_owner nvirt_vf_owner = {
+	.uses_pf	= nvirt_vif_uses_pf,
+	.vif_of		= nvirt_vif_of,
+	.pf_changed	= nvirt_place_rebalance,
+};
+
 static int __init nvirt_init(void)
 {
 	int err;
@@ -42,8 +49,7 @@ static int __init nvirt_init(void)
 	err = nvirt_vdev_init();
 	if (err)
 		goto err_nic_exit;
-	/* Placement moves VIFs onto queues a PF gets back from its VFs. */
-	nvirt_vf_init(nvirt_place_rebalance);
+	nvirt_vf_init(&nvirt_vf_owner);
 	err = nvirt_vif_init();
 	if (err)
 		goto err_vdev_exit;

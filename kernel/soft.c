@@ -266,7 +266,6 @@ static void nvirt_soft_stats(struct nvirt_vif *vif,
 {
 	struct nvirt_vdev *vd = netdev_priv(vif->dev);
 
-	nvirt_vif_stats_of(vif->dev, stats);
 	stats->spoof_dropped = atomic64_read(&vd->spoof_dropped);
 	stats->vlan_dropped = atomic64_read(&vd->vlan_dropped);
 	stats->ring = true;

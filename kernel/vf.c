@@ -56,11 +56,8 @@ struct nvirt_pf {
 static DEFINE_MUTEX(nvirt_pf_lock);
 static LIST_HEAD(nvirt_pfs);
 
-/*
- * Called when a PF's VFs were disabled, which may give the PF its queues
- * back (igb): placement's, set by nvirt_vf_init() before any request.
- */
-static void (*nvirt_vf_pf_changed)(void);
+/* The VIFs' and placement's, set by nvirt_vf_init() before any request. */
+static const struct nvirt_vf_owner *nvirt_vf_owner;
 
 static void nvirt_vf_settle_all(struct work_struct *work);
 static DECLARE_WORK(nvirt_vf_settle_work, nvirt_vf_settle_all);
@@ -217,7 +214,7 @@ static void nvirt_pf_settle(struct nvirt_pf *pf)
 	if (pf->pending)
 		return;
 	rtnl_lock();
-	pf->disabling = !nvirt_vif_uses_pf(pf->pdev);
+	pf->disabling = !nvirt_vf_owner->uses_pf(pf->pdev);
 	rtnl_unlock();
 	if (!pf->disabling)
 		return;
@@ -226,7 +223,7 @@ static void nvirt_pf_settle(struct nvirt_pf *pf)
 	list_del(&pf->list);
 	rtnl_unlock();
 	/* The PF may have its queues back (igb): VIFs can have them. */
-	nvirt_vf_pf_changed();
+	nvirt_vf_owner->pf_changed();
 	pci_dev_put(pf->pdev);
 	kfree(pf);
 }
@@ -283,7 +280,7 @@ static int nvirt_vf_pick_one(const struct nvirt_vf *vf, void *arg)
 	if (!vf->ifindex)
 		return 0;
 	dev = __dev_get_by_index(dev_net(pick->parent), vf->ifindex);
-	if (!dev || (dev->flags & IFF_UP) || nvirt_vif_of(dev))
+	if (!dev || (dev->flags & IFF_UP) || nvirt_vf_owner->vif_of(dev))
 		return 0;
 	if (!pick->free++) {
 		pick->dev = dev;
@@ -676,8 +673,6 @@ static void nvirt_vf_stats(struct nvirt_vif *vif, struct nvirt_vif_stats *stats)
 	const struct net_device_ops *ops = vif->parent->netdev_ops;
 	struct ifla_vf_stats vs;
 
-	nvirt_vif_stats_of(vif->dev, stats);
-
 	memset(&vs, 0, sizeof(vs));
 	if (ops->ndo_get_vf_stats &&
 	    !ops->ndo_get_vf_stats(vif->parent, vif->vf, &vs)) {
@@ -705,12 +700,11 @@ void nvirt_vf_flush(void)
 
 /**
  * nvirt_vf_init() - start the vf backend
- * @pf_changed: called when VFs nvirt enabled were disabled, under
- *	nvirt_pf_lock, without RTNL: the PF's queues may be back
+ * @owner: what it asks of the VIFs it serves and of placement
  */
-void nvirt_vf_init(void (*pf_changed)(void))
+void nvirt_vf_init(const struct nvirt_vf_owner *owner)
 {
-	nvirt_vf_pf_changed = pf_changed;
+	nvirt_vf_owner = owner;
 }
 
 /**

@@ -26,7 +26,20 @@ struct pci_dev *nvirt_vf_pf_get(struct net_device *parent);
 int nvirt_vf_prepare(struct pci_dev *pdev, struct netlink_ext_ack *extack);
 void nvirt_vf_settle(struct pci_dev *pdev);
 void nvirt_vf_flush(void);
-void nvirt_vf_init(void (*pf_changed)(void));
+/**
+ * struct nvirt_vf_owner - what the vf backend asks of the layers above it
+ * @uses_pf: whether a VIF is a VF of a PF (RTNL held)
+ * @vif_of: the VIF a netdev realizes, or NULL (RTNL held)
+ * @pf_changed: VFs nvirt enabled were disabled and the PF's queues may be
+ *	back (igb); called under nvirt_pf_lock, without RTNL
+ */
+struct nvirt_vf_owner {
+	bool (*uses_pf)(struct pci_dev *pdev);
+	struct nvirt_vif *(*vif_of)(const struct net_device *dev);
+	void (*pf_changed)(void);
+};
+
+void nvirt_vf_init(const struct nvirt_vf_owner *owner);
 void nvirt_vf_exit(void);
 
 #endif /* _NVIRT_VF_H */

@@ -159,6 +159,20 @@ unsigned int nvirt_vif_gen(void)
 	return nvirt_vif_generation;
 }
 
+/* The traffic a VIF's netdev counted; backends add what they count. */
+static void nvirt_vif_stats_of(struct net_device *dev, struct nvirt_vif_stats *stats)
+{
+	struct rtnl_link_stats64 s;
+
+	dev_get_stats(dev, &s);
+	stats->rx_packets = s.rx_packets;
+	stats->rx_bytes = s.rx_bytes;
+	stats->rx_dropped = s.rx_dropped;
+	stats->tx_packets = s.tx_packets;
+	stats->tx_bytes = s.tx_bytes;
+	stats->tx_dropped = s.tx_dropped;
+}
+
 /**
  * nvirt_vif_stats() - a VIF's traffic
  * @vif: the VIF
@@ -172,25 +186,8 @@ void nvirt_vif_stats(struct nvirt_vif *vif, struct nvirt_vif_stats *stats)
 	stats->spoof_dropped = -1;
 	stats->vlan_dropped = -1;
 	stats->ring = false;
+	nvirt_vif_stats_of(vif->dev, stats);
 	vif->ops->stats(vif, stats);
-}
-
-/**
- * nvirt_vif_stats_of() - the traffic a netdev counted, as VIF statistics
- * @dev: the VIF's netdev
- * @stats: filled in, but for the drops only nvirt counts
- */
-void nvirt_vif_stats_of(struct net_device *dev, struct nvirt_vif_stats *stats)
-{
-	struct rtnl_link_stats64 s;
-
-	dev_get_stats(dev, &s);
-	stats->rx_packets = s.rx_packets;
-	stats->rx_bytes = s.rx_bytes;
-	stats->rx_dropped = s.rx_dropped;
-	stats->tx_packets = s.tx_packets;
-	stats->tx_bytes = s.tx_bytes;
-	stats->tx_dropped = s.tx_dropped;
 }
 
 /* Settings not in effect have no enforcement point. */

@@ -76,7 +76,8 @@ struct nvirt_room {
  * @apply: change the settings in @cfg->set to @cfg, all or nothing
  * @destroy: release what create took; the netdev is gone or in the
  *	parent's namespace
- * @stats: read the VIF's traffic
+ * @stats: add what the backend counts to its netdev's counters, which
+ *	are already in
  * @retarget: move @vif to @backend keeping its netdev; -EOPNOTSUPP where
  *	only a new netdev realizes it there (optional: never)
  * @adopt: tell @vif->dev it now realizes @vif, after a move swapped two
@@ -183,7 +184,6 @@ bool nvirt_vif_uses_pf(struct pci_dev *pdev);
 struct nvirt_vif *nvirt_vif_next(struct net *net, unsigned long *id);
 unsigned int nvirt_vif_gen(void);
 void nvirt_vif_stats(struct nvirt_vif *vif, struct nvirt_vif_stats *stats);
-void nvirt_vif_stats_of(struct net_device *dev, struct nvirt_vif_stats *stats);
 
 int nvirt_vif_init(void);
 void nvirt_vif_exit(void);
