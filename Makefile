@@ -66,7 +66,7 @@ selftests:
 # netdevsim for the tests' many VFs: Debian's kernel has no such module.
 # Its sources are unpacked into build/cache once; built once per kernel.
 netdevsim:
-	$(Q)scripts/netdevsim $(BUILD)/cache $(KDIR) $(BUILD)/netdevsim/$(KVER) >/dev/null
+	$(Q)selftests/vm/netdevsim $(BUILD)/cache $(KDIR) $(BUILD)/netdevsim/$(KVER) >/dev/null
 
 _build: module netdevsim lib cli selftests
 
@@ -209,7 +209,7 @@ check-debug: setup
 	$(Q)$(call timed,debug,$(MAKE) --no-print-directory _check_debug)
 	$(Q)$(SUMMARY)
 
-# The debug tier, on the kernel of scripts/debug-kernel: the canary proves
+# The debug tier, on the kernel of selftests/debug/build-kernel: the canary proves
 # the detectors report (in a boot of its own: lockdep stops after one
 # report); then the suite runs with kmemleak scanned after each test. The
 # debug kernel is slow under TCG: make check runs the canary and the tests
@@ -224,12 +224,12 @@ DEBUG_VM_TIMEOUT = 7200
 # ring's teardown, and in check-debug its other checks too.
 DEBUG_SHARED_CHECKS = all_at_once del_while_sending tiny_ring churn
 _check_canary:
-	$(Q)NVIRT_KERNEL=$$(scripts/debug-kernel) NVIRT_SPLATS=expected $(VM_CHECK) \
+	$(Q)NVIRT_KERNEL=$$(selftests/debug/build-kernel) NVIRT_SPLATS=expected $(VM_CHECK) \
 		"debug vm: the canary boot finished" $(CHECK)/canary -n -t 900 -- \
 		env KSFT_DIR=$(KSFT) selftests/debug/canary.sh
 
 _check_debug:
-	$(Q)NVIRT_KERNEL=$$(scripts/debug-kernel) $(VM_CHECK) \
+	$(Q)NVIRT_KERNEL=$$(selftests/debug/build-kernel) $(VM_CHECK) \
 		"debug vm: guest ran the suite, no kernel splat" $(CHECK)/debug \
 		-t $(DEBUG_VM_TIMEOUT) -- env NVIRT_TEST_TIMEOUT=1800 \
 		NVIRT_TESTS="$(NVIRT_TESTS)" \
@@ -244,7 +244,7 @@ _check_debug:
 DEBUG_TEST_MODULES = canary faultmask racewiden ringleave
 DEBUG = $(BUILD)/debug
 debug-modules:
-	$(Q)dk=$$(scripts/debug-kernel) && \
+	$(Q)dk=$$(selftests/debug/build-kernel) && \
 	mkdir -p $(DEBUG)/kernel $(addprefix $(DEBUG)/,$(DEBUG_TEST_MODULES)) && \
 	ln -sfn $(CURDIR)/include $(DEBUG)/include && \
 	find $(DEBUG)/kernel $(addprefix $(DEBUG)/,$(DEBUG_TEST_MODULES)) \

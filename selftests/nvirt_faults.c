@@ -248,14 +248,14 @@ static const char *attr_str(const struct blob *b, unsigned int i,
 {
 	const struct nlattr *a;
 	const char *p;
-	int len, rem, j;
+	int len, j;
 
 	snprintf(buf, size, "-");
 	if (i >= b->n)
 		return buf;
 	p = blob_msg(b, i, &len);
-	nla_for_each(a, rem, p, len) {
-		const unsigned char *d = nla_data(a);
+	nvnl_for_each_attr(a, p, len) {
+		const unsigned char *d = nvnl_data(a);
 		int l = a->nla_len - NLA_HDRLEN;
 
 		if ((a->nla_type & NLA_TYPE_MASK) != type)
@@ -366,7 +366,7 @@ static void drain(struct nvnl *nl)
 /* How a request went. */
 struct outcome {
 	int sock_err;		/* -errno of send() or recv(), or 0 */
-	struct answer a;
+	struct nvnl_ans a;
 	bool injected;		/* the fault point armed was reached */
 	bool dump;
 };
@@ -558,7 +558,7 @@ FIXTURE_TEARDOWN(faults)
  */
 static bool clean_error(const struct outcome *o)
 {
-	bool replies = o->a.n_replies && !o->dump;
+	bool replies = o->a.msgs && !o->dump;
 
 	if (o->sock_err)
 		return o->sock_err < 0 && o->sock_err > -4096 && !replies;
@@ -573,7 +573,7 @@ static const char *outcome_str(const struct outcome *o, char *buf, size_t size)
 		snprintf(buf, size, "%s%s%s", strerror(o->a.err),
 			 o->a.msg[0] ? ": " : "", o->a.msg);
 	else
-		snprintf(buf, size, "ok, %d replies", o->a.n_replies);
+		snprintf(buf, size, "ok, %d replies", o->a.msgs);
 	return buf;
 }
 
@@ -661,7 +661,7 @@ static const char *point(struct ctx *c, const struct fop *op, unsigned int n,
 		return why;
 	}
 	if (!clean_error(&o)) {
-		snprintf(why, size, "unclean error: %s (%d replies)", res, o.a.n_replies);
+		snprintf(why, size, "unclean error: %s (%d replies)", res, o.a.msgs);
 		return why;
 	}
 	w->errs[o.sock_err ? -o.sock_err : o.a.err]++;

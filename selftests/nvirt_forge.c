@@ -99,7 +99,7 @@ static int forged_event(struct nvnl *nl, char *buf, size_t size)
 	static struct blob blob;
 	struct nlmsghdr *nlh = (void *)buf;
 	struct genlmsghdr *genl;
-	struct answer a;
+	struct nvnl_ans a;
 	struct mreq m;
 	int err;
 

@@ -648,7 +648,7 @@ int main(int argc, char **argv)
 	}
 
 	ksft_print_header();
-	fd = nvnl_open();
+	fd = nvnl_socket();
 	if (fd < 0 || nvnl_family(fd, NVIRT_FAMILY_NAME, &fam))
 		ksft_exit_skip("the nvirt family is not registered\n");
 	if (nvnl_policies(fd, fam.id, &pols))
@@ -688,7 +688,7 @@ int main(int argc, char **argv)
 			c->parents[c->n_parents++] = before.nic[o].ifindex;
 	}
 	/* Notifications are built only while someone listens. */
-	mon_fd = nvnl_open_group(fam.mcgrp);
+	mon_fd = nvnl_socket_group(fam.mcgrp);
 	if (churn) {
 		pids[0] = churn_start(c, 0);
 		pids[1] = churn_start(c, 1);

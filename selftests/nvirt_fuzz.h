@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <linux/types.h>
 
-#include "nvirt_nlraw.h"
+#include "nvirt_nlobj.h"
 
 /* xorshift64*: small, fast, and the same everywhere. */
 struct fz_rng {

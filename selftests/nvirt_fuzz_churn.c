@@ -112,7 +112,7 @@ void fz_churn_vifs(struct fz_churn *c, struct fz_churn_stats *st)
 	char name[8];
 	int fd;
 
-	fd = nvnl_open();
+	fd = nvnl_socket();
 	if (fd < 0) {
 		st->sock_err++;
 		return;
@@ -166,7 +166,7 @@ static int socket_in(int nsfd, int home)
 
 	if (setns(nsfd, CLONE_NEWNET))
 		return -1;
-	fd = nvnl_open();
+	fd = nvnl_socket();
 	if (setns(home, CLONE_NEWNET)) {
 		perror("setns home");
 		exit(1);
@@ -288,7 +288,7 @@ void fz_churn_netns(struct fz_churn *c, struct fz_churn_stats *st)
 {
 	int fd, home;
 
-	fd = nvnl_open();
+	fd = nvnl_socket();
 	home = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
 	if (fd < 0 || home < 0) {
 		st->sock_err++;

@@ -67,10 +67,9 @@ static inline void links_mac(char *buf, const __u8 *mac, int len)
 static inline void links_vf(char *buf, const struct nlattr *vf)
 {
 	const struct nlattr *a;
-	int rem;
 
-	nla_for_each(a, rem, nla_data(vf), vf->nla_len - NLA_HDRLEN) {
-		const __u32 *v = nla_data(a);
+	nvnl_for_each_nested(a, vf) {
+		const __u32 *v = nvnl_data(a);
 
 		switch (a->nla_type) {
 		case IFLA_VF_MAC:
@@ -100,15 +99,14 @@ static inline void links_parse(struct link_rec *r, const struct nlmsghdr *nlh)
 {
 	const struct ifinfomsg *ifi = NLMSG_DATA(nlh);
 	const struct nlattr *a, *b;
-	int rem, rem2;
 
 	memset(r, 0, sizeof(*r));
 	r->ifindex = ifi->ifi_index;
 	r->master = r->link = -1;
-	nla_for_each(a, rem, (const char *)ifi + NLMSG_ALIGN(sizeof(*ifi)),
-		     nlh->nlmsg_len - NLMSG_LENGTH(sizeof(*ifi))) {
-		const void *d = nla_data(a);
-		int len = a->nla_len - NLA_HDRLEN;
+	nvnl_for_each_attr(a, (const char *)ifi + NLMSG_ALIGN(sizeof(*ifi)),
+			   (int)nlh->nlmsg_len - (int)NLMSG_LENGTH(sizeof(*ifi))) {
+		const void *d = nvnl_data(a);
+		int len = nvnl_len(a);
 
 		switch (a->nla_type & NLA_TYPE_MASK) {
 		case IFLA_IFNAME:
@@ -134,14 +132,14 @@ static inline void links_parse(struct link_rec *r, const struct nlmsghdr *nlh)
 			r->link_netns = true;
 			break;
 		case IFLA_LINKINFO:
-			nla_for_each(b, rem2, d, len)
+			nvnl_for_each_nested(b, a)
 				if (b->nla_type == IFLA_INFO_KIND)
 					links_cat(r->line, " kind %.*s",
-						  (int)(b->nla_len - NLA_HDRLEN),
-						  (const char *)nla_data(b));
+						  nvnl_len(b),
+						  (const char *)nvnl_data(b));
 			break;
 		case IFLA_VFINFO_LIST:
-			nla_for_each(b, rem2, d, len)
+			nvnl_for_each_nested(b, a)
 				links_vf(r->line, b);
 			break;
 		}

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Raw generic netlink for the nvirt selftests that speak it without
- * libnvirt: the spec as a table (scripts/spec-table), requests built as
- * lists of attributes so that a test can change one of them, answers with
- * the kernel's extack, and snapshots of nvirt's state to compare.
+ * Requests by nvirt's spec, for the selftests that speak raw netlink
+ * (nvirt_nlraw.c) to change one attribute of a valid request: the spec as
+ * a table (scripts/spec-table), requests built as lists of attributes,
+ * their replies kept whole, and snapshots of nvirt's state to compare.
  */
 
 #ifndef NVIRT_NL_H
@@ -24,19 +24,11 @@
 #include <linux/netlink.h>
 #include <linux/nvirt.h>
 
+#include "nvirt_nlraw.h"
+
 #ifndef ARRAY_SIZE
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #endif
-
-/* Each attribute of a stream of @l bytes at @start; @rem counts down. */
-#define nla_for_each(pos, rem, start, l)					\
-	for (pos = (void *)(start), rem = (l);				\
-	     rem >= NLA_HDRLEN && pos->nla_len >= NLA_HDRLEN &&		\
-	     pos->nla_len <= rem;						\
-	     rem -= NLA_ALIGN(pos->nla_len),				\
-	     pos = (void *)((char *)pos + NLA_ALIGN(pos->nla_len)))
-
-#define nla_data(nla) ((void *)((char *)(nla) + NLA_HDRLEN))
 
 enum spec_kind {
 	SPEC_U8, SPEC_U16, SPEC_U32, SPEC_U64,
@@ -387,7 +379,6 @@ static inline void blob_add(struct blob *blob, const struct nlmsghdr *nlh,
 {
 	const char *p = NLMSG_DATA(nlh);
 	const struct nlattr *nla;
-	int rem;
 
 	if (!blob->len)		/* emptied by its user */
 		blob->n = 0;
@@ -396,8 +387,8 @@ static inline void blob_add(struct blob *blob, const struct nlmsghdr *nlh,
 	blob->start[blob->n++] = blob->len;
 	memcpy(blob->b + blob->len, p, GENL_HDRLEN);
 	blob->len += GENL_HDRLEN;
-	nla_for_each(nla, rem, p + GENL_HDRLEN, nlh->nlmsg_len - NLMSG_LENGTH(GENL_HDRLEN)) {
-		if ((nla->nla_type & NLA_TYPE_MASK) == strip)
+	nvnl_for_each_gattr(nla, nlh) {
+		if (nvnl_type(nla) == strip)
 			continue;
 		memcpy(blob->b + blob->len, nla, NLA_ALIGN(nla->nla_len));
 		blob->len += NLA_ALIGN(nla->nla_len);
@@ -413,70 +404,23 @@ struct nvnl {
 	unsigned long requests;		/* sent, dumps included */
 };
 
-/* What the kernel answered. */
-struct answer {
-	int err;			/* 0 or a positive errno */
-	char msg[256];			/* extack message, or "" */
-	bool has_offs, has_miss_type, has_miss_nest;
-	unsigned int offs, miss_type, miss_nest;
-	int n_replies;
-	unsigned int mark_off;		/* where the marked attribute was */
+/* Where nvnl_wait() keeps replies. */
+struct nvnl_keep {
+	struct blob *blob;
+	unsigned int strip;
 };
 
-static inline void answer_tlvs(struct answer *a, const void *start, int len)
+static inline int nvnl_blob_cb(const struct nlmsghdr *nlh, void *arg)
 {
-	const struct nlattr *nla;
-	int rem;
+	const struct nvnl_keep *keep = arg;
 
-	nla_for_each(nla, rem, start, len) {
-		const void *data = nla_data(nla);
-
-		switch (nla->nla_type) {
-		case NLMSGERR_ATTR_MSG:
-			snprintf(a->msg, sizeof(a->msg), "%.*s",
-				 (int)(nla->nla_len - NLA_HDRLEN), (const char *)data);
-			break;
-		case NLMSGERR_ATTR_OFFS:
-			a->has_offs = true;
-			a->offs = *(const __u32 *)data;
-			break;
-		case NLMSGERR_ATTR_MISS_TYPE:
-			a->has_miss_type = true;
-			a->miss_type = *(const __u32 *)data;
-			break;
-		case NLMSGERR_ATTR_MISS_NEST:
-			a->has_miss_nest = true;
-			a->miss_nest = *(const __u32 *)data;
-			break;
-		}
-	}
-}
-
-/* An NLMSG_ERROR (the request echoed in it) or an NLMSG_DONE. */
-static inline void answer_end(struct answer *a, const struct nlmsghdr *nlh)
-{
-	const char *p = NLMSG_DATA(nlh);
-	int off;
-
-	if (nlh->nlmsg_type == NLMSG_ERROR) {
-		const struct nlmsgerr *e = (const void *)p;
-
-		a->err = -e->error;
-		/* The TLVs follow the echoed request, aligned. */
-		off = sizeof(*e);
-		if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
-			off = NLMSG_ALIGN(sizeof(e->error) + e->msg.nlmsg_len);
-	} else {
-		a->err = -*(const int *)p;
-		off = sizeof(int);
-	}
-	if (nlh->nlmsg_flags & NLM_F_ACK_TLVS)
-		answer_tlvs(a, p + off, nlh->nlmsg_len - NLMSG_HDRLEN - off);
+	blob_add(keep->blob, nlh, keep->strip);
+	return 0;
 }
 
 /* Send @m; its sequence number goes to *@seq. 0, or -errno. */
 static inline int nvnl_send(struct nvnl *nl, const struct mreq *m,
-			    struct answer *a, __u32 *seq)
+			    struct nvnl_ans *a, __u32 *seq)
 {
 	static char buf[64 * 1024];
 	unsigned int len;
@@ -493,35 +437,17 @@ static inline int nvnl_send(struct nvnl *nl, const struct mreq *m,
  * dump's DONE. Replies go to @blob, if any, without their attribute
  * @strip. Returns 0, or -errno when the socket failed.
  */
-static inline int nvnl_wait(struct nvnl *nl, __u32 seq, struct answer *a,
+static inline int nvnl_wait(struct nvnl *nl, __u32 seq, struct nvnl_ans *a,
 			    struct blob *blob, unsigned int strip)
 {
-	static char buf[64 * 1024];
+	struct nvnl_keep keep = { .blob = blob, .strip = strip };
 
-	for (;;) {
-		struct nlmsghdr *nlh;
-		int n = recv(nl->fd, buf, sizeof(buf), 0);
-
-		if (n < 0)
-			return -errno;
-		for (nlh = (void *)buf; NLMSG_OK(nlh, n); nlh = NLMSG_NEXT(nlh, n)) {
-			if (nlh->nlmsg_seq != seq)
-				continue;
-			if (nlh->nlmsg_type == NLMSG_ERROR ||
-			    nlh->nlmsg_type == NLMSG_DONE) {
-				answer_end(a, nlh);
-				return 0;
-			}
-			a->n_replies++;
-			if (blob)
-				blob_add(blob, nlh, strip);
-		}
-	}
+	return nvnl_answers(nl->fd, seq, blob ? nvnl_blob_cb : NULL, &keep, a);
 }
 
 /* Send @m and read its answer (nvnl_wait()); 0, or -errno. */
 static inline int nvnl_do(struct nvnl *nl, const struct mreq *m,
-			  struct answer *a, struct blob *blob, unsigned int strip)
+			  struct nvnl_ans *a, struct blob *blob, unsigned int strip)
 {
 	__u32 seq;
 
@@ -531,54 +457,19 @@ static inline int nvnl_do(struct nvnl *nl, const struct mreq *m,
 /* The family's id and its multicast groups' from the controller. */
 static inline int nvnl_resolve(struct nvnl *nl)
 {
-	static char buf[8192];
-	struct nlattr *nla, *grp, *ga;
-	int n, rem, rem_grp, rem_ga;
-	struct nlmsghdr *nlh;
-	struct {
-		struct nlmsghdr nlh;
-		struct genlmsghdr genl;
-		struct nlattr nla;
-		char name[GENL_NAMSIZ];
-	} r = {
-		.nlh.nlmsg_len = sizeof(r),
-		.nlh.nlmsg_type = GENL_ID_CTRL,
-		.nlh.nlmsg_flags = NLM_F_REQUEST,
-		.genl.cmd = CTRL_CMD_GETFAMILY,
-		.genl.version = 1,
-		.nla.nla_len = NLA_HDRLEN + GENL_NAMSIZ,
-		.nla.nla_type = CTRL_ATTR_FAMILY_NAME,
-		.name = NVIRT_FAMILY_NAME,
-	};
+	struct nvnl_family f;
+	unsigned int i;
+	int err, g;
 
-	if (send(nl->fd, &r, sizeof(r), 0) < 0)
-		return -errno;
-	n = recv(nl->fd, buf, sizeof(buf), 0);
-	nlh = (void *)buf;
-	if (n < 0 || !NLMSG_OK(nlh, n) || nlh->nlmsg_type == NLMSG_ERROR)
-		return -ENOENT;
-	nla_for_each(nla, rem, (char *)NLMSG_DATA(nlh) + GENL_HDRLEN,
-		     nlh->nlmsg_len - NLMSG_LENGTH(GENL_HDRLEN)) {
-		if (nla->nla_type == CTRL_ATTR_FAMILY_ID)
-			nl->family = *(__u16 *)nla_data(nla);
-		if ((nla->nla_type & NLA_TYPE_MASK) != CTRL_ATTR_MCAST_GROUPS)
-			continue;
-		nla_for_each(grp, rem_grp, nla_data(nla), nla->nla_len - NLA_HDRLEN) {
-			const char *name = NULL;
-			unsigned int id = 0, i;
-
-			nla_for_each(ga, rem_ga, nla_data(grp), grp->nla_len - NLA_HDRLEN) {
-				if (ga->nla_type == CTRL_ATTR_MCAST_GRP_NAME)
-					name = nla_data(ga);
-				if (ga->nla_type == CTRL_ATTR_MCAST_GRP_ID)
-					id = *(__u32 *)nla_data(ga);
-			}
-			for (i = 0; name && i < ARRAY_SIZE(spec_mcgrps); i++)
-				if (!strcmp(name, spec_mcgrps[i].name))
-					nl->grp[i] = id;
-		}
-	}
-	return nl->family ? 0 : -ENOENT;
+	err = nvnl_family(nl->fd, NVIRT_FAMILY_NAME, &f);
+	if (err)
+		return err;
+	nl->family = f.id;
+	for (g = 0; g < f.n_grps; g++)
+		for (i = 0; i < ARRAY_SIZE(spec_mcgrps); i++)
+			if (!strcmp(f.grps[g].name, spec_mcgrps[i].name))
+				nl->grp[i] = f.grps[g].id;
+	return 0;
 }
 
 /* Make @fd, a generic netlink socket, one of the nvirt family. */
@@ -597,7 +488,7 @@ static inline int nvnl_attach(struct nvnl *nl, int fd)
 
 static inline int nvnl_open(struct nvnl *nl)
 {
-	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
+	int fd = nvnl_socket();
 	int err;
 
 	if (fd < 0)
@@ -628,7 +519,7 @@ static const struct {
 
 static inline int snapshot_take(struct nvnl *nl, struct snapshot *s)
 {
-	struct answer a;
+	struct nvnl_ans a;
 	struct mreq m;
 	unsigned int i;
 	int err;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Raw generic netlink for nvirt's fuzz and soak tests (nvirt_nlraw.h).
+ * Raw generic netlink for nvirt's tests (nvirt_nlraw.h).
  */
 
 #include <errno.h>
@@ -9,8 +9,6 @@
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
-
-#include <linux/nvirt.h>
 
 #include "kselftest.h"
 #include "nvirt_nlraw.h"
@@ -113,7 +111,7 @@ const struct nlattr *nvnl_attr(const struct nlmsghdr *nlh, int type)
  * A bound socket: an unbound one has port id 0, and multicasts from the
  * kernel (port id 0 too) skip it.
  */
-int nvnl_open(void)
+int nvnl_socket(void)
 {
 	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
 	int fd, one = 1, size = 1 << 20;
@@ -131,9 +129,9 @@ int nvnl_open(void)
 }
 
 /* A socket in multicast @group, with room for bursts. */
-int nvnl_open_group(int group)
+int nvnl_socket_group(int group)
 {
-	int fd = nvnl_open(), size = 4 << 20;
+	int fd = nvnl_socket(), size = 4 << 20;
 
 	if (fd < 0)
 		return -1;
@@ -146,7 +144,7 @@ int nvnl_open_group(int group)
 	return fd;
 }
 
-/* The errno and extack message of an NLMSG_ERROR or NLMSG_DONE. */
+/* The errno and extack of an NLMSG_ERROR or NLMSG_DONE. */
 void nvnl_parse_err(const struct nlmsghdr *nlh, struct nvnl_ans *a)
 {
 	const struct nlmsgerr *e = NLMSG_DATA(nlh);
@@ -166,11 +164,24 @@ void nvnl_parse_err(const struct nlmsghdr *nlh, struct nvnl_ans *a)
 		off = NLMSG_ALIGN(sizeof(e->error) + e->msg.nlmsg_len);
 	len = (int)nlh->nlmsg_len - NLMSG_HDRLEN - off;
 	nvnl_for_each_attr(nla, (const char *)e + off, len) {
-		if (nvnl_type(nla) == NLMSGERR_ATTR_MSG)
+		switch (nvnl_type(nla)) {
+		case NLMSGERR_ATTR_MSG:
 			snprintf(a->msg, sizeof(a->msg), "%.*s",
 				 nvnl_len(nla), (const char *)nvnl_data(nla));
-		if (nvnl_type(nla) == NLMSGERR_ATTR_MISS_TYPE)
+			break;
+		case NLMSGERR_ATTR_OFFS:
+			a->has_offs = true;
+			a->offs = nvnl_get_uint(nla);
+			break;
+		case NLMSGERR_ATTR_MISS_TYPE:
+			a->has_miss_type = true;
 			a->miss_type = nvnl_get_uint(nla);
+			break;
+		case NLMSGERR_ATTR_MISS_NEST:
+			a->has_miss_nest = true;
+			a->miss_nest = nvnl_get_uint(nla);
+			break;
+		}
 	}
 }
 
@@ -178,22 +189,34 @@ int nvnl_rx_size = NVNL_RX_MAX;
 
 /*
  * Send @m as a request (with an ACK unless it is a dump) and read every
- * answer to it: replies go to @cb, the ACK, error or NLMSG_DONE into @a.
- * Returns 0, or -errno when the socket failed.
+ * answer to it (nvnl_answers()). Returns 0, or -errno when the socket
+ * failed.
  */
 int nvnl_request(int fd, struct nvnl_msg *m, nvnl_cb cb, void *arg,
 		 struct nvnl_ans *a)
 {
-	static __thread char buf[NVNL_RX_MAX];
 	static __thread __u32 seq;
 	bool dump = (m->nlh.nlmsg_flags & NLM_F_DUMP) == NLM_F_DUMP;
-	bool stop = false;
 
 	memset(a, 0, sizeof(*a));
 	m->nlh.nlmsg_flags |= NLM_F_REQUEST | (dump ? 0 : NLM_F_ACK);
 	m->nlh.nlmsg_seq = ++seq;
 	if (send(fd, m, m->nlh.nlmsg_len, 0) < 0)
 		return -errno;
+	return nvnl_answers(fd, seq, cb, arg, a);
+}
+
+/*
+ * Read the answers to request @seq to their end: replies go to @cb (until
+ * it returns non-zero), the ACK, error or NLMSG_DONE into @a, whose counts
+ * grow. Returns 0, or -errno when the socket failed.
+ */
+int nvnl_answers(int fd, __u32 seq, nvnl_cb cb, void *arg,
+		 struct nvnl_ans *a)
+{
+	static __thread char buf[NVNL_RX_MAX];
+	bool stop = false;
+
 	for (;;) {
 		const struct nlmsghdr *nlh;
 		int n = recv(fd, buf, nvnl_rx_size, 0);
@@ -217,6 +240,25 @@ int nvnl_request(int fd, struct nvnl_msg *m, nvnl_cb cb, void *arg,
 	}
 }
 
+/* A multicast group of CTRL_ATTR_MCAST_GROUPS. */
+static void family_group(struct nvnl_family *f, const struct nlattr *grp)
+{
+	const struct nlattr *a;
+
+	if (f->n_grps == NVNL_GRPS_MAX)
+		return;
+	nvnl_for_each_nested(a, grp) {
+		if (nvnl_type(a) == CTRL_ATTR_MCAST_GRP_ID)
+			f->grps[f->n_grps].id = nvnl_get_uint(a);
+		if (nvnl_type(a) == CTRL_ATTR_MCAST_GRP_NAME)
+			snprintf(f->grps[f->n_grps].name, GENL_NAMSIZ, "%.*s",
+				 nvnl_len(a), (const char *)nvnl_data(a));
+	}
+	if (!f->mcgrp)
+		f->mcgrp = f->grps[f->n_grps].id;
+	f->n_grps++;
+}
+
 static int family_cb(const struct nlmsghdr *nlh, void *arg)
 {
 	struct nvnl_family *f = arg;
@@ -227,12 +269,9 @@ static int family_cb(const struct nlmsghdr *nlh, void *arg)
 			f->id = nvnl_get_uint(nla);
 		if (nvnl_type(nla) == CTRL_ATTR_VERSION)
 			f->version = nvnl_get_uint(nla);
-		if (nvnl_type(nla) == CTRL_ATTR_MCAST_GROUPS && !f->mcgrp)
+		if (nvnl_type(nla) == CTRL_ATTR_MCAST_GROUPS)
 			nvnl_for_each_nested(op, nla)
-				nvnl_for_each_nested(a, op)
-					if (nvnl_type(a) == CTRL_ATTR_MCAST_GRP_ID &&
-					    !f->mcgrp)
-						f->mcgrp = nvnl_get_uint(a);
+				family_group(f, op);
 		if (nvnl_type(nla) != CTRL_ATTR_OPS)
 			continue;
 		nvnl_for_each_nested(op, nla) {
@@ -384,385 +423,6 @@ const char *nvnl_errname(int err)
 		return s;
 	snprintf(buf, sizeof(buf), "%d", err);
 	return buf;
-}
-
-/* A do request: -errno of its answer (or of the socket), 0 on success. */
-int nv_do(int fd, struct nvnl_msg *m, struct nvnl_ans *a)
-{
-	struct nvnl_ans tmp;
-	int err;
-
-	a = a ? a : &tmp;
-	err = nvnl_request(fd, m, NULL, NULL, a);
-	return err ? err : -a->err;
-}
-
-struct nv_dump_ctx {
-	struct nv_dump *d;
-	void *out;
-	__u32 last_id;
-};
-
-static bool seen_name(const char *names, size_t stride, int n, const char *s)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		if (!strcmp(names + i * stride, s))
-			return true;
-	return false;
-}
-
-static void copy_str(char *to, size_t size, const struct nlattr *nla)
-{
-	snprintf(to, size, "%.*s", nvnl_len(nla), (const char *)nvnl_data(nla));
-}
-
-static int vif_cb(const struct nlmsghdr *nlh, void *arg)
-{
-	struct nv_dump_ctx *c = arg;
-	struct nv_vif *vifs = c->out, v = { 0 };
-	const struct nlattr *nla;
-	int i;
-
-	nvnl_for_each_gattr(nla, nlh) {
-		switch (nvnl_type(nla)) {
-		case NVIRT_A_VIF_ID:
-			v.id = nvnl_get_uint(nla);
-			break;
-		case NVIRT_A_VIF_NAME:
-			copy_str(v.name, sizeof(v.name), nla);
-			break;
-		case NVIRT_A_VIF_IFNAME:
-			copy_str(v.ifname, sizeof(v.ifname), nla);
-			break;
-		case NVIRT_A_VIF_IFINDEX:
-			v.ifindex = nvnl_get_uint(nla);
-			break;
-		case NVIRT_A_VIF_PARENT_IFINDEX:
-			v.parent = nvnl_get_uint(nla);
-			break;
-		case NVIRT_A_VIF_BACKEND:
-			v.backend = nvnl_get_uint(nla);
-			break;
-		case NVIRT_A_VIF_NETNS_ID:
-			v.has_nsid = true;
-			v.nsid = (__s32)nvnl_get_uint(nla);
-			break;
-		}
-	}
-	for (i = 0; i < c->d->n; i++)
-		c->d->dup_id |= vifs[i].id == v.id;
-	c->d->dup_name |= seen_name(vifs[0].name, sizeof(vifs[0]), c->d->n,
-				    v.name);
-	c->d->unordered |= c->d->n && v.id <= c->last_id;
-	c->last_id = v.id;
-	if (c->d->n < NV_MAX)
-		vifs[c->d->n++] = v;
-	return 0;
-}
-
-/* Every VIF managed from the socket's namespace (on @parent, unless 0). */
-int nv_vif_dump_on(int fd, int family, __u32 parent, struct nv_vif *v,
-		   struct nv_dump *d)
-{
-	struct nv_dump_ctx c = { .d = d, .out = v };
-	struct nvnl_msg m;
-	int err;
-
-	memset(d, 0, sizeof(*d));
-	nvnl_init(&m, family, NLM_F_DUMP, NVIRT_CMD_VIF_GET);
-	if (parent)
-		nvnl_put_u32(&m, NVIRT_A_VIF_PARENT_IFINDEX, parent);
-	err = nvnl_request(fd, &m, vif_cb, &c, &d->a);
-	return err ? err : -d->a.err;
-}
-
-int nv_vif_dump(int fd, int family, struct nv_vif *v, struct nv_dump *d)
-{
-	return nv_vif_dump_on(fd, family, 0, v, d);
-}
-
-/* One VIF by id or name (or both), into @v. */
-int nv_vif_get(int fd, int family, __u32 id, const char *name,
-	       struct nv_vif *v)
-{
-	static __thread struct nv_vif got[NV_MAX];
-	struct nv_dump d = { 0 };
-	struct nv_dump_ctx c = { .d = &d, .out = got };
-	struct nvnl_msg m;
-	int err;
-
-	nvnl_init(&m, family, 0, NVIRT_CMD_VIF_GET);
-	if (id)
-		nvnl_put_u32(&m, NVIRT_A_VIF_ID, id);
-	if (name)
-		nvnl_put_str(&m, NVIRT_A_VIF_NAME, name);
-	err = nvnl_request(fd, &m, vif_cb, &c, &d.a);
-	if (err)
-		return err;
-	if (d.a.err)
-		return -d.a.err;
-	*v = got[0];
-	return d.n == 1 ? 0 : -EBADMSG;
-}
-
-static int policy_name_cb(const struct nlmsghdr *nlh, void *arg)
-{
-	struct nv_dump_ctx *c = arg;
-	char (*names)[32] = c->out, name[32] = "";
-	const struct nlattr *nla = nvnl_attr(nlh, NVIRT_A_NAMED_POLICY_NAME);
-
-	if (nla)
-		copy_str(name, sizeof(name), nla);
-	c->d->dup_name |= seen_name(names[0], sizeof(names[0]), c->d->n, name);
-	if (c->d->n < NV_MAX)
-		memcpy(names[c->d->n++], name, sizeof(name));
-	return 0;
-}
-
-int nv_policy_dump(int fd, int family, char (*names)[32], struct nv_dump *d)
-{
-	struct nv_dump_ctx c = { .d = d, .out = names };
-	struct nvnl_msg m;
-	int err;
-
-	memset(d, 0, sizeof(*d));
-	nvnl_init(&m, family, NLM_F_DUMP, NVIRT_CMD_POLICY_GET);
-	err = nvnl_request(fd, &m, policy_name_cb, &c, &d->a);
-	return err ? err : -d->a.err;
-}
-
-static int nic_cb(const struct nlmsghdr *nlh, void *arg)
-{
-	struct nv_dump_ctx *c = arg;
-	struct nv_nic *nics = c->out, n = { .managed = -1 };
-	const struct nlattr *nla;
-	int i;
-
-	nvnl_for_each_gattr(nla, nlh) {
-		switch (nvnl_type(nla)) {
-		case NVIRT_A_NIC_IFINDEX:
-			n.ifindex = nvnl_get_uint(nla);
-			break;
-		case NVIRT_A_NIC_IFNAME:
-			copy_str(n.name, sizeof(n.name), nla);
-			break;
-		case NVIRT_A_NIC_MANAGED:
-			n.managed = nvnl_get_uint(nla);
-			break;
-		case NVIRT_A_NIC_SRIOV_TOTAL_VFS:
-			n.total_vfs = nvnl_get_uint(nla);
-			break;
-		}
-	}
-	for (i = 0; i < c->d->n; i++)
-		c->d->dup_id |= nics[i].ifindex == n.ifindex;
-	if (c->d->n < NV_MAX)
-		nics[c->d->n++] = n;
-	return 0;
-}
-
-int nv_nic_dump(int fd, int family, struct nv_nic *nics, struct nv_dump *d)
-{
-	struct nv_dump_ctx c = { .d = d, .out = nics };
-	struct nvnl_msg m;
-	int err;
-
-	memset(d, 0, sizeof(*d));
-	nvnl_init(&m, family, NLM_F_DUMP, NVIRT_CMD_NIC_GET);
-	err = nvnl_request(fd, &m, nic_cb, &c, &d->a);
-	return err ? err : -d->a.err;
-}
-
-static int id_cb(const struct nlmsghdr *nlh, void *arg)
-{
-	const struct nlattr *nla = nvnl_attr(nlh, NVIRT_A_VIF_ID);
-
-	if (nla)
-		*(__u32 *)arg = nvnl_get_uint(nla);
-	return 0;
-}
-
-/* A VIF: its id, or -errno. @backend and @netns_fd: -1 for none. */
-int nv_vif_new(int fd, int family, const char *name, __u32 parent,
-	       int backend, int netns_fd, struct nvnl_ans *a)
-{
-	struct nvnl_msg m;
-	__u32 id = 0;
-	int err;
-
-	nvnl_init(&m, family, 0, NVIRT_CMD_VIF_NEW);
-	nvnl_put_str(&m, NVIRT_A_VIF_NAME, name);
-	nvnl_put_u32(&m, NVIRT_A_VIF_PARENT_IFINDEX, parent);
-	if (backend >= 0)
-		nvnl_put_u32(&m, NVIRT_A_VIF_BACKEND, backend);
-	if (netns_fd >= 0)
-		nvnl_put_s32(&m, NVIRT_A_VIF_NETNS_FD, netns_fd);
-	err = nvnl_request(fd, &m, id_cb, &id, a);
-	if (err)
-		return err;
-	return a->err ? -a->err : (int)id;
-}
-
-int nv_vif_del(int fd, int family, __u32 id, const char *name,
-	       struct nvnl_ans *a)
-{
-	struct nvnl_msg m;
-
-	nvnl_init(&m, family, 0, NVIRT_CMD_VIF_DEL);
-	if (id)
-		nvnl_put_u32(&m, NVIRT_A_VIF_ID, id);
-	if (name)
-		nvnl_put_str(&m, NVIRT_A_VIF_NAME, name);
-	return nv_do(fd, &m, a);
-}
-
-int nv_policy_del(int fd, int family, const char *name, struct nvnl_ans *a)
-{
-	struct nvnl_msg m;
-
-	nvnl_init(&m, family, 0, NVIRT_CMD_POLICY_DEL);
-	nvnl_put_str(&m, NVIRT_A_NAMED_POLICY_NAME, name);
-	return nv_do(fd, &m, a);
-}
-
-int nv_nic_set_managed(int fd, int family, __u32 ifindex, int managed)
-{
-	struct nvnl_msg m;
-
-	nvnl_init(&m, family, 0, NVIRT_CMD_NIC_SET);
-	nvnl_put_u32(&m, NVIRT_A_NIC_IFINDEX, ifindex);
-	nvnl_put_u32(&m, NVIRT_A_NIC_MANAGED, managed);
-	return nv_do(fd, &m, NULL);
-}
-
-/* Whether @nlh's attributes fill it exactly, nests included. */
-static bool well_formed(const void *start, int len, int depth)
-{
-	const struct nlattr *nla;
-	int used = 0;
-
-	nvnl_for_each_attr(nla, start, len) {
-		used = (const char *)nla - (const char *)start + NLA_ALIGN(nla->nla_len);
-		if ((nla->nla_type & NLA_F_NESTED) && depth < 4 &&
-		    !well_formed(nvnl_data(nla), nvnl_len(nla), depth + 1))
-			return false;
-	}
-	return used == len || (used > len && used - len < NLA_ALIGNTO);
-}
-
-/* State after @ev (0 add, 1 del, 2 change) of an object in @state. */
-static __u8 mon_step(struct nv_mon *mon, __u8 state, int ev, const char *who)
-{
-	static const char *const what[] = { "add", "del", "change" };
-
-	if (((ev == 0 && state == 1) || (ev != 0 && state == 2)) &&
-	    !mon->disorder++)
-		snprintf(mon->why, sizeof(mon->why), "%s: %s while %s", who,
-			 what[ev], state == 1 ? "present" : "deleted");
-	return ev == 1 ? 2 : 1;
-}
-
-static void mon_policy(struct nv_mon *mon, const struct nlmsghdr *nlh, int ev)
-{
-	const struct nlattr *nla = nvnl_attr(nlh, NVIRT_A_NAMED_POLICY_NAME);
-	char name[32], who[48];
-	int i;
-
-	if (!nla)
-		return;
-	snprintf(name, sizeof(name), "%.*s", nvnl_len(nla),
-		 (const char *)nvnl_data(nla));
-	for (i = 0; i < mon->n_pol; i++)
-		if (!strcmp(mon->pol[i].name, name))
-			break;
-	if (i == mon->n_pol) {
-		if (i == 64)
-			return;
-		mon->n_pol++;
-		snprintf(mon->pol[i].name, sizeof(mon->pol[i].name), "%s", name);
-		mon->pol[i].state = 0;
-	}
-	snprintf(who, sizeof(who), "policy %s", name);
-	mon->pol[i].state = mon_step(mon, mon->pol[i].state, ev, who);
-}
-
-static void mon_one(struct nv_mon *mon, int family, const struct nlmsghdr *nlh)
-{
-	const struct genlmsghdr *gh = NLMSG_DATA(nlh);
-	const struct nlattr *nla;
-	int kind, ev;
-	char who[32];
-	__u32 id;
-
-	if (nlh->nlmsg_type != family ||
-	    nlh->nlmsg_len < NLMSG_LENGTH(GENL_HDRLEN) ||
-	    !well_formed((const char *)gh + GENL_HDRLEN,
-			 nlh->nlmsg_len - NLMSG_LENGTH(GENL_HDRLEN), 0)) {
-		mon->malformed++;
-		return;
-	}
-	switch (gh->cmd) {
-	case NVIRT_CMD_NIC_ADD_NTF ... NVIRT_CMD_NIC_CHANGE_NTF:
-		kind = 0;
-		ev = gh->cmd - NVIRT_CMD_NIC_ADD_NTF;
-		break;
-	case NVIRT_CMD_VIF_ADD_NTF ... NVIRT_CMD_VIF_CHANGE_NTF:
-		kind = 1;
-		ev = gh->cmd - NVIRT_CMD_VIF_ADD_NTF;
-		break;
-	case NVIRT_CMD_POLICY_ADD_NTF ... NVIRT_CMD_POLICY_CHANGE_NTF:
-		kind = 2;
-		ev = gh->cmd - NVIRT_CMD_POLICY_ADD_NTF;
-		break;
-	default:
-		mon->malformed++;
-		return;
-	}
-	mon->ntf[kind][ev]++;
-	if (kind == 2)
-		mon_policy(mon, nlh, ev);
-	if (kind != 1 || !(nla = nvnl_attr(nlh, NVIRT_A_VIF_ID)))
-		return;
-	id = nvnl_get_uint(nla);
-	if (id >= NV_MON_IDS)
-		return;
-	snprintf(who, sizeof(who), "VIF %u", id);
-	mon->vif[id] = mon_step(mon, mon->vif[id], ev, who);
-}
-
-/*
- * Read what the monitor socket has (@wait: block up to 100 ms first).
- * An overrun loses events: what was known is forgotten. Returns the
- * number of notifications read.
- */
-int nv_mon_read(int fd, int family, struct nv_mon *mon, bool wait)
-{
-	static __thread char buf[NVNL_RX_MAX];
-	int n, count = 0, flags = wait ? 0 : MSG_DONTWAIT;
-	struct timeval tv = { 0, 100000 };
-
-	if (wait)
-		setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
-	for (;;) {
-		const struct nlmsghdr *nlh;
-
-		n = recv(fd, buf, sizeof(buf), flags);
-		flags = MSG_DONTWAIT;
-		if (n < 0) {
-			if (errno != ENOBUFS)
-				return count;
-			mon->overruns++;
-			memset(mon->vif, 0, sizeof(mon->vif));
-			mon->n_pol = 0;
-			continue;
-		}
-		for (nlh = (void *)buf; NLMSG_OK(nlh, n); nlh = NLMSG_NEXT(nlh, n)) {
-			mon_one(mon, family, nlh);
-			count++;
-		}
-	}
 }
 
 void nvnl_errs_print(const char *what, const unsigned long *err, int n)

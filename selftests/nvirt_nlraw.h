@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Raw generic netlink for nvirt's fuzz and soak tests: building messages,
- * one request and its answers, a family's ops and its policies as the
- * kernel reports them (CTRL_CMD_GETFAMILY, CTRL_CMD_GETPOLICY).
- * Independent of libnvirt.
+ * Raw generic netlink for nvirt's tests that speak it without libnvirt:
+ * building messages, one request and its answers with the kernel's
+ * extack, a family's ops, groups and policies as the kernel reports them
+ * (CTRL_CMD_GETFAMILY, CTRL_CMD_GETPOLICY). The fuzz and soak tests use
+ * it directly; nvirt_nl.h builds requests by the spec on it.
  */
 #ifndef NVIRT_NLRAW_H
 #define NVIRT_NLRAW_H
@@ -15,7 +16,7 @@
 #include <linux/types.h>
 
 #define NVNL_MSG_MAX	4096
-#define NVNL_RX_MAX	32768
+#define NVNL_RX_MAX	65536
 
 struct nvnl_msg {
 	union {
@@ -62,11 +63,16 @@ const struct nlattr *nvnl_attr(const struct nlmsghdr *nlh, int type);
 /* What the kernel answered to one request. */
 struct nvnl_ans {
 	int err;		/* errno of the ACK or DONE, 0 on success */
-	char msg[128];		/* extack message */
-	int miss_type;		/* NLMSGERR_ATTR_MISS_TYPE, or 0 */
+	char msg[256];		/* extack message, or "" */
+	bool has_offs, has_miss_type, has_miss_nest;
+	unsigned int offs;	/* NLMSGERR_ATTR_OFFS */
+	unsigned int miss_type;	/* NLMSGERR_ATTR_MISS_TYPE, or 0 */
+	unsigned int miss_nest;	/* NLMSGERR_ATTR_MISS_NEST */
 	int msgs;		/* replies and dump messages */
 	int parts;		/* datagrams read */
 	bool intr;		/* a message carried NLM_F_DUMP_INTR */
+	unsigned int mark_off;	/* nvirt_nl.h: where the request's marked
+				 * attribute was, for @offs to point at */
 };
 
 /* Called for each reply or dump message; non-zero stops calling it. */
@@ -75,17 +81,26 @@ typedef int (*nvnl_cb)(const struct nlmsghdr *nlh, void *arg);
 /* How much one recv() takes: small makes dumps come in more parts. */
 extern int nvnl_rx_size;
 
-int nvnl_open(void);
+int nvnl_socket(void);
+int nvnl_socket_group(int group);
 int nvnl_request(int fd, struct nvnl_msg *m, nvnl_cb cb, void *arg,
+		 struct nvnl_ans *a);
+int nvnl_answers(int fd, __u32 seq, nvnl_cb cb, void *arg,
 		 struct nvnl_ans *a);
 void nvnl_parse_err(const struct nlmsghdr *nlh, struct nvnl_ans *a);
 
-/* A family's operations, as CTRL_CMD_GETFAMILY lists them. */
+/* A family's operations and groups, as CTRL_CMD_GETFAMILY lists them. */
 #define NVNL_OPS_MAX	64
+#define NVNL_GRPS_MAX	8
 struct nvnl_family {
 	int id;
 	int version;
 	int mcgrp;		/* the first multicast group's id, or 0 */
+	int n_grps;
+	struct {
+		char name[GENL_NAMSIZ];
+		__u32 id;
+	} grps[NVNL_GRPS_MAX];
 	int n_ops;
 	struct {
 		__u32 cmd;
@@ -94,7 +109,6 @@ struct nvnl_family {
 };
 
 int nvnl_family(int fd, const char *name, struct nvnl_family *f);
-int nvnl_open_group(int group);
 
 /* One attribute of a policy, as CTRL_CMD_GETPOLICY reports it. */
 struct nvnl_attr_pol {
@@ -128,70 +142,5 @@ int nvnl_policies(int fd, int family, struct nvnl_policies *p);
 const char *nvnl_errname(int err);
 /* "@what: ok N EPERM N ...": the errnos counted in @err[0..@n), 0 as ok. */
 void nvnl_errs_print(const char *what, const unsigned long *err, int n);
-
-/* nvirt's objects as its dumps report them. */
-struct nv_vif {
-	__u32 id;
-	char name[16];
-	char ifname[16];
-	__u32 ifindex;
-	__u32 parent;
-	__u8 backend;
-	bool has_nsid;
-	__s32 nsid;
-};
-
-struct nv_nic {
-	__u32 ifindex;
-	char name[16];
-	int managed;
-	__u32 total_vfs;
-};
-
-#define NV_MAX	256
-
-/* A dump's objects, how it went (@a), and whether it looked consistent. */
-struct nv_dump {
-	int n;
-	bool dup_id;		/* an id twice */
-	bool dup_name;		/* a name twice */
-	bool unordered;		/* ids not increasing */
-	struct nvnl_ans a;
-};
-
-int nv_do(int fd, struct nvnl_msg *m, struct nvnl_ans *a);
-int nv_vif_dump(int fd, int family, struct nv_vif *v, struct nv_dump *d);
-int nv_vif_dump_on(int fd, int family, __u32 parent, struct nv_vif *v,
-		   struct nv_dump *d);
-int nv_vif_get(int fd, int family, __u32 id, const char *name,
-	       struct nv_vif *v);
-int nv_policy_dump(int fd, int family, char (*names)[32], struct nv_dump *d);
-int nv_nic_dump(int fd, int family, struct nv_nic *nics, struct nv_dump *d);
-int nv_vif_new(int fd, int family, const char *name, __u32 parent,
-	       int backend, int netns_fd, struct nvnl_ans *a);
-int nv_vif_del(int fd, int family, __u32 id, const char *name,
-	       struct nvnl_ans *a);
-int nv_policy_del(int fd, int family, const char *name, struct nvnl_ans *a);
-int nv_nic_set_managed(int fd, int family, __u32 ifindex, int managed);
-
-/*
- * Notifications of the monitor group, checked as they come: each well
- * formed, and each VIF's (by id) and policy's (by name) in an order that
- * can be: no add of one present, no change or del of one deleted.
- */
-#define NV_MON_IDS	1024
-struct nv_mon {
-	unsigned long ntf[3][3];	/* [nic, vif, policy][add, del, change] */
-	unsigned long overruns, malformed, disorder;
-	char why[128];			/* the first disorder */
-	__u8 vif[NV_MON_IDS];		/* 0 unknown, 1 present, 2 deleted */
-	int n_pol;
-	struct {
-		char name[32];
-		__u8 state;
-	} pol[64];
-};
-
-int nv_mon_read(int fd, int family, struct nv_mon *mon, bool wait);
 
 #endif

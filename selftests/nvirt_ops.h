@@ -166,7 +166,7 @@ static inline int objs_req(struct nvnl *nl, __u8 cmd,
 					const struct objs *o),
 			   const char *name, const struct objs *o)
 {
-	struct answer a;
+	struct nvnl_ans a;
 	struct mreq m;
 	int err;
 

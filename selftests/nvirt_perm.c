@@ -220,7 +220,7 @@ static void __attribute__((noreturn)) caller(enum ident id, int sp)
 	struct result res = { 0 };
 	struct nvnl nl = { .fd = -1 };
 	struct order ord;
-	struct answer a;
+	struct nvnl_ans a;
 	struct mreq m;
 
 	res.err = -become(id, &nl);

@@ -25,7 +25,7 @@
 #include <linux/nvirt.h>
 
 #include "kselftest.h"
-#include "nvirt_nlraw.h"
+#include "nvirt_nlobj.h"
 
 #define SK_NAMES	24
 #define SK_NS		3
@@ -54,7 +54,7 @@ struct sk_stats {
 	unsigned long ops, dumps, multipart, intr, bad, moves, netns, sock_err;
 	unsigned long err[SK_ERRNO_MAX];
 	char why[128];		/* the first inconsistent dump */
-	char einval[128];	/* why the first EINVAL was */
+	char einval[256];	/* why the first EINVAL was */
 };
 
 struct sk_shared {
@@ -236,8 +236,8 @@ static void worker(unsigned int k)
 	unsigned int seed = 0x5eed + k, r;
 	char name[8];
 
-	fd = sk_workers[k].role == SK_MONITOR ? nvnl_open_group(sh->mcgrp) :
-	     nvnl_open();
+	fd = sk_workers[k].role == SK_MONITOR ? nvnl_socket_group(sh->mcgrp) :
+	     nvnl_socket();
 	if (fd < 0) {
 		st->sock_err++;
 		_exit(1);
@@ -517,7 +517,7 @@ static bool module_reloads(void)
 	snprintf(cmd, sizeof(cmd), "grep -q '^nvirt ' /proc/modules || insmod %s", ko);
 	if (system(cmd))
 		ok = false;
-	fd = nvnl_open();
+	fd = nvnl_socket();
 	return ok && fd >= 0 && !nvnl_family(fd, NVIRT_FAMILY_NAME, &fam);
 }
 
@@ -544,7 +544,7 @@ int main(void)
 	int status, e, n_vifs = 0;
 
 	ksft_print_header();
-	fd = nvnl_open();
+	fd = nvnl_socket();
 	if (fd < 0 || nvnl_family(fd, NVIRT_FAMILY_NAME, &fam))
 		ksft_exit_skip("the nvirt family is not registered\n");
 	sh = mmap(NULL, sizeof(*sh), PROT_READ | PROT_WRITE,
