@@ -6,6 +6,6 @@
 #ifndef _NVIRT_H
 #define _NVIRT_H
 
-#define NVIRT_VERSION "0.2.0"
+#define NVIRT_VERSION "0.3.0"
 
 #endif /* _NVIRT_H */
