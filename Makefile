@@ -23,6 +23,8 @@
 #                host by scripts/fuzz-checks)
 #   make netdevsim  netdevsim.ko for KVER, from linux-source-6.12, in
 #                build/netdevsim/KVER (Debian's kernel does not build it)
+#   make rig-modules  the guest's rig module (selftests/vm/eoi) for KVER, in
+#                build/rig/KVER
 #
 # KVER=6.12.N+deb12-amd64 picks the guest kernel; NVIRT_NICS the VM's NICs
 # (see selftests/vm/run).
@@ -37,7 +39,7 @@ KSFT = $(KSRC)/tools/testing/selftests
 
 Q := $(if $(V),,@)
 
-.PHONY: all setup module netdevsim lib cli selftests build gen check run shell clean \
+.PHONY: all setup module netdevsim rig-modules lib cli selftests build gen check run shell clean \
 	install install-module install-user install-dkms stage deb docs \
 	bench bench-vm _bench_vm bench-datapath _bench_datapath bench-ring asan fuzz _build _check _run check-debug debug-modules \
 	_check_canary _check_debug _check_vm _check_tier
@@ -68,7 +70,16 @@ selftests:
 netdevsim:
 	$(Q)selftests/vm/netdevsim $(BUILD)/cache $(KDIR) $(BUILD)/netdevsim/$(KVER) >/dev/null
 
-_build: module netdevsim lib cli selftests
+# The rig's own module for the guest (selftests/vm/eoi: timer-watch's
+# repair of an EOI QEMU lost), built in build/rig/KVER from links, as the
+# debug tier's modules are.
+RIG = $(BUILD)/rig/$(KVER)
+rig-modules:
+	$(Q)mkdir -p $(RIG)/eoi && find $(RIG)/eoi -maxdepth 1 -type l -delete && \
+	ln -s $(CURDIR)/selftests/vm/eoi/* $(RIG)/eoi/ && \
+	$(MAKE) -C $(KDIR) M=$(RIG)/eoi W=1 modules
+
+_build: module netdevsim rig-modules lib cli selftests
 
 # What make install gives, staged for nvirt_install.sh to try out (make
 # check and check-debug stage it; so may a run of that test alone).
@@ -255,7 +266,10 @@ debug-modules:
 	for m in $(DEBUG_TEST_MODULES); do \
 		ln -s $(CURDIR)/selftests/debug/$$m/* $(DEBUG)/$$m/ && \
 		$(MAKE) -C $$dk/src M=$(DEBUG)/$$m W=1 modules || exit 1; \
-	done
+	done && \
+	mkdir -p $(DEBUG)/eoi && find $(DEBUG)/eoi -maxdepth 1 -type l -delete && \
+	ln -s $(CURDIR)/selftests/vm/eoi/* $(DEBUG)/eoi/ && \
+	$(MAKE) -C $$dk/src M=$(DEBUG)/eoi W=1 modules
 
 run: setup
 	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _run
