@@ -36,7 +36,26 @@ static const char *link_name(unsigned int type)
 	return NULL;
 }
 
-/* driver igb bus pci 0000:01:00.0 state UP mtu 1500 managed on */
+/* holder bridge br0: who has its receive handler, if anybody */
+static void nic_print_holder(const struct nvirt_nic *nic)
+{
+	char buf[16];
+
+	if (!NVIRT_HAS(nic, holder_ifname) || !nic->has_holder)
+		return;
+	out_nest_open("holder", false);
+	print_string("kind", " holder %s",
+		     name_or_num(nvirt_holder_name(nic->holder), buf,
+				 sizeof(buf), nic->holder));
+	if (nic->holder_ifname[0])
+		print_string("ifname", " %s", nic->holder_ifname);
+	out_nest_close();
+}
+
+/*
+ * driver igb bus pci 0000:01:00.0 state UP mtu 1500 managed on
+ * holder bridge br0
+ */
 static void nic_print_state(const struct nvirt_nic *nic)
 {
 	char state[16];
@@ -52,6 +71,7 @@ static void nic_print_state(const struct nvirt_nic *nic)
 				 sizeof(state), nic->operstate));
 	print_uint("mtu", " mtu %u", nic->mtu);
 	print_on_off("managed", " managed %s", nic->managed);
+	nic_print_holder(nic);
 }
 
 /* The lines after the first: link/ether 52:54:00:12:34:56 mtu-range ... */

@@ -26,6 +26,7 @@
 #include "netlink-gen.h"
 #include "nic.h"
 #include "nvirt.h"
+#include "port.h"
 
 /* user_ptr slots filled by pre_doit */
 enum {
@@ -273,6 +274,21 @@ static int nvirt_nl_caps_put(struct sk_buff *msg, struct net_device *dev)
 	return 0;
 }
 
+/* Who holds the NIC's receive handler, if anybody. */
+static int nvirt_nl_holder_put(struct sk_buff *msg, struct net_device *dev)
+{
+	const char *ifname;
+	int holder;
+
+	holder = nvirt_port_holder(dev, &ifname);
+	if (holder < 0)
+		return 0;
+	if (nla_put_u32(msg, NVIRT_A_NIC_HOLDER, holder) ||
+	    (ifname && nla_put_string(msg, NVIRT_A_NIC_HOLDER_IFNAME, ifname)))
+		return -EMSGSIZE;
+	return 0;
+}
+
 /* A NIC's record: one source for replies, dumps and notifications. */
 static int nvirt_nl_nic_put(struct sk_buff *msg, const struct nvirt_nic *nic)
 {
@@ -299,7 +315,7 @@ static int nvirt_nl_nic_put(struct sk_buff *msg, const struct nvirt_nic *nic)
 	    nla_put_u32(msg, NVIRT_A_NIC_OPERSTATE, READ_ONCE(dev->operstate)) ||
 	    nla_put_u32(msg, NVIRT_A_NIC_MANAGED, nic->managed) ||
 	    nla_put_u32(msg, NVIRT_A_NIC_LINK_TYPE, dev->type) ||
-	    nvirt_nl_caps_put(msg, dev))
+	    nvirt_nl_caps_put(msg, dev) || nvirt_nl_holder_put(msg, dev))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -345,9 +361,10 @@ static size_t nvirt_nl_nic_size(const struct nvirt_nic *nic)
 	       2 * nla_total_size(MAX_ADDR_LEN) +	/* the addresses */
 	       /*
 		* IFINDEX, MTU, MIN_MTU, MAX_MTU, SPEED, the four queue
-		* counts, the two VF counts, PF_IFINDEX, VF_INDEX
+		* counts, the two VF counts, PF_IFINDEX, VF_INDEX, HOLDER
 		*/
-	       13 * nla_total_size(sizeof(u32)) +
+	       14 * nla_total_size(sizeof(u32)) +
+	       nla_total_size(IFNAMSIZ) +		/* HOLDER_IFNAME */
 	       /* OPERSTATE, MANAGED, ESW_MODE, CAUSE */
 	       4 * nla_total_size(sizeof(u8)) +
 	       nla_total_size(sizeof(u16)) +		/* LINK_TYPE */

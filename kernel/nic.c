@@ -306,6 +306,7 @@ static int nvirt_netdev_event(struct notifier_block *nb, unsigned long event,
 	case NETDEV_CHANGENAME:
 	case NETDEV_CHANGEADDR:
 	case NETDEV_FEAT_CHANGE:
+	case NETDEV_CHANGEUPPER:	/* its holder may have changed */
 		/* Under RTNL still, and the link state may follow later. */
 		nic->dirty = true;
 		nvirt_nic_kick(0);

@@ -15,10 +15,13 @@
 
 #include <linux/etherdevice.h>
 #include <linux/hash.h>
+#include <linux/if_macvlan.h>
 #include <linux/if_vlan.h>
 #include <linux/netdevice.h>
 #include <linux/rculist.h>
 #include <linux/rtnetlink.h>
+
+#include <uapi/linux/nvirt.h>
 
 #include "port.h"
 #include "txring.h"
@@ -34,6 +37,89 @@ struct nvirt_port *nvirt_port_get(const struct net_device *parent)
 	if (rcu_access_pointer(parent->rx_handler) != nvirt_port_rx)
 		return NULL;
 	return rtnl_dereference(parent->rx_handler_data);
+}
+
+static const char *const nvirt_holder_names[] = {
+	[NVIRT_HOLDER_NVIRT]		= "nvirt",
+	[NVIRT_HOLDER_BRIDGE]		= "bridge",
+	[NVIRT_HOLDER_BOND]		= "bond",
+	[NVIRT_HOLDER_TEAM]		= "team",
+	[NVIRT_HOLDER_OPENVSWITCH]	= "openvswitch",
+	[NVIRT_HOLDER_MACVLAN]		= "macvlan",
+	[NVIRT_HOLDER_IPVLAN]		= "ipvlan",
+	[NVIRT_HOLDER_OTHER]		= "another driver",
+};
+
+/**
+ * nvirt_port_holder() - who holds a NIC's receive handler
+ * @dev: the NIC
+ * @ifname: set to the holder's device (the master the NIC is a port of,
+ *	or one of the macvlan or ipvlan devices on it), or to NULL
+ *
+ * A NIC has one receive handler, which a port of nvirt's needs, and so do
+ * a bridge, a bond, a team, Open vSwitch, macvlan and ipvlan.
+ *
+ * Context: RTNL held; *@ifname is valid while it is.
+ * Return: enum nvirt_holder, or -1 when nobody holds it.
+ */
+int nvirt_port_holder(struct net_device *dev, const char **ifname)
+{
+	struct net_device *upper;
+	struct list_head *iter;
+	int holder;
+
+	ASSERT_RTNL();
+	*ifname = NULL;
+	if (!rtnl_dereference(dev->rx_handler))
+		return -1;
+	if (nvirt_port_get(dev))
+		return NVIRT_HOLDER_NVIRT;
+	if (netif_is_bridge_port(dev))
+		holder = NVIRT_HOLDER_BRIDGE;
+	else if (netif_is_bond_slave(dev))
+		holder = NVIRT_HOLDER_BOND;
+	else if (netif_is_team_port(dev))
+		holder = NVIRT_HOLDER_TEAM;
+	else if (netif_is_ovs_port(dev))
+		holder = NVIRT_HOLDER_OPENVSWITCH;
+	else if (netif_is_macvlan_port(dev))
+		holder = NVIRT_HOLDER_MACVLAN;
+	else
+		holder = NVIRT_HOLDER_OTHER;
+
+	upper = netdev_master_upper_dev_get(dev);
+	if (upper && holder != NVIRT_HOLDER_OTHER) {
+		*ifname = upper->name;
+		return holder;
+	}
+	/*
+	 * macvlan and ipvlan devices are uppers, none the master; an ipvlan
+	 * port has no flag of its own, only its uppers' kind.
+	 */
+	rcu_read_lock();
+	netdev_for_each_upper_dev_rcu(dev, upper, iter) {
+		if (holder == NVIRT_HOLDER_MACVLAN && netif_is_macvlan(upper)) {
+			*ifname = upper->name;
+			break;
+		}
+		if (holder == NVIRT_HOLDER_OTHER && upper->rtnl_link_ops &&
+		    (!strcmp(upper->rtnl_link_ops->kind, "ipvlan") ||
+		     !strcmp(upper->rtnl_link_ops->kind, "ipvtap"))) {
+			holder = NVIRT_HOLDER_IPVLAN;
+			*ifname = upper->name;
+			break;
+		}
+	}
+	rcu_read_unlock();
+	return holder;
+}
+
+/* The name of an enum nvirt_holder, for messages. */
+const char *nvirt_port_holder_name(int holder)
+{
+	if (holder < 0 || holder >= ARRAY_SIZE(nvirt_holder_names))
+		return "nobody";
+	return nvirt_holder_names[holder];
 }
 
 struct hlist_head *nvirt_port_bucket(struct nvirt_port *port, const u8 *mac)

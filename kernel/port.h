@@ -52,6 +52,8 @@ struct nvirt_port {
 };
 
 struct nvirt_port *nvirt_port_get(const struct net_device *parent);
+int nvirt_port_holder(struct net_device *dev, const char **ifname);
+const char *nvirt_port_holder_name(int holder);
 struct hlist_head *nvirt_port_bucket(struct nvirt_port *port, const u8 *mac);
 struct nvirt_vdev *nvirt_port_lookup(struct nvirt_port *port, const u8 *mac);
 struct nvirt_port *nvirt_port_create(struct net_device *parent,

@@ -24,13 +24,22 @@ static int __nvirt_soft_check(struct net_device *parent,
 			      const struct nvirt_vif_cfg *cfg, bool queue,
 			      u8 *enforce, struct netlink_ext_ack *extack)
 {
-	int s;
+	const char *by;
+	int s, holder;
 
 	if (parent->type != ARPHRD_ETHER || (parent->flags & IFF_LOOPBACK) ||
 	    nvirt_vdev_is(parent)) {
 		NL_SET_ERR_MSG_FMT(extack, "%s is not an Ethernet NIC nvirt can stack on",
 				   parent->name);
 		return -EOPNOTSUPP;
+	}
+	holder = nvirt_port_holder(parent, &by);
+	if (holder >= 0 && holder != NVIRT_HOLDER_NVIRT) {
+		NL_SET_ERR_MSG_FMT(extack,
+				   "%s is held by %s%s%s: a %s VIF needs its receive handler",
+				   parent->name, nvirt_port_holder_name(holder),
+				   by ? " " : "", by ?: "", queue ? "queue" : "soft");
+		return -EBUSY;
 	}
 	if (cfg->min_rate) {
 		NL_SET_ERR_MSG_FMT(extack, "min-rate cannot be guaranteed by the %s backend",

@@ -44,6 +44,18 @@ static const char *const reason_names[] = {
 	[NVIRT_REASON_NO_HW_FEATURE]	= "no-hw-feature",
 };
 
+static const char *const holder_names[] = {
+	[NVIRT_HOLDER_NVIRT]		= "nvirt",
+	[NVIRT_HOLDER_BRIDGE]		= "bridge",
+	[NVIRT_HOLDER_BOND]		= "bond",
+	[NVIRT_HOLDER_TEAM]		= "team",
+	[NVIRT_HOLDER_OPENVSWITCH]	= "openvswitch",
+	[NVIRT_HOLDER_MACVLAN]		= "macvlan",
+	[NVIRT_HOLDER_IPVLAN]		= "ipvlan",
+	[NVIRT_HOLDER_OTHER]		= "other",
+};
+
 NVIRT_NAME_FN(nvirt_knob_name, knob_names)
 NVIRT_NAME_FN(nvirt_support_name, support_names)
 NVIRT_NAME_FN(nvirt_reason_name, reason_names)
+NVIRT_NAME_FN(nvirt_holder_name, holder_names)

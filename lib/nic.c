@@ -41,6 +41,8 @@ static const char *const nic_attr_names[NVIRT_A_NIC_MAX + 1] = {
 	[NVIRT_A_NIC_VF_INDEX]		= "vf-index",
 	[NVIRT_A_NIC_CAP]		= "cap",
 	[NVIRT_A_NIC_ESW_MODE]		= "esw-mode",
+	[NVIRT_A_NIC_HOLDER]		= "holder",
+	[NVIRT_A_NIC_HOLDER_IFNAME]	= "holder-ifname",
 };
 
 /*
@@ -71,6 +73,9 @@ static const struct nla_policy nic_policy[NVIRT_A_NIC_MAX + 1] = {
 	[NVIRT_A_NIC_VF_INDEX]	= NVIRT_POLICY_U32,
 	[NVIRT_A_NIC_CAP]	= { .type = NLA_NESTED },
 	[NVIRT_A_NIC_ESW_MODE]	= NVIRT_POLICY_U32,
+	[NVIRT_A_NIC_HOLDER]	= NVIRT_POLICY_U32,
+	[NVIRT_A_NIC_HOLDER_IFNAME] = { .type = NLA_STRING,
+				.maxlen = FIELD_SIZE(struct nvirt_nic, holder_ifname) },
 };
 
 static const struct nla_policy channels_policy[NVIRT_A_CHANNELS_MAX + 1] = {
@@ -146,6 +151,12 @@ static void nic_link(struct nvirt_nic *nic, struct nlattr **tb)
 	nic->has_esw_mode = tb[NVIRT_A_NIC_ESW_MODE] != NULL;
 	if (nic->has_esw_mode)
 		nic->esw_mode = nla_get_u32(tb[NVIRT_A_NIC_ESW_MODE]);
+	nic->has_holder = tb[NVIRT_A_NIC_HOLDER] != NULL;
+	if (nic->has_holder)
+		nic->holder = nla_get_u32(tb[NVIRT_A_NIC_HOLDER]);
+	if (tb[NVIRT_A_NIC_HOLDER_IFNAME])
+		nvirt_attr_str(nic->holder_ifname, sizeof(nic->holder_ifname),
+			       tb[NVIRT_A_NIC_HOLDER_IFNAME]);
 }
 
 /* Its speed, queues and channels. */

@@ -9,7 +9,7 @@
 #define NVIRT_FAMILY_NAME	"nvirt"
 #define NVIRT_FAMILY_VERSION	1
 
-#define NVIRT_API_VERSION	5
+#define NVIRT_API_VERSION	6
 
 /**
  * enum nvirt_operstate - RFC 2863 operational state, as IF_OPER_* in
@@ -23,6 +23,33 @@ enum nvirt_operstate {
 	NVIRT_OPERSTATE_TESTING,
 	NVIRT_OPERSTATE_DORMANT,
 	NVIRT_OPERSTATE_UP,
+};
+
+/**
+ * enum nvirt_holder - Who holds a NIC's receive handler (rx_handler), of which
+ *   a NIC has one: nvirt's soft and queue virtual interfaces need it, and so
+ *   do a bridge, a bond, a team, Open vSwitch, macvlan and ipvlan.
+ * @NVIRT_HOLDER_NVIRT: nvirt, for its soft and queue virtual interfaces.
+ * @NVIRT_HOLDER_BRIDGE: A bridge the NIC is a port of (holder-ifname).
+ * @NVIRT_HOLDER_BOND: A bond the NIC is a slave of (holder-ifname).
+ * @NVIRT_HOLDER_TEAM: A team the NIC is a port of (holder-ifname).
+ * @NVIRT_HOLDER_OPENVSWITCH: An Open vSwitch datapath the NIC is a port of
+ *   (holder-ifname).
+ * @NVIRT_HOLDER_MACVLAN: macvlan devices on the NIC (holder-ifname, one of
+ *   them).
+ * @NVIRT_HOLDER_IPVLAN: ipvlan devices on the NIC (holder-ifname, one of
+ *   them).
+ * @NVIRT_HOLDER_OTHER: Another driver nvirt does not recognize.
+ */
+enum nvirt_holder {
+	NVIRT_HOLDER_NVIRT,
+	NVIRT_HOLDER_BRIDGE,
+	NVIRT_HOLDER_BOND,
+	NVIRT_HOLDER_TEAM,
+	NVIRT_HOLDER_OPENVSWITCH,
+	NVIRT_HOLDER_MACVLAN,
+	NVIRT_HOLDER_IPVLAN,
+	NVIRT_HOLDER_OTHER,
 };
 
 /**
@@ -343,6 +370,8 @@ enum {
 	NVIRT_A_NIC_CAP,
 	NVIRT_A_NIC_ESW_MODE,
 	NVIRT_A_NIC_CAUSE,
+	NVIRT_A_NIC_HOLDER,
+	NVIRT_A_NIC_HOLDER_IFNAME,
 
 	__NVIRT_A_NIC_MAX,
 	NVIRT_A_NIC_MAX = (__NVIRT_A_NIC_MAX - 1)

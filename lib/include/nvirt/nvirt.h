@@ -154,6 +154,17 @@ struct nvirt_nic {
 	/* mode of the embedded switch, when the driver reports one */
 	bool has_esw_mode;
 	uint32_t esw_mode;	/* NVIRT_ESW_MODE_VEB (0) or _VEPA (1) */
+
+	/*
+	 * Who holds the NIC's receive handler, which soft and queue VIFs
+	 * need (libnvirt 0.4, NVIRT_HAS(nic, holder_ifname)): has_holder,
+	 * when somebody does; holder, an NVIRT_HOLDER_* (nvirt_holder_name());
+	 * holder_ifname, its device ("" when it has none: nvirt, another
+	 * driver).
+	 */
+	bool has_holder;
+	uint32_t holder;
+	char holder_ifname[16];
 };
 
 /*
@@ -193,6 +204,8 @@ int nvirt_nic_set_managed(struct nvirt *h, uint32_t ifindex,
 const char *nvirt_knob_name(unsigned int knob);
 const char *nvirt_support_name(unsigned int support);
 const char *nvirt_reason_name(unsigned int reason);
+/* Who holds a NIC's receive handler ("bridge"); libnvirt 0.4. */
+const char *nvirt_holder_name(unsigned int holder);
 
 /*
  * Virtual interfaces (VIFs): a netdev for a guest on a NIC (its parent),
