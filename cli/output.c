@@ -215,12 +215,17 @@ void pr_err(const char *fmt, ...)
 	va_end(ap);
 }
 
+void vpr_err_at(const char *fmt, va_list ap)
+{
+	say("Error: ", "error", true, fmt, ap);
+}
+
 void pr_err_at(const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	say("Error: ", "error", true, fmt, ap);
+	vpr_err_at(fmt, ap);
 	va_end(ap);
 }
 

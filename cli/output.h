@@ -9,6 +9,7 @@
 #ifndef _NVIRT_OUTPUT_H
 #define _NVIRT_OUTPUT_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -51,6 +52,7 @@ void print_yes_no(const char *key, const char *fmt, bool val);
 void out_at(const char *file, int line);
 PR_FMT void pr_err(const char *fmt, ...);
 PR_FMT void pr_err_at(const char *fmt, ...);
+__attribute__((format(printf, 1, 0))) void vpr_err_at(const char *fmt, va_list ap);
 PR_FMT void pr_warn(const char *fmt, ...);
 PR_FMT void pr_usage(const char *fmt, ...);
 

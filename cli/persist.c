@@ -275,14 +275,12 @@ static void line_failed(struct restore *r, int line, const char *fmt, ...)
 
 static void line_failed(struct restore *r, int line, const char *fmt, ...)
 {
-	char msg[4096];
 	va_list ap;
 
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
 	out_at(r->path, line);
-	pr_err_at("%s", msg);
+	va_start(ap, fmt);
+	vpr_err_at(fmt, ap);
+	va_end(ap);
 	out_at(NULL, 0);
 	r->failed++;
 }

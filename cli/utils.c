@@ -99,13 +99,11 @@ int split_words(char *line, char **words, int max)
  */
 void arg_error(const char *fmt, ...)
 {
-	char msg[4096];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vpr_err_at(fmt, ap);
 	va_end(ap);
-	pr_err_at("%s", msg);
 	if (arg_env)
 		longjmp(*arg_env, 1);
 	exit(1);
