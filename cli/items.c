@@ -139,6 +139,9 @@ void vif_items(struct items *it, const struct nvirt_vif_config *cfg,
 		item_code(it, "state", cfg->link_state, nvirt_link_state_name);
 	if (netns)
 		item_add(it, "netns", "%s", save_word(word, netns) ?: netns);
+	/* A config of nvirt_vif_dump_config() has it only when not netns. */
+	if (cfg->fields & NVIRT_VIF_F_ATTACH)
+		item_code(it, "attach", cfg->attach, nvirt_attach_name);
 	if ((cfg->fields & NVIRT_VIF_F_POLICY_NAME) && cfg->policy_name[0])
 		item_add(it, "policy", "%s",
 			 save_word(word, cfg->policy_name) ?: cfg->policy_name);
@@ -161,7 +164,7 @@ void items_print(FILE *fp, const struct items *it)
 static bool key_none_when_absent(const char *key)
 {
 	return !strcmp(key, "vlan") || !strcmp(key, "netns") ||
-	       !strcmp(key, "policy");
+	       !strcmp(key, "attach") || !strcmp(key, "policy");
 }
 
 /*

@@ -26,6 +26,7 @@ const struct key keys[] = {
 	KEY("trust",	  TRUST,	0),
 	KEY("state",	  LINK_STATE,	0),
 	KEY("netns",	  NETNS,	0),
+	KEY("attach",	  ATTACH,	0),
 	KEY("policy",	  POLICY_NAME,	0),
 	KEY("goal",	  POLICY,	NVIRT_POLICY_F_GOAL, .named = true),
 	KEY("isolation",  POLICY,	NVIRT_POLICY_F_ISOLATION, .named = true),

@@ -35,6 +35,7 @@ static int vif_help(int argc __maybe_unused, char **argv __maybe_unused)
 	       "            [ mtu MTU ] [ max-rate MBIT ] [ min-rate MBIT ]\n"
 	       "            [ spoofchk { on | off } ] [ trust { on | off } ]\n"
 	       "            [ state { auto | enable | disable } ]\n"
+	       "            [ attach { netns { NSNAME | PID } | tap } ]\n"
 	       "            [ netns { NSNAME | PID } ]\n"
 	       "POLICY := [ policy { PNAME | none } ]\n"
 	       "          [ goal { throughput | latency | cpu | density } ]\n"
@@ -46,6 +47,9 @@ static int vif_help(int argc __maybe_unused, char **argv __maybe_unused)
 	       "VIFNAME: the VIF's name, after \"name\" when it is also a keyword\n"
 	       "PNAME: a named policy (nvirt policy help) to follow in each field the VIF\n"
 	       "       is not given itself; none: follow none\n"
+	       "attach netns: the VIF's netdev goes to that netns (\"netns\" alone says the same);\n"
+	       "attach tap: a tap device on its netdev for QEMU (soft and queue backends);\n"
+	       "       vif show prints QEMU's arguments\n"
 	       "dry-run: print the plan (how the NIC would do it, and why), change nothing\n");
 	return 0;
 }
@@ -196,6 +200,17 @@ static int vif_parse_setting(int argc, char **argv,
 	case NVIRT_VIF_F_NETNS:
 		cfg->netns_fd = netns_open(*argv);
 		break;
+	case NVIRT_VIF_F_ATTACH:
+		if (!is_word(*argv, "netns")) {
+			cfg->attach = parse_name(key, *argv, nvirt_attach_name);
+			break;
+		}
+		/* What "netns NS" says: the kernel takes netns for it. */
+		cfg->fields &= ~NVIRT_VIF_F_ATTACH;
+		NEXT_ARG();
+		vif_field(cfg, NVIRT_VIF_F_NETNS, "netns", *argv);
+		cfg->netns_fd = netns_open(*argv);
+		return 3;
 	}
 	return 2;
 }
@@ -233,6 +248,8 @@ static void vif_parse(int argc, char **argv, struct vif_args *args,
 		used = vif_parse_setting(argc, argv, &args->cfg, op);
 		if (used && is_word(*argv, "netns"))
 			args->netns = argv[1];
+		if (used == 3 && is_word(*argv, "attach"))
+			args->netns = argv[2];
 		if (!used && settings)
 			used = vif_parse_policy(argc, argv, &args->cfg,
 						&args->pol);
@@ -515,6 +532,37 @@ static void vif_print_stats(const struct nvirt_vif_stats *st)
 	out_nest_close();
 }
 
+/*
+ *     attach tap /dev/tap7
+ *     qemu -netdev tap,id=vm0,fd=3,vhost=on -device virtio-net-pci,...
+ *
+ * How the VIF is handed to its guest; in text only when that is not its
+ * netdev (netns). For a tap, QEMU's arguments: the file on fd 3, and a
+ * guest NIC with the VIF's MAC, which spoof-checking lets through.
+ */
+static void vif_print_attach(const struct nvirt_vif *vif)
+{
+	char kind[16], mac[3 * sizeof(vif->mac)], qemu[256];
+	bool path = vif->attach_path[0];
+	const char *name;
+
+	name = name_or_num(nvirt_attach_name(vif->attach), kind, sizeof(kind),
+			   vif->attach);
+	out_nest_open("attach", false);
+	print_string("kind", path ? "    attach %s" : NULL, name);
+	if (path)
+		print_string("path", " %s\n", vif->attach_path);
+	if (path && !strcmp(name, "tap")) {
+		snprintf(qemu, sizeof(qemu),
+			 "-netdev tap,id=%s,fd=3,vhost=on -device virtio-net-pci,netdev=%s,mac=%s 3<>%s",
+			 vif->name, vif->name,
+			 hwaddr(mac, sizeof(mac), vif->mac, sizeof(vif->mac)),
+			 vif->attach_path);
+		print_string("qemu", "    qemu %s\n", qemu);
+	}
+	out_nest_close();
+}
+
 void vif_print_obj(const char *key, const struct nvirt_vif *vif,
 		   enum vif_view view)
 {
@@ -537,6 +585,7 @@ void vif_print_obj(const char *key, const struct nvirt_vif *vif,
 		vif_print_policy(vif);
 		vif_print_enforce("    enforced:", vif->n_enforce,
 				  vif->enforce);
+		vif_print_attach(vif);
 		if (show_stats && vif->stats)
 			vif_print_stats(vif->stats);
 	}

@@ -17,6 +17,7 @@
 #include "npolicy.h"
 #include "nvirt.h"
 #include "place.h"
+#include "tap.h"
 #include "vdev.h"
 #include "vf.h"
 #include "vif.h"
@@ -49,10 +50,13 @@ static int __init nvirt_init(void)
 	err = nvirt_vdev_init();
 	if (err)
 		goto err_nic_exit;
+	err = nvirt_tap_init();
+	if (err)
+		goto err_vdev_exit;
 	nvirt_vf_init(&nvirt_vf_owner);
 	err = nvirt_vif_init();
 	if (err)
-		goto err_vdev_exit;
+		goto err_tap_exit;
 	err = nvirt_npolicy_init();
 	if (err)
 		goto err_vif_exit;
@@ -68,6 +72,8 @@ err_npolicy_exit:
 	nvirt_npolicy_exit();
 err_vif_exit:
 	nvirt_vifs_exit();
+err_tap_exit:
+	nvirt_tap_exit();
 err_vdev_exit:
 	nvirt_vdev_exit();
 err_nic_exit:
@@ -81,6 +87,7 @@ static void __exit nvirt_exit(void)
 	nvirt_nl_exit();
 	nvirt_npolicy_exit();
 	nvirt_vifs_exit();
+	nvirt_tap_exit();
 	nvirt_vdev_exit();
 	nvirt_nic_exit();
 }

@@ -50,12 +50,13 @@ static const struct nla_policy nvirt_nic_set_nl_policy[NVIRT_A_NIC_MANAGED + 1] 
 };
 
 /* NVIRT_CMD_VIF_NEW - do */
-static const struct nla_policy nvirt_vif_new_nl_policy[NVIRT_A_VIF_POLICY_NAME + 1] = {
+static const struct nla_policy nvirt_vif_new_nl_policy[NVIRT_A_VIF_ATTACH + 1] = {
 	[NVIRT_A_VIF_NAME] = { .type = NLA_NUL_STRING, .len = 15, },
 	[NVIRT_A_VIF_PARENT_IFINDEX] = NLA_POLICY_FULL_RANGE(NLA_U32, &nvirt_a_vif_parent_ifindex_range),
 	[NVIRT_A_VIF_PARENT_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
 	[NVIRT_A_VIF_BACKEND] = NLA_POLICY_MAX(NLA_U32, 3),
 	[NVIRT_A_VIF_NETNS_FD] = NLA_POLICY_MIN(NLA_S32, 0),
+	[NVIRT_A_VIF_ATTACH] = NLA_POLICY_MAX(NLA_U32, 1),
 	[NVIRT_A_VIF_MAC] = NLA_POLICY_EXACT_LEN(6),
 	[NVIRT_A_VIF_VLAN] = NLA_POLICY_MAX(NLA_U32, 4094),
 	[NVIRT_A_VIF_VLAN_QOS] = NLA_POLICY_MAX(NLA_U32, 7),
@@ -90,11 +91,12 @@ static const struct nla_policy nvirt_vif_get_dump_nl_policy[NVIRT_A_VIF_PARENT_I
 };
 
 /* NVIRT_CMD_VIF_SET - do */
-static const struct nla_policy nvirt_vif_set_nl_policy[NVIRT_A_VIF_POLICY_NAME + 1] = {
+static const struct nla_policy nvirt_vif_set_nl_policy[NVIRT_A_VIF_ATTACH + 1] = {
 	[NVIRT_A_VIF_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[NVIRT_A_VIF_NAME] = { .type = NLA_NUL_STRING, .len = 15, },
 	[NVIRT_A_VIF_BACKEND] = NLA_POLICY_MAX(NLA_U32, 3),
 	[NVIRT_A_VIF_NETNS_FD] = NLA_POLICY_MIN(NLA_S32, 0),
+	[NVIRT_A_VIF_ATTACH] = NLA_POLICY_MAX(NLA_U32, 1),
 	[NVIRT_A_VIF_MAC] = NLA_POLICY_EXACT_LEN(6),
 	[NVIRT_A_VIF_VLAN] = NLA_POLICY_MAX(NLA_U32, 4094),
 	[NVIRT_A_VIF_VLAN_QOS] = NLA_POLICY_MAX(NLA_U32, 7),
@@ -178,7 +180,7 @@ static const struct genl_split_ops nvirt_nl_ops[] = {
 		.cmd		= NVIRT_CMD_VIF_NEW,
 		.doit		= nvirt_nl_vif_new_doit,
 		.policy		= nvirt_vif_new_nl_policy,
-		.maxattr	= NVIRT_A_VIF_POLICY_NAME,
+		.maxattr	= NVIRT_A_VIF_ATTACH,
 		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
 	},
 	{
@@ -206,7 +208,7 @@ static const struct genl_split_ops nvirt_nl_ops[] = {
 		.cmd		= NVIRT_CMD_VIF_SET,
 		.doit		= nvirt_nl_vif_set_doit,
 		.policy		= nvirt_vif_set_nl_policy,
-		.maxattr	= NVIRT_A_VIF_POLICY_NAME,
+		.maxattr	= NVIRT_A_VIF_ATTACH,
 		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
 	},
 	{

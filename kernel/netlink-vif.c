@@ -40,6 +40,7 @@ static const struct {
 	{ NVIRT_A_VIF_NETNS_FD, NVIRT_CFG_NETNS },
 	{ NVIRT_A_VIF_BACKEND, NVIRT_CFG_BACKEND },
 	{ NVIRT_A_VIF_POLICY_NAME, NVIRT_CFG_POLICY_NAME },
+	{ NVIRT_A_VIF_ATTACH, NVIRT_CFG_ATTACH },
 };
 
 /* The settings a request carries; a namespace is held in @cfg->net. */
@@ -83,9 +84,24 @@ static int nvirt_nl_vif_cfg(struct sk_buff *skb, struct genl_info *info,
 	if (tb[NVIRT_A_VIF_POLICY_NAME])
 		nla_strscpy(cfg->policy_name, tb[NVIRT_A_VIF_POLICY_NAME],
 			    sizeof(cfg->policy_name));
+	if (tb[NVIRT_A_VIF_ATTACH])
+		cfg->attach = nla_get_u32(tb[NVIRT_A_VIF_ATTACH]);
 
+	if (cfg->attach == NVIRT_ATTACH_TAP) {
+		if (tb[NVIRT_A_VIF_NETNS_FD]) {
+			NL_SET_ERR_MSG_ATTR(info->extack, tb[NVIRT_A_VIF_NETNS_FD],
+					    "attach tap keeps the netdev in this namespace: no netns");
+			return -EINVAL;
+		}
+		/* Its netdev is the host's end: here, where QEMU runs. */
+		cfg->net = get_net(genl_info_net(info));
+		return 0;
+	}
 	if (!tb[NVIRT_A_VIF_NETNS_FD])
 		return 0;
+	/* A namespace is where the guest is: attach netns. */
+	__set_bit(NVIRT_CFG_ATTACH, &cfg->set);
+	cfg->attach = NVIRT_ATTACH_NETNS;
 	net = get_net_ns_by_fd(nla_get_s32(tb[NVIRT_A_VIF_NETNS_FD]));
 	if (IS_ERR(net)) {
 		NL_SET_ERR_MSG_ATTR(info->extack, tb[NVIRT_A_VIF_NETNS_FD],
@@ -251,8 +267,10 @@ static int nvirt_nl_vif_put(struct sk_buff *msg, struct nvirt_vif *vif,
 {
 	const struct nvirt_vif_cfg *cfg = &vif->cfg;
 	struct net_device *dev = vif->dev;
+	char path[32];
 
 	ASSERT_RTNL();
+	nvirt_vif_path(vif, path, sizeof(path));
 	if (nla_put_u32(msg, NVIRT_A_VIF_ID, vif->id) ||
 	    nla_put_string(msg, NVIRT_A_VIF_NAME, vif->name) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_PARENT_IFINDEX, vif->parent->ifindex) ||
@@ -290,6 +308,8 @@ static int nvirt_nl_vif_put(struct sk_buff *msg, struct nvirt_vif *vif,
 	    nvirt_nl_vif_own_put(msg, cfg) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_MIGRATABLE, vif->migratable) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_G2G, vif->g2g) ||
+	    nla_put_u32(msg, NVIRT_A_VIF_ATTACH, cfg->attach) ||
+	    (path[0] && nla_put_string(msg, NVIRT_A_VIF_ATTACH_PATH, path)) ||
 	    (stats && nvirt_nl_vif_stats_put(msg, vif)) ||
 	    (plan && nvirt_nl_plan_put(msg, plan)))
 		return -EMSGSIZE;

@@ -296,6 +296,7 @@ static void nvirt_place_input(const struct nvirt_vif_cfg *cfg,
 		.spoofchk = cfg->spoofchk,
 		.trust = cfg->trust,
 		.link_state = cfg->link_state != NVIRT_LINK_STATE_AUTO,
+		.attach = cfg->attach,
 	};
 }
 

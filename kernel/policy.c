@@ -156,6 +156,11 @@ static bool nvirt_try_vf(const struct nvirt_plan_in *pol,
 			     "VF not chosen: it pins guest state in the NIC; the guest must migrate");
 		return false;
 	}
+	if (pol->attach == NVIRT_ATTACH_TAP) {
+		nvirt_reason(plan, NVIRT_PLAN_REASON_VF_ATTACH,
+			     "VF not chosen: attach tap needs nvirt's netdev; a VF's is its driver's");
+		return false;
+	}
 	if (pol->visibility == NVIRT_VISIBILITY_HOST) {
 		nvirt_reason(plan, NVIRT_PLAN_REASON_VF_VISIBILITY,
 			     "VF not chosen: its traffic bypasses the host, which must see it");
@@ -467,6 +472,9 @@ void nvirt_policy_plan(const struct nvirt_plan_in *pol,
 	}
 
 	nvirt_plan_chosen(pol, nic, plan);
+	if (pol->attach == NVIRT_ATTACH_TAP)
+		nvirt_reason(plan, NVIRT_PLAN_REASON_ATTACH_TAP,
+			     "attach tap: QEMU reads and writes the netdev's frames through a tap device");
 	nvirt_plan_enforce(pol, plan);
 	plan->migratable = plan->backend != NVIRT_BACKEND_VF;
 	if (plan->migratable)

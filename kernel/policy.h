@@ -55,9 +55,10 @@ struct nvirt_policy {
  * @spoofchk: the VIF is spoof-checked
  * @trust: the guest may change its MAC
  * @link_state: the VIF's link is forced up or down
+ * @attach: enum nvirt_attach, how the VIF is handed to its guest
  *
  * @goal to @priority and @backend are the VIF's policy; the rates and
- * @vlan to @link_state mirror its settings.
+ * @vlan to @attach mirror its settings.
  */
 struct nvirt_plan_in {
 	u8 goal;
@@ -74,6 +75,7 @@ struct nvirt_plan_in {
 	bool spoofchk;
 	bool trust;
 	bool link_state;
+	u8 attach;
 };
 
 /**

@@ -17,6 +17,7 @@
 
 #include "port.h"
 #include "soft.h"
+#include "tap.h"
 #include "vdev.h"
 #include "vif.h"
 
@@ -178,9 +179,18 @@ static int __nvirt_soft_create(struct nvirt_vif *vif, bool queue,
 	nvirt_vdev_publish(vd, &vif->cfg);
 	nvirt_vdev_g2g(vd, vif->g2g);
 	nvirt_vdev_link(vd, vif->cfg.link_state);
+	if (vif->cfg.attach == NVIRT_ATTACH_TAP) {
+		err = nvirt_tap_attach(dev, &vd->tap, extack);
+		if (err)
+			goto err_unlink;
+	}
 	vif->dev = dev;
 	return 0;
 
+err_unlink:
+	hlist_del_rcu(&vd->hnode);
+	netdev_upper_dev_unlink(parent, dev);
+	vd->linked = false;
 err_unregister:
 	nvirt_soft_vlan_del(parent, &vif->cfg);
 	vd->vif = NULL;
@@ -217,14 +227,21 @@ static int nvirt_soft_apply(struct nvirt_vif *vif,
 	struct net_device *parent = vif->parent;
 	bool vlan = cfg->vlan != vif->cfg.vlan ||
 		    cfg->vlan_proto != vif->cfg.vlan_proto;
+	bool tap = cfg->attach == NVIRT_ATTACH_TAP;
+	bool attached = tap && !vd->tap;
 	unsigned int mtu = vif->dev->mtu;
 	int err;
 
 	ASSERT_RTNL();
+	if (attached) {
+		err = nvirt_tap_attach(vif->dev, &vd->tap, extack);
+		if (err)
+			return err;
+	}
 	if (vlan) {
 		err = nvirt_soft_vlan_add(parent, cfg);
 		if (err)
-			return err;
+			goto err_detach;
 	}
 	if (cfg->mtu != mtu) {
 		err = dev_set_mtu(vif->dev, cfg->mtu);
@@ -235,6 +252,10 @@ static int nvirt_soft_apply(struct nvirt_vif *vif,
 	if (err)
 		goto err_restore_mtu;
 
+	if (!tap) {
+		nvirt_tap_detach(vd->tap);
+		vd->tap = NULL;
+	}
 	if (vlan)
 		nvirt_soft_vlan_del(parent, &vif->cfg);
 	nvirt_vdev_publish(vd, cfg);
@@ -246,6 +267,11 @@ err_restore_mtu:
 err_vlan_del:
 	if (vlan)
 		nvirt_soft_vlan_del(parent, cfg);
+err_detach:
+	if (attached) {
+		nvirt_tap_detach(vd->tap);
+		vd->tap = NULL;
+	}
 	return err;
 }
 
@@ -260,6 +286,8 @@ static void nvirt_soft_destroy(struct nvirt_vif *vif)
 	 * with its last VLAN, not with it (8021q deletes its own the same way).
 	 */
 	nvirt_soft_vlan_del(parent, &vif->cfg);
+	nvirt_tap_detach(vd->tap);
+	vd->tap = NULL;
 	/* Unlinked now: the parent may be unregistered before the vdev. */
 	if (vd->linked) {
 		netdev_upper_dev_unlink(parent, vif->dev);
@@ -268,6 +296,14 @@ static void nvirt_soft_destroy(struct nvirt_vif *vif)
 	vd->vif = NULL;
 	if (vif->dev->reg_state == NETREG_REGISTERED)
 		unregister_netdevice(vif->dev);
+}
+
+static void nvirt_soft_path(struct nvirt_vif *vif, char *buf, size_t size)
+{
+	struct nvirt_vdev *vd = netdev_priv(vif->dev);
+
+	if (vd->tap)
+		snprintf(buf, size, "/dev/%s", nvirt_tap_name(vd->tap));
 }
 
 static void nvirt_soft_stats(struct nvirt_vif *vif,
@@ -347,6 +383,7 @@ const struct nvirt_backend_ops nvirt_soft_ops = {
 	.apply		= nvirt_soft_apply,
 	.destroy	= nvirt_soft_destroy,
 	.stats		= nvirt_soft_stats,
+	.path		= nvirt_soft_path,
 	.retarget	= nvirt_soft_retarget,
 	.adopt		= nvirt_soft_adopt,
 	.g2g		= nvirt_soft_g2g,
@@ -358,6 +395,7 @@ const struct nvirt_backend_ops nvirt_queue_ops = {
 	.apply		= nvirt_soft_apply,
 	.destroy	= nvirt_soft_destroy,
 	.stats		= nvirt_soft_stats,
+	.path		= nvirt_soft_path,
 	.retarget	= nvirt_soft_retarget,
 	.adopt		= nvirt_soft_adopt,
 	.g2g		= nvirt_soft_g2g,

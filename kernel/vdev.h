@@ -15,6 +15,7 @@
 #include "ring.h"
 
 struct nvirt_port;
+struct nvirt_tap;
 struct nvirt_vif;
 struct nvirt_vif_cfg;
 
@@ -26,6 +27,7 @@ struct nvirt_vif_cfg;
  * @parent_tracker: tracker of the reference on @parent
  * @linked: it is an upper device of @parent; under RTNL
  * @vif: the VIF it realizes; under RTNL
+ * @tap: its tap device, the VIF's attach tap, or NULL; under RTNL
  * @hnode: in @port->vdevs; under RTNL
  * @queue: the parent's transmit queue it owns, or -1 (soft); changed
  *	under RTNL, READ_ONCE in the datapath
@@ -60,6 +62,7 @@ struct nvirt_vdev {
 	netdevice_tracker parent_tracker;
 	bool linked;
 	struct nvirt_vif *vif;
+	struct nvirt_tap *tap;
 	struct hlist_node hnode;
 	int queue;
 	__be16 vlan_proto;

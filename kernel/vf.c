@@ -476,6 +476,11 @@ static int nvirt_vf_check(struct net_device *parent,
 		NL_SET_ERR_MSG_FMT(extack, "%s has no SR-IOV VFs", parent->name);
 		return -EOPNOTSUPP;
 	}
+	if (cfg->attach == NVIRT_ATTACH_TAP) {
+		NL_SET_ERR_MSG(extack,
+			       "a VF cannot be attached as a tap: its netdev is its driver's");
+		return -EOPNOTSUPP;
+	}
 	caps = kmalloc(sizeof(*caps), GFP_KERNEL);
 	if (!caps)
 		return -ENOMEM;

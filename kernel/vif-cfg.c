@@ -62,6 +62,8 @@ void nvirt_vif_cfg_copy(struct nvirt_vif_cfg *cfg,
 		cfg->policy.priority = src->policy.priority;
 	if (test_bit(NVIRT_CFG_POLICY_NAME, &fields))
 		strscpy(cfg->policy_name, src->policy_name);
+	if (test_bit(NVIRT_CFG_ATTACH, &fields))
+		cfg->attach = src->attach;
 }
 
 /**

@@ -38,6 +38,7 @@ enum nvirt_cfg_field {
 	NVIRT_CFG_G2G,
 	NVIRT_CFG_PRIORITY,
 	NVIRT_CFG_POLICY_NAME,
+	NVIRT_CFG_ATTACH,
 };
 
 /* The fields a VIF follows its named policy in, unless given its own. */
@@ -66,6 +67,7 @@ enum nvirt_cfg_field {
  * @spoofchk: drop frames sent with another source MAC
  * @trust: the guest may change its MAC
  * @link_state: enum nvirt_link_state
+ * @attach: enum nvirt_attach, how the VIF is handed to its guest
  * @net: namespace of the VIF's netdev; a reference is held on requests
  * @policy: what the user wants of it: the fields up to @policy.backend
  *	(the engine's view of the settings is filled in when planning)
@@ -85,6 +87,7 @@ struct nvirt_vif_cfg {
 	bool spoofchk;
 	bool trust;
 	u8 link_state;
+	u8 attach;
 	struct net *net;
 	struct nvirt_policy policy;
 	char policy_name[NVIRT_POLICY_NAMSIZ];

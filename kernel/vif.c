@@ -190,6 +190,22 @@ void nvirt_vif_stats(struct nvirt_vif *vif, struct nvirt_vif_stats *stats)
 	vif->ops->stats(vif, stats);
 }
 
+/**
+ * nvirt_vif_path() - the device a VIF's guest is attached through
+ * @vif: the VIF
+ * @buf: filled in: the device's path, "" when the netdev is the guest's
+ * @size: size of @buf
+ *
+ * Context: RTNL held.
+ */
+void nvirt_vif_path(struct nvirt_vif *vif, char *buf, size_t size)
+{
+	ASSERT_RTNL();
+	buf[0] = '\0';
+	if (vif->ops->path)
+		vif->ops->path(vif, buf, size);
+}
+
 /* Settings not in effect have no enforcement point. */
 static void nvirt_vif_mask_enforce(const struct nvirt_vif_cfg *cfg,
 				   u8 *enforce)

@@ -78,6 +78,8 @@ struct nvirt_room {
  *	parent's namespace
  * @stats: add what the backend counts to its netdev's counters, which
  *	are already in
+ * @path: the device @vif's guest is attached through, in @buf (optional:
+ *	none, the netdev is the guest's)
  * @retarget: move @vif to @backend keeping its netdev; -EOPNOTSUPP where
  *	only a new netdev realizes it there (optional: never)
  * @adopt: tell @vif->dev it now realizes @vif, after a move swapped two
@@ -97,6 +99,7 @@ struct nvirt_backend_ops {
 		     struct netlink_ext_ack *extack);
 	void (*destroy)(struct nvirt_vif *vif);
 	void (*stats)(struct nvirt_vif *vif, struct nvirt_vif_stats *stats);
+	void (*path)(struct nvirt_vif *vif, char *buf, size_t size);
 	int (*retarget)(struct nvirt_vif *vif, u8 backend,
 			struct netlink_ext_ack *extack);
 	void (*adopt)(struct nvirt_vif *vif);
@@ -184,6 +187,7 @@ bool nvirt_vif_uses_pf(struct pci_dev *pdev);
 struct nvirt_vif *nvirt_vif_next(struct net *net, unsigned long *id);
 unsigned int nvirt_vif_gen(void);
 void nvirt_vif_stats(struct nvirt_vif *vif, struct nvirt_vif_stats *stats);
+void nvirt_vif_path(struct nvirt_vif *vif, char *buf, size_t size);
 
 int nvirt_vif_init(void);
 void nvirt_vif_exit(void);

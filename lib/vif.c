@@ -48,6 +48,8 @@ static const char *const vif_attr_names[NVIRT_A_VIF_MAX + 1] = {
 	[NVIRT_A_VIF_OWN_POLICY]	= "own-policy",
 	[NVIRT_A_VIF_CAUSE]		= "cause",
 	[NVIRT_A_VIF_OWN_SETTINGS]	= "own-settings",
+	[NVIRT_A_VIF_ATTACH]		= "attach",
+	[NVIRT_A_VIF_ATTACH_PATH]	= "attach-path",
 };
 
 #define VIF_NAME_LEN	FIELD_SIZE(struct nvirt_vif, name)
@@ -91,6 +93,9 @@ static const struct nla_policy vif_policy[NVIRT_A_VIF_MAX + 1] = {
 	[NVIRT_A_VIF_OWN_POLICY]	= { .type = NLA_NESTED },
 	[NVIRT_A_VIF_CAUSE]		= NVIRT_POLICY_U32,
 	[NVIRT_A_VIF_OWN_SETTINGS]	= { .type = NLA_NESTED },
+	[NVIRT_A_VIF_ATTACH]		= NVIRT_POLICY_U32,
+	[NVIRT_A_VIF_ATTACH_PATH]	= { .type = NLA_STRING,
+					    .maxlen = FIELD_SIZE(struct nvirt_vif, attach_path) },
 };
 
 /* The settings a VIF was given itself that a named policy could give. */
@@ -129,10 +134,11 @@ static const struct nvirt_field_attr cfg_attrs[] = {
 	CFG_ATTR(SPOOFCHK,	SPOOFCHK,	spoofchk),
 	CFG_ATTR(TRUST,		TRUST,		trust),
 	CFG_ATTR(LINK_STATE,	LINK_STATE,	link_state),
+	CFG_ATTR(ATTACH,	ATTACH,		attach),
 };
 
 /* All the NVIRT_VIF_F_* bits this library knows. */
-#define CFG_FIELDS	((NVIRT_VIF_F_POLICY_NAME << 1) - 1)
+#define CFG_FIELDS	((NVIRT_VIF_F_ATTACH << 1) - 1)
 
 /* What names a VIF (or the NIC of a new one or of a dump), what to set. */
 struct vif_sel {
@@ -230,6 +236,10 @@ static void vif_link(struct nvirt_vif *vif, struct nlattr **tb)
 	vif->queue = nvirt_u32(tb, NVIRT_A_VIF_QUEUE);
 	vif->has_vf_index = tb[NVIRT_A_VIF_VF_INDEX] != NULL;
 	vif->vf_index = nvirt_u32(tb, NVIRT_A_VIF_VF_INDEX);
+	vif->attach = nvirt_u32(tb, NVIRT_A_VIF_ATTACH);
+	if (tb[NVIRT_A_VIF_ATTACH_PATH])
+		nvirt_attr_str(vif->attach_path, sizeof(vif->attach_path),
+			       tb[NVIRT_A_VIF_ATTACH_PATH]);
 }
 
 /* Its settings. */
@@ -654,6 +664,10 @@ static int vif_asked(struct nlattr **tb, const struct nvirt_attrs *attrs,
 	cfg->trust = vif->trust;
 	cfg->link_state = vif->link_state;
 	cfg->netns_fd = -1;
+	if (vif->attach != NVIRT_ATTACH_NETNS) {
+		cfg->fields |= NVIRT_VIF_F_ATTACH;
+		cfg->attach = vif->attach;
+	}
 	if (own->fields)
 		cfg->fields |= NVIRT_VIF_F_POLICY;
 	cfg->policy = own;

@@ -94,6 +94,13 @@ static const char *const plan_reason_names[] = {
 	[NVIRT_PLAN_REASON_VF_G2G]		= "vf-g2g",
 	[NVIRT_PLAN_REASON_G2G_EXTERNAL]	= "g2g-external",
 	[NVIRT_PLAN_REASON_VF_NO_DRIVER]	= "vf-no-driver",
+	[NVIRT_PLAN_REASON_VF_ATTACH]		= "vf-attach",
+	[NVIRT_PLAN_REASON_ATTACH_TAP]		= "attach-tap",
+};
+
+static const char *const attach_names[] = {
+	[NVIRT_ATTACH_NETNS]		= "netns",
+	[NVIRT_ATTACH_TAP]		= "tap",
 };
 
 /* What made a notification happen (its record's cause attribute). */
@@ -113,6 +120,7 @@ NVIRT_NAME_FN(nvirt_setting_name, setting_names)
 NVIRT_NAME_FN(nvirt_link_state_name, link_state_names)
 NVIRT_NAME_FN(nvirt_vlan_proto_name, vlan_proto_names)
 NVIRT_NAME_FN(nvirt_goal_name, goal_names)
+NVIRT_NAME_FN(nvirt_attach_name, attach_names)
 NVIRT_NAME_FN(nvirt_isolation_name, isolation_names)
 NVIRT_NAME_FN(nvirt_visibility_name, visibility_names)
 NVIRT_NAME_FN(nvirt_g2g_name, g2g_names)

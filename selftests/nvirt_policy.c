@@ -214,6 +214,14 @@ static void run_reasons(void)
 	     strstr(reason_text(&plan, NVIRT_PLAN_REASON_G2G_SOFT), "host must see"),
 	     "host visibility: no VF, guests switched in software");
 
+	pol = standard();
+	pol.attach = NVIRT_ATTACH_TAP;
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.backend == NVIRT_BACKEND_QUEUE &&
+	     plan.reasons[0].code == NVIRT_PLAN_REASON_VF_ATTACH &&
+	     has_reason(&plan, NVIRT_PLAN_REASON_ATTACH_TAP),
+	     "attach tap: no VF (its netdev is the driver's), a queue, said");
+
 	nic = igb_full();
 	pol = standard();
 	nvirt_policy_plan(&pol, &nic, &plan);
@@ -515,7 +523,7 @@ static void run_more(void)
 int main(void)
 {
 	ksft_print_header();
-	ksft_set_plan(ARRAY_SIZE(matrix) * 32 + 25 + 21);
+	ksft_set_plan(ARRAY_SIZE(matrix) * 32 + 26 + 21);
 	run_matrix();
 	run_reasons();
 	run_more();

@@ -51,6 +51,8 @@ SETTINGS = [
     ('state', ['state', 'disable']),
     ('state', ['state', 'enable']),
     ('netns', ['netns', NS]),
+    # attach tap is nvirt_attach.sh's: QEMU, not a netdev, is its guest
+    ('attach', ['attach', 'netns', NS]),
 ]
 GOALS = [
     ('goal', ['goal', 'latency']),

@@ -9,7 +9,7 @@
 #define NVIRT_FAMILY_NAME	"nvirt"
 #define NVIRT_FAMILY_VERSION	1
 
-#define NVIRT_API_VERSION	6
+#define NVIRT_API_VERSION	7
 
 /**
  * enum nvirt_operstate - RFC 2863 operational state, as IF_OPER_* in
@@ -293,6 +293,20 @@ enum nvirt_g2g {
 };
 
 /**
+ * enum nvirt_attach - How a virtual interface is handed to its guest.
+ * @NVIRT_ATTACH_NETNS: Its netdev, in a network namespace (netns-fd; the
+ *   caller's when not given): a container's interface.
+ * @NVIRT_ATTACH_TAP: A tap character device on its netdev (attach-path), as
+ *   macvtap's, for QEMU and vhost-net: what the guest sends is sent by the
+ *   netdev, what the netdev receives goes to the guest. The netdev stays in
+ *   the caller's namespace. Soft and queue backends only.
+ */
+enum nvirt_attach {
+	NVIRT_ATTACH_NETNS,
+	NVIRT_ATTACH_TAP,
+};
+
+/**
  * enum nvirt_plan_reason - Why a plan is what it is. Stable codes; new ones
  *   are added. Each comes with a human text naming the NIC and the numbers
  *   involved.
@@ -331,6 +345,8 @@ enum nvirt_plan_reason {
 	NVIRT_PLAN_REASON_VF_G2G,
 	NVIRT_PLAN_REASON_G2G_EXTERNAL,
 	NVIRT_PLAN_REASON_VF_NO_DRIVER,
+	NVIRT_PLAN_REASON_VF_ATTACH,
+	NVIRT_PLAN_REASON_ATTACH_TAP,
 };
 
 enum {
@@ -444,6 +460,8 @@ enum {
 	NVIRT_A_VIF_OWN_POLICY,
 	NVIRT_A_VIF_CAUSE,
 	NVIRT_A_VIF_OWN_SETTINGS,
+	NVIRT_A_VIF_ATTACH,
+	NVIRT_A_VIF_ATTACH_PATH,
 
 	__NVIRT_A_VIF_MAX,
 	NVIRT_A_VIF_MAX = (__NVIRT_A_VIF_MAX - 1)

@@ -353,6 +353,15 @@ struct nvirt_vif {
 	 * (a VIF moved to another backend, say); NULL otherwise.
 	 */
 	const struct nvirt_plan *plan;
+
+	/*
+	 * How it is handed to its guest (libnvirt 0.4, NVIRT_HAS(vif,
+	 * attach_path)): attach, an NVIRT_ATTACH_* (nvirt_attach_name());
+	 * attach_path, the device it is attached through ("/dev/tap7" for
+	 * a tap), "" when its netdev is the guest's.
+	 */
+	uint32_t attach;
+	char attach_path[32];
 };
 
 /* Which fields of a struct nvirt_vif_config a request carries. */
@@ -371,6 +380,7 @@ enum nvirt_vif_field {
 	NVIRT_VIF_F_NETNS	= 1 << 11,
 	NVIRT_VIF_F_POLICY	= 1 << 12,	/* those of policy->fields */
 	NVIRT_VIF_F_POLICY_NAME	= 1 << 13,
+	NVIRT_VIF_F_ATTACH	= 1 << 14,	/* libnvirt 0.4 */
 };
 
 /*
@@ -394,6 +404,12 @@ struct nvirt_vif_config {
 	const struct nvirt_policy *policy;	/* with NVIRT_VIF_F_POLICY */
 	/* the named policy to follow, "" for none; not NULL */
 	const char *policy_name;
+	/*
+	 * how to hand it to its guest, an NVIRT_ATTACH_* (libnvirt 0.4):
+	 * NVIRT_ATTACH_TAP for a tap device (soft and queue backends; not
+	 * with NVIRT_VIF_F_NETNS); NETNS_FD implies NVIRT_ATTACH_NETNS
+	 */
+	uint32_t attach;
 };
 
 #define NVIRT_VIF_CONFIG_INIT						\
@@ -472,7 +488,8 @@ int nvirt_vif_dump(struct nvirt *h, uint32_t parent_ifindex,
  * chose it), MAC, MTU, SPOOFCHK, TRUST and LINK_STATE; VLAN, VLAN_QOS and
  * VLAN_PROTO when it has a VLAN; MAX_RATE, MIN_RATE and POLICY (with
  * policy->fields) for those given to it itself, which it does not follow
- * from a named policy; POLICY_NAME when it follows one. Never NETNS
+ * from a named policy; POLICY_NAME when it follows one; ATTACH for a
+ * tap (libnvirt 0.4). Never NETNS
  * (netns_fd is -1): @vif says where its netdev is. Both are the library's,
  * valid while @cb runs. -EOPNOTSUPP when the kernel's records do not say
  * it (an older nvirt.ko).
@@ -504,6 +521,8 @@ const char *nvirt_isolation_name(unsigned int isolation);
 const char *nvirt_visibility_name(unsigned int visibility);
 const char *nvirt_g2g_name(unsigned int g2g);
 const char *nvirt_plan_reason_name(unsigned int reason);
+/* Name of an attach kind ("tap"), NULL when unknown (libnvirt 0.4). */
+const char *nvirt_attach_name(unsigned int attach);
 
 /*
  * Named policies: a policy kept by name in a network namespace, for VIFs
