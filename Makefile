@@ -39,7 +39,7 @@ KSFT = $(KSRC)/tools/testing/selftests
 
 Q := $(if $(V),,@)
 
-.PHONY: all setup module netdevsim rig-modules lib cli selftests build gen check run shell clean \
+.PHONY: all setup module netdevsim rig-modules lib cli cni selftests build gen check run shell clean \
 	install install-module install-user install-dkms stage deb docs \
 	bench bench-vm _bench_vm bench-datapath _bench_datapath bench-ring asan fuzz _build _check _run check-debug debug-modules \
 	_check_canary _check_debug _check_vm _check_tier
@@ -62,6 +62,9 @@ lib:
 cli: lib
 	$(Q)$(MAKE) -C cli
 
+cni: lib
+	$(Q)$(MAKE) -C cni
+
 selftests:
 	$(Q)$(MAKE) -C selftests KSFT_DIR=$(KSFT)
 
@@ -79,12 +82,12 @@ rig-modules:
 	ln -s $(CURDIR)/selftests/vm/eoi/* $(RIG)/eoi/ && \
 	$(MAKE) -C $(KDIR) M=$(RIG)/eoi W=1 modules
 
-_build: module netdevsim rig-modules lib cli selftests
+_build: module netdevsim rig-modules lib cli cni selftests
 
 # What make install gives, staged for nvirt_install.sh to try out (make
 # check and check-debug stage it; so may a run of that test alone).
 STAGE = $(BUILD)/stage
-stage: lib cli
+stage: lib cli cni
 	$(Q)rm -rf $(STAGE)
 	$(Q)$(MAKE) --no-print-directory install-user install-dkms \
 		DESTDIR=$(STAGE) PREFIX=/usr >/dev/null
@@ -113,8 +116,10 @@ docs:
 
 # make install puts everything under DESTDIR and PREFIX: the module for
 # KVER (in /lib/modules/KVER/updates), libnvirt with its header and
-# pkg-config file, the command, its man pages, its bash completion and the
-# systemd unit that restores the saved VIFs at boot.
+# pkg-config file, the command, its man pages, its bash completion, the
+# systemd unit that restores the saved VIFs at boot, the CNI plugin (in
+# PREFIX/lib/cni, where Debian's plugins are) and libvirt's QEMU hook (in
+# /etc/libvirt/hooks/qemu.d).
 # install-dkms puts the module's sources and a dkms.conf in /usr/src
 # instead, for DKMS to build the module for every installed kernel.
 include lib/version.mk
@@ -125,9 +130,12 @@ SBINDIR ?= $(PREFIX)/sbin
 MANDIR ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 SYSTEMDUNITDIR ?= $(PREFIX)/lib/systemd/system
+CNIDIR ?= $(PREFIX)/lib/cni
+# libvirt reads its hooks there, whatever PREFIX is.
+LIBVIRT_HOOKDIR ?= /etc/libvirt/hooks/qemu.d
 DKMSDIR = $(DESTDIR)/usr/src/nvirt-$(VERSION)
 INSTALL_DIRS = PREFIX=$(PREFIX) LIBDIR=$(LIBDIR) INCLUDEDIR=$(INCLUDEDIR) \
-	SBINDIR=$(SBINDIR)
+	SBINDIR=$(SBINDIR) CNIDIR=$(CNIDIR)
 KERNEL_SRCS = $(filter-out %.mod.c,$(wildcard kernel/*.[ch])) kernel/Kbuild \
 	kernel/Kconfig
 
@@ -137,15 +145,18 @@ install-module: module
 	$(Q)$(MAKE) -C $(KDIR) M=$(CURDIR)/kernel INSTALL_MOD_PATH=$(DESTDIR) \
 		INSTALL_MOD_DIR=updates modules_install
 
-install-user: lib cli
+install-user: lib cli cni
 	$(Q)$(MAKE) -C lib $(INSTALL_DIRS) install
 	$(Q)$(MAKE) -C cli $(INSTALL_DIRS) install
+	$(Q)$(MAKE) -C cni $(INSTALL_DIRS) install
 	$(Q)install -d $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(BASHCOMPDIR)
 	$(Q)install -m 644 man/man8/*.8 $(DESTDIR)$(MANDIR)/man8/
 	$(Q)install -m 644 bash-completion/nvirt $(DESTDIR)$(BASHCOMPDIR)/
 	$(Q)install -d $(DESTDIR)$(SYSTEMDUNITDIR)
 	$(Q)sed 's|@SBINDIR@|$(SBINDIR)|' systemd/nvirt.service.in \
 		> $(DESTDIR)$(SYSTEMDUNITDIR)/nvirt.service
+	$(Q)install -d $(DESTDIR)$(LIBVIRT_HOOKDIR)
+	$(Q)install -m 755 libvirt/nvirt-hook $(DESTDIR)$(LIBVIRT_HOOKDIR)/nvirt
 
 # The Debian packages (debian/), built with dpkg-buildpackage from a copy
 # of the tree in build/deb/nvirt-VERSION (git's files, or all but build/

@@ -17,12 +17,13 @@ defer rm -rf "$TMP"
 staged_files() {
 	local f
 
-	for f in usr/sbin/nvirt usr/include/nvirt/nvirt.h \
+	for f in usr/sbin/nvirt usr/lib/cni/nvirt usr/include/nvirt/nvirt.h \
 		 usr/lib/libnvirt.so usr/lib/libnvirt.so.0 usr/lib/libnvirt.a \
 		 usr/lib/pkgconfig/nvirt.pc \
 		 usr/share/man/man8/{nvirt,nvirt-nic,nvirt-vif,nvirt-policy,nvirt-monitor,nvirt-save}.8 \
 		 usr/share/bash-completion/completions/nvirt \
 		 usr/lib/systemd/system/nvirt.service \
+		 etc/libvirt/hooks/qemu.d/nvirt \
 		 "usr/src/nvirt-$(</sys/module/nvirt/version)/dkms.conf" \
 		 "usr/src/nvirt-$(</sys/module/nvirt/version)/kernel/Kbuild" \
 		 "usr/src/nvirt-$(</sys/module/nvirt/version)/include/uapi/linux/nvirt.h"; do

@@ -1,0 +1,135 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# libvirt with nvirt's QEMU hook (libvirt/nvirt-hook): libvirtd defines
+# and starts (paused) a domain whose metadata names an nvirt VIF and
+# whose <interface type="ethernet"> targets it; the hook makes the VIF
+# from a named policy, as a tap, with the interface's MAC, and libvirt
+# opens its /dev/tapN as it opens macvtap's: QEMU holds it. virsh destroy
+# deletes the VIF; a VIF nvirt refuses fails the start with nvirt's
+# message and leaves nothing.
+#
+# libvirtd runs on writable copies of its directories (the VM's root is
+# read-only): as root, no security driver, no cgroups, QEMU's output in a
+# file.
+
+source "$(dirname "$0")/lib.sh"
+
+command -v libvirtd >/dev/null || {
+	ktap_skip_all "libvirtd is not installed"
+	exit "$KSFT_SKIP"
+}
+
+TMP=$(mktemp -d /tmp/nvirt-libvirt.XXXXXX)
+defer rm -rf "$TMP"
+MAC=52:54:00:7b:00:01
+
+# Each of libvirt's directories writable: made where the VM has a tmpfs
+# (/var/lib), else copied and the copy mounted over it.
+libvirt_dirs() {
+	local d
+
+	mkdir -p /var/lib/libvirt || return 1
+	for d in /etc/libvirt /var/log/libvirt /var/cache/libvirt; do
+		mkdir -p "$TMP/root$d" && cp -a "$d/." "$TMP/root$d/" &&
+			mount --bind "$TMP/root$d" "$d" || return 1
+		defer umount "$d"
+	done
+	cat >> /etc/libvirt/qemu.conf <<-EOF
+	user = "root"
+	group = "root"
+	security_driver = "none"
+	namespaces = [ ]
+	cgroup_controllers = [ ]
+	stdio_handler = "file"
+	remember_owner = 0
+	EOF
+	# The hook as the package installs it, on the tree's CLI.
+	mkdir -p /etc/libvirt/hooks/qemu.d && cat > /etc/libvirt/hooks/qemu.d/nvirt <<-EOF
+	#!/bin/sh
+	NVIRT=$NVIRT exec python3 $NVIRT_REPO/libvirt/nvirt-hook "\$@"
+	EOF
+	chmod +x /etc/libvirt/hooks/qemu.d/nvirt
+}
+
+virsh() {
+	command virsh -q -c qemu:///system "$@"
+}
+
+libvirt_up() {
+	libvirt_dirs || return 1
+	libvirtd -d || return 1
+	defer 'pkill -x libvirtd; wait_for 10 eval "! pgrep -x libvirtd"'
+	wait_for 120 eval 'virsh version >/dev/null 2>&1' ||
+		fail "libvirtd does not answer"
+}
+
+# domain NAME PARENT: a domain whose interface is VIF nvlvt on PARENT,
+# following policy nvlvgold
+domain() {
+	cat <<-EOF
+	<domain type="qemu">
+	  <name>$1</name>
+	  <memory unit="MiB">32</memory>
+	  <vcpu>1</vcpu>
+	  <os><type arch="x86_64" machine="pc">hvm</type></os>
+	  <!-- Without it libvirt 9 passes -no-acpi, which QEMU 10 lost. -->
+	  <features><acpi/></features>
+	  <metadata>
+	    <nvirt:vifs xmlns:nvirt="urn:nvirt:libvirt:1">
+	      <nvirt:vif target="nvlvt" parent="$2" policy="nvlvgold"/>
+	    </nvirt:vifs>
+	  </metadata>
+	  <devices>
+	    <emulator>$(command -v qemu-system-x86_64)</emulator>
+	    <interface type="ethernet">
+	      <mac address="$MAC"/>
+	      <target dev="nvlvt" managed="no"/>
+	      <model type="virtio"/>
+	    </interface>
+	  </devices>
+	</domain>
+	EOF
+}
+
+# Started, the domain's QEMU holds the VIF's tap; destroyed, it is gone.
+start_destroy() {
+	local path pid
+
+	domain nvlvdom nvlv0 > "$TMP/dom.xml" &&
+		virsh define "$TMP/dom.xml" >/dev/null || return 1
+	defer virsh undefine nvlvdom
+	run virsh start --paused nvlvdom
+	[ "$rc" = 0 ] || fail "start: $err" || return 1
+	defer virsh destroy nvlvdom
+	expect_eq "the VIF" "$(vif_get nvlvt '["policy_name"], d[0]["attach"]["kind"], d[0]["mac"]')" \
+		"nvlvgold tap $MAC" || return 1
+	path=$(vif_get nvlvt '["attach"]["path"]')
+	pid=$(cat /run/libvirt/qemu/nvlvdom.pid) || return 1
+	ls -l "/proc/$pid/fd" | grep -q " -> $path\$" ||
+		fail "QEMU ($pid) does not hold $path" || return 1
+	virsh destroy nvlvdom >/dev/null || return 1
+	vifs_gone
+}
+
+# A VIF nvirt refuses: no start, nvirt's message, nothing left.
+refused() {
+	domain nvlvbad nvlvnone > "$TMP/bad.xml" &&
+		virsh define "$TMP/bad.xml" >/dev/null || return 1
+	defer virsh undefine nvlvbad
+	run virsh start --paused nvlvbad
+	[ "$rc" != 0 ] || fail "it started" || return 1
+	expect_match "message" "$err" "nvirt: domain nvlvbad: VIF nvlvt: Error: No such NIC\\." &&
+	expect_eq "state" "$(virsh domstate nvlvbad)" "shut off" &&
+	vifs_gone
+}
+
+ktap_print_header
+ktap_set_plan 3
+ip link add nvlv0 type dummy && defer ip link del nvlv0 && ip link set nvlv0 up
+"$NVIRT" policy add nvlvgold goal density && defer "$NVIRT" policy del nvlvgold
+mountpoint -q /sys/fs/cgroup || mount -t cgroup2 none /sys/fs/cgroup
+check "libvirtd runs, with nvirt's hook" libvirt_up
+check "a domain started: its VIF made by the hook from policy, its tap in QEMU; destroy deletes it" start_destroy
+check "a VIF nvirt refuses: no start, nvirt's message, nothing left" refused
+ktap_finished
