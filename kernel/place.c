@@ -242,6 +242,10 @@ static int nvirt_place_view(struct net_device *parent,
 	nic->esw_vepa = nic->esw && caps->esw_mode == BRIDGE_MODE_VEPA;
 	kfree(caps);
 
+	room = nvirt_place_room(parent, NVIRT_BACKEND_SOFT, false);
+	nic->rx_held = room.held;
+	nic->rx_held_by = room.held_by;
+
 	use->nic = nic;
 	nvirt_vif_each(parent, nvirt_place_count, use);
 	claim = nvirt_place_claim_of(use->batch, parent);

@@ -205,6 +205,13 @@ static bool nvirt_try_software(const struct nvirt_plan_in *pol,
 			       const struct nvirt_policy_nic *nic,
 			       const char *what, struct nvirt_plan *plan)
 {
+	if (nic->rx_held) {
+		nvirt_reason(plan, NVIRT_PLAN_REASON_RX_HELD,
+			     "%s not chosen: %s is held by %s%s%s", what, nic->name,
+			     nic->rx_held, nic->rx_held_by ? " " : "",
+			     nic->rx_held_by ?: "");
+		return false;
+	}
 	if (pol->isolation == NVIRT_ISOLATION_STRICT) {
 		nvirt_reason(plan, NVIRT_PLAN_REASON_ISOLATION_SOFTWARE,
 			     "%s not chosen: strict isolation needs the NIC to enforce it",

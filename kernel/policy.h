@@ -97,6 +97,9 @@ struct nvirt_plan_in {
  * @esw: its embedded switch can loop frames between its functions
  * @esw_vepa: that switch is in VEPA mode: it sends them out to the
  *	external switch instead
+ * @rx_held: who else holds its receive handler, which the queue and soft
+ *	backends need ("bridge"), or NULL
+ * @rx_held_by: that holder's device, or NULL
  */
 struct nvirt_policy_nic {
 	const char *name;
@@ -115,6 +118,8 @@ struct nvirt_policy_nic {
 	u32 queue_holder_priority;
 	bool esw;
 	bool esw_vepa;
+	const char *rx_held;
+	const char *rx_held_by;
 };
 
 #define NVIRT_PLAN_REASONS	16

@@ -362,14 +362,27 @@ static void nvirt_soft_g2g(struct nvirt_vif *vif)
 }
 
 /* The transmit queues @parent has to give: its own but the first. */
-static void nvirt_queue_room(struct net_device *parent,
-			     bool may_enable __always_unused,
+/* Who else holds the parent's receive handler, which nvirt needs. */
+static void nvirt_soft_room(struct net_device *parent,
+			    bool may_enable __always_unused,
+			    struct nvirt_room *room)
+{
+	int holder = nvirt_port_holder(parent, &room->held_by);
+
+	if (holder >= 0 && holder != NVIRT_HOLDER_NVIRT)
+		room->held = nvirt_port_holder_name(holder);
+	else
+		room->held_by = NULL;
+}
+
+static void nvirt_queue_room(struct net_device *parent, bool may_enable,
 			     struct nvirt_room *room)
 {
 	struct nvirt_port *port = nvirt_port_get(parent);
 	unsigned int q;
 
 	ASSERT_RTNL();
+	nvirt_soft_room(parent, may_enable, room);
 	if (!parent->dev.parent)
 		return;
 	for (q = 1; q < parent->real_num_tx_queues; q++)
@@ -387,6 +400,7 @@ const struct nvirt_backend_ops nvirt_soft_ops = {
 	.retarget	= nvirt_soft_retarget,
 	.adopt		= nvirt_soft_adopt,
 	.g2g		= nvirt_soft_g2g,
+	.room		= nvirt_soft_room,
 };
 
 const struct nvirt_backend_ops nvirt_queue_ops = {

@@ -61,11 +61,16 @@ struct nvirt_vif;
  * @free: how many more VIFs it could realize there now
  * @unbound: of its hardware enabled, how much no driver serves (VFs)
  * @pci_id: the PCI vendor and device id of that hardware
+ * @held: who else holds the NIC's receive handler, which the backend
+ *	needs ("bridge"), or NULL
+ * @held_by: that holder's device, or NULL
  */
 struct nvirt_room {
 	unsigned int free;
 	unsigned int unbound;
 	u32 pci_id;
+	const char *held;
+	const char *held_by;
 };
 
 /**

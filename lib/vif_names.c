@@ -96,6 +96,7 @@ static const char *const plan_reason_names[] = {
 	[NVIRT_PLAN_REASON_VF_NO_DRIVER]	= "vf-no-driver",
 	[NVIRT_PLAN_REASON_VF_ATTACH]		= "vf-attach",
 	[NVIRT_PLAN_REASON_ATTACH_TAP]		= "attach-tap",
+	[NVIRT_PLAN_REASON_RX_HELD]		= "rx-held",
 };
 
 static const char *const attach_names[] = {

@@ -2,11 +2,12 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # A NIC has one receive handler: nvirt's soft and queue VIFs need it, and
-# so do a bridge, a bond, macvlan and ipvlan. On a NIC another holds, a
-# soft VIF is refused with the holder named (the plan too), and nothing
-# is made; on a NIC nvirt holds, the others are refused by the kernel
-# (EBUSY: they take no message of nvirt's), and the VIF stays. nic show
-# says who holds a NIC, and that changes with it.
+# so do a bridge, a bond, macvlan and ipvlan. On a NIC another holds, the
+# policy engine plans neither (reason rx-held, the holder named): a soft
+# VIF is refused with that reason, and nothing is made, while an SR-IOV
+# NIC's VIF gets a VF; on a NIC nvirt holds, the others are refused by
+# the kernel (EBUSY: they take no message of nvirt's), and the VIF stays.
+# nic show says who holds a NIC, and that changes with it.
 
 source "$(dirname "$0")/lib.sh"
 
@@ -22,7 +23,7 @@ holder() {
 refused() {
 	local nic=$1 want before
 
-	want="Error: $nic is held by $2 $3: a soft VIF needs its receive handler."
+	want="Error: software path not chosen: $nic is held by $2 $3."
 	expect_eq "holder of $nic" "$(holder "$nic")" "$2 $3" || return 1
 	expect_match "text" "$("$NVIRT" nic show dev "$nic")" " holder $2 $3" ||
 		return 1
@@ -87,11 +88,28 @@ held_by_nvirt() {
 	expect_eq "the VIF" "$("$NVIRT" -j vif show nvco4v)" "$vif"
 }
 
+# igb as a bridge's port: its VIF gets a VF even for density, the plan
+# saying why neither the soft path nor a queue.
+sriov_held() {
+	local igb plan
+
+	igb=$(drv igb)
+	ip link add nvcobr5 type bridge && defer ip link del nvcobr5 &&
+		ip link set "$igb" master nvcobr5 || return 1
+	defer ip link set "$igb" nomaster
+	plan=$("$NVIRT" -j vif add nvco5v dev "$igb" goal density dry-run) ||
+		return 1
+	expect_eq "backend" "$(json_get 'd["backend"]' <<<"$plan")" vf &&
+	expect_eq "reasons" "$(json_get '[r["text"] for r in d["reasons"][:2]]' <<<"$plan")" \
+		"['software path not chosen: $igb is held by bridge nvcobr5', 'queue not chosen: $igb is held by bridge nvcobr5']"
+}
+
 ktap_print_header
-ktap_set_plan 5
+ktap_set_plan 6
 check "a bridge's port: a soft VIF refused, the bridge named" by_bridge
 check "a bond's slave: a soft VIF refused, the bond named" by_bond
 check "under a macvlan: a soft VIF refused, the macvlan named" by_macvlan
 check "under an ipvlan: a soft VIF refused, the ipvlan named" by_ipvlan
 check "held by nvirt: macvlan and bridge refused, the VIF kept" held_by_nvirt
+check "an SR-IOV NIC in a bridge: a VF planned, soft and queue not, saying why" sriov_held
 ktap_finished

@@ -222,6 +222,19 @@ static void run_reasons(void)
 	     has_reason(&plan, NVIRT_PLAN_REASON_ATTACH_TAP),
 	     "attach tap: no VF (its netdev is the driver's), a queue, said");
 
+	pol = standard();
+	pol.goal = NVIRT_GOAL_DENSITY;
+	nic.rx_held = "bridge";
+	nic.rx_held_by = "br0";
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.backend == NVIRT_BACKEND_VF &&
+	     !strcmp(plan.reasons[0].text,
+		     "software path not chosen: igb0 is held by bridge br0") &&
+	     has_reason(&plan, NVIRT_PLAN_REASON_RX_HELD),
+	     "a bridge's port: density takes a VF, neither soft nor queue");
+	nic.rx_held = NULL;
+	nic.rx_held_by = NULL;
+
 	nic = igb_full();
 	pol = standard();
 	nvirt_policy_plan(&pol, &nic, &plan);
@@ -523,7 +536,7 @@ static void run_more(void)
 int main(void)
 {
 	ksft_print_header();
-	ksft_set_plan(ARRAY_SIZE(matrix) * 32 + 26 + 21);
+	ksft_set_plan(ARRAY_SIZE(matrix) * 32 + 27 + 21);
 	run_matrix();
 	run_reasons();
 	run_more();
