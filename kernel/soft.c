@@ -181,16 +181,13 @@ static int __nvirt_soft_create(struct nvirt_vif *vif, bool queue,
 	nvirt_vdev_link(vd, vif->cfg.link_state);
 	if (vif->cfg.attach == NVIRT_ATTACH_TAP) {
 		err = nvirt_tap_attach(dev, &vd->tap, extack);
+		/* ndo_uninit takes it out of the port and unlinks it. */
 		if (err)
-			goto err_unlink;
+			goto err_unregister;
 	}
 	vif->dev = dev;
 	return 0;
 
-err_unlink:
-	hlist_del_rcu(&vd->hnode);
-	netdev_upper_dev_unlink(parent, dev);
-	vd->linked = false;
 err_unregister:
 	nvirt_soft_vlan_del(parent, &vif->cfg);
 	vd->vif = NULL;
@@ -361,7 +358,6 @@ static void nvirt_soft_g2g(struct nvirt_vif *vif)
 	nvirt_vdev_g2g(netdev_priv(vif->dev), vif->g2g);
 }
 
-/* The transmit queues @parent has to give: its own but the first. */
 /* Who else holds the parent's receive handler, which nvirt needs. */
 static void nvirt_soft_room(struct net_device *parent,
 			    bool may_enable __always_unused,
@@ -375,6 +371,7 @@ static void nvirt_soft_room(struct net_device *parent,
 		room->held_by = NULL;
 }
 
+/* The transmit queues @parent has to give: its own but the first. */
 static void nvirt_queue_room(struct net_device *parent, bool may_enable,
 			     struct nvirt_room *room)
 {
