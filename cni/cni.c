@@ -92,7 +92,13 @@ static const char *env(const char *name, bool needed)
 	return v;
 }
 
-static char *read_all(FILE *fp)
+/**
+ * cni_read_all() - all of a stream, as a string
+ * @fp: the stream, read to its end
+ *
+ * Return: what was read, NUL-terminated; ends the plugin when out of memory.
+ */
+char *cni_read_all(FILE *fp)
 {
 	size_t len = 0, size = 4096, n;
 	char *buf = malloc(size + 1);
@@ -261,7 +267,7 @@ int main(void)
 		     "\"supportedVersions\": [\"" CNI_VERSION "\"]}");
 		return 0;
 	}
-	req.stdin_text = read_all(stdin);
+	req.stdin_text = cni_read_all(stdin);
 	req.container = env("CNI_CONTAINERID", true);
 	req.ifname = env("CNI_IFNAME", true);
 	req.path = env("CNI_PATH", false);

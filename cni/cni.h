@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <json-c/json.h>
 #include <nvirt/nvirt.h>
@@ -52,6 +53,7 @@ __attribute__((noreturn, format(printf, 3, 4)))
 void cni_fail(enum cni_code code, const char *details, const char *fmt, ...);
 __attribute__((noreturn)) void cni_fail_as(const char *error);
 
+char *cni_read_all(FILE *fp);
 int conf_read(struct cni_req *req);
 
 struct json_object *ipam_exec(const struct cni_req *req, const char *command,

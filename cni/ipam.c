@@ -42,9 +42,8 @@ static char *ipam_run(const struct cni_req *req, const char *path,
 		      const char *command, bool undoing)
 {
 	int in[2], out[2], status;
-	size_t len = 0, size = 0;
-	char *buf = NULL;
-	ssize_t n;
+	FILE *fp;
+	char *buf;
 	pid_t pid;
 
 	if (pipe(in) || pipe(out))
@@ -67,19 +66,11 @@ static char *ipam_run(const struct cni_req *req, const char *path,
 	if (write(in[1], req->stdin_text, strlen(req->stdin_text)) < 0)
 		cni_fail(CNI_ERR_IO, strerror(errno), "cannot talk to the IPAM plugin");
 	close(in[1]);
-	do {
-		if (size - len < 4096) {
-			size = size * 2 + 4096;
-			buf = realloc(buf, size + 1);
-			if (!buf)
-				cni_fail(CNI_ERR_IO, NULL, "out of memory");
-		}
-		n = read(out[0], buf + len, size - len);
-		if (n > 0)
-			len += n;
-	} while (n > 0 || (n < 0 && errno == EINTR));
-	close(out[0]);
-	buf[len] = '\0';
+	fp = fdopen(out[0], "r");
+	if (!fp)
+		cni_fail(CNI_ERR_IO, strerror(errno), "cannot talk to the IPAM plugin");
+	buf = cni_read_all(fp);
+	fclose(fp);
 	waitpid(pid, &status, 0);
 	if (WIFEXITED(status) && !WEXITSTATUS(status))
 		return buf;
@@ -88,7 +79,7 @@ static char *ipam_run(const struct cni_req *req, const char *path,
 		return NULL;
 	}
 	/* Its error is a CNI error too: passed on as it is. */
-	if (len)
+	if (*buf)
 		cni_fail_as(buf);
 	cni_fail(CNI_ERR_IO, NULL, "IPAM plugin %s failed", path);
 }
