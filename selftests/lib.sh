@@ -170,10 +170,36 @@ links_watch() {
 	defer kill $!
 }
 
-# A JSON field through python3's parser: json_get 'EXPR' < JSON
+# json_get 'EXPR' < JSON: print(EXPR), d the JSON through python3's
+# parser. A python3 takes a second to start under TCG and a test asks
+# hundreds of times: one (nvirt_json.py), started at the first ask,
+# answers them in turn; a python3 of its own where it is not there.
+__json_dir=/tmp/nvirt-json.$$
 json_get() {
-	python3 -S -c "import json, sys; d = json.load(sys.stdin); print($1)"
+	local st=1 n
+
+	if mkdir "$__json_dir" 2>/dev/null; then
+		mkfifo "$__json_dir/req" "$__json_dir/rep" &&
+		(python3 -S "$NVIRT_REPO/selftests/nvirt_json.py" "$__json_dir" $$ \
+			</dev/null >/dev/null 2>&1 & echo $! > "$__json_dir/pid")
+	fi
+	if ! [ -p "$__json_dir/rep" ] || ! kill -0 "$(<"$__json_dir/pid")" 2>/dev/null; then
+		python3 -S -c "import json, sys; d = json.load(sys.stdin); print($1)"
+		return
+	fi
+	{
+		flock 9 &&
+		{ printf '%s\0' "$1"; cat; } > "$__json_dir/req" &&
+		{ read -r st n; cat; } < "$__json_dir/rep" &&
+		{ [ "$n" = 0 ] || cat "$__json_dir/err" >&2; }
+	} 9>"$__json_dir/lock"
+	return "$st"
 }
+__json_stop() {
+	[ -e "$__json_dir/pid" ] && kill "$(<"$__json_dir/pid")"
+	rm -rf "$__json_dir"
+}
+defer __json_stop
 
 # The kernel's own YNL client (tools/net/ynl/cli.py of linux-source-6.12)
 # on nvirt's spec: ynl ARGS..., answers as JSON. The schema of the spec's
@@ -187,11 +213,10 @@ ynl() {
 		"$@"
 }
 
-# The items of a JSON list, one a line: json_rows < JSON
+# The items of a JSON list, one a line (an empty line for none):
+# json_rows < JSON
 json_rows() {
-	python3 -S -c 'import json, sys
-for e in json.load(sys.stdin):
-    print(json.dumps(e, sort_keys=True))'
+	json_get '"\n".join(json.dumps(e, sort_keys=True) for e in d)'
 }
 
 # wait_for SECONDS CMD...: CMD again every 0.1 s until it succeeds, for at

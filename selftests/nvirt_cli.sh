@@ -45,29 +45,35 @@ nic_list_matches_sysfs() {
 # driver, bus
 # (the bus the NIC's own device sits on: virtio for virtio_net).
 nic_identity_matches_sysfs() {
-	local json name sys drv want
+	local json name sys drv want ifindex mtu address link_type driver bus bus_addr
 
 	json=$("$NVIRT" -j nic show) || return 1
+	# One line a NIC: NAME=FIELD,FIELD,... (one python for them all)
+	declare -A got
+	while IFS='=' read -r name want; do
+		got[$name]=$want
+	done < <(json_get '"\n".join(n["ifname"] + "=" + ",".join(str(n.get(k, "")) for k in ("ifindex", "mtu", "address", "link_type", "driver", "bus", "bus_addr")) for n in d)' <<<"$json")
 	for sys in /sys/class/net/*; do
 		name=${sys##*/}
-		get() { json_get "[n for n in d if n['ifname'] == '$name'][0].get('$1', '')" <<<"$json"; }
-		expect_eq "$name ifindex" "$(get ifindex)" "$(<"$sys/ifindex")" || return 1
-		expect_eq "$name mtu" "$(get mtu)" "$(<"$sys/mtu")" || return 1
+		[ -n "${got[$name]:-}" ] || fail "$name not listed" || return 1
+		IFS=, read -r ifindex mtu address link_type driver bus bus_addr <<<"${got[$name]}"
+		expect_eq "$name ifindex" "$ifindex" "$(<"$sys/ifindex")" || return 1
+		expect_eq "$name mtu" "$mtu" "$(<"$sys/mtu")" || return 1
 		[ "$name" = lo ] ||
-			expect_eq "$name address" "$(get address)" "$(<"$sys/address")" || return 1
+			expect_eq "$name address" "$address" "$(<"$sys/address")" || return 1
 		case $(<"$sys/type") in
 		1) want=ether ;;
 		772) want=loopback ;;
 		*) want=$(<"$sys/type") ;;
 		esac
-		expect_eq "$name link_type" "$(get link_type)" "$want" || return 1
+		expect_eq "$name link_type" "$link_type" "$want" || return 1
 		drv=
 		[ -e "$sys/device/driver" ] && drv=$(basename "$(readlink "$sys/device/driver")")
-		expect_eq "$name driver" "$(get driver)" "$drv" || return 1
+		expect_eq "$name driver" "$driver" "$drv" || return 1
 		if [ -e "$sys/device/subsystem" ]; then
-			expect_eq "$name bus" "$(get bus)" \
+			expect_eq "$name bus" "$bus" \
 				"$(basename "$(readlink "$sys/device/subsystem")")" || return 1
-			expect_eq "$name bus_addr" "$(get bus_addr)" \
+			expect_eq "$name bus_addr" "$bus_addr" \
 				"$(basename "$(readlink -f "$sys/device")")" || return 1
 		fi
 	done
