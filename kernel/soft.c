@@ -181,13 +181,19 @@ static int __nvirt_soft_create(struct nvirt_vif *vif, bool queue,
 	nvirt_vdev_link(vd, vif->cfg.link_state);
 	if (vif->cfg.attach == NVIRT_ATTACH_TAP) {
 		err = nvirt_tap_attach(dev, &vd->tap, extack);
-		/* ndo_uninit takes it out of the port and unlinks it. */
 		if (err)
 			goto err_unregister;
+		err = dev_open(dev, extack);
+		if (err)
+			goto err_detach;
 	}
 	vif->dev = dev;
 	return 0;
 
+err_detach:
+	nvirt_tap_detach(vd->tap);
+	vd->tap = NULL;
+	/* ndo_uninit takes it out of the port and unlinks it. */
 err_unregister:
 	nvirt_soft_vlan_del(parent, &vif->cfg);
 	vd->vif = NULL;
@@ -225,6 +231,7 @@ static int nvirt_soft_apply(struct nvirt_vif *vif,
 	bool vlan = cfg->vlan != vif->cfg.vlan ||
 		    cfg->vlan_proto != vif->cfg.vlan_proto;
 	bool tap = cfg->attach == NVIRT_ATTACH_TAP;
+	bool was_up = vif->dev->flags & IFF_UP;
 	bool attached = tap && !vd->tap;
 	unsigned int mtu = vif->dev->mtu;
 	int err;
@@ -248,6 +255,12 @@ static int nvirt_soft_apply(struct nvirt_vif *vif,
 	err = nvirt_vdev_change_mac(vd, cfg->mac, extack);
 	if (err)
 		goto err_restore_mtu;
+	/* A tap's netdev up last: down, its MAC surely goes back. */
+	if (attached && !was_up) {
+		err = dev_open(vif->dev, extack);
+		if (err)
+			goto err_restore_mac;
+	}
 
 	if (!tap) {
 		nvirt_tap_detach(vd->tap);
@@ -259,6 +272,8 @@ static int nvirt_soft_apply(struct nvirt_vif *vif,
 	nvirt_vdev_link(vd, cfg->link_state);
 	return 0;
 
+err_restore_mac:
+	nvirt_vdev_change_mac(vd, vif->cfg.mac, NULL);
 err_restore_mtu:
 	dev_set_mtu(vif->dev, mtu);
 err_vlan_del:

@@ -71,10 +71,13 @@ static void nvirt_tap_count_rx_dropped(struct tap_dev *tap)
 }
 
 /**
- * nvirt_tap_attach() - give a netdev a tap device, and bring it up
+ * nvirt_tap_attach() - give a netdev a tap device
  * @dev: the netdev, registered
  * @tapp: set to the tap device on success
  * @extack: why it failed
+ *
+ * Nobody else brings a tap's netdev up (QEMU only opens the device): the
+ * caller does, once nothing else can fail.
  *
  * Context: RTNL held.
  * Return: 0 or a negative errno; on error nothing is left behind.
@@ -113,15 +116,9 @@ int nvirt_tap_attach(struct net_device *dev, struct nvirt_tap **tapp,
 		NL_SET_ERR_MSG_FMT(extack, "cannot create the device %s", t->name);
 		goto err_free_minor;
 	}
-	/* Nobody else brings a tap's netdev up: QEMU only opens the device. */
-	err = dev_open(dev, extack);
-	if (err)
-		goto err_destroy_device;
 	*tapp = t;
 	return 0;
 
-err_destroy_device:
-	device_destroy(&nvirt_tap_class, t->cdev->devt);
 err_free_minor:
 	tap_free_minor(nvirt_tap_major, &t->tap);
 err_unregister_handler:

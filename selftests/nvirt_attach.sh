@@ -176,6 +176,24 @@ reattach() {
 	[ ! -e "$path" ] || fail "$path stayed"
 }
 
+# A set that attaches a tap and is then refused (the MAC is another VIF's)
+# leaves no tap and the netdev as it was: down.
+refused_set() {
+	local before
+
+	ip link add nvat4 type dummy && defer ip link del nvat4 &&
+		ip link set nvat4 up || return 1
+	"$NVIRT" vif add nvatb dev nvat4 backend soft mac "$PEER_MAC" >/dev/null ||
+		return 1
+	defer "$NVIRT" vif del nvatb
+	"$NVIRT" vif add nvatc dev nvat4 backend soft >/dev/null || return 1
+	defer "$NVIRT" vif del nvatc
+	before="$(nvirt_state nvat4; ls /sys/class/nvirt-tap)"
+	run "$NVIRT" vif set nvatc attach tap mac "$PEER_MAC"
+	expect_match "refused" "$err" "^Error: MAC $PEER_MAC is in use" &&
+	expect_same "state" "$before" "$(nvirt_state nvat4; ls /sys/class/nvirt-tap)"
+}
+
 # A kernel without the tap API (the debug kernel): attach tap refused at
 # creation, after the VIF's netdev was made, and that undone.
 no_tap_api() {
@@ -195,9 +213,10 @@ if [ ! -d /sys/class/nvirt-tap ]; then
 	check "no tap API: attach tap refused, the VIF's netdev undone" no_tap_api
 	ktap_finished
 fi
-ktap_set_plan 4
+ktap_set_plan 5
 check "soft VIF as a tap: QEMU's frames cross both ways, counted, spoofing dropped" soft_tap
 check "queue VIF as a tap: QEMU's frames cross both ways, counted" queue_tap
 check "no VF for a tap: the plan says why, a VF asked for is refused" no_vf_tap
 check "attach netns takes the tap away, attach tap gives it back; del closes it" reattach
+check "a set refused after its tap was made leaves no tap, the netdev down" refused_set
 ktap_finished
