@@ -6,12 +6,15 @@ Run in the test VM as root, with nvirt.ko loaded:
 
     selftests/vm/run -- fuzz/seeds.py OUTDIR
 
+The host's root is read-only in the VM: OUTDIR under $NVIRT_VMOUT, then
+copied to fuzz/corpus/reply, where ack-done-int-min, made by hand, stays.
+
 It speaks the nvirt family over a raw generic netlink socket (not through
 libnvirt: the replies are the kernel's, byte for byte) and writes each
 reply as fuzz_reply reads it: one selector byte (what the message is read
 as, enum reply_kind of fuzz/reply.c) and the message. It makes what it
-asks about (a dummy NIC, VFs on igb, a named policy, a VIF) and removes
-it again.
+asks about (a dummy NIC, VFs on igb, a named policy, VIFs, one on a tap)
+and removes it again.
 """
 
 import os
@@ -228,6 +231,11 @@ def main():
         save('explain', EXPLAIN, g.request(
             C['NVIRT_CMD_VIF_EXPLAIN'],
             string(C['NVIRT_A_VIF_NAME'], 'fz0'))[0])
+        # A VIF on a tap: its record names the device.
+        save('vif-tap', VIF, g.request(C['NVIRT_CMD_VIF_NEW'], vif(
+            string(C['NVIRT_A_VIF_NAME'], 'fz3'),
+            string(C['NVIRT_A_VIF_PARENT_IFNAME'], 'nvs0'),
+            u32(C['NVIRT_A_VIF_ATTACH'], C['NVIRT_ATTACH_TAP'])))[0])
         if igb:
             for name, backend in (('vf', 'NVIRT_BACKEND_VF'),
                                   ('queue', 'NVIRT_BACKEND_QUEUE')):
@@ -261,7 +269,8 @@ def main():
                 string(C['NVIRT_A_VIF_PARENT_IFNAME'], 'nvs0'),
                 u32(C['NVIRT_A_VIF_VLAN'], 5000)))[-1])
     finally:
-        g.request(C['NVIRT_CMD_VIF_DEL'], string(C['NVIRT_A_VIF_NAME'], 'fz0'))
+        for name in ('fz0', 'fz3'):
+            g.request(C['NVIRT_CMD_VIF_DEL'], string(C['NVIRT_A_VIF_NAME'], name))
         g.request(C['NVIRT_CMD_POLICY_DEL'],
                   string(C['NVIRT_A_NAMED_POLICY_NAME'], 'gold'))
         sh('ip link del nvs0')
