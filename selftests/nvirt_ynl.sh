@@ -9,7 +9,7 @@
 source "$(dirname "$0")/lib.sh"
 
 nic_dump() {
-	run ynl --dump nic-get
+	run ynl --validate --dump nic-get
 	expect_eq "exit status" "$rc" 0 || fail "$err" || return 1
 	expect_eq "NICs" "$(json_get '" ".join(sorted(n["ifname"] for n in d))' <<<"$out")" \
 		"$("$NVIRT" -j nic show | json_get '" ".join(sorted(n["ifname"] for n in d))')"
@@ -67,7 +67,7 @@ ktap_print_header
 TMP_NTF=$(mktemp)
 defer rm -f "$TMP_NTF"
 ktap_set_plan 4
-check "ynl dumps the NICs the command lists" nic_dump
+check "ynl, the spec checked against its schema, dumps the NICs the command lists" nic_dump
 check "ynl creates, reads and deletes a VIF" vif_lifecycle
 check "ynl decodes the VIF notifications of the monitor group" notification
 check "ynl shows the kernel's extack" extack
