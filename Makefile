@@ -196,11 +196,12 @@ SUMMARY = scripts/ktap-summary --phases $(CHECK)/phases --start $(BUILD)/check.s
 # (W=1, sparse, -Werror) that the rest uses. Then two lanes side by side,
 # one closing line counting them all. One: the packages' install on the
 # host (build/deb-root, which nvirt_deb.sh needs), then the kselftests in
-# one VM boot on Debian's kernel, the longest part. The other, on the
-# host: the ring's stress proof, the fuzzers, the man pages and completion
-# against help (selftests/nvirt_usage.sh, which needs no module); then the
-# debug tier's boots. Both lanes keep the host's two cores busy: what
-# makes check faster is less work, not more overlap.
+# one VM boot on Debian's kernel, the longest part, but LATE_TESTS. The
+# other, on the host: the ring's stress proof, the fuzzers, the man pages
+# and completion against help (selftests/nvirt_usage.sh, which needs no
+# module); then the debug tier's boots, then LATE_TESTS on Debian's
+# kernel. Both lanes keep the host's two cores busy: what makes check
+# faster is less work, not more overlap; LATE_TESTS only even them out.
 _check: _build debug-modules stage deb
 	$(Q)rm -rf $(CHECK) && mkdir -p $(CHECK)
 	$(Q)echo "build $$(($$(date +%s) - $$(cat $(BUILD)/check.start 2>/dev/null || date +%s)))" \
@@ -212,7 +213,8 @@ _check: _build debug-modules stage deb
 _check_vm:
 	$(Q)$(call timed,deb,scripts/deb-checks $(KVER) $(KSFT) > $(CHECK)/deb.ktap)
 	$(Q)$(call timed,vm,KVER=$(KVER) $(VM_CHECK) "vm: guest ran the suite$(,) no kernel splat" \
-		$(CHECK)/vm -t 2700 -- selftests/vm/suite $(KSFT))
+		$(CHECK)/vm -t 2700 -- env NVIRT_SKIP_TESTS="$(LATE_TESTS)" \
+		selftests/vm/suite $(KSFT))
 _check_tier:
 	$(Q)$(call timed,ring,scripts/ring-checks $(KSFT) > $(CHECK)/ring.ktap)
 	$(Q)$(call timed,fuzz,scripts/fuzz-checks > $(CHECK)/fuzz.ktap)
@@ -221,6 +223,13 @@ _check_tier:
 	$(Q)$(call timed,debug,$(MAKE) --no-print-directory _check_debug \
 		NVIRT_TESTS="$(DEBUG_CHECK_TESTS)" DEBUG_VM_TIMEOUT=3600 \
 		DEBUG_SHARED_CHECKS=churn DEBUG_FUZZ_COUNT=10000)
+	$(Q)$(call timed,late,KVER=$(KVER) $(VM_CHECK) "late vm: guest ran its tests$(,) no kernel splat" \
+		$(CHECK)/late -t 1800 -- env NVIRT_TESTS="$(LATE_TESTS)" \
+		selftests/vm/suite $(KSFT))
+
+# The stock kernel's tests the second lane runs, in a boot of its own,
+# once its debug boot is done: the debug tier is the shorter lane.
+LATE_TESTS = nvirt_settings.py nvirt_cni.sh nvirt_libvirt.sh
 
 check-debug: setup
 	$(Q)date +%s > $(BUILD)/check.start
@@ -237,12 +246,11 @@ check-debug: setup
 # debug kernel is slow under TCG: make check runs the canary and the tests
 # only it can run or that attack the module where its detectors see most
 # (fault injection, the fuzzer with its churn, the ring's teardown races,
-# hot-unplug and netns lifetimes, allocation failures, a kernel without
-# the tap API), the fuzzer with 10000 messages; the stock kernel's lane
-# runs every test. make check-debug runs the canary and the whole suite
-# (NVIRT_TESTS="T..." picks tests).
-DEBUG_CHECK_TESTS = nvirt_faults nvirt_lifetime.sh nvirt_fuzz nvirt_shared.sh \
-	nvirt_nomem.sh nvirt_attach.sh
+# allocation failures, a kernel without the tap API), the fuzzer with
+# 10000 messages; the stock kernel runs every test. make check-debug runs
+# the canary and the whole suite (NVIRT_TESTS="T..." picks tests).
+DEBUG_CHECK_TESTS = nvirt_faults nvirt_fuzz nvirt_shared.sh nvirt_nomem.sh \
+	nvirt_attach.sh
 DEBUG_VM_TIMEOUT = 7200
 # nvirt_shared.sh on the debug kernel: the churn, where KASAN watches the
 # ring's teardown, and in check-debug its other checks too.
