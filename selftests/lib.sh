@@ -256,6 +256,23 @@ nvirt_state() {
 	echo "VFs of $pf: $(numvfs "$pf")"
 }
 
+# nvirt_state_settled PF [NETNS...]: nvirt_state, once two looks 0.5 s
+# apart agree (for at most 10 s): a VF netdev just made has its
+# operstate set by linkwatch up to a second later, which a state taken
+# as a refusal's "before" must not catch half way.
+nvirt_state_settled() {
+	local last now
+
+	now=$(nvirt_state "$@")
+	for _ in $(seq 20); do
+		last=$now
+		sleep 0.5
+		now=$(nvirt_state "$@")
+		[ "$now" != "$last" ] || break
+	done
+	echo "$now"
+}
+
 # vif_get NAME EXPR: a field of a VIF's JSON record (with its counters),
 # e.g. vif_get v0 '["mtu"]'
 vif_get() {

@@ -148,7 +148,7 @@ all_or_none() {
 	"$NVIRT" vif add x dev "$E1000" policy web || return 1
 	expect_eq "y on a VF" "$(vif_get y '["backend"]')" vf || return 1
 	monitor_start "$tmp/log" vif || return 1
-	before=$(nvirt_state "$IGB")
+	before=$(nvirt_state_settled "$IGB")
 
 	run "$NVIRT" policy set web isolation strict
 	expect_eq "refused, naming the VIF" "$rc $err" \
@@ -194,7 +194,7 @@ together() {
 		"$(vif_get tf1 '["backend"]') $(vif_get tf2 '["backend"]') $(numvfs)" "soft soft 7" ||
 		return 1
 	monitor_start "$tmp/log" vif || return 1
-	before=$(nvirt_state "$IGB")
+	before=$(nvirt_state_settled "$IGB")
 
 	run "$NVIRT" policy set pair migratable no isolation strict
 	expect_match "refused, naming the second" "$rc $err" "^1 Error: tf2: " || return 1
