@@ -230,15 +230,12 @@ class Rig:
         fcntl.ioctl(ctl, SIOCSIFFLAGS, struct.pack('16sH14s', dev.encode(),
                                                   flags | IFF_UP, b''))
         # Running as soon as it can be (a VF's link comes after a while).
-        # A disabled one is given that long to show it is not.
-        disabled = rec['link_state'] == 'disable'
-        for _ in range(50):
-            if disabled:
-                time.sleep(0.1)
-            flags = struct.unpack('16sH', fcntl.ioctl(ctl, SIOCGIFFLAGS, ifr)[:18])[1]
-            if disabled or flags & IFF_RUNNING:
-                break
+        # Not at once: a VF's netdev says it runs before its datapath does.
+        for _ in range(1 if rec['link_state'] == 'disable' else 50):
             time.sleep(0.1)
+            flags = struct.unpack('16sH', fcntl.ioctl(ctl, SIOCGIFFLAGS, ifr)[:18])[1]
+            if flags & IFF_RUNNING:
+                break
         mtu = struct.unpack('16si', fcntl.ioctl(ctl, SIOCGIFMTU, ifr)[:20])[1]
         hw = mac_str(fcntl.ioctl(ctl, SIOCGIFHWADDR, ifr)[18:24])
         link = (mtu, hw, bool(flags & IFF_RUNNING))
