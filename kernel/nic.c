@@ -242,16 +242,16 @@ static bool nvirt_nic_link_settled(const struct net_device *dev)
  * @dev: the NIC, held by the caller
  * @timeout: the most to wait, in jiffies
  *
- * Return when @dev has its carrier, is down or is going away, or after
- * @timeout. Linkwatch applies a carrier change and then announces it
- * (NETDEV_CHANGE), which wakes the wait.
+ * Return when @dev has its carrier, is down or is going away, after
+ * @timeout, or when the caller is killed. Linkwatch applies a carrier
+ * change and then announces it (NETDEV_CHANGE), which wakes the wait.
  *
  * Context: process; not under RTNL, which linkwatch takes.
  */
 void nvirt_nic_wait_link(struct net_device *dev, unsigned long timeout)
 {
-	wait_event_timeout(nvirt_link_wq, nvirt_nic_link_settled(dev),
-			   timeout);
+	wait_event_killable_timeout(nvirt_link_wq, nvirt_nic_link_settled(dev),
+				    timeout);
 }
 
 static int nvirt_netdev_event(struct notifier_block *nb, unsigned long event,

@@ -39,12 +39,16 @@ static struct net_device *nvirt_req_parent(struct nvirt_req *req, bool create)
 	return IS_ERR(vif) ? ERR_CAST(vif) : vif->parent;
 }
 
-/* How long a PF's link gets to come back after its VFs were enabled. */
-#define NVIRT_REQ_LINK_WAIT	(5 * HZ)
+/*
+ * How long a PF's link gets to come back after its VFs were enabled: a
+ * copper link negotiates in 2-3 s, some NICs take longer after a reset,
+ * and a loaded host delays the link's interrupt further.
+ */
+#define NVIRT_REQ_LINK_WAIT	(15 * HZ)
 
 /*
  * Enabling VFs resets some PFs (igb), and some limit VF rates only at a
- * known link speed: give a running PF's link a few seconds to return.
+ * known link speed: give a running PF's link time to return.
  */
 static void nvirt_req_wait_link(struct nvirt_req *req, bool create)
 {

@@ -371,6 +371,16 @@ print(json.dumps(dict(kv.split("=", 1) if "=" in kv else ("driver", kv)
                       for kv in sys.stdin.read().strip().split(","))))'
 }
 
+# nic_link IFNAME on|off: QEMU plugs the NIC's cable in or pulls it out
+# (set_link); the guest sees its link follow.
+nic_link() {
+	local id up=false
+
+	[ "$2" = on ] && up=true
+	id=$(nic_spec "$1" | json_get 'd["id"]') || return 1
+	qmp "{\"execute\": \"set_link\", \"arguments\": {\"name\": \"$id\", \"up\": $up}}" >/dev/null
+}
+
 # nic_unplug IFNAME: QEMU takes the NIC away (device_del) and the guest
 # sees its PCI device go.
 nic_unplug() {

@@ -112,12 +112,41 @@ for line in open(sys.argv[1]):
 	[ "$(vif_get nfb '["backend"]')" != vf ] || fail "the follower stays on a VF"
 }
 
+vfs_on() {
+	[ "$(numvfs)" != 0 ]
+}
+
+# Enabling VFs resets igb, whose link then takes a while to come back, and
+# igb refuses a VF's rate until it has. Here it takes longer than under no
+# load (QEMU holds the cable out for 10 s after): the VIF waits for the
+# link and gets its rate.
+slow_link() {
+	local add vf
+
+	ip link set "$IGB" up
+	modprobe igbvf
+	defer nic_link "$IGB" on
+	nic_link "$IGB" off || return 1
+	"$NVIRT" vif add nfr dev "$IGB" backend vf max-rate 30 &
+	add=$!
+	wait_for 30 vfs_on || fail "no VF enabled" || return 1
+	sleep 10
+	nic_link "$IGB" on || return 1
+	wait $add || fail "the VIF was refused" || return 1
+	vf=$(vif_get nfr '["vf"]')
+	expect_eq "igb's VF table: the rate of VF $vf" \
+		"$(ip -j link show dev "$IGB" | json_get "[v['rate']['max_tx'] for v in d[0]['vfinfo_list'] if v['vf'] == $vf]")" \
+		"[30]" || return 1
+	"$NVIRT" vif del nfr && expect_eq "VFs disabled after" "$(numvfs)" 0
+}
+
 [ -n "$IGB" ] || { ktap_print_msg "no igb: the standard rig has one"; exit "$KSFT_FAIL"; }
 tmp=$(mktemp -d)
 defer rm -rf "$tmp"
 ktap_print_header
-ktap_set_plan 3
+ktap_set_plan 4
 check "VFs with no driver bound: nvirt loads it" driver_loaded
 check "no driver to be had: refused with the VFs' PCI id, none left enabled" driver_missing
 check "VFs being disabled are never given to a VIF a policy replans" settle_race "$tmp"
+check "a VF's rate waits for the PF's link, slow after VFs are enabled" slow_link
 ktap_finished
