@@ -35,7 +35,7 @@ static int vif_help(int argc __maybe_unused, char **argv __maybe_unused)
 	       "            [ mtu MTU ] [ max-rate MBIT ] [ min-rate MBIT ]\n"
 	       "            [ spoofchk { on | off } ] [ trust { on | off } ]\n"
 	       "            [ state { auto | enable | disable } ]\n"
-	       "            [ attach { netns { NSNAME | PID } | tap } ]\n"
+	       "            [ attach { netns { NSNAME | PID } | tap | vfio } ]\n"
 	       "            [ netns { NSNAME | PID } ]\n"
 	       "POLICY := [ policy { PNAME | none } ]\n"
 	       "          [ goal { throughput | latency | cpu | density } ]\n"
@@ -49,7 +49,8 @@ static int vif_help(int argc __maybe_unused, char **argv __maybe_unused)
 	       "       is not given itself; none: follow none\n"
 	       "attach netns: the VIF's netdev goes to that netns (\"netns\" alone says the same);\n"
 	       "attach tap: a tap device on its netdev for QEMU (soft and queue backends);\n"
-	       "       vif show prints QEMU's arguments\n"
+	       "attach vfio: the VF's PCI device, bound to vfio-pci for QEMU (vf backend,\n"
+	       "       chosen at add); vif show prints QEMU's arguments for both\n"
 	       "dry-run: print the plan (how the NIC would do it, and why), change nothing\n");
 	return 0;
 }
@@ -364,6 +365,9 @@ static void vif_print_netdev(const struct nvirt_vif *vif)
 	char buf[256];
 	const char *ns;
 
+	/* None: a VF given to VFIO, its VM's device. */
+	if (!vif->ifindex)
+		return;
 	print_uint("ifindex", " ifindex %u", vif->ifindex);
 	/* A VF's netdev keeps its own name. */
 	print_string("ifname", strcmp(vif->ifname, vif->name) ? " ifname %s" : NULL,
@@ -535,10 +539,13 @@ static void vif_print_stats(const struct nvirt_vif_stats *st)
 /*
  *     attach tap /dev/tap7
  *     qemu -netdev tap,id=vm0,fd=3,vhost=on -device virtio-net-pci,...
+ *     attach vfio /dev/vfio/12 pci 0000:01:10.0
+ *     qemu -device vfio-pci,host=0000:01:10.0
  *
  * How the VIF is handed to its guest; in text only when that is not its
  * netdev (netns). For a tap, QEMU's arguments: the file on fd 3, and a
- * guest NIC with the VIF's MAC, which spoof-checking lets through.
+ * guest NIC with the VIF's MAC, which spoof-checking lets through; for a
+ * VF given to VFIO, the device to assign.
  */
 static void vif_print_attach(const struct nvirt_vif *vif)
 {
@@ -551,15 +558,23 @@ static void vif_print_attach(const struct nvirt_vif *vif)
 	out_nest_open("attach", false);
 	print_string("kind", path ? "    attach %s" : NULL, name);
 	if (path)
-		print_string("path", " %s\n", vif->attach_path);
-	if (path && !strcmp(name, "tap")) {
+		print_string("path", " %s", vif->attach_path);
+	if (vif->attach_pci[0])
+		print_string("pci", path ? " pci %s" : NULL, vif->attach_pci);
+	if (path)
+		print_string(NULL, "%s", "\n");
+	qemu[0] = '\0';
+	if (path && !strcmp(name, "tap"))
 		snprintf(qemu, sizeof(qemu),
 			 "-netdev tap,id=%s,fd=3,vhost=on -device virtio-net-pci,netdev=%s,mac=%s 3<>%s",
 			 vif->name, vif->name,
 			 hwaddr(mac, sizeof(mac), vif->mac, sizeof(vif->mac)),
 			 vif->attach_path);
+	else if (path && !strcmp(name, "vfio") && vif->attach_pci[0])
+		snprintf(qemu, sizeof(qemu), "-device vfio-pci,host=%s",
+			 vif->attach_pci);
+	if (qemu[0])
 		print_string("qemu", "    qemu %s\n", qemu);
-	}
 	out_nest_close();
 }
 

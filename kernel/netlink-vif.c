@@ -87,6 +87,11 @@ static int nvirt_nl_vif_cfg(struct sk_buff *skb, struct genl_info *info,
 	if (tb[NVIRT_A_VIF_ATTACH])
 		cfg->attach = nla_get_u32(tb[NVIRT_A_VIF_ATTACH]);
 
+	if (cfg->attach == NVIRT_ATTACH_VFIO && tb[NVIRT_A_VIF_NETNS_FD]) {
+		NL_SET_ERR_MSG_ATTR(info->extack, tb[NVIRT_A_VIF_NETNS_FD],
+				    "attach vfio gives the VF to a VM, not to a namespace: no netns");
+		return -EINVAL;
+	}
 	if (cfg->attach == NVIRT_ATTACH_TAP) {
 		if (tb[NVIRT_A_VIF_NETNS_FD]) {
 			NL_SET_ERR_MSG_ATTR(info->extack, tb[NVIRT_A_VIF_NETNS_FD],
@@ -256,10 +261,40 @@ static int nvirt_nl_vif_own_put(struct sk_buff *msg,
 	return 0;
 }
 
+/* Its netdev, where it is seen from @net: none once a VF is a VM's. */
+static int nvirt_nl_vif_dev_put(struct sk_buff *msg, struct net_device *dev,
+				struct net *net)
+{
+	if (!dev)
+		return 0;
+	if (nla_put_u32(msg, NVIRT_A_VIF_IFINDEX, dev->ifindex) ||
+	    nla_put_string(msg, NVIRT_A_VIF_IFNAME, dev->name) ||
+	    (!net_eq(dev_net(dev), net) &&
+	     nla_put_s32(msg, NVIRT_A_VIF_NETNS_ID,
+			 peernet2id_alloc(net, dev_net(dev), GFP_KERNEL))))
+		return -EMSGSIZE;
+	return 0;
+}
+
+/* How the guest is given it: the kind, its device, a VF's PCI address. */
+static int nvirt_nl_vif_attach_put(struct sk_buff *msg, struct nvirt_vif *vif)
+{
+	const char *pci = nvirt_vif_pci(vif);
+	char path[32];
+
+	nvirt_vif_path(vif, path, sizeof(path));
+	if (nla_put_u32(msg, NVIRT_A_VIF_ATTACH, vif->cfg.attach) ||
+	    (path[0] && nla_put_string(msg, NVIRT_A_VIF_ATTACH_PATH, path)) ||
+	    (pci && nla_put_string(msg, NVIRT_A_VIF_ATTACH_PCI, pci)))
+		return -EMSGSIZE;
+	return 0;
+}
+
 /*
  * A VIF's record, as seen from @net; with @stats its traffic (left out of
  * notifications, which announce changes of settings and state); with
- * @plan the plan it was just placed by.
+ * @plan the plan it was just placed by. Handed to VFIO, a VF has no
+ * netdev: its MTU is the one asked for, its state unknown here.
  */
 static int nvirt_nl_vif_put(struct sk_buff *msg, struct nvirt_vif *vif,
 			    struct net *net, bool stats,
@@ -267,32 +302,28 @@ static int nvirt_nl_vif_put(struct sk_buff *msg, struct nvirt_vif *vif,
 {
 	const struct nvirt_vif_cfg *cfg = &vif->cfg;
 	struct net_device *dev = vif->dev;
-	char path[32];
 
 	ASSERT_RTNL();
-	nvirt_vif_path(vif, path, sizeof(path));
 	if (nla_put_u32(msg, NVIRT_A_VIF_ID, vif->id) ||
 	    nla_put_string(msg, NVIRT_A_VIF_NAME, vif->name) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_PARENT_IFINDEX, vif->parent->ifindex) ||
 	    nla_put_string(msg, NVIRT_A_VIF_PARENT_IFNAME, vif->parent->name) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_BACKEND, vif->backend) ||
-	    nla_put_u32(msg, NVIRT_A_VIF_IFINDEX, dev->ifindex) ||
-	    nla_put_string(msg, NVIRT_A_VIF_IFNAME, dev->name) ||
-	    (!net_eq(dev_net(dev), net) &&
-	     nla_put_s32(msg, NVIRT_A_VIF_NETNS_ID,
-			 peernet2id_alloc(net, dev_net(dev), GFP_KERNEL))) ||
+	    nvirt_nl_vif_dev_put(msg, dev, net) ||
 	    nla_put(msg, NVIRT_A_VIF_MAC, ETH_ALEN, cfg->mac) ||
 	    (cfg->vlan &&
 	     (nla_put_u32(msg, NVIRT_A_VIF_VLAN, cfg->vlan) ||
 	      nla_put_u32(msg, NVIRT_A_VIF_VLAN_QOS, cfg->qos) ||
 	      nla_put_u32(msg, NVIRT_A_VIF_VLAN_PROTO, cfg->vlan_proto))) ||
-	    nla_put_u32(msg, NVIRT_A_VIF_MTU, READ_ONCE(dev->mtu)) ||
+	    nla_put_u32(msg, NVIRT_A_VIF_MTU,
+			dev ? READ_ONCE(dev->mtu) : cfg->mtu) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_MAX_RATE, cfg->max_rate) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_MIN_RATE, cfg->min_rate) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_SPOOFCHK, cfg->spoofchk) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_TRUST, cfg->trust) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_LINK_STATE, cfg->link_state) ||
-	    nla_put_u32(msg, NVIRT_A_VIF_OPERSTATE, READ_ONCE(dev->operstate)) ||
+	    nla_put_u32(msg, NVIRT_A_VIF_OPERSTATE,
+			dev ? READ_ONCE(dev->operstate) : IF_OPER_UNKNOWN) ||
 	    (vif->backend == NVIRT_BACKEND_QUEUE &&
 	     nla_put_u32(msg, NVIRT_A_VIF_QUEUE, vif->queue)) ||
 	    (vif->backend == NVIRT_BACKEND_VF &&
@@ -308,8 +339,7 @@ static int nvirt_nl_vif_put(struct sk_buff *msg, struct nvirt_vif *vif,
 	    nvirt_nl_vif_own_put(msg, cfg) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_MIGRATABLE, vif->migratable) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_G2G, vif->g2g) ||
-	    nla_put_u32(msg, NVIRT_A_VIF_ATTACH, cfg->attach) ||
-	    (path[0] && nla_put_string(msg, NVIRT_A_VIF_ATTACH_PATH, path)) ||
+	    nvirt_nl_vif_attach_put(msg, vif) ||
 	    (stats && nvirt_nl_vif_stats_put(msg, vif)) ||
 	    (plan && nvirt_nl_plan_put(msg, plan)))
 		return -EMSGSIZE;

@@ -30,6 +30,7 @@
 
 #include "caps.h"
 #include "place.h"
+#include "vfio.h"
 #include "vif.h"
 
 /* Moves one rebalancing makes at most: each one frees or takes hardware. */
@@ -187,7 +188,9 @@ static void nvirt_place_count(struct nvirt_vif *vif, void *arg)
 	/* What a VIF the batch moves holds is in the batch's claims. */
 	if (nvirt_place_spared(use, vif->id))
 		return;
+	/* A VF given to a VM through VFIO has nothing to fall back to. */
 	if (vif->backend == NVIRT_BACKEND_VF &&
+	    vif->cfg.attach != NVIRT_ATTACH_VFIO &&
 	    nvirt_place_weaker(vif, nic->holder, nic->holder_priority)) {
 		nic->holder = vif->id;
 		nic->holder_priority = vif->cfg.policy.priority;
@@ -241,6 +244,9 @@ static int nvirt_place_view(struct net_device *parent,
 		   NVIRT_SUPPORT_HARDWARE;
 	nic->esw_vepa = nic->esw && caps->esw_mode == BRIDGE_MODE_VEPA;
 	kfree(caps);
+	/* Its VFs share the PF's IOMMU, which VFIO needs. */
+	nic->iommu = parent->dev.parent &&
+		     nvirt_vfio_group(parent->dev.parent) >= 0;
 
 	room = nvirt_place_room(parent, NVIRT_BACKEND_SOFT, false);
 	nic->rx_held = room.held;
@@ -449,7 +455,8 @@ static void nvirt_place_consider(struct nvirt_vif *vif, void *arg)
 	if (mv->vif && !nvirt_place_weaker(mv->vif, vif->id,
 					   vif->cfg.policy.priority))
 		return;
-	if (vif->parent->reg_state != NETREG_REGISTERED ||
+	/* A VF handed to VFIO (no netdev) is its VM's: it stays. */
+	if (vif->parent->reg_state != NETREG_REGISTERED || !vif->dev ||
 	    vif->dev->reg_state != NETREG_REGISTERED)
 		return;
 	if (nvirt_place_one(vif->parent, &use, &vif->cfg,

@@ -161,6 +161,12 @@ static bool nvirt_try_vf(const struct nvirt_plan_in *pol,
 			     "VF not chosen: attach tap needs nvirt's netdev; a VF's is its driver's");
 		return false;
 	}
+	if (pol->attach == NVIRT_ATTACH_VFIO && !nic->iommu) {
+		nvirt_reason(plan, NVIRT_PLAN_REASON_VF_NO_IOMMU,
+			     "VF not chosen: attach vfio needs an IOMMU; %s is behind none",
+			     nic->name);
+		return false;
+	}
 	if (pol->visibility == NVIRT_VISIBILITY_HOST) {
 		nvirt_reason(plan, NVIRT_PLAN_REASON_VF_VISIBILITY,
 			     "VF not chosen: its traffic bypasses the host, which must see it");
@@ -205,6 +211,12 @@ static bool nvirt_try_software(const struct nvirt_plan_in *pol,
 			       const struct nvirt_policy_nic *nic,
 			       const char *what, struct nvirt_plan *plan)
 {
+	if (pol->attach == NVIRT_ATTACH_VFIO) {
+		nvirt_reason(plan, NVIRT_PLAN_REASON_SOFTWARE_ATTACH,
+			     "%s not chosen: attach vfio gives the VM a VF's PCI device",
+			     what);
+		return false;
+	}
 	if (nic->rx_held) {
 		nvirt_reason(plan, NVIRT_PLAN_REASON_RX_HELD,
 			     "%s not chosen: %s is held by %s%s%s", what, nic->name,
@@ -330,6 +342,9 @@ static void nvirt_plan_enforce(const struct nvirt_plan_in *pol,
 		plan->enforce[NVIRT_SETTING_MIN_RATE] = 0;
 	if (!pol->spoofchk)
 		plan->enforce[NVIRT_SETTING_SPOOFCHK] = 0;
+	/* A VF given to VFIO: its guest's driver sets the MTU. */
+	if (pol->attach == NVIRT_ATTACH_VFIO)
+		plan->enforce[NVIRT_SETTING_MTU] = 0;
 
 	if (pol->min_rate)
 		nvirt_reason(plan, NVIRT_PLAN_REASON_MIN_RATE_HARDWARE,
@@ -458,6 +473,10 @@ void nvirt_policy_plan(const struct nvirt_plan_in *pol,
 	if (pol->backend != NVIRT_BACKEND_AUTO) {
 		if (nvirt_try(pol->backend, pol, nic, plan))
 			plan->backend = pol->backend;
+	} else if (pol->attach == NVIRT_ATTACH_VFIO) {
+		/* Only a VF is a PCI device of its own. */
+		if (nvirt_try(NVIRT_BACKEND_VF, pol, nic, plan))
+			plan->backend = NVIRT_BACKEND_VF;
 	} else {
 		for (i = 0; i < 3 && !plan->backend; i++)
 			if (nvirt_try(order[goal][i], pol, nic, plan))
@@ -482,6 +501,9 @@ void nvirt_policy_plan(const struct nvirt_plan_in *pol,
 	if (pol->attach == NVIRT_ATTACH_TAP)
 		nvirt_reason(plan, NVIRT_PLAN_REASON_ATTACH_TAP,
 			     "attach tap: QEMU reads and writes the netdev's frames through a tap device");
+	if (pol->attach == NVIRT_ATTACH_VFIO)
+		nvirt_reason(plan, NVIRT_PLAN_REASON_ATTACH_VFIO,
+			     "attach vfio: the VF goes to vfio-pci for the VM, its netdev with its driver");
 	nvirt_plan_enforce(pol, plan);
 	plan->migratable = plan->backend != NVIRT_BACKEND_VF;
 	if (plan->migratable)

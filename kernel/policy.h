@@ -100,6 +100,7 @@ struct nvirt_plan_in {
  * @rx_held: who else holds its receive handler, which the queue and soft
  *	backends need ("bridge"), or NULL
  * @rx_held_by: that holder's device, or NULL
+ * @iommu: it is behind an IOMMU, as VFIO needs (attach vfio)
  */
 struct nvirt_policy_nic {
 	const char *name;
@@ -120,6 +121,7 @@ struct nvirt_policy_nic {
 	bool esw_vepa;
 	const char *rx_held;
 	const char *rx_held_by;
+	bool iommu;
 };
 
 #define NVIRT_PLAN_REASONS	16

@@ -25,6 +25,7 @@
 #include "place.h"
 #include "request.h"
 #include "vf.h"
+#include "vfio.h"
 #include "vif.h"
 
 /* The parent a request names, or that of the VIF it names. */
@@ -138,6 +139,53 @@ static void nvirt_req_end(struct pci_dev *pdev)
 	nvirt_vf_flush();
 }
 
+/*
+ * Hand a new VIF's VF to vfio-pci. The VF's driver takes RTNL as its
+ * netdev goes: RTNL is dropped meanwhile, and the VIF found again after.
+ * On failure the VIF is deleted again.
+ */
+static struct nvirt_vif *nvirt_req_vfio_take(struct nvirt_req *req,
+					     struct nvirt_vif *vif)
+{
+	struct nvirt_vfio *v;
+	u32 id = vif->id;
+	int err;
+
+	ASSERT_RTNL();
+	v = nvirt_vif_handoff_begin(vif);
+	rtnl_unlock();
+	err = nvirt_vfio_take(v, req->extack);
+	nvirt_vfio_put(v);
+	rtnl_lock();
+	vif = nvirt_vif_find(req->net, id, NULL);
+	if (!vif) {
+		NL_SET_ERR_MSG(req->extack,
+			       "the VIF went while its VF was handed to vfio-pci");
+		return ERR_PTR(-ENODEV);
+	}
+	nvirt_vif_handoff_end(vif, err);
+	return err ? ERR_PTR(err) : vif;
+}
+
+/* A VF a VM has open through VFIO cannot be given back yet. */
+static int nvirt_req_vfio_idle(struct nvirt_req *req)
+{
+	struct nvirt_vfio *v = NULL;
+	struct nvirt_vif *vif;
+	int err;
+
+	rtnl_lock();
+	vif = req->vif(req);
+	if (!IS_ERR(vif) && vif->vfio && !vif->dev)
+		v = nvirt_vfio_get(vif->vfio);
+	rtnl_unlock();
+	if (!v)
+		return 0;
+	err = nvirt_vfio_check_idle(v, req->extack);
+	nvirt_vfio_put(v);
+	return err;
+}
+
 static int nvirt_req_reply(struct nvirt_req *req, struct nvirt_vif *vif,
 			   struct net_device *parent,
 			   const struct nvirt_plan *plan)
@@ -171,6 +219,7 @@ int nvirt_req_vif_new(struct nvirt_req *req)
 	struct nvirt_placement *pl;
 	struct pci_dev *pdev = NULL;
 	struct net_device *parent;
+	struct nvirt_vif *vif;
 	int err;
 
 	pl = kzalloc(sizeof(*pl), GFP_KERNEL);
@@ -185,11 +234,17 @@ int nvirt_req_vif_new(struct nvirt_req *req)
 	if (!err)
 		err = nvirt_vif_new(req->net, req->name, parent, req->cfg,
 				    flags, pl, req->extack);
-	if (req->dry_run && (!err || nvirt_req_refused(req, pl, err)))
+	if (req->dry_run && (!err || nvirt_req_refused(req, pl, err))) {
 		err = nvirt_req_reply(req, NULL, parent, &pl->plan);
-	else if (err > 0)
-		err = nvirt_req_reply(req, nvirt_vif_find(req->net, err, NULL),
-				      parent, &pl->plan);
+	} else if (err > 0) {
+		vif = nvirt_vif_find(req->net, err, NULL);
+		if (vif->vfio)
+			vif = nvirt_req_vfio_take(req, vif);
+		err = PTR_ERR_OR_ZERO(vif);
+		if (!err)
+			err = nvirt_req_reply(req, vif, vif->parent,
+					      &pl->plan);
+	}
 	rtnl_unlock();
 
 	if (!req->dry_run)
@@ -242,6 +297,9 @@ int nvirt_req_vif_set(struct nvirt_req *req)
  * nvirt_req_vif_del() - delete a VIF
  * @req: the request: @req->vif to find the VIF
  *
+ * A VF handed to VFIO goes back to its driver before the reply; while a
+ * VM has it open, the request is refused.
+ *
  * Context: RTNL not held.
  * Return: 0, or a negative errno with the reason in @req->extack.
  */
@@ -250,11 +308,14 @@ int nvirt_req_vif_del(struct nvirt_req *req)
 	struct nvirt_vif *vif;
 	int err;
 
+	err = nvirt_req_vfio_idle(req);
+	if (err)
+		return err;
 	rtnl_lock();
 	vif = req->vif(req);
 	err = PTR_ERR_OR_ZERO(vif);
 	if (!err)
-		err = nvirt_vif_del(vif);
+		err = nvirt_vif_del(vif, req->extack);
 	rtnl_unlock();
 	nvirt_req_end(NULL);
 	return err;

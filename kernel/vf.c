@@ -31,6 +31,7 @@
 
 #include "caps.h"
 #include "vf.h"
+#include "vfio.h"
 #include "vif.h"
 
 /**
@@ -513,6 +514,9 @@ static int nvirt_vf_check(struct net_device *parent,
 	}
 	for (i = 0; i <= NVIRT_SETTING_MAX; i++)
 		enforce[i] = NVIRT_SUPPORT_HARDWARE;
+	/* Given to VFIO, the VF's MTU is its guest driver's to set. */
+	if (cfg->attach == NVIRT_ATTACH_VFIO)
+		enforce[NVIRT_SETTING_MTU] = 0;
 
 out_free_caps:
 	kfree(caps);
@@ -536,6 +540,21 @@ static void nvirt_vf_guest_mac(struct net_device *pf, int vf,
 	ether_addr_copy(sa.sa_data, mac);
 	if (dev_set_mac_address(dev, &sa, NULL))
 		netdev_warn(dev, "keeps its MAC; the PF sets %pM\n", mac);
+}
+
+/* The VF of @dev, for attach vfio: its own PCI device. */
+static int nvirt_vf_vfio_new(struct nvirt_vif *vif, struct net_device *dev,
+			     struct netlink_ext_ack *extack)
+{
+	struct device *d = dev->dev.parent;
+
+	if (!d || !dev_is_pci(d) || !to_pci_dev(d)->is_virtfn) {
+		NL_SET_ERR_MSG_FMT(extack, "VF %d of %s is no PCI device of its own",
+				   vif->vf, vif->parent->name);
+		return -EOPNOTSUPP;
+	}
+	vif->vfio = nvirt_vfio_new(to_pci_dev(d));
+	return vif->vfio ? 0 : -ENOMEM;
 }
 
 static int nvirt_vf_create(struct nvirt_vif *vif,
@@ -577,9 +596,16 @@ static int nvirt_vf_create(struct nvirt_vif *vif,
 				   vif->cfg.mtu);
 		goto err_restore_alias;
 	}
+	if (vif->cfg.attach == NVIRT_ATTACH_VFIO) {
+		err = nvirt_vf_vfio_new(vif, dev, extack);
+		if (err)
+			goto err_restore_mtu;
+	}
 	vif->dev = dev;
 	return 0;
 
+err_restore_mtu:
+	dev_set_mtu(dev, vif->orig_mtu);
 err_restore_alias:
 	dev_set_alias(dev, "", 0);
 err_restore_vf:
@@ -589,6 +615,21 @@ err_restore_mac:
 	pci_dev_put(vif->pdev);
 	vif->pdev = NULL;
 	return err;
+}
+
+/* A VF handed to VFIO: only the PF is nvirt's to program. */
+static int nvirt_vf_apply_vfio(struct nvirt_vif *vif,
+			       const struct nvirt_vif_cfg *cfg,
+			       struct netlink_ext_ack *extack)
+{
+	if (cfg->mtu != vif->cfg.mtu) {
+		NL_SET_ERR_MSG_FMT(extack,
+				   "VF %s is its VM's (VFIO): the guest sets its MTU",
+				   nvirt_vfio_pci(vif->vfio));
+		return -EOPNOTSUPP;
+	}
+	return nvirt_vf_program(vif->parent, vif->vf, &vif->cfg, cfg, false,
+				extack);
 }
 
 /*
@@ -602,11 +643,14 @@ static int nvirt_vf_apply(struct nvirt_vif *vif,
 {
 	bool new_mac = !ether_addr_equal(vif->cfg.mac, cfg->mac);
 	struct net_device *parent = vif->parent;
-	unsigned int mtu = vif->dev->mtu;
 	struct nvirt_vif_cfg *mid;
+	unsigned int mtu;
 	int err;
 
 	ASSERT_RTNL();
+	if (!vif->dev)
+		return nvirt_vf_apply_vfio(vif, cfg, extack);
+	mtu = vif->dev->mtu;
 	/* @cfg on the PF, but for the MAC. */
 	mid = kmemdup(cfg, sizeof(*cfg), GFP_KERNEL);
 	if (!mid)
@@ -656,7 +700,7 @@ static void nvirt_vf_destroy(struct nvirt_vif *vif)
 	home = dev_net(parent);
 	if (!check_net(home))
 		home = &init_net;
-	if (dev->reg_state == NETREG_REGISTERED) {
+	if (dev && dev->reg_state == NETREG_REGISTERED) {
 		if (!net_eq(dev_net(dev), home))
 			dev_change_net_namespace(dev, home, "eth%d");
 		dev_close(dev);
@@ -668,6 +712,9 @@ static void nvirt_vf_destroy(struct nvirt_vif *vif)
 				 true, NULL);
 	pci_dev_put(vif->pdev);
 	vif->pdev = NULL;
+	/* Back to its own driver, once the requests handing it over let go. */
+	nvirt_vfio_put(vif->vfio);
+	vif->vfio = NULL;
 	/* The VFs may have served their last VIF. */
 	queue_work(system_wq, &nvirt_vf_settle_work);
 }
@@ -679,11 +726,31 @@ static void nvirt_vf_stats(struct nvirt_vif *vif, struct nvirt_vif_stats *stats)
 	struct ifla_vf_stats vs;
 
 	memset(&vs, 0, sizeof(vs));
-	if (ops->ndo_get_vf_stats &&
-	    !ops->ndo_get_vf_stats(vif->parent, vif->vf, &vs)) {
-		stats->rx_dropped += vs.rx_dropped;
-		stats->tx_dropped += vs.tx_dropped;
+	if (!ops->ndo_get_vf_stats ||
+	    ops->ndo_get_vf_stats(vif->parent, vif->vf, &vs))
+		return;
+	stats->rx_dropped += vs.rx_dropped;
+	stats->tx_dropped += vs.tx_dropped;
+	/* Handed to VFIO, the VF has no netdev here to count the rest. */
+	if (!vif->dev) {
+		stats->rx_packets = vs.rx_packets;
+		stats->rx_bytes = vs.rx_bytes;
+		stats->tx_packets = vs.tx_packets;
+		stats->tx_bytes = vs.tx_bytes;
 	}
+}
+
+/* The VFIO group a VM opens, once the VF is vfio-pci's. */
+static void nvirt_vf_path(struct nvirt_vif *vif, char *buf, size_t size)
+{
+	if (!vif->dev && vif->vfio)
+		nvirt_vfio_path(vif->vfio, buf, size);
+}
+
+/* What QEMU assigns: the VF given to VFIO. */
+static const char *nvirt_vf_pci(struct nvirt_vif *vif)
+{
+	return vif->vfio ? nvirt_vfio_pci(vif->vfio) : NULL;
 }
 
 const struct nvirt_backend_ops nvirt_vf_ops = {
@@ -692,14 +759,18 @@ const struct nvirt_backend_ops nvirt_vf_ops = {
 	.apply		= nvirt_vf_apply,
 	.destroy	= nvirt_vf_destroy,
 	.stats		= nvirt_vf_stats,
+	.path		= nvirt_vf_path,
+	.pci		= nvirt_vf_pci,
 	.room		= nvirt_vf_room,
 };
 
 /**
- * nvirt_vf_flush() - wait until VFs no VIF needs are disabled
+ * nvirt_vf_flush() - wait until VFs no VIF needs are given back to their
+ * driver (from vfio-pci) or disabled
  */
 void nvirt_vf_flush(void)
 {
+	nvirt_vfio_flush();
 	flush_work(&nvirt_vf_settle_work);
 }
 
@@ -719,6 +790,7 @@ void nvirt_vf_init(const struct nvirt_vf_owner *owner)
  */
 void nvirt_vf_exit(void)
 {
+	nvirt_vfio_flush();
 	flush_work(&nvirt_vf_settle_work);
 	nvirt_vf_settle_all(NULL);
 }

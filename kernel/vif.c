@@ -3,20 +3,18 @@
  * nvirt: virtual interfaces (VIFs), one model over every backend.
  *
  * A VIF is managed from its parent NIC's namespace, wherever its netdev
- * lives. This file keeps the table of VIFs, fills in defaults, picks a
- * backend, says where each setting is enforced (the backend decides), and
- * follows the netdevs: a VIF goes when its netdev or its parent goes, or
- * when its parent leaves the namespace; a VF whose namespace dies comes
- * back and is released.
+ * lives. This file makes, changes and deletes VIFs (vif-table.c keeps
+ * them), fills in defaults, picks a backend, says where each setting is
+ * enforced (the backend decides), and follows the netdevs: a VIF goes
+ * when its netdev or its parent goes, or when its parent leaves the
+ * namespace; a VF whose namespace dies comes back and is released.
  */
 
 #include <linux/etherdevice.h>
-#include <linux/hashtable.h>
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
 #include <linux/workqueue.h>
-#include <linux/xarray.h>
 
 #include "netlink.h"
 #include "nic.h"
@@ -24,15 +22,9 @@
 #include "place.h"
 #include "soft.h"
 #include "vf.h"
+#include "vfio.h"
+#include "vif-table.h"
 #include "vif.h"
-
-/* Every VIF by id; changed under RTNL. */
-static DEFINE_XARRAY_ALLOC1(nvirt_vifs);
-/* Every VIF by its netdev and by its parent, for netdev events; RTNL. */
-static DEFINE_HASHTABLE(nvirt_vifs_by_dev, 8);
-static DEFINE_HASHTABLE(nvirt_vifs_by_parent, 8);
-/* Bumped when a VIF comes or goes, for dump consistency; under RTNL. */
-static unsigned int nvirt_vif_generation;
 
 static void nvirt_vif_reap(struct work_struct *work);
 static DECLARE_WORK(nvirt_vif_reap_work, nvirt_vif_reap);
@@ -54,109 +46,6 @@ const struct nvirt_backend_ops *nvirt_backend_ops(u8 backend)
 		return &nvirt_soft_ops;
 	}
 	return NULL;
-}
-
-/* The namespace a VIF is managed from. */
-static struct net *nvirt_vif_net(const struct nvirt_vif *vif)
-{
-	return dev_net(vif->parent);
-}
-
-/**
- * nvirt_vif_find() - find a VIF of a namespace by id or name
- * @net: the namespace it is managed from
- * @id: its id, or 0
- * @name: its name, or NULL
- *
- * Context: RTNL held.
- * Return: the VIF matching all that is given, or NULL.
- */
-struct nvirt_vif *nvirt_vif_find(struct net *net, u32 id, const char *name)
-{
-	struct nvirt_vif *vif;
-	unsigned long i;
-
-	ASSERT_RTNL();
-	if (id) {
-		vif = xa_load(&nvirt_vifs, id);
-		if (!vif || !net_eq(nvirt_vif_net(vif), net) ||
-		    (name && strcmp(vif->name, name)))
-			return NULL;
-		return vif;
-	}
-	xa_for_each(&nvirt_vifs, i, vif)
-		if (net_eq(nvirt_vif_net(vif), net) && !strcmp(vif->name, name))
-			return vif;
-	return NULL;
-}
-
-/**
- * nvirt_vif_of() - the VIF a netdev realizes
- * @dev: the netdev
- *
- * Context: RTNL held.
- * Return: the VIF whose netdev @dev is, or NULL.
- */
-struct nvirt_vif *nvirt_vif_of(const struct net_device *dev)
-{
-	struct nvirt_vif *vif;
-
-	ASSERT_RTNL();
-	hash_for_each_possible(nvirt_vifs_by_dev, vif, dev_node,
-			       (unsigned long)dev)
-		if (vif->dev == dev)
-			return vif;
-	return NULL;
-}
-
-/**
- * nvirt_vif_uses_pf() - whether a VIF is a VF of a PF
- * @pdev: the PF
- *
- * Context: RTNL held.
- * Return: true when a vf VIF is on @pdev.
- */
-bool nvirt_vif_uses_pf(struct pci_dev *pdev)
-{
-	struct nvirt_vif *vif;
-	unsigned long i;
-
-	ASSERT_RTNL();
-	xa_for_each(&nvirt_vifs, i, vif)
-		if (vif->pdev == pdev)
-			return true;
-	return false;
-}
-
-/**
- * nvirt_vif_next() - walk the VIFs of a namespace in id order
- * @net: the namespace they are managed from
- * @id: where to start; set to the returned VIF's id
- *
- * Context: RTNL held.
- * Return: the first VIF at or after *@id, or NULL at the end.
- */
-struct nvirt_vif *nvirt_vif_next(struct net *net, unsigned long *id)
-{
-	struct nvirt_vif *vif;
-
-	ASSERT_RTNL();
-	xa_for_each_start(&nvirt_vifs, *id, vif, *id)
-		if (net_eq(nvirt_vif_net(vif), net))
-			return vif;
-	return NULL;
-}
-
-/**
- * nvirt_vif_gen() - the generation of the VIF table
- *
- * Context: RTNL held.
- * Return: a number that changes whenever a VIF comes or goes.
- */
-unsigned int nvirt_vif_gen(void)
-{
-	ASSERT_RTNL();
-	return nvirt_vif_generation;
 }
 
 /* The traffic a VIF's netdev counted; backends add what they count. */
@@ -186,7 +75,8 @@ void nvirt_vif_stats(struct nvirt_vif *vif, struct nvirt_vif_stats *stats)
 	stats->spoof_dropped = -1;
 	stats->vlan_dropped = -1;
 	stats->ring = false;
-	nvirt_vif_stats_of(vif->dev, stats);
+	if (vif->dev)
+		nvirt_vif_stats_of(vif->dev, stats);
 	vif->ops->stats(vif, stats);
 }
 
@@ -204,6 +94,35 @@ void nvirt_vif_path(struct nvirt_vif *vif, char *buf, size_t size)
 	buf[0] = '\0';
 	if (vif->ops->path)
 		vif->ops->path(vif, buf, size);
+}
+
+/**
+ * nvirt_vif_pci() - the PCI device a VIF's guest is given
+ * @vif: the VIF
+ *
+ * Context: RTNL held.
+ * Return: its PCI address (a VF's, attach vfio), or NULL.
+ */
+const char *nvirt_vif_pci(struct nvirt_vif *vif)
+{
+	ASSERT_RTNL();
+	return vif->ops->pci ? vif->ops->pci(vif) : NULL;
+}
+
+static bool nvirt_vif_is_vfio(const struct nvirt_vif_cfg *cfg)
+{
+	return cfg->attach == NVIRT_ATTACH_VFIO;
+}
+
+/* Requests leave a VIF alone while its VF goes to vfio-pci. */
+static int nvirt_vif_busy(const struct nvirt_vif *vif,
+			  struct netlink_ext_ack *extack)
+{
+	if (!vif->handoff)
+		return 0;
+	NL_SET_ERR_MSG_FMT(extack, "VIF %s is being handed to vfio-pci",
+			   vif->name);
+	return -EBUSY;
 }
 
 /* Settings not in effect have no enforcement point. */
@@ -245,34 +164,6 @@ int nvirt_vif_check(struct net_device *parent, u8 backend,
 	return err;
 }
 
-/**
- * nvirt_vif_each() - call a function for each VIF on a NIC
- * @parent: the NIC, or NULL for every VIF
- * @fn: the function; it must not create or destroy VIFs
- * @arg: its argument
- *
- * VIFs being destroyed are left out.
- *
- * Context: RTNL held.
- */
-void nvirt_vif_each(struct net_device *parent, nvirt_vif_fn fn, void *arg)
-{
-	struct nvirt_vif *vif;
-	unsigned long id;
-
-	ASSERT_RTNL();
-	if (!parent) {
-		xa_for_each(&nvirt_vifs, id, vif)
-			if (!vif->dying)
-				fn(vif, arg);
-		return;
-	}
-	hash_for_each_possible(nvirt_vifs_by_parent, vif, parent_node,
-			       (unsigned long)parent)
-		if (vif->parent == parent && !vif->dying)
-			fn(vif, arg);
-}
-
 static void nvirt_vif_notify(struct nvirt_vif *vif, enum nvirt_ntf ev,
 			     u8 cause)
 {
@@ -305,6 +196,10 @@ static int nvirt_vif_move(struct nvirt_vif *vif, struct net *net,
 {
 	int err;
 
+	if (!vif->dev) {
+		NL_SET_ERR_MSG(extack, "a VF handed to VFIO has no netdev to move");
+		return -EOPNOTSUPP;
+	}
 	if (net_eq(dev_net(vif->dev), net))
 		return 0;
 	if (__dev_get_by_name(net, vif->dev->name)) {
@@ -435,13 +330,9 @@ int nvirt_vif_new(struct net *net, const char *name, struct net_device *parent,
 		if (err)
 			goto err_destroy;
 	}
-	err = xa_alloc(&nvirt_vifs, &vif->id, vif, xa_limit_31b, GFP_KERNEL);
+	err = nvirt_vif_table_add(vif);
 	if (err)
 		goto err_destroy;
-	hash_add(nvirt_vifs_by_dev, &vif->dev_node, (unsigned long)vif->dev);
-	hash_add(nvirt_vifs_by_parent, &vif->parent_node,
-		 (unsigned long)vif->parent);
-	nvirt_vif_generation++;
 	nvirt_vif_notify(vif, NVIRT_NTF_ADD, NVIRT_CAUSE_REQUEST);
 	return vif->id;
 
@@ -466,10 +357,7 @@ static void nvirt_vif_destroy(struct nvirt_vif *vif, u8 cause)
 {
 	ASSERT_RTNL();
 	vif->dying = true;
-	xa_erase(&nvirt_vifs, vif->id);
-	hash_del(&vif->dev_node);
-	hash_del(&vif->parent_node);
-	nvirt_vif_generation++;
+	nvirt_vif_table_del(vif);
 	nvirt_vif_notify(vif, NVIRT_NTF_DEL, cause);
 	netdev_put(vif->dev, &vif->dev_tracker);
 	vif->ops->destroy(vif);
@@ -481,14 +369,57 @@ static void nvirt_vif_destroy(struct nvirt_vif *vif, u8 cause)
 /**
  * nvirt_vif_del() - remove a VIF
  * @vif: the VIF
+ * @extack: why not
  *
  * Context: RTNL held.
- * Return: 0.
+ * Return: 0, or -EBUSY while its VF is being handed to vfio-pci.
  */
-int nvirt_vif_del(struct nvirt_vif *vif)
+int nvirt_vif_del(struct nvirt_vif *vif, struct netlink_ext_ack *extack)
 {
-	nvirt_vif_destroy(vif, NVIRT_CAUSE_REQUEST);
-	return 0;
+	int err = nvirt_vif_busy(vif, extack);
+
+	if (!err)
+		nvirt_vif_destroy(vif, NVIRT_CAUSE_REQUEST);
+	return err;
+}
+
+/**
+ * nvirt_vif_handoff_begin() - start handing a VIF's VF to vfio-pci
+ * @vif: a vf VIF with attach vfio, and its netdev
+ *
+ * Until nvirt_vif_handoff_end(), the netdev going with its driver leaves
+ * the VIF without one instead of taking it away, and requests leave the
+ * VIF alone.
+ *
+ * Context: RTNL held.
+ * Return: the VF, referenced for the caller to hand over without RTNL.
+ */
+struct nvirt_vfio *nvirt_vif_handoff_begin(struct nvirt_vif *vif)
+{
+	ASSERT_RTNL();
+	vif->handoff = true;
+	return nvirt_vfio_get(vif->vfio);
+}
+
+/**
+ * nvirt_vif_handoff_end() - a VIF's VF was handed over, or not
+ * @vif: the VIF
+ * @err: 0, or why vfio-pci did not take the VF
+ *
+ * Announces the VIF as it is now, or, on @err, deletes it: the VF goes
+ * back to its driver.
+ *
+ * Context: RTNL held.
+ */
+void nvirt_vif_handoff_end(struct nvirt_vif *vif, int err)
+{
+	ASSERT_RTNL();
+	vif->handoff = false;
+	if (err)
+		nvirt_vif_destroy(vif, NVIRT_CAUSE_REQUEST);
+	else
+		nvirt_nl_vif_notify(vif, NVIRT_NTF_CHANGE, NULL,
+				    NVIRT_CAUSE_REQUEST);
 }
 
 /*
@@ -503,6 +434,7 @@ static int nvirt_vif_rebackend(struct nvirt_vif *vif, u8 backend,
 {
 	struct net *net = cfg->net ?: dev_net(vif->dev);
 	struct net *old_net = dev_net(vif->dev);
+	struct net_device *dev;
 	struct nvirt_vif *old;
 	int err;
 
@@ -543,21 +475,22 @@ static int nvirt_vif_rebackend(struct nvirt_vif *vif, u8 backend,
 	if (err)
 		goto out_destroy;
 
-	hash_del(&vif->dev_node);
+	dev = old->dev;
+	old->dev = vif->dev;
+	nvirt_vif_table_set_dev(vif, dev);
 	swap(vif->backend, old->backend);
 	swap(vif->ops, old->ops);
-	swap(vif->dev, old->dev);
 	swap(vif->dev_tracker, old->dev_tracker);
 	swap(vif->cfg, old->cfg);
 	swap(vif->queue, old->queue);
 	swap(vif->vf, old->vf);
 	swap(vif->pdev, old->pdev);
 	swap(vif->orig_mtu, old->orig_mtu);
+	swap(vif->vfio, old->vfio);
 	if (vif->ops->adopt)
 		vif->ops->adopt(vif);
 	if (old->ops->adopt)
 		old->ops->adopt(old);
-	hash_add(nvirt_vifs_by_dev, &vif->dev_node, (unsigned long)vif->dev);
 
 out_destroy:
 	old->dying = true;
@@ -588,11 +521,17 @@ int nvirt_vif_change(struct nvirt_vif *vif, struct nvirt_vif_cfg *cfg,
 		     u8 cause, struct netlink_ext_ack *extack)
 {
 	bool moved = plan->backend != vif->backend;
-	struct net *old_net = dev_net(vif->dev);
+	struct net *old_net;
 	bool freed = false;
 	int err;
 
 	ASSERT_RTNL();
+	if (!vif->dev && moved) {
+		NL_SET_ERR_MSG_FMT(extack, "VIF %s is a VF handed to VFIO: it stays one",
+				   vif->name);
+		return -EOPNOTSUPP;
+	}
+	old_net = vif->dev ? dev_net(vif->dev) : NULL;
 	vif->changing = true;
 	if (moved) {
 		freed = nvirt_vif_holds_hw(vif);
@@ -648,13 +587,23 @@ int nvirt_vif_set(struct nvirt_vif *vif, struct nvirt_vif_cfg *cfg,
 	int err;
 
 	ASSERT_RTNL();
+	err = nvirt_vif_busy(vif, extack);
+	if (err)
+		return err;
 	/* The MTU is the netdev's, which its guest may have changed. */
-	vif->cfg.mtu = vif->dev->mtu;
+	if (vif->dev)
+		vif->cfg.mtu = vif->dev->mtu;
 	nvirt_vif_cfg_merge(cfg, &vif->cfg);
-	err = nvirt_npolicy_follow(nvirt_vif_net(vif), cfg, extack) ?:
+	err = nvirt_npolicy_follow(dev_net(vif->parent), cfg, extack) ?:
 	      nvirt_vif_cfg_check(cfg, extack);
 	if (err)
 		return err;
+	if (nvirt_vif_is_vfio(cfg) != nvirt_vif_is_vfio(&vif->cfg)) {
+		NL_SET_ERR_MSG_FMT(extack,
+				   "attach vfio is chosen when a VIF is made: delete %s and add it again",
+				   vif->name);
+		return -EOPNOTSUPP;
+	}
 	err = nvirt_place(vif->parent, vif, cfg, flags, pl, extack);
 	if (err || (flags & NVIRT_PLACE_DRY_RUN))
 		return err;
@@ -674,17 +623,24 @@ int nvirt_vif_set(struct nvirt_vif *vif, struct nvirt_vif_cfg *cfg,
 	return err;
 }
 
+static void nvirt_vif_reap_one(struct nvirt_vif *vif, void *arg)
+{
+	if (vif->orphan)
+		nvirt_vif_destroy(vif, NVIRT_CAUSE_NETNS);
+}
+
 /* Release the VIFs whose VF came back from a namespace that died. */
 static void nvirt_vif_reap(struct work_struct *work)
 {
-	struct nvirt_vif *vif;
-	unsigned long id;
-
 	rtnl_lock();
-	xa_for_each(&nvirt_vifs, id, vif)
-		if (vif->orphan)
-			nvirt_vif_destroy(vif, NVIRT_CAUSE_NETNS);
+	nvirt_vif_each(NULL, nvirt_vif_reap_one, NULL);
 	rtnl_unlock();
+}
+
+/* @arg: enum nvirt_cause, as a pointer */
+static void nvirt_vif_gone(struct nvirt_vif *vif, void *arg)
+{
+	nvirt_vif_destroy(vif, (uintptr_t)arg);
 }
 
 static int nvirt_vif_netdev_event(struct notifier_block *nb,
@@ -692,8 +648,6 @@ static int nvirt_vif_netdev_event(struct notifier_block *nb,
 {
 	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
 	struct nvirt_vif *vif = nvirt_vif_of(dev);
-	struct hlist_node *tmp;
-	struct nvirt_vif *child;
 
 	switch (event) {
 	case NETDEV_UP:
@@ -701,18 +655,22 @@ static int nvirt_vif_netdev_event(struct notifier_block *nb,
 	case NETDEV_CHANGE:
 	case NETDEV_CHANGEMTU:
 	case NETDEV_CHANGEADDR:
-		if (vif && !vif->dying && !vif->changing)
+		if (vif && !vif->dying && !vif->changing && !vif->handoff)
 			nvirt_vif_notify(vif, NVIRT_NTF_CHANGE,
 					 NVIRT_CAUSE_NETDEV);
 		break;
 	case NETDEV_UNREGISTER:
 		/* The parent goes, or leaves the namespace. */
-		hash_for_each_possible_safe(nvirt_vifs_by_parent, child, tmp,
-					    parent_node, (unsigned long)dev)
-			if (child->parent == dev && !child->dying)
-				nvirt_vif_destroy(child, NVIRT_CAUSE_PARENT);
+		nvirt_vif_each(dev, nvirt_vif_gone,
+			       (void *)(uintptr_t)NVIRT_CAUSE_PARENT);
 		if (!vif || vif->dying)
 			break;
+		if (vif->handoff && dev->reg_state == NETREG_UNREGISTERING) {
+			/* Its driver let the VF go, for vfio-pci. */
+			netdev_put(vif->dev, &vif->dev_tracker);
+			nvirt_vif_table_set_dev(vif, NULL);
+			break;
+		}
 		if (dev->reg_state == NETREG_UNREGISTERING) {
 			nvirt_vif_destroy(vif, check_net(dev_net(dev)) ?
 					  NVIRT_CAUSE_NETDEV : NVIRT_CAUSE_NETNS);
@@ -745,12 +703,9 @@ int nvirt_vif_init(void)
  */
 void nvirt_vif_exit(void)
 {
-	struct nvirt_vif *vif;
-	unsigned long id;
-
 	rtnl_lock();
-	xa_for_each(&nvirt_vifs, id, vif)
-		nvirt_vif_destroy(vif, NVIRT_CAUSE_UNLOAD);
+	nvirt_vif_each(NULL, nvirt_vif_gone,
+		       (void *)(uintptr_t)NVIRT_CAUSE_UNLOAD);
 	rtnl_unlock();
 	/* Unregistering replays events: only once no VIF is left. */
 	unregister_netdevice_notifier(&nvirt_vif_nb);

@@ -17,6 +17,7 @@
 #include "vif-cfg.h"
 
 struct nvirt_placement;
+struct nvirt_vfio;
 
 /**
  * struct nvirt_vif_stats - traffic of a VIF, the same on every backend
@@ -85,6 +86,8 @@ struct nvirt_room {
  *	are already in
  * @path: the device @vif's guest is attached through, in @buf (optional:
  *	none, the netdev is the guest's)
+ * @pci: the PCI address of the device @vif's guest is given (optional:
+ *	none)
  * @retarget: move @vif to @backend keeping its netdev; -EOPNOTSUPP where
  *	only a new netdev realizes it there (optional: never)
  * @adopt: tell @vif->dev it now realizes @vif, after a move swapped two
@@ -105,6 +108,7 @@ struct nvirt_backend_ops {
 	void (*destroy)(struct nvirt_vif *vif);
 	void (*stats)(struct nvirt_vif *vif, struct nvirt_vif_stats *stats);
 	void (*path)(struct nvirt_vif *vif, char *buf, size_t size);
+	const char *(*pci)(struct nvirt_vif *vif);
 	int (*retarget)(struct nvirt_vif *vif, u8 backend,
 			struct netlink_ext_ack *extack);
 	void (*adopt)(struct nvirt_vif *vif);
@@ -121,7 +125,8 @@ struct nvirt_backend_ops {
  * @ops: the backend's operations
  * @parent: the NIC it is on
  * @parent_tracker: tracker of the reference on @parent
- * @dev: its netdev: nvirt's own (soft, queue) or the VF's
+ * @dev: its netdev: nvirt's own (soft, queue) or the VF's; NULL once a VF
+ *	is handed to vfio-pci (attach vfio)
  * @dev_tracker: tracker of the reference on @dev
  * @cfg: its settings (@cfg.net unused: the netns is @dev's)
  * @enforce: where each setting is enforced, by enum nvirt_setting;
@@ -130,6 +135,7 @@ struct nvirt_backend_ops {
  * @vf: vf backend: the VF's index on the parent
  * @pdev: vf backend: the parent's PCI device, held
  * @orig_mtu: vf backend: the VF netdev's MTU before it became a VIF
+ * @vfio: vf backend, attach vfio: the VF to hand to vfio-pci, referenced
  * @migratable: the plan it was placed by says it can be live-migrated
  * @g2g: enum nvirt_g2g, the guest-to-guest path of that plan
  * @dev_node: in the table of VIFs by netdev
@@ -139,6 +145,8 @@ struct nvirt_backend_ops {
  * @orphan: vf backend: its namespace died, the VF is to be released
  * @changing: nvirt is changing it: its netdev's events are nvirt's own
  *	doing, which the change announces once it is done
+ * @handoff: its VF is being handed to vfio-pci: its netdev going is no
+ *	reason for it to go
  *
  * All fields are protected by RTNL; the datapath reads the settings it
  * needs from its own copies (see vdev.c).
@@ -158,6 +166,7 @@ struct nvirt_vif {
 	int vf;
 	struct pci_dev *pdev;
 	unsigned int orig_mtu;
+	struct nvirt_vfio *vfio;
 	bool migratable;
 	u8 g2g;
 	struct hlist_node dev_node;
@@ -166,6 +175,7 @@ struct nvirt_vif {
 	bool dying;
 	bool orphan;
 	bool changing;
+	bool handoff;
 };
 
 /* What nvirt_vif_each() calls for each VIF. */
@@ -175,7 +185,7 @@ const struct nvirt_backend_ops *nvirt_backend_ops(u8 backend);
 int nvirt_vif_new(struct net *net, const char *name, struct net_device *parent,
 		  struct nvirt_vif_cfg *cfg, unsigned int flags,
 		  struct nvirt_placement *pl, struct netlink_ext_ack *extack);
-int nvirt_vif_del(struct nvirt_vif *vif);
+int nvirt_vif_del(struct nvirt_vif *vif, struct netlink_ext_ack *extack);
 int nvirt_vif_set(struct nvirt_vif *vif, struct nvirt_vif_cfg *cfg,
 		  unsigned int flags, struct nvirt_placement *pl, u8 cause,
 		  struct netlink_ext_ack *extack);
@@ -193,6 +203,9 @@ struct nvirt_vif *nvirt_vif_next(struct net *net, unsigned long *id);
 unsigned int nvirt_vif_gen(void);
 void nvirt_vif_stats(struct nvirt_vif *vif, struct nvirt_vif_stats *stats);
 void nvirt_vif_path(struct nvirt_vif *vif, char *buf, size_t size);
+const char *nvirt_vif_pci(struct nvirt_vif *vif);
+struct nvirt_vfio *nvirt_vif_handoff_begin(struct nvirt_vif *vif);
+void nvirt_vif_handoff_end(struct nvirt_vif *vif, int err);
 
 int nvirt_vif_init(void);
 void nvirt_vif_exit(void);

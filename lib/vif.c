@@ -50,6 +50,7 @@ static const char *const vif_attr_names[NVIRT_A_VIF_MAX + 1] = {
 	[NVIRT_A_VIF_OWN_SETTINGS]	= "own-settings",
 	[NVIRT_A_VIF_ATTACH]		= "attach",
 	[NVIRT_A_VIF_ATTACH_PATH]	= "attach-path",
+	[NVIRT_A_VIF_ATTACH_PCI]	= "attach-pci",
 };
 
 #define VIF_NAME_LEN	FIELD_SIZE(struct nvirt_vif, name)
@@ -96,6 +97,8 @@ static const struct nla_policy vif_policy[NVIRT_A_VIF_MAX + 1] = {
 	[NVIRT_A_VIF_ATTACH]		= NVIRT_POLICY_U32,
 	[NVIRT_A_VIF_ATTACH_PATH]	= { .type = NLA_STRING,
 					    .maxlen = FIELD_SIZE(struct nvirt_vif, attach_path) },
+	[NVIRT_A_VIF_ATTACH_PCI]	= { .type = NLA_STRING,
+					    .maxlen = FIELD_SIZE(struct nvirt_vif, attach_pci) },
 };
 
 /* The settings a VIF was given itself that a named policy could give. */
@@ -240,6 +243,9 @@ static void vif_link(struct nvirt_vif *vif, struct nlattr **tb)
 	if (tb[NVIRT_A_VIF_ATTACH_PATH])
 		nvirt_attr_str(vif->attach_path, sizeof(vif->attach_path),
 			       tb[NVIRT_A_VIF_ATTACH_PATH]);
+	if (tb[NVIRT_A_VIF_ATTACH_PCI])
+		nvirt_attr_str(vif->attach_pci, sizeof(vif->attach_pci),
+			       tb[NVIRT_A_VIF_ATTACH_PCI]);
 }
 
 /* Its settings. */

@@ -97,11 +97,15 @@ static const char *const plan_reason_names[] = {
 	[NVIRT_PLAN_REASON_VF_ATTACH]		= "vf-attach",
 	[NVIRT_PLAN_REASON_ATTACH_TAP]		= "attach-tap",
 	[NVIRT_PLAN_REASON_RX_HELD]		= "rx-held",
+	[NVIRT_PLAN_REASON_SOFTWARE_ATTACH]	= "software-attach",
+	[NVIRT_PLAN_REASON_VF_NO_IOMMU]		= "vf-no-iommu",
+	[NVIRT_PLAN_REASON_ATTACH_VFIO]		= "attach-vfio",
 };
 
 static const char *const attach_names[] = {
 	[NVIRT_ATTACH_NETNS]		= "netns",
 	[NVIRT_ATTACH_TAP]		= "tap",
+	[NVIRT_ATTACH_VFIO]		= "vfio",
 };
 
 /* What made a notification happen (its record's cause attribute). */

@@ -223,6 +223,37 @@ static void run_reasons(void)
 	     "attach tap: no VF (its netdev is the driver's), a queue, said");
 
 	pol = standard();
+	pol.attach = NVIRT_ATTACH_VFIO;
+	nic.iommu = true;
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.backend == NVIRT_BACKEND_VF &&
+	     has_reason(&plan, NVIRT_PLAN_REASON_ATTACH_VFIO),
+	     "attach vfio behind an IOMMU: a VF, said");
+
+	nic.iommu = false;
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.err == -EOPNOTSUPP && plan.n_reasons == 2 &&
+	     plan.reasons[plan.cause].code == NVIRT_PLAN_REASON_VF_NO_IOMMU &&
+	     !strcmp(plan.reasons[0].text,
+		     "VF not chosen: attach vfio needs an IOMMU; igb0 is behind none"),
+	     "attach vfio, no IOMMU: refused for that, nothing else tried");
+
+	nic = single();
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.err == -EOPNOTSUPP &&
+	     plan.reasons[plan.cause].code == NVIRT_PLAN_REASON_VF_NO_SRIOV,
+	     "attach vfio, no SR-IOV: refused for that");
+
+	nic = igb();
+	nic.iommu = true;
+	pol.backend = NVIRT_BACKEND_SOFT;
+	nvirt_policy_plan(&pol, &nic, &plan);
+	CASE(plan.err == -EOPNOTSUPP &&
+	     plan.reasons[plan.cause].code == NVIRT_PLAN_REASON_SOFTWARE_ATTACH,
+	     "attach vfio, soft asked for: refused, a VF's PCI device it needs");
+	nic = igb();
+
+	pol = standard();
 	pol.goal = NVIRT_GOAL_DENSITY;
 	nic.rx_held = "bridge";
 	nic.rx_held_by = "br0";
@@ -536,7 +567,7 @@ static void run_more(void)
 int main(void)
 {
 	ksft_print_header();
-	ksft_set_plan(ARRAY_SIZE(matrix) * 32 + 27 + 21);
+	ksft_set_plan(ARRAY_SIZE(matrix) * 32 + 31 + 21);
 	run_matrix();
 	run_reasons();
 	run_more();

@@ -9,7 +9,7 @@
 #define NVIRT_FAMILY_NAME	"nvirt"
 #define NVIRT_FAMILY_VERSION	1
 
-#define NVIRT_API_VERSION	7
+#define NVIRT_API_VERSION	8
 
 /**
  * enum nvirt_operstate - RFC 2863 operational state, as IF_OPER_* in
@@ -300,10 +300,18 @@ enum nvirt_g2g {
  *   macvtap's, for QEMU and vhost-net: what the guest sends is sent by the
  *   netdev, what the netdev receives goes to the guest. The netdev stays in
  *   the caller's namespace. Soft and queue backends only.
+ * @NVIRT_ATTACH_VFIO: The VF's PCI device (attach-pci), bound to vfio-pci for
+ *   a VM to open through its VFIO group (attach-path, "/dev/vfio/N"); the VF's
+ *   netdev goes with its driver. What the PF programs (MAC, VLAN, rates,
+ *   spoof-check, trust, link state) stays enforced; the MTU is the guest's. VF
+ *   backend only; needs an IOMMU. Given back to the VF's driver when the
+ *   virtual interface is deleted, which is refused while a VM has the device
+ *   open.
  */
 enum nvirt_attach {
 	NVIRT_ATTACH_NETNS,
 	NVIRT_ATTACH_TAP,
+	NVIRT_ATTACH_VFIO,
 };
 
 /**
@@ -348,6 +356,9 @@ enum nvirt_plan_reason {
 	NVIRT_PLAN_REASON_VF_ATTACH,
 	NVIRT_PLAN_REASON_ATTACH_TAP,
 	NVIRT_PLAN_REASON_RX_HELD,
+	NVIRT_PLAN_REASON_SOFTWARE_ATTACH,
+	NVIRT_PLAN_REASON_VF_NO_IOMMU,
+	NVIRT_PLAN_REASON_ATTACH_VFIO,
 };
 
 enum {
@@ -463,6 +474,7 @@ enum {
 	NVIRT_A_VIF_OWN_SETTINGS,
 	NVIRT_A_VIF_ATTACH,
 	NVIRT_A_VIF_ATTACH_PATH,
+	NVIRT_A_VIF_ATTACH_PCI,
 
 	__NVIRT_A_VIF_MAX,
 	NVIRT_A_VIF_MAX = (__NVIRT_A_VIF_MAX - 1)

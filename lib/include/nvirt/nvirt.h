@@ -356,12 +356,16 @@ struct nvirt_vif {
 
 	/*
 	 * How it is handed to its guest (libnvirt 0.4, NVIRT_HAS(vif,
-	 * attach_path)): attach, an NVIRT_ATTACH_* (nvirt_attach_name());
+	 * attach_pci)): attach, an NVIRT_ATTACH_* (nvirt_attach_name());
 	 * attach_path, the device it is attached through ("/dev/tap7" for
-	 * a tap), "" when its netdev is the guest's.
+	 * a tap, "/dev/vfio/12" for a VF given to VFIO), "" when its netdev
+	 * is the guest's; attach_pci, the PCI address of a VF given to VFIO
+	 * ("0000:01:10.0"), else "". Such a VF has no netdev on the host:
+	 * ifindex 0, ifname "".
 	 */
 	uint32_t attach;
 	char attach_path[32];
+	char attach_pci[16];
 };
 
 /* Which fields of a struct nvirt_vif_config a request carries. */
