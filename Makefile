@@ -300,7 +300,7 @@ run: setup
 	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _run
 
 _run: _build
-	$(Q)KVER=$(KVER) selftests/vm/run -- scripts/demo 2>&1 | grep -Ev '^(qemu-system|\[ *[0-9]+\.[0-9]+\])'
+	$(Q)KVER=$(KVER) NVIRT_IOMMU=1 selftests/vm/run -- scripts/demo 2>&1 | grep -Ev '^(qemu-system|\[ *[0-9]+\.[0-9]+\])'
 
 shell: all
 	$(Q)KVER=$$(cat $(BUILD)/kver) selftests/vm/run -i

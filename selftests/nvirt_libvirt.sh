@@ -7,7 +7,8 @@
 # from a named policy, as a tap, with the interface's MAC, and libvirt
 # opens its /dev/tapN as it opens macvtap's: QEMU holds it. virsh destroy
 # deletes the VIF; a VIF nvirt refuses fails the start with nvirt's
-# message and leaves nothing.
+# message and leaves nothing. A VF nvirt gave to VFIO is a domain's
+# unmanaged <hostdev>, which its QEMU opens.
 #
 # libvirtd runs on writable copies of its directories (the VM's root is
 # read-only): as root, no security driver, no cgroups, QEMU's output in a
@@ -124,12 +125,69 @@ refused() {
 	vifs_gone
 }
 
+# domain_vf NAME PCI: a domain given the VF at PCI, unmanaged: nvirt bound
+# it to vfio-pci and gives it back.
+domain_vf() {
+	local a=(${2//[:.]/ })
+
+	cat <<-EOF
+	<domain type="qemu">
+	  <name>$1</name>
+	  <memory unit="MiB">32</memory>
+	  <vcpu>1</vcpu>
+	  <os><type arch="x86_64" machine="pc">hvm</type></os>
+	  <features><acpi/></features>
+	  <devices>
+	    <emulator>$(command -v qemu-system-x86_64)</emulator>
+	    <hostdev mode="subsystem" type="pci" managed="no">
+	      <source>
+	        <address domain="0x${a[0]}" bus="0x${a[1]}" slot="0x${a[2]}" function="0x${a[3]}"/>
+	      </source>
+	    </hostdev>
+	  </devices>
+	</domain>
+	EOF
+}
+
+# A VF given to VFIO (attach vfio), its address in a domain's <hostdev>:
+# the domain's QEMU opens it; destroyed, the VIF's deletion gives it back.
+# VFIO needs an IOMMU: skipped without one (make check's late VM has it).
+hostdev() {
+	local igb pci pid unsafe=/sys/module/vfio_iommu_type1/parameters/allow_unsafe_interrupts
+
+	[ -n "$(ls /sys/kernel/iommu_groups 2>/dev/null)" ] || {
+		ktap_test_skip "a VF as a domain's hostdev: no IOMMU in this VM"
+		return 2
+	}
+	igb=$(drv igb)
+	ip link set "$igb" up && modprobe igbvf || return 1
+	"$NVIRT" vif add nvlvf dev "$igb" attach vfio mac "$MAC" || return 1
+	defer "$NVIRT" vif del nvlvf
+	pci=$(vif_get nvlvf '["attach"]["pci"]')
+	modprobe vfio_iommu_type1 && defer "echo $(<"$unsafe") > $unsafe" &&
+		echo Y > "$unsafe" || return 1	# the rig's IOMMU: no IR
+	domain_vf nvlvvf "$pci" > "$TMP/vf.xml" &&
+		virsh define "$TMP/vf.xml" >/dev/null || return 1
+	defer virsh undefine nvlvvf
+	run virsh start --paused nvlvvf
+	[ "$rc" = 0 ] || fail "start: $err" || return 1
+	defer virsh destroy nvlvvf
+	pid=$(cat /run/libvirt/qemu/nvlvvf.pid) || return 1
+	ls -l "/proc/$pid/fd" | grep -q "vfio-device" ||
+		fail "QEMU ($pid) does not hold VF $pci" || return 1
+	run "$NVIRT" vif del nvlvf
+	[ "$rc" != 0 ] || fail "deleted while the domain runs" || return 1
+	virsh destroy nvlvvf >/dev/null && "$NVIRT" vif del nvlvf &&
+	vifs_gone
+}
+
 ktap_print_header
-ktap_set_plan 3
+ktap_set_plan 4
 ip link add nvlv0 type dummy && defer ip link del nvlv0 && ip link set nvlv0 up
 "$NVIRT" policy add nvlvgold goal density && defer "$NVIRT" policy del nvlvgold
 mountpoint -q /sys/fs/cgroup || mount -t cgroup2 none /sys/fs/cgroup
 check "libvirtd runs, with nvirt's hook" libvirt_up
 check "a domain started: its VIF made by the hook from policy, its tap in QEMU; destroy deletes it" start_destroy
 check "a VIF nvirt refuses: no start, nvirt's message, nothing left" refused
+check_or_skip "a VF given to VFIO: a domain's hostdev, open in its QEMU; deleted after" hostdev
 ktap_finished
