@@ -151,7 +151,7 @@ domain_vf() {
 
 # A VF given to VFIO (attach vfio), its address in a domain's <hostdev>:
 # the domain's QEMU opens it; destroyed, the VIF's deletion gives it back.
-# VFIO needs an IOMMU: skipped without one (make check's late VM has it).
+# VFIO needs an IOMMU: skipped without one (make check's iommu VM has it).
 hostdev() {
 	local igb pci pid unsafe=/sys/module/vfio_iommu_type1/parameters/allow_unsafe_interrupts
 

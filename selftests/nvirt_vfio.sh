@@ -7,7 +7,7 @@
 # device assigned all the same). The VIF is not deleted while QEMU holds
 # the VF, and once QEMU is gone, deleting it gives the VF back to igbvf at
 # its defaults. VFIO needs an IOMMU: the rig's emulated one
-# (NVIRT_IOMMU=1, the late VM of make check); without it the plan says
+# (NVIRT_IOMMU=1, make check's iommu VM); without it the plan says
 # why, and the rest is skipped.
 
 source "$(dirname "$0")/lib.sh"
