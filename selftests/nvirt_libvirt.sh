@@ -65,9 +65,8 @@ libvirt_up() {
 		fail "libvirtd does not answer"
 }
 
-# domain NAME PARENT: a domain whose interface is VIF nvlvt on PARENT,
-# following policy nvlvgold
-domain() {
+# domain_xml NAME DEVICES [METADATA]: a small domain with those devices
+domain_xml() {
 	cat <<-EOF
 	<domain type="qemu">
 	  <name>$1</name>
@@ -76,21 +75,27 @@ domain() {
 	  <os><type arch="x86_64" machine="pc">hvm</type></os>
 	  <!-- Without it libvirt 9 passes -no-acpi, which QEMU 10 lost. -->
 	  <features><acpi/></features>
-	  <metadata>
-	    <nvirt:vifs xmlns:nvirt="urn:nvirt:libvirt:1">
-	      <nvirt:vif target="nvlvt" parent="$2" policy="nvlvgold"/>
-	    </nvirt:vifs>
-	  </metadata>
+	  ${3:-}
 	  <devices>
 	    <emulator>$(command -v qemu-system-x86_64)</emulator>
-	    <interface type="ethernet">
-	      <mac address="$MAC"/>
-	      <target dev="nvlvt" managed="no"/>
-	      <model type="virtio"/>
-	    </interface>
+	    $2
 	  </devices>
 	</domain>
 	EOF
+}
+
+# domain NAME PARENT: a domain whose interface is VIF nvlvt on PARENT,
+# following policy nvlvgold
+domain() {
+	domain_xml "$1" "<interface type=\"ethernet\">
+	      <mac address=\"$MAC\"/>
+	      <target dev=\"nvlvt\" managed=\"no\"/>
+	      <model type=\"virtio\"/>
+	    </interface>" "<metadata>
+	    <nvirt:vifs xmlns:nvirt=\"urn:nvirt:libvirt:1\">
+	      <nvirt:vif target=\"nvlvt\" parent=\"$2\" policy=\"nvlvgold\"/>
+	    </nvirt:vifs>
+	  </metadata>"
 }
 
 # Started, the domain's QEMU holds the VIF's tap; destroyed, it is gone.
@@ -130,23 +135,9 @@ refused() {
 domain_vf() {
 	local a=(${2//[:.]/ })
 
-	cat <<-EOF
-	<domain type="qemu">
-	  <name>$1</name>
-	  <memory unit="MiB">32</memory>
-	  <vcpu>1</vcpu>
-	  <os><type arch="x86_64" machine="pc">hvm</type></os>
-	  <features><acpi/></features>
-	  <devices>
-	    <emulator>$(command -v qemu-system-x86_64)</emulator>
-	    <hostdev mode="subsystem" type="pci" managed="no">
-	      <source>
-	        <address domain="0x${a[0]}" bus="0x${a[1]}" slot="0x${a[2]}" function="0x${a[3]}"/>
-	      </source>
-	    </hostdev>
-	  </devices>
-	</domain>
-	EOF
+	domain_xml "$1" "<hostdev mode=\"subsystem\" type=\"pci\" managed=\"no\">
+	      <source><address domain=\"0x${a[0]}\" bus=\"0x${a[1]}\" slot=\"0x${a[2]}\" function=\"0x${a[3]}\"/></source>
+	    </hostdev>"
 }
 
 # A VF given to VFIO (attach vfio), its address in a domain's <hostdev>:
