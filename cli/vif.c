@@ -49,8 +49,8 @@ static int vif_help(int argc __maybe_unused, char **argv __maybe_unused)
 	       "       is not given itself; none: follow none\n"
 	       "attach netns: the VIF's netdev goes to that netns (\"netns\" alone says the same);\n"
 	       "attach tap: a tap device on its netdev for QEMU (soft and queue backends);\n"
-	       "attach vfio: the VF's PCI device, bound to vfio-pci for QEMU (vf backend,\n"
-	       "       chosen at add); vif show prints QEMU's arguments for both\n"
+	       "attach vfio: the VF's PCI device, bound to vfio-pci for QEMU (vf backend);\n"
+	       "       vif show prints QEMU's arguments for both\n"
 	       "dry-run: print the plan (how the NIC would do it, and why), change nothing\n");
 	return 0;
 }

@@ -36,6 +36,7 @@ static void nvirt_vifs_exit(void)
 /* Placement moves VIFs onto queues a PF gets back from its VFs. */
 static const struct nvirt_vf_owner nvirt_vf_owner = {
 	.uses_pf	= nvirt_vif_uses_pf,
+	.has_vf		= nvirt_vif_has_vf,
 	.vif_of		= nvirt_vif_of,
 	.pf_changed	= nvirt_place_rebalance,
 };

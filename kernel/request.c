@@ -139,34 +139,6 @@ static void nvirt_req_end(struct pci_dev *pdev)
 	nvirt_vf_flush();
 }
 
-/*
- * Hand a new VIF's VF to vfio-pci. The VF's driver takes RTNL as its
- * netdev goes: RTNL is dropped meanwhile, and the VIF found again after.
- * On failure the VIF is deleted again.
- */
-static struct nvirt_vif *nvirt_req_vfio_take(struct nvirt_req *req,
-					     struct nvirt_vif *vif)
-{
-	struct nvirt_vfio *v;
-	u32 id = vif->id;
-	int err;
-
-	ASSERT_RTNL();
-	v = nvirt_vif_handoff_begin(vif);
-	rtnl_unlock();
-	err = nvirt_vfio_take(v, req->extack);
-	nvirt_vfio_put(v);
-	rtnl_lock();
-	vif = nvirt_vif_find(req->net, id, NULL);
-	if (!vif) {
-		NL_SET_ERR_MSG(req->extack,
-			       "the VIF went while its VF was handed to vfio-pci");
-		return ERR_PTR(-ENODEV);
-	}
-	nvirt_vif_handoff_end(vif, err);
-	return err ? ERR_PTR(err) : vif;
-}
-
 /* A VF a VM has open through VFIO cannot be given back yet. */
 static int nvirt_req_vfio_idle(struct nvirt_req *req)
 {
@@ -184,6 +156,145 @@ static int nvirt_req_vfio_idle(struct nvirt_req *req)
 	err = nvirt_vfio_check_idle(v, req->extack);
 	nvirt_vfio_put(v);
 	return err;
+}
+
+/* How a VIF was before a request handed its VF to vfio-pci. */
+struct nvirt_req_undo {
+	struct nvirt_vif_cfg cfg;
+	struct net *net;
+};
+
+/*
+ * Hand a VIF's VF to vfio-pci. The VF's driver takes RTNL as its netdev
+ * goes: RTNL is dropped meanwhile, and the VIF found again after. On
+ * failure a new VIF (no @undo) is deleted again; one that was attached
+ * otherwise takes its VF back, as @undo says it was.
+ */
+static struct nvirt_vif *nvirt_req_vfio_take(struct nvirt_req *req,
+					     struct nvirt_vif *vif,
+					     const struct nvirt_req_undo *undo)
+{
+	struct nvirt_vfio *v;
+	u32 id = vif->id;
+	int err, back = -EAGAIN;
+
+	ASSERT_RTNL();
+	v = nvirt_vif_handoff_begin(vif);
+	rtnl_unlock();
+	err = nvirt_vfio_take(v, req->extack);
+	if (err && undo)
+		back = nvirt_vfio_give(v, NULL);
+	nvirt_vfio_put(v);
+	rtnl_lock();
+	vif = nvirt_vif_find(req->net, id, NULL);
+	if (!vif) {
+		NL_SET_ERR_MSG(req->extack,
+			       "the VIF went while its VF was handed to vfio-pci");
+		return ERR_PTR(-ENODEV);
+	}
+	if (err && !back)
+		nvirt_vif_reclaim(vif, &undo->cfg, undo->net, NULL);
+	else
+		nvirt_vif_handoff_end(vif, err);
+	return err ? ERR_PTR(err) : vif;
+}
+
+/*
+ * Give a VIF's VF back from vfio-pci to its own driver, the VIF its new
+ * netdev in the init namespace, for a request to attach it otherwise.
+ * RTNL is dropped meanwhile, and the VIF found again after. On failure
+ * the VIF is deleted; its VF goes back to its driver.
+ */
+static struct nvirt_vif *nvirt_req_vfio_give(struct nvirt_req *req,
+					     struct nvirt_vif *vif)
+{
+	struct nvirt_vfio *v;
+	u32 id = vif->id;
+	int err;
+
+	ASSERT_RTNL();
+	v = nvirt_vif_handoff_begin(vif);
+	rtnl_unlock();
+	err = nvirt_vfio_give(v, req->extack);
+	nvirt_vfio_put(v);
+	rtnl_lock();
+	vif = nvirt_vif_find(req->net, id, NULL);
+	if (!vif) {
+		NL_SET_ERR_MSG(req->extack,
+			       "the VIF went while its VF was given back by vfio-pci");
+		return ERR_PTR(-ENODEV);
+	}
+	if (err) {
+		nvirt_vif_handoff_end(vif, err);
+		return ERR_PTR(err);
+	}
+	err = nvirt_vif_reclaim(vif, NULL, NULL, req->extack);
+	return err ? ERR_PTR(err) : vif;
+}
+
+/* Whether a request attaches its VIF as @attach. */
+static bool nvirt_req_attaches(const struct nvirt_req *req, u8 attach)
+{
+	return test_bit(NVIRT_CFG_ATTACH, &req->cfg->set) &&
+	       req->cfg->attach == attach;
+}
+
+/* Whether a request takes its VIF out of VFIO, by a plan that holds. */
+static bool nvirt_req_leaves_vfio(struct nvirt_req *req,
+				  struct nvirt_placement *pl)
+{
+	struct net_device *parent;
+	struct nvirt_vif *vif;
+
+	ASSERT_RTNL();
+	vif = req->vif(req);
+	return !IS_ERR(vif) && vif->vfio && !vif->dev &&
+	       test_bit(NVIRT_CFG_ATTACH, &req->cfg->set) &&
+	       !nvirt_req_attaches(req, NVIRT_ATTACH_VFIO) &&
+	       !nvirt_req_plan(req, false, 0, pl, &parent);
+}
+
+/*
+ * A VIF that leaves VFIO takes its VF back first, unless a VM has it
+ * open. Return: 1 when it did, 0 when it needed not, or a negative errno.
+ */
+static int nvirt_req_vfio_leave(struct nvirt_req *req,
+				struct nvirt_placement *pl)
+{
+	bool leaves;
+	int err;
+
+	rtnl_lock();
+	leaves = nvirt_req_leaves_vfio(req, pl);
+	rtnl_unlock();
+	if (!leaves)
+		return 0;
+	err = nvirt_req_vfio_idle(req);
+	if (err)
+		return err;
+	rtnl_lock();
+	if (nvirt_req_leaves_vfio(req, pl))
+		err = PTR_ERR_OR_ZERO(nvirt_req_vfio_give(req, req->vif(req))) ?: 1;
+	rtnl_unlock();
+	return err;
+}
+
+/*
+ * A change after the VIF left VFIO failed: it goes back there (or, when
+ * vfio-pci will not have its VF now, it is deleted).
+ */
+static void nvirt_req_vfio_return(struct nvirt_req *req, struct nvirt_vif *vif,
+				  struct nvirt_placement *pl)
+{
+	struct nvirt_vif_cfg cfg = {
+		.set = BIT(NVIRT_CFG_ATTACH),
+		.attach = NVIRT_ATTACH_VFIO,
+	};
+
+	ASSERT_RTNL();
+	if (!nvirt_vif_set(vif, &cfg, NVIRT_PLACE_NO_DISPLACE, pl,
+			   NVIRT_CAUSE_REQUEST, NULL))
+		nvirt_req_vfio_take(req, vif, NULL);
 }
 
 static int nvirt_req_reply(struct nvirt_req *req, struct nvirt_vif *vif,
@@ -239,7 +350,7 @@ int nvirt_req_vif_new(struct nvirt_req *req)
 	} else if (err > 0) {
 		vif = nvirt_vif_find(req->net, err, NULL);
 		if (vif->vfio)
-			vif = nvirt_req_vfio_take(req, vif);
+			vif = nvirt_req_vfio_take(req, vif, NULL);
 		err = PTR_ERR_OR_ZERO(vif);
 		if (!err)
 			err = nvirt_req_reply(req, vif, vif->parent,
@@ -266,27 +377,60 @@ int nvirt_req_vif_new(struct nvirt_req *req)
 int nvirt_req_vif_set(struct nvirt_req *req)
 {
 	unsigned int flags = req->dry_run ? NVIRT_PLACE_DRY_RUN : 0;
+	struct nvirt_req_undo *undo = NULL;
 	struct nvirt_placement *pl;
 	struct pci_dev *pdev = NULL;
 	struct nvirt_vif *vif;
+	bool left = false;
 	int err;
 
 	pl = kzalloc(sizeof(*pl), GFP_KERNEL);
 	if (!pl)
 		return -ENOMEM;
-	if (!req->dry_run)
+	if (!req->dry_run) {
 		pdev = nvirt_req_prepare(req, false, &flags, pl);
+		err = nvirt_req_vfio_leave(req, pl);
+		if (err < 0)
+			goto out_end;
+		left = err;
+	}
 
 	rtnl_lock();
 	vif = req->vif(req);
 	err = PTR_ERR_OR_ZERO(vif);
-	if (!err)
+	/* What undoes a hand-over to VFIO that fails. */
+	if (!err && !req->dry_run && !vif->vfio &&
+	    nvirt_req_attaches(req, NVIRT_ATTACH_VFIO)) {
+		undo = kmalloc(sizeof(*undo), GFP_KERNEL);
+		if (!undo)
+			err = -ENOMEM;
+		else
+			undo->cfg = vif->cfg;
+		/* A soft or queue VIF comes back as a VF VIF, in its netns. */
+		if (undo)
+			undo->cfg.attach = NVIRT_ATTACH_NETNS;
+	}
+	if (!err) {
+		if (undo)
+			undo->net = get_net(dev_net(vif->dev));
 		err = nvirt_vif_set(vif, req->cfg, flags, pl,
 				    NVIRT_CAUSE_REQUEST, req->extack);
+	}
+	if (!err && undo && vif->vfio && vif->dev) {
+		vif = nvirt_req_vfio_take(req, vif, undo);
+		err = PTR_ERR_OR_ZERO(vif);
+	} else if (err && left && !IS_ERR(vif)) {
+		nvirt_req_vfio_return(req, vif, pl);
+	}
 	if (!IS_ERR(vif) && (!err || nvirt_req_refused(req, pl, err)))
 		err = nvirt_req_reply(req, vif, vif->parent, &pl->plan);
 	rtnl_unlock();
+	if (undo) {
+		put_net(undo->net);
+		kfree(undo);
+	}
 
+out_end:
 	if (!req->dry_run)
 		nvirt_req_end(pdev);
 	kfree(pl);

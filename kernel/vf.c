@@ -2,11 +2,13 @@
 /*
  * nvirt: the vf backend, a VIF realized by an SR-IOV virtual function.
  *
- * The VF is configured through its PF (ndo_set_vf_*), as "ip link set PF
+ * The VF is configured through its PF (vf-prog.c), as "ip link set PF
  * vf N ..." does, and its netdev becomes the VIF: renamed, given the MTU
  * (its alias, as modules cannot rename netdevs) and moved to the namespace
  * asked for. Releasing it brings the netdev home and restores its MTU and
- * the VF's defaults.
+ * the VF's defaults. Handed to VFIO (attach vfio, vfio.c), the VF's
+ * netdev goes with its driver; given back, the VIF takes the new one its
+ * driver makes, as it took the first.
  *
  * VFs are enabled through the PF's driver when a VIF needs one and none is
  * enabled, and disabled again when the last VIF on them goes, if nvirt was
@@ -30,6 +32,7 @@
 #include <linux/slab.h>
 
 #include "caps.h"
+#include "vf-prog.h"
 #include "vf.h"
 #include "vfio.h"
 #include "vif.h"
@@ -62,12 +65,6 @@ static const struct nvirt_vf_owner *nvirt_vf_owner;
 
 static void nvirt_vf_settle_all(struct work_struct *work);
 static DECLARE_WORK(nvirt_vf_settle_work, nvirt_vf_settle_all);
-
-/* A VF as it is when nobody configured it. */
-static const struct nvirt_vif_cfg nvirt_vf_defaults = {
-	.spoofchk = true,
-	.link_state = NVIRT_LINK_STATE_AUTO,
-};
 
 static struct pci_dev *nvirt_vf_pf(const struct net_device *parent)
 {
@@ -283,6 +280,9 @@ static int nvirt_vf_pick_one(const struct nvirt_vf *vf, void *arg)
 	dev = __dev_get_by_index(dev_net(pick->parent), vf->ifindex);
 	if (!dev || (dev->flags & IFF_UP) || nvirt_vf_owner->vif_of(dev))
 		return 0;
+	/* Back from VFIO, its netdev is its VIF's again soon. */
+	if (nvirt_vf_owner->has_vf(nvirt_vf_pf(pick->parent), vf->index))
+		return 0;
 	if (!pick->free++) {
 		pick->dev = dev;
 		pick->index = vf->index;
@@ -326,129 +326,6 @@ static void nvirt_vf_room(struct net_device *parent, bool may_enable,
 	room->free = pick.free;
 	room->unbound = pick.unbound;
 	room->pci_id = pick.pci_id;
-}
-
-static __be16 nvirt_vf_proto(const struct nvirt_vif_cfg *cfg)
-{
-	return cfg->vlan_proto == NVIRT_VLAN_PROTO_8021AD ?
-	       htons(ETH_P_8021AD) : htons(ETH_P_8021Q);
-}
-
-/* What the PF programs, one driver op each, in this order. */
-enum {
-	NVIRT_VF_MAC,
-	NVIRT_VF_VLAN,
-	NVIRT_VF_RATE,
-	NVIRT_VF_SPOOFCHK,
-	NVIRT_VF_TRUST,
-	NVIRT_VF_LINK_STATE,
-	NVIRT_VF_STEPS,
-};
-
-static bool nvirt_vf_differs(int step, const struct nvirt_vif_cfg *a,
-			     const struct nvirt_vif_cfg *b)
-{
-	switch (step) {
-	case NVIRT_VF_MAC:
-		return !ether_addr_equal(a->mac, b->mac);
-	case NVIRT_VF_VLAN:
-		return a->vlan != b->vlan || a->qos != b->qos ||
-		       a->vlan_proto != b->vlan_proto;
-	case NVIRT_VF_RATE:
-		return a->max_rate != b->max_rate || a->min_rate != b->min_rate;
-	case NVIRT_VF_SPOOFCHK:
-		return a->spoofchk != b->spoofchk;
-	case NVIRT_VF_TRUST:
-		return a->trust != b->trust;
-	}
-	return a->link_state != b->link_state;
-}
-
-/* One driver op; check refused settings in effect the driver lacks. */
-static int nvirt_vf_step(struct net_device *pf, int vf, int step,
-			 const struct nvirt_vif_cfg *cfg)
-{
-	const struct net_device_ops *ops = pf->netdev_ops;
-
-	switch (step) {
-	case NVIRT_VF_MAC:
-		if (!ops->ndo_set_vf_mac)
-			return -EOPNOTSUPP;
-		return ops->ndo_set_vf_mac(pf, vf, (u8 *)cfg->mac);
-	case NVIRT_VF_VLAN:
-		if (!ops->ndo_set_vf_vlan)
-			return cfg->vlan ? -EOPNOTSUPP : 0;
-		return ops->ndo_set_vf_vlan(pf, vf, cfg->vlan, cfg->qos,
-					    nvirt_vf_proto(cfg));
-	case NVIRT_VF_RATE:
-		if (!ops->ndo_set_vf_rate)
-			return 0;
-		return ops->ndo_set_vf_rate(pf, vf, cfg->min_rate,
-					    cfg->max_rate);
-	case NVIRT_VF_SPOOFCHK:
-		if (!ops->ndo_set_vf_spoofchk)
-			return 0;
-		return ops->ndo_set_vf_spoofchk(pf, vf, cfg->spoofchk);
-	case NVIRT_VF_TRUST:
-		if (!ops->ndo_set_vf_trust)
-			return 0;
-		return ops->ndo_set_vf_trust(pf, vf, cfg->trust);
-	}
-	if (!ops->ndo_set_vf_link_state)
-		return 0;
-	return ops->ndo_set_vf_link_state(pf, vf, cfg->link_state);
-}
-
-static const char *const nvirt_vf_step_names[] = {
-	"MAC", "VLAN", "rate", "spoof-check", "trust", "link state",
-};
-
-/*
- * Whether a VF's rates are already those of @cfg. igb refuses any rate,
- * even none, while the PF's link is down: a VF at its default is left be.
- */
-static bool nvirt_vf_rate_is(struct net_device *pf, int vf,
-			     const struct nvirt_vif_cfg *cfg)
-{
-	struct ifla_vf_info ivi = {};
-
-	return pf->netdev_ops->ndo_get_vf_config &&
-	       !pf->netdev_ops->ndo_get_vf_config(pf, vf, &ivi) &&
-	       ivi.max_tx_rate == cfg->max_rate &&
-	       ivi.min_tx_rate == cfg->min_rate;
-}
-
-/*
- * Program what differs from @from in @to (everything when @force, but
- * rates the VF has already) through the PF, all or nothing.
- */
-static int nvirt_vf_program(struct net_device *pf, int vf,
-			    const struct nvirt_vif_cfg *from,
-			    const struct nvirt_vif_cfg *to, bool force,
-			    struct netlink_ext_ack *extack)
-{
-	int step, err;
-
-	ASSERT_RTNL();
-	for (step = 0; step < NVIRT_VF_STEPS; step++) {
-		if (!force && !nvirt_vf_differs(step, from, to))
-			continue;
-		if (force && step == NVIRT_VF_RATE &&
-		    nvirt_vf_rate_is(pf, vf, to))
-			continue;
-		err = nvirt_vf_step(pf, vf, step, to);
-		if (err)
-			goto err_undo;
-	}
-	return 0;
-
-err_undo:
-	NL_SET_ERR_MSG_FMT(extack, "%s refused the %s of VF %d (%d)", pf->name,
-			   nvirt_vf_step_names[step], vf, err);
-	while (step--)
-		if (force || nvirt_vf_differs(step, from, to))
-			nvirt_vf_step(pf, vf, step, from);
-	return err;
 }
 
 /* Knobs a setting needs when it is in effect. */
@@ -557,30 +434,24 @@ static int nvirt_vf_vfio_new(struct nvirt_vif *vif, struct net_device *dev,
 	return vif->vfio ? 0 : -ENOMEM;
 }
 
-static int nvirt_vf_create(struct nvirt_vif *vif,
-			   struct netlink_ext_ack *extack)
+/*
+ * The VIF takes @dev, its VF's netdev, with its settings: the PF's from
+ * @from to them, the VIF's name as the netdev's alias, its MTU, and the
+ * VF for VFIO when it is to go there. Undone on error.
+ */
+static int nvirt_vf_take(struct nvirt_vif *vif, struct net_device *dev,
+			 const struct nvirt_vif_cfg *from,
+			 struct netlink_ext_ack *extack)
 {
 	struct net_device *parent = vif->parent;
-	struct net_device *dev;
+	int vf = vif->vf;
 	u8 mac[ETH_ALEN];
-	int vf, err;
+	int err;
 
-	ASSERT_RTNL();
-	dev = nvirt_vf_find_free(parent, &vf);
-	if (!dev) {
-		NL_SET_ERR_MSG_FMT(extack,
-				   "%s has no free VF (a VIF, up, or no VF driver)",
-				   parent->name);
-		return -ENOSPC;
-	}
-	vif->vf = vf;
-	vif->pdev = pci_dev_get(nvirt_vf_pf(parent));
 	vif->orig_mtu = dev->mtu;
 	ether_addr_copy(mac, dev->dev_addr);
-
 	nvirt_vf_guest_mac(parent, vf, dev, vif->cfg.mac);
-	err = nvirt_vf_program(parent, vf, &nvirt_vf_defaults, &vif->cfg, true,
-			       extack);
+	err = nvirt_vf_program(parent, vf, from, &vif->cfg, true, extack);
 	if (err)
 		goto err_restore_mac;
 	/*
@@ -609,12 +480,83 @@ err_restore_mtu:
 err_restore_alias:
 	dev_set_alias(dev, "", 0);
 err_restore_vf:
-	nvirt_vf_program(parent, vf, &vif->cfg, &nvirt_vf_defaults, true, NULL);
+	nvirt_vf_program(parent, vf, &vif->cfg, from, true, NULL);
 err_restore_mac:
 	nvirt_vf_guest_mac(parent, vf, dev, mac);
-	pci_dev_put(vif->pdev);
-	vif->pdev = NULL;
 	return err;
+}
+
+static int nvirt_vf_create(struct nvirt_vif *vif,
+			   struct netlink_ext_ack *extack)
+{
+	struct net_device *parent = vif->parent;
+	struct net_device *dev;
+	int err;
+
+	ASSERT_RTNL();
+	dev = nvirt_vf_find_free(parent, &vif->vf);
+	if (!dev) {
+		NL_SET_ERR_MSG_FMT(extack,
+				   "%s has no free VF (a VIF, up, or no VF driver)",
+				   parent->name);
+		return -ENOSPC;
+	}
+	vif->pdev = pci_dev_get(nvirt_vf_pf(parent));
+	err = nvirt_vf_take(vif, dev, &nvirt_vf_defaults, extack);
+	if (err) {
+		pci_dev_put(vif->pdev);
+		vif->pdev = NULL;
+	}
+	return err;
+}
+
+/* The netdev of VF @index of @parent, or NULL. */
+struct nvirt_vf_netdev {
+	struct net_device *parent;
+	int index;
+	struct net_device *dev;
+};
+
+static int nvirt_vf_netdev_one(const struct nvirt_vf *vf, void *arg)
+{
+	struct nvirt_vf_netdev *find = arg;
+
+	if (vf->index != find->index || !vf->ifindex)
+		return 0;
+	find->dev = __dev_get_by_index(dev_net(find->parent), vf->ifindex);
+	return 1;
+}
+
+/*
+ * A VF back from VFIO, its driver's again with a new netdev: the VIF
+ * takes that one as it took the first, the PF's settings as they were.
+ */
+static int nvirt_vf_reclaim(struct nvirt_vif *vif,
+			    struct netlink_ext_ack *extack)
+{
+	struct nvirt_vf_netdev find = {
+		.parent = vif->parent,
+		.index = vif->vf,
+	};
+	struct nvirt_vfio *v = vif->vfio;
+	int err;
+
+	ASSERT_RTNL();
+	nvirt_caps_walk_vfs(vif->parent, nvirt_vf_netdev_one, &find);
+	if (!find.dev) {
+		NL_SET_ERR_MSG_FMT(extack,
+				   "VF %s came back from VFIO without a netdev",
+				   nvirt_vfio_pci(v));
+		return -ENODEV;
+	}
+	vif->vfio = NULL;
+	err = nvirt_vf_take(vif, find.dev, &vif->cfg, extack);
+	if (err) {
+		vif->vfio = v;
+		return err;
+	}
+	nvirt_vfio_put(v);
+	return 0;
 }
 
 /* A VF handed to VFIO: only the PF is nvirt's to program. */
@@ -655,6 +597,12 @@ static int nvirt_vf_apply(struct nvirt_vif *vif,
 	mid = kmemdup(cfg, sizeof(*cfg), GFP_KERNEL);
 	if (!mid)
 		return -ENOMEM;
+	/* Handed to VFIO after this, by the request (attach vfio). */
+	if (cfg->attach == NVIRT_ATTACH_VFIO && !vif->vfio) {
+		err = nvirt_vf_vfio_new(vif, vif->dev, extack);
+		if (err)
+			goto out_free;
+	}
 	ether_addr_copy(mid->mac, vif->cfg.mac);
 	err = nvirt_vf_program(parent, vif->vf, &vif->cfg, mid, false, extack);
 	if (err)
@@ -678,12 +626,17 @@ static int nvirt_vf_apply(struct nvirt_vif *vif,
 err_undo_mac:
 	/* The PF has @mid back; the VF netdev its MAC. */
 	nvirt_vf_guest_mac(parent, vif->vf, vif->dev, vif->cfg.mac);
-	nvirt_vf_step(parent, vif->vf, NVIRT_VF_MAC, &vif->cfg);
+	nvirt_vf_program_mac(parent, vif->vf, &vif->cfg);
 	if (cfg->mtu != mtu)
 		dev_set_mtu(vif->dev, mtu);
 err_undo_pf:
 	nvirt_vf_program(parent, vif->vf, mid, &vif->cfg, false, NULL);
 out_free:
+	/* Made for this change, which failed: never handed over. */
+	if (err && vif->vfio && vif->cfg.attach != NVIRT_ATTACH_VFIO) {
+		nvirt_vfio_put(vif->vfio);
+		vif->vfio = NULL;
+	}
 	kfree(mid);
 	return err;
 }
@@ -761,6 +714,7 @@ const struct nvirt_backend_ops nvirt_vf_ops = {
 	.stats		= nvirt_vf_stats,
 	.path		= nvirt_vf_path,
 	.pci		= nvirt_vf_pci,
+	.reclaim	= nvirt_vf_reclaim,
 	.room		= nvirt_vf_room,
 };
 

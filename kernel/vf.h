@@ -30,12 +30,15 @@ void nvirt_vf_flush(void);
  * struct nvirt_vf_owner - what the vf backend asks of the layers above it
  * @uses_pf: whether a VIF is a VF of a PF (RTNL held)
  * @vif_of: the VIF a netdev realizes, or NULL (RTNL held)
+ * @has_vf: whether a VIF has VF @index of PF @pdev, also while VFIO has
+ *	it or gives it back (RTNL held)
  * @pf_changed: VFs nvirt enabled were disabled and the PF's queues may be
  *	back (igb); called under nvirt_pf_lock, without RTNL
  */
 struct nvirt_vf_owner {
 	bool (*uses_pf)(struct pci_dev *pdev);
 	struct nvirt_vif *(*vif_of)(const struct net_device *dev);
+	bool (*has_vf)(struct pci_dev *pdev, int index);
 	void (*pf_changed)(void);
 };
 

@@ -180,6 +180,31 @@ int nvirt_vfio_take(struct nvirt_vfio *v, struct netlink_ext_ack *extack)
 }
 
 /**
+ * nvirt_vfio_give() - give a VF back to its own driver now
+ * @v: the VF, which no VM has open (nvirt_vfio_check_idle())
+ * @extack: why not
+ *
+ * Its driver makes a new netdev for it before this returns. Releasing @v
+ * then gives nothing back again.
+ *
+ * Context: process, RTNL not held.
+ * Return: 0 or a negative errno.
+ */
+int nvirt_vfio_give(struct nvirt_vfio *v, struct netlink_ext_ack *extack)
+{
+	int err = nvirt_vfio_bind(v->vf, "");
+
+	if (err) {
+		NL_SET_ERR_MSG_FMT(extack,
+				   "VF %s did not go back to its driver (%d)",
+				   pci_name(v->vf), err);
+		return err;
+	}
+	WRITE_ONCE(v->taken, false);
+	return 0;
+}
+
+/**
  * nvirt_vfio_check_idle() - refuse to give back a VF a VM has open
  * @v: the VF
  * @extack: why not

@@ -18,6 +18,7 @@ struct nvirt_vfio *nvirt_vfio_new(struct pci_dev *vf);
 struct nvirt_vfio *nvirt_vfio_get(struct nvirt_vfio *v);
 void nvirt_vfio_put(struct nvirt_vfio *v);
 int nvirt_vfio_take(struct nvirt_vfio *v, struct netlink_ext_ack *extack);
+int nvirt_vfio_give(struct nvirt_vfio *v, struct netlink_ext_ack *extack);
 int nvirt_vfio_check_idle(struct nvirt_vfio *v,
 			  struct netlink_ext_ack *extack);
 int nvirt_vfio_path(const struct nvirt_vfio *v, char *buf, size_t size);

@@ -89,6 +89,27 @@ bool nvirt_vif_uses_pf(struct pci_dev *pdev)
 }
 
 /**
+ * nvirt_vif_has_vf() - whether a VIF has a VF of a PF
+ * @pdev: the PF
+ * @index: the VF's index on it
+ *
+ * Context: RTNL held.
+ * Return: true when a vf VIF has that VF, with its netdev or without
+ * (handed to VFIO).
+ */
+bool nvirt_vif_has_vf(struct pci_dev *pdev, int index)
+{
+	struct nvirt_vif *vif;
+	unsigned long i;
+
+	ASSERT_RTNL();
+	xa_for_each(&nvirt_vifs, i, vif)
+		if (vif->pdev == pdev && vif->vf == index)
+			return true;
+	return false;
+}
+
+/**
  * nvirt_vif_next() - walk the VIFs of a namespace in id order
  * @net: the namespace they are managed from
  * @id: where to start; set to the returned VIF's id

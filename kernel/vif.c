@@ -422,6 +422,56 @@ void nvirt_vif_handoff_end(struct nvirt_vif *vif, int err)
 				    NVIRT_CAUSE_REQUEST);
 }
 
+/**
+ * nvirt_vif_reclaim() - a VIF takes its VF back from VFIO
+ * @vif: a VIF whose VF vfio-pci gave back to its own driver, handed off
+ *	(nvirt_vif_handoff_begin())
+ * @cfg: its settings now, or NULL to keep them
+ * @net: the namespace its netdev goes to, or NULL for the init namespace
+ * @extack: why not
+ *
+ * Ends the hand-off: the VIF is attached in a namespace again, through
+ * the VF's new netdev. Not announced: the change it serves is. On error
+ * the VIF is deleted; its VF stays with its driver.
+ *
+ * Context: RTNL held.
+ * Return: 0 or a negative errno.
+ */
+int nvirt_vif_reclaim(struct nvirt_vif *vif, const struct nvirt_vif_cfg *cfg,
+		      struct net *net, struct netlink_ext_ack *extack)
+{
+	u8 attach = vif->cfg.attach;
+	int err;
+
+	ASSERT_RTNL();
+	vif->handoff = false;
+	vif->cfg.attach = NVIRT_ATTACH_NETNS;
+	err = vif->ops->reclaim ? vif->ops->reclaim(vif, extack) : -EOPNOTSUPP;
+	if (err)
+		goto err_destroy;
+	/* reclaim() set vif->dev; the table learns it here. */
+	nvirt_vif_table_set_dev(vif, vif->dev);
+	netdev_hold(vif->dev, &vif->dev_tracker, GFP_KERNEL);
+	vif->changing = true;
+	if (net)
+		err = nvirt_vif_move(vif, net, extack);
+	if (!err && cfg)
+		err = vif->ops->apply(vif, cfg, extack);
+	vif->changing = false;
+	if (err)
+		goto err_destroy;
+	if (cfg) {
+		vif->cfg = *cfg;
+		vif->cfg.net = NULL;
+	}
+	return 0;
+
+err_destroy:
+	vif->cfg.attach = attach;
+	nvirt_vif_destroy(vif, NVIRT_CAUSE_REQUEST);
+	return err;
+}
+
 /*
  * Realize a VIF on another backend with @cfg, keeping its id, name and
  * settings: the new netdev is made before the old one goes, so a failure
@@ -598,15 +648,15 @@ int nvirt_vif_set(struct nvirt_vif *vif, struct nvirt_vif_cfg *cfg,
 	      nvirt_vif_cfg_check(cfg, extack);
 	if (err)
 		return err;
-	if (nvirt_vif_is_vfio(cfg) != nvirt_vif_is_vfio(&vif->cfg)) {
-		NL_SET_ERR_MSG_FMT(extack,
-				   "attach vfio is chosen when a VIF is made: delete %s and add it again",
-				   vif->name);
-		return -EOPNOTSUPP;
-	}
 	err = nvirt_place(vif->parent, vif, cfg, flags, pl, extack);
 	if (err || (flags & NVIRT_PLACE_DRY_RUN))
 		return err;
+	/* A request gives the VF back first (nvirt_vif_reclaim()). */
+	if (!vif->dev && !nvirt_vif_is_vfio(cfg)) {
+		NL_SET_ERR_MSG_FMT(extack, "VIF %s is a VF handed to VFIO",
+				   vif->name);
+		return -EOPNOTSUPP;
+	}
 
 	if (pl->victim) {
 		struct nvirt_vif_cfg same = pl->victim->cfg;

@@ -96,6 +96,9 @@ struct nvirt_room {
  *	(optional: the NIC's own switch decides)
  * @room: what it has left on @parent, counting with @may_enable what it
  *	would enable for a VIF (optional: no limit of its own)
+ * @reclaim: give @vif the netdev its device's driver made again, with
+ *	@vif->cfg applied, once VFIO gave the device back (optional: never
+ *	handed over)
  *
  * All are called under RTNL.
  */
@@ -115,6 +118,7 @@ struct nvirt_backend_ops {
 	void (*g2g)(struct nvirt_vif *vif);
 	void (*room)(struct net_device *parent, bool may_enable,
 		     struct nvirt_room *room);
+	int (*reclaim)(struct nvirt_vif *vif, struct netlink_ext_ack *extack);
 };
 
 /**
@@ -199,6 +203,7 @@ void nvirt_vif_each(struct net_device *parent, nvirt_vif_fn fn, void *arg);
 struct nvirt_vif *nvirt_vif_find(struct net *net, u32 id, const char *name);
 struct nvirt_vif *nvirt_vif_of(const struct net_device *dev);
 bool nvirt_vif_uses_pf(struct pci_dev *pdev);
+bool nvirt_vif_has_vf(struct pci_dev *pdev, int index);
 struct nvirt_vif *nvirt_vif_next(struct net *net, unsigned long *id);
 unsigned int nvirt_vif_gen(void);
 void nvirt_vif_stats(struct nvirt_vif *vif, struct nvirt_vif_stats *stats);
@@ -206,6 +211,8 @@ void nvirt_vif_path(struct nvirt_vif *vif, char *buf, size_t size);
 const char *nvirt_vif_pci(struct nvirt_vif *vif);
 struct nvirt_vfio *nvirt_vif_handoff_begin(struct nvirt_vif *vif);
 void nvirt_vif_handoff_end(struct nvirt_vif *vif, int err);
+int nvirt_vif_reclaim(struct nvirt_vif *vif, const struct nvirt_vif_cfg *cfg,
+		      struct net *net, struct netlink_ext_ack *extack);
 
 int nvirt_vif_init(void);
 void nvirt_vif_exit(void);

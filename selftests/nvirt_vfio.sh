@@ -96,7 +96,12 @@ held_by_qemu() {
 	run "$NVIRT" vif del vm0
 	expect_eq "del while QEMU has it" "$rc $err" \
 		"1 Error: VF $pci is open through VFIO: the VM must let it go first." &&
-	expect_eq "still vfio-pci's" "$(vf_driver "$pci")" vfio-pci || return 1
+	run "$NVIRT" vif set vm0 attach netns 1
+	expect_eq "attach netns while QEMU has it" "$rc $err" \
+		"1 Error: VF $pci is open through VFIO: the VM must let it go first." &&
+	expect_eq "still vfio-pci's" "$(vf_driver "$pci")" vfio-pci &&
+	expect_eq "still attach vfio" "$(vif_get vm0 '["attach"]["kind"]')" vfio ||
+		return 1
 	kill $qemu
 	wait $qemu 2>/dev/null
 	"$NVIRT" vif del vm0 || return 1
@@ -111,8 +116,62 @@ held_by_qemu() {
 	expect_eq "VFs disabled after" "$(numvfs)" 0 && vifs_gone
 }
 
-# What VFIO rules out: another NIC, a namespace, changing attach either
-# way, an MTU the guest sets.
+# A VIF changes attach either way and stays itself (its id, settings and
+# VF): netns -> vfio hands its VF over, vfio -> netns takes it back with
+# the VF's new netdev; a soft VIF becomes a VF VIF to go to VFIO, and
+# leaves it for a tap.
+attach_changed() {
+	local id pci vf ifname
+
+	ip netns add nvfioa && defer ip netns del nvfioa
+	"$NVIRT" vif add va dev "$IGB" backend vf mac "$MAC" vlan 7 \
+		netns nvfioa && defer "$NVIRT" vif del va || return 1
+	id=$(vif_get va '["id"]') && vf=$(vif_get va '["vf"]') || return 1
+	run "$NVIRT" -j vif set va attach vfio dry-run
+	expect_eq "dry run" "$(json_get '[r["code"] for r in d["reasons"] if "attach" in r["code"]]' <<<"$out")" \
+		"['attach-vfio']" &&
+	expect_eq "dry run: still in nvfioa" "$(vif_get va '["attach"]["kind"]')" netns ||
+		return 1
+	"$NVIRT" vif set va attach vfio || return 1
+	pci=$(vif_get va '["attach"]["pci"]') || return 1
+	expect_eq "to vfio: the record" \
+		"$(vif_get va '["id"], d[0]["attach"]["kind"], "ifname" in d[0]')" \
+		"$id vfio False" &&
+	expect_eq "to vfio: the VF's driver" "$(vf_driver "$pci")" vfio-pci &&
+	expect_eq "to vfio: nothing left in nvfioa" \
+		"$(ip -n nvfioa -o link show | grep -vc ': lo:')" 0 &&
+	expect_eq "to vfio: igb's VF table" "$(vf_row "$vf")" "('$MAC', 7, 0)" ||
+		return 1
+
+	"$NVIRT" vif set va attach netns nvfioa max-rate 20 || return 1
+	ifname=$(vif_get va '["ifname"]') || return 1
+	expect_eq "back: the record" \
+		"$(vif_get va '["id"], d[0]["attach"]["kind"], d[0]["vf"], "pci" in d[0]["attach"]')" \
+		"$id netns $vf False" &&
+	expect_eq "back: the VF's driver" "$(vf_driver "$pci")" igbvf &&
+	expect_eq "back: its netdev in nvfioa" \
+		"$(ip -n nvfioa -j link show dev "$ifname" | json_get 'd[0]["ifalias"], d[0]["address"]')" \
+		"va $MAC" &&
+	expect_eq "back: igb's VF table" "$(vf_row "$vf")" "('$MAC', 7, 20)" ||
+		return 1
+
+	"$NVIRT" vif add vb dev "$IGB" backend soft mac 02:00:00:00:0f:03 &&
+		defer "$NVIRT" vif del vb || return 1
+	id=$(vif_get vb '["id"]') || return 1
+	"$NVIRT" vif set vb backend auto attach vfio || return 1
+	expect_eq "soft to vfio" \
+		"$(vif_get vb '["id"], d[0]["backend"], d[0]["attach"]["kind"]')" \
+		"$id vf vfio" || return 1
+	pci=$(vif_get vb '["attach"]["pci"]') || return 1
+	"$NVIRT" vif set vb backend soft attach tap || return 1
+	expect_eq "vfio to a soft tap" \
+		"$(vif_get vb '["id"], d[0]["backend"], d[0]["attach"]["kind"]')" \
+		"$id soft tap" &&
+	expect_eq "its VF igbvf's again" "$(vf_driver "$pci")" igbvf &&
+	"$NVIRT" vif del va && "$NVIRT" vif del vb && vifs_gone
+}
+
+# What VFIO rules out: another NIC, a namespace, an MTU the guest sets.
 refusals() {
 	run "$NVIRT" vif add bad dev "$E1000" attach vfio
 	expect_eq "on e1000" "$rc $err" \
@@ -129,14 +188,10 @@ refusals() {
 	expect_eq "mtu" "$rc $err" \
 		"1 Error: VF $(vf_pci) is its VM's (VFIO): the guest sets its MTU." ||
 		return 1
-	run "$NVIRT" vif set vm0 attach netns nvfio
-	expect_eq "vfio to netns" "$rc $err" \
-		"1 Error: attach vfio is chosen when a VIF is made: delete vm0 and add it again." ||
-		return 1
-	run "$NVIRT" vif set vm2 attach vfio
-	expect_eq "netns to vfio" "$rc $err" \
-		"1 Error: attach vfio is chosen when a VIF is made: delete vm2 and add it again." &&
-	expect_eq "vm0 untouched" "$(vif_get vm0 '["attach"]["kind"]')" vfio
+	run "$NVIRT" vif set vm2 attach vfio netns nvfio
+	expect_eq "set with a netns" "$rc $err" \
+		"1 Error: attach vfio gives the VF to a VM, not to a namespace: no netns." &&
+	expect_eq "vm2 untouched" "$(vif_get vm2 '["attach"]["kind"]')" netns
 }
 
 [ -n "$IGB" ] || { ktap_print_msg "no igb: the standard rig has one"; exit "$KSFT_FAIL"; }
@@ -150,8 +205,9 @@ if ! have_iommu; then
 	check "no IOMMU: attach vfio refused, the plan says why" no_iommu
 	ktap_finished
 fi
-ktap_set_plan 3
+ktap_set_plan 4
 check "attach vfio: the VF is vfio-pci's, its group and address in the record" to_vfio
-check "a QEMU holding the VF: del refused; after it, the VF is igbvf's again" held_by_qemu
-check "refusals: no SR-IOV, a netns, attach changed, the MTU" refusals
+check "a QEMU holding the VF: del and attach refused; after it, the VF is igbvf's again" held_by_qemu
+check "attach changed both ways: the same VIF, its VF handed over and taken back" attach_changed
+check "refusals: no SR-IOV, a netns, the MTU" refusals
 ktap_finished
