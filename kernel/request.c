@@ -19,6 +19,7 @@
 #include <linux/pci.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
+#include <net/net_namespace.h>
 
 #include "nic.h"
 #include "npolicy.h"
@@ -163,6 +164,43 @@ struct nvirt_req_undo {
 	struct nvirt_vif_cfg cfg;
 	struct net *net;
 };
+
+/*
+ * How a VIF is before a request hands its VF to vfio-pci, to put it back
+ * so if vfio-pci will not have it. A VIF whose namespace is going away
+ * (its count is 0 before its netdevs leave) is on its way out: not
+ * handed over.
+ */
+static struct nvirt_req_undo *nvirt_req_undo_new(struct nvirt_req *req,
+						 struct nvirt_vif *vif)
+{
+	struct nvirt_req_undo *undo;
+
+	ASSERT_RTNL();
+	undo = kmalloc(sizeof(*undo), GFP_KERNEL);
+	if (!undo)
+		return ERR_PTR(-ENOMEM);
+	undo->net = maybe_get_net(dev_net(vif->dev));
+	if (!undo->net) {
+		kfree(undo);
+		NL_SET_ERR_MSG_FMT(req->extack,
+				   "the namespace of VIF %s is going away",
+				   vif->name);
+		return ERR_PTR(-ENODEV);
+	}
+	undo->cfg = vif->cfg;
+	/* A soft or queue VIF comes back as a VF VIF, in its namespace. */
+	undo->cfg.attach = NVIRT_ATTACH_NETNS;
+	return undo;
+}
+
+static void nvirt_req_undo_free(struct nvirt_req_undo *undo)
+{
+	if (!undo)
+		return;
+	put_net(undo->net);
+	kfree(undo);
+}
 
 /*
  * Hand a VIF's VF to vfio-pci. The VF's driver takes RTNL as its netdev
@@ -398,24 +436,16 @@ int nvirt_req_vif_set(struct nvirt_req *req)
 	rtnl_lock();
 	vif = req->vif(req);
 	err = PTR_ERR_OR_ZERO(vif);
-	/* What undoes a hand-over to VFIO that fails. */
 	if (!err && !req->dry_run && !vif->vfio &&
 	    nvirt_req_attaches(req, NVIRT_ATTACH_VFIO)) {
-		undo = kmalloc(sizeof(*undo), GFP_KERNEL);
-		if (!undo)
-			err = -ENOMEM;
-		else
-			undo->cfg = vif->cfg;
-		/* A soft or queue VIF comes back as a VF VIF, in its netns. */
-		if (undo)
-			undo->cfg.attach = NVIRT_ATTACH_NETNS;
+		undo = nvirt_req_undo_new(req, vif);
+		err = PTR_ERR_OR_ZERO(undo);
+		if (err)
+			undo = NULL;
 	}
-	if (!err) {
-		if (undo)
-			undo->net = get_net(dev_net(vif->dev));
+	if (!err)
 		err = nvirt_vif_set(vif, req->cfg, flags, pl,
 				    NVIRT_CAUSE_REQUEST, req->extack);
-	}
 	if (!err && undo && vif->vfio && vif->dev) {
 		vif = nvirt_req_vfio_take(req, vif, undo);
 		err = PTR_ERR_OR_ZERO(vif);
@@ -425,10 +455,7 @@ int nvirt_req_vif_set(struct nvirt_req *req)
 	if (!IS_ERR(vif) && (!err || nvirt_req_refused(req, pl, err)))
 		err = nvirt_req_reply(req, vif, vif->parent, &pl->plan);
 	rtnl_unlock();
-	if (undo) {
-		put_net(undo->net);
-		kfree(undo);
-	}
+	nvirt_req_undo_free(undo);
 
 out_end:
 	if (!req->dry_run)
