@@ -203,65 +203,77 @@ static void nvirt_req_undo_free(struct nvirt_req_undo *undo)
 }
 
 /*
- * Hand a VIF's VF to vfio-pci. The VF's driver takes RTNL as its netdev
- * goes: RTNL is dropped meanwhile, and the VIF found again after. On
- * failure a new VIF (no @undo) is deleted again; one that was attached
- * otherwise takes its VF back, as @undo says it was.
+ * Hand a VIF's VF over with @fn (nvirt_vfio_take() or nvirt_vfio_give()):
+ * the VF's driver takes RTNL as its netdev comes or goes, so RTNL is
+ * dropped meanwhile, and the VIF is found again after.
+ * Return: the VIF, or NULL when it went.
+ */
+static struct nvirt_vif *
+nvirt_req_vfio_swap(struct nvirt_req *req, struct nvirt_vif *vif,
+		    int (*fn)(struct nvirt_vfio *v,
+			      struct netlink_ext_ack *extack),
+		    struct netlink_ext_ack *extack, int *err)
+{
+	struct nvirt_vfio *v;
+	u32 id = vif->id;
+
+	ASSERT_RTNL();
+	v = nvirt_vif_handoff_begin(vif);
+	rtnl_unlock();
+	*err = fn(v, extack);
+	nvirt_vfio_put(v);
+	rtnl_lock();
+	vif = nvirt_vif_find(req->net, id, NULL);
+	if (!vif)
+		NL_SET_ERR_MSG(req->extack,
+			       "the VIF went while its VF changed hands");
+	return vif;
+}
+
+/*
+ * Hand a VIF's VF to vfio-pci. On failure a new VIF (no @undo) is deleted
+ * again; one that was attached otherwise takes its VF back, as @undo says
+ * it was.
  */
 static struct nvirt_vif *nvirt_req_vfio_take(struct nvirt_req *req,
 					     struct nvirt_vif *vif,
 					     const struct nvirt_req_undo *undo)
 {
-	struct nvirt_vfio *v;
-	u32 id = vif->id;
-	int err, back = -EAGAIN;
+	int err, back;
 
-	ASSERT_RTNL();
-	v = nvirt_vif_handoff_begin(vif);
-	rtnl_unlock();
-	err = nvirt_vfio_take(v, req->extack);
-	if (err && undo)
-		back = nvirt_vfio_give(v, NULL);
-	nvirt_vfio_put(v);
-	rtnl_lock();
-	vif = nvirt_vif_find(req->net, id, NULL);
-	if (!vif) {
-		NL_SET_ERR_MSG(req->extack,
-			       "the VIF went while its VF was handed to vfio-pci");
+	vif = nvirt_req_vfio_swap(req, vif, nvirt_vfio_take, req->extack,
+				  &err);
+	if (!vif)
 		return ERR_PTR(-ENODEV);
+	if (err && undo) {
+		/* vfio-pci's reason stays the request's. */
+		vif = nvirt_req_vfio_swap(req, vif, nvirt_vfio_give, NULL,
+					  &back);
+		if (!vif)
+			return ERR_PTR(err);
+		if (!back) {
+			nvirt_vif_reclaim(vif, &undo->cfg, undo->net, NULL);
+			return ERR_PTR(err);
+		}
 	}
-	if (err && !back)
-		nvirt_vif_reclaim(vif, &undo->cfg, undo->net, NULL);
-	else
-		nvirt_vif_handoff_end(vif, err);
+	nvirt_vif_handoff_end(vif, err);
 	return err ? ERR_PTR(err) : vif;
 }
 
 /*
  * Give a VIF's VF back from vfio-pci to its own driver, the VIF its new
- * netdev in the init namespace, for a request to attach it otherwise.
- * RTNL is dropped meanwhile, and the VIF found again after. On failure
- * the VIF is deleted; its VF goes back to its driver.
+ * netdev in the init namespace, for a request to attach it otherwise. On
+ * failure the VIF is deleted; its VF goes back to its driver.
  */
 static struct nvirt_vif *nvirt_req_vfio_give(struct nvirt_req *req,
 					     struct nvirt_vif *vif)
 {
-	struct nvirt_vfio *v;
-	u32 id = vif->id;
 	int err;
 
-	ASSERT_RTNL();
-	v = nvirt_vif_handoff_begin(vif);
-	rtnl_unlock();
-	err = nvirt_vfio_give(v, req->extack);
-	nvirt_vfio_put(v);
-	rtnl_lock();
-	vif = nvirt_vif_find(req->net, id, NULL);
-	if (!vif) {
-		NL_SET_ERR_MSG(req->extack,
-			       "the VIF went while its VF was given back by vfio-pci");
+	vif = nvirt_req_vfio_swap(req, vif, nvirt_vfio_give, req->extack,
+				  &err);
+	if (!vif)
 		return ERR_PTR(-ENODEV);
-	}
 	if (err) {
 		nvirt_vif_handoff_end(vif, err);
 		return ERR_PTR(err);
