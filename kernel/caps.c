@@ -168,7 +168,7 @@ static void nvirt_caps_nic(const struct net_device *dev,
 		     caps->sriov, sw, no_op);
 	nvirt_cap_hw(caps, NVIRT_KNOB_SWITCHDEV,
 		     ops->ndo_get_port_parent_id ||
-		     (dev->dev.parent && dev->devlink_port),
+		     (dev->dev.parent && nvirt_netdev_devlink_port(dev)),
 		     NVIRT_SUPPORT_UNSUPPORTED, no_op);
 	nvirt_cap_hw(caps, NVIRT_KNOB_CHECKSUM, hw & NETIF_F_CSUM_MASK, sw, no_hw);
 	nvirt_cap_hw(caps, NVIRT_KNOB_TSO, hw & NETIF_F_TSO, sw, no_hw);
@@ -179,7 +179,7 @@ static void nvirt_caps_nic(const struct net_device *dev,
 	nvirt_cap_hw(caps, NVIRT_KNOB_VLAN_FILTER,
 		     hw & NETIF_F_HW_VLAN_CTAG_FILTER, sw, no_hw);
 	nvirt_cap_hw(caps, NVIRT_KNOB_XDP,
-		     dev->dev.parent && (dev->xdp_features & NETDEV_XDP_ACT_BASIC),
+		     dev->dev.parent && nvirt_netdev_xdp_native(dev),
 		     sw, no_op);
 }
 

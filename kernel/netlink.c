@@ -689,8 +689,7 @@ int nvirt_nl_init(void)
 {
 	int err;
 
-	nvirt_nl_family.bind = nvirt_nl_bind;
-	err = genl_register_family(&nvirt_nl_family);
+	err = nvirt_genl_register(&nvirt_nl_family, nvirt_nl_bind);
 	if (err)
 		return err;
 	rtnl_lock();
@@ -707,5 +706,5 @@ void nvirt_nl_exit(void)
 	rtnl_lock();
 	WRITE_ONCE(nvirt_nl_live, false);
 	rtnl_unlock();
-	genl_unregister_family(&nvirt_nl_family);
+	nvirt_genl_unregister(&nvirt_nl_family);
 }

@@ -220,7 +220,7 @@ int nvirt_npolicy_new(struct net *net, const char *name,
 	np = kzalloc(sizeof(*np), GFP_KERNEL);
 	if (!np)
 		return -ENOMEM;
-	strscpy(np->name, name);
+	strscpy(np->name, name, sizeof(np->name));
 	nvirt_vif_cfg_copy(&np->cfg, cfg, cfg->set & NVIRT_CFG_FOLLOWED);
 	np->cfg.set = cfg->set & NVIRT_CFG_FOLLOWED;
 	list_add_tail(&np->node, &nn->list);

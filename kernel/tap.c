@@ -49,7 +49,7 @@ static dev_t nvirt_tap_major;
 static struct cdev nvirt_tap_cdev;
 
 /* Its class devices live in their netdev's namespace, as macvtap's. */
-static const void *nvirt_tap_namespace(const struct device *d)
+static const void *nvirt_tap_namespace(NVIRT_CLASS_DEV_CONST struct device *d)
 {
 	return dev_net(to_net_dev(d->parent));
 }

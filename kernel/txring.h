@@ -73,7 +73,7 @@ static inline bool nvirt_txring_full(const struct nvirt_vdev *vd)
  */
 static inline bool nvirt_txring_passthru(struct net_device *parent)
 {
-	return parent->lltx &&
+	return nvirt_netdev_lltx(parent) &&
 	       qdisc_txq_has_no_queue(netdev_get_tx_queue(parent, 0));
 }
 

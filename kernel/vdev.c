@@ -25,7 +25,6 @@
 #include <linux/if_vlan.h>
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
-#include <net/gso.h>
 #include <net/rtnetlink.h>
 #include <net/sch_generic.h>
 
@@ -528,6 +527,8 @@ static const struct net_device_ops nvirt_vdev_ops = {
 	.ndo_change_mtu		= nvirt_vdev_change_mtu,
 	.ndo_validate_addr	= eth_validate_addr,
 	.ndo_get_iflink		= nvirt_vdev_get_iflink,
+	/* The core sums its dstats where it can (compat.h). */
+	.ndo_get_stats64	= nvirt_dstats_get_stats64,
 	.ndo_features_check	= passthru_features_check,
 };
 
@@ -545,7 +546,6 @@ static void nvirt_vdev_setup(struct net_device *dev)
 	dev->max_mtu = ETH_MAX_MTU;
 	dev->priv_flags &= ~IFF_TX_SKB_SHARING;
 	dev->priv_flags |= IFF_UNICAST_FLT | IFF_NO_QUEUE;
-	dev->lltx = true;
 	netif_keep_dst(dev);
 	dev->netdev_ops = &nvirt_vdev_ops;
 	dev->needs_free_netdev = true;
@@ -554,6 +554,7 @@ static void nvirt_vdev_setup(struct net_device *dev)
 	dev->features |= NETIF_F_SG | NETIF_F_HW_CSUM | NETIF_F_GSO_SOFTWARE |
 			 NETIF_F_HIGHDMA | NETIF_F_FRAGLIST;
 	dev->hw_features |= dev->features;
+	nvirt_netdev_set_lltx(dev);
 }
 
 /* Created only by nvirt's family; "ip link del" and namespaces delete. */

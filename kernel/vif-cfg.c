@@ -61,7 +61,8 @@ void nvirt_vif_cfg_copy(struct nvirt_vif_cfg *cfg,
 	if (test_bit(NVIRT_CFG_PRIORITY, &fields))
 		cfg->policy.priority = src->policy.priority;
 	if (test_bit(NVIRT_CFG_POLICY_NAME, &fields))
-		strscpy(cfg->policy_name, src->policy_name);
+		strscpy(cfg->policy_name, src->policy_name,
+			sizeof(cfg->policy_name));
 	if (test_bit(NVIRT_CFG_ATTACH, &fields))
 		cfg->attach = src->attach;
 }

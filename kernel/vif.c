@@ -303,7 +303,7 @@ int nvirt_vif_new(struct net *net, const char *name, struct net_device *parent,
 	vif = kzalloc(sizeof(*vif), GFP_KERNEL);
 	if (!vif)
 		return -ENOMEM;
-	strscpy(vif->name, name);
+	strscpy(vif->name, name, sizeof(vif->name));
 	vif->backend = pl->plan.backend;
 	vif->ops = nvirt_backend_ops(vif->backend);
 	vif->parent = parent;
@@ -510,7 +510,7 @@ static int nvirt_vif_rebackend(struct nvirt_vif *vif, u8 backend,
 	old = kzalloc(sizeof(*old), GFP_KERNEL);
 	if (!old)
 		return -ENOMEM;
-	strscpy(old->name, vif->name);
+	strscpy(old->name, vif->name, sizeof(old->name));
 	old->backend = backend;
 	old->ops = nvirt_backend_ops(backend);
 	old->parent = vif->parent;
