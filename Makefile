@@ -207,7 +207,8 @@ SUMMARY = scripts/ktap-summary --phases $(CHECK)/phases --start $(BUILD)/check.s
 # (W=1, sparse, -Werror) that the rest uses. Then two lanes side by side,
 # one closing line counting them all. One: the packages' install on the
 # host (build/deb-root, which nvirt_deb.sh needs), then the kselftests in
-# one VM boot on Debian's kernel, the longest part, but LATE_TESTS. The
+# one VM boot on Debian's 6.12, the longest part, but LATE_TESTS, then
+# LTS_TESTS in a boot of Debian 12's default kernel (6.1). The
 # other, on the host: the ring's stress proof, the fuzzers, the man pages
 # and completion against help (selftests/nvirt_usage.sh, which needs no
 # module); then the debug tier's boots, then LATE_TESTS on Debian's
@@ -229,7 +230,7 @@ _check_vm:
 	$(Q)$(call timed,lts,KVER=$(LTS_KVER) NVIRT_KO=$(LTS_KO) $(VM_CHECK) \
 		"lts vm: Debian 12's 6.1 ran its tests$(,) no kernel splat" \
 		$(CHECK)/lts -t 1500 -- env NVIRT_TESTS="$(LTS_TESTS)" \
-		selftests/vm/suite $(KSFT))
+		NVIRT_SHARED_CHECKS="$(LTS_SHARED_CHECKS)" selftests/vm/suite $(KSFT))
 _check_tier:
 	$(Q)$(call timed,ring,scripts/ring-checks $(KSFT) > $(CHECK)/ring.ktap)
 	$(Q)$(call timed,fuzz,scripts/fuzz-checks > $(CHECK)/fuzz.ktap)
@@ -250,17 +251,20 @@ _check_tier:
 # tests VFIO needs an IOMMU for run in the last, with QEMU's (kept short:
 # QEMU 10's TCG with its IOMMU once aborted in a boot); the first boot,
 # with none, runs nvirt_vfio.sh too, for what attach vfio says without.
-LATE_TESTS = nvirt_settings.py nvirt_cni.sh
+LATE_TESTS = nvirt_settings.py nvirt_cni.sh nvirt_g2g.sh nvirt_cause.sh
 
-# On Debian 12's default kernel (6.1), the tests of what compat.h stands
-# in for there: generic netlink without split ops, formatted extacks and
-# a monitor group's bind (the netlink tests, the fuzzer, the monitor),
-# the vdev's stats and lltx (rates, taps), work items that cannot be
+# On Debian 12's default kernel (6.1), the tests of what differs there
+# (compat.h, and tc's egress hook): generic netlink without split ops,
+# formatted extacks and a monitor group's bind (the netlink tests, the
+# fuzzer, the monitor), the vdev's stats and lltx (rates, taps), the
+# shared queue's hand-off past the parent's qdisc and egress filters
+# (nvirt_shared.sh's LTS_SHARED_CHECKS), work items that cannot be
 # disabled (the module's unload), driver_override (VFIO's refusal), the
 # capability probes, and DKMS's build for it (nvirt_deb.sh).
-LTS_TESTS = nvirt_genl.sh nvirt_ynl.sh nvirt_cli.sh nvirt_perm nvirt_fuzz \
-	nvirt_monitor.sh nvirt_rate.sh nvirt_attach.sh nvirt_module.sh \
-	nvirt_vfio.sh nvirt_caps.py nvirt_deb.sh
+LTS_TESTS = nvirt_genl.sh nvirt_ynl.sh nvirt_cli.sh nvirt_perm nvirt_strict nvirt_fuzz \
+	nvirt_monitor.sh nvirt_rate.sh nvirt_attach.sh nvirt_shared.sh \
+	nvirt_module.sh nvirt_vfio.sh nvirt_caps.py nvirt_deb.sh
+LTS_SHARED_CHECKS = parent_qdisc
 IOMMU_TESTS = nvirt_libvirt.sh nvirt_vfio.sh
 STOCK_SKIP = $(LATE_TESTS) nvirt_libvirt.sh
 

@@ -183,6 +183,16 @@ static bool nvirt_genl_other(const struct genl_split_ops *s,
 }
 
 /*
+ * A command with no attributes at all: 6.1 checks it against a policy
+ * that rejects attribute 1, saying "Attribute failed policy validation";
+ * 6.12 leaves a split op without one alone, and nvirt's own check says
+ * "Unknown attribute type" of any attribute. So does this one.
+ */
+static const struct nla_policy nvirt_genl_no_attrs[] = {
+	[1] = { .type = NLA_REJECT, .reject_message = "Unknown attribute type" },
+};
+
+/*
  * The policy of a command: that of its do or dump op, or of both when
  * they have the same; else the one that has one, or one with the
  * attributes of both, which must then not disagree on any.
@@ -216,6 +226,10 @@ static int nvirt_genl_policy(struct nvirt_genl_cmd *c, struct genl_ops *op)
 	}
 	op->policy = c->policy;
 out:
+	if (!op->policy) {
+		op->policy = nvirt_genl_no_attrs;
+		op->maxattr = ARRAY_SIZE(nvirt_genl_no_attrs) - 1;
+	}
 	c->recheck_doit = nvirt_genl_other(c->doit, op);
 	c->recheck_dump = nvirt_genl_other(c->dump, op);
 	return 0;

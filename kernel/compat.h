@@ -345,6 +345,29 @@ static inline bool qdisc_txq_has_no_queue(const struct netdev_queue *txq)
 }
 #endif
 
+#if defined(CONFIG_PREEMPT_RT) && !defined(NVIRT_HAVE_RT_SPIN_SPARSE)
+/*
+ * HARD_TX_LOCK() and HARD_TX_UNLOCK() as sparse sees them on PREEMPT_RT:
+ * spin_lock_t's functions there carry sparse's annotations since
+ * "locking/rt: Add sparse annotation on functions taking/releasing
+ * spin_lock_t" (6.13, in Debian's 6.12-rt). Before it the locking branch
+ * counts no lock and the lockless one (__netif_tx_acquire(), nothing but
+ * the annotation) one: sparse finds them unbalanced. Without that
+ * annotation both count none; the same code runs.
+ */
+#undef HARD_TX_LOCK
+#undef HARD_TX_UNLOCK
+#define HARD_TX_LOCK(dev, txq, cpu) do {				\
+	if (!nvirt_netdev_lltx(dev))					\
+		__netif_tx_lock(txq, cpu);				\
+} while (0)
+
+#define HARD_TX_UNLOCK(dev, txq) do {					\
+	if (!nvirt_netdev_lltx(dev))					\
+		__netif_tx_unlock(txq);					\
+} while (0)
+#endif
+
 /* ---- the rest of the kernel ---- */
 
 #ifndef NVIRT_HAVE_DISABLE_WORK

@@ -47,6 +47,13 @@ static bool nvirt_txring_hooked(const struct net_device *parent)
 #ifdef CONFIG_NET_XGRESS
 	if (rcu_access_pointer(parent->tcx_egress))
 		return true;
+#elif defined(CONFIG_NET_CLS_ACT)
+	/*
+	 * tc's egress hook before "bpf: Add fd-based tcx multi-prog infra
+	 * with link support" (6.6) moved it to tcx_egress.
+	 */
+	if (rcu_access_pointer(parent->miniq_egress))
+		return true;
 #endif
 #ifdef CONFIG_NETFILTER_EGRESS
 	if (rcu_access_pointer(parent->nf_hooks_egress))

@@ -17,6 +17,7 @@
  */
 
 #include <stdarg.h>
+#include <sys/utsname.h>
 
 #include "kselftest_harness.h"
 #include "nvirt_ops.h"
@@ -70,6 +71,18 @@ static void restore(struct run *r)
 	}
 }
 
+/*
+ * Debian 12's 6.1 starts a dump without the request's extack (6.1's
+ * struct netlink_dump_control has none): a dump nvirt refuses as it
+ * starts says why by its errno alone there (admin-guide.rst, Kernels).
+ */
+static bool dump_start_without_extack(void)
+{
+	struct utsname u;
+
+	return !uname(&u) && !strncmp(u.release, "6.1.", 4);
+}
+
 #define PROBLEM(fmt, ...) \
 	(n += n < (int)sizeof(why) ? \
 	      snprintf(why + n, sizeof(why) - n, "; " fmt, ##__VA_ARGS__) : 1)
@@ -82,6 +95,7 @@ check(struct run *r, const struct mreq *m, const struct want *w,
 	char name[160], why[768] = "";
 	const char *changed = NULL;
 	struct nvnl_ans a;
+	bool quiet;
 	va_list ap;
 	int n = 0, err;
 
@@ -105,9 +119,13 @@ check(struct run *r, const struct mreq *m, const struct want *w,
 	if (a.err != w->err)
 		PROBLEM("errno %d (%s), want %d (%s)", a.err, strerror(a.err),
 			w->err, strerror(w->err));
-	if (strcmp(a.msg, w->msg ?: ""))
+	quiet = r->c->form == FORM_DUMP && w->err && !a.msg[0] &&
+		!a.has_offs && dump_start_without_extack();
+	if (!quiet && strcmp(a.msg, w->msg ?: ""))
 		PROBLEM("extack \"%s\", want \"%s\"", a.msg, w->msg ?: "");
-	if (w->offs && !a.has_offs)
+	if (quiet)
+		;
+	else if (w->offs && !a.has_offs)
 		PROBLEM("no offset, want %u", a.mark_off);
 	else if (w->offs && a.offs != a.mark_off)
 		PROBLEM("offset %u, want %u", a.offs, a.mark_off);
