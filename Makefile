@@ -11,6 +11,7 @@
 #   make deb     the Debian packages, in build/deb
 #   make install install (DESTDIR, PREFIX); install-dkms: the module for DKMS
 #   make check-debug  the canary and the whole suite on the debug kernel
+#   make check-lts    the whole suite on Debian 12's default kernel, 6.1
 #   make bench   benchmark nvirt against macvlan, ip and the bare NIC in the
 #                test VM, then the ring on the host (not a test): tables,
 #                build/bench/bench.json, PNG plots (BENCH_QUICK=1: smaller)
@@ -44,7 +45,7 @@ Q := $(if $(V),,@)
 .PHONY: all setup module netdevsim rig-modules lib cli cni selftests build gen check run shell clean \
 	install install-module install-user install-dkms stage deb docs lts-modules \
 	bench bench-vm _bench_vm bench-datapath _bench_datapath bench-ring asan fuzz _build _check _run check-debug debug-modules \
-	_check_canary _check_debug _check_vm _check_tier
+	_check_canary _check_debug _check_vm _check_tier _check_lts check-lts
 
 all: setup
 	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _build
@@ -227,10 +228,13 @@ _check_vm:
 	$(Q)$(call timed,vm,KVER=$(KVER) $(VM_CHECK) "vm: guest ran the suite$(,) no kernel splat" \
 		$(CHECK)/vm -t 2700 -- env NVIRT_SKIP_TESTS="$(STOCK_SKIP)" \
 		selftests/vm/suite $(KSFT))
-	$(Q)$(call timed,lts,KVER=$(LTS_KVER) NVIRT_KO=$(LTS_KO) $(VM_CHECK) \
+	$(Q)$(call timed,lts,$(MAKE) --no-print-directory _check_lts)
+_check_lts:
+	$(Q)KVER=$(LTS_KVER) NVIRT_KO=$(LTS_KO) $(VM_CHECK) \
 		"lts vm: Debian 12's 6.1 ran its tests$(,) no kernel splat" \
-		$(CHECK)/lts -t 1500 -- env NVIRT_TESTS="$(LTS_TESTS)" \
-		NVIRT_SHARED_CHECKS="$(LTS_SHARED_CHECKS)" selftests/vm/suite $(KSFT))
+		$(CHECK)/lts -t $(LTS_VM_TIMEOUT) -- env NVIRT_TESTS="$(LTS_TESTS)" \
+		NVIRT_SKIP_TESTS="$(IOMMU_ONLY)" \
+		NVIRT_SHARED_CHECKS="$(LTS_SHARED_CHECKS)" selftests/vm/suite $(KSFT)
 _check_tier:
 	$(Q)$(call timed,ring,scripts/ring-checks $(KSFT) > $(CHECK)/ring.ktap)
 	$(Q)$(call timed,fuzz,scripts/fuzz-checks > $(CHECK)/fuzz.ktap)
@@ -251,22 +255,37 @@ _check_tier:
 # tests VFIO needs an IOMMU for run in the last, with QEMU's (kept short:
 # QEMU 10's TCG with its IOMMU once aborted in a boot); the first boot,
 # with none, runs nvirt_vfio.sh too, for what attach vfio says without.
-LATE_TESTS = nvirt_settings.py nvirt_cni.sh nvirt_g2g.sh nvirt_cause.sh
+LATE_TESTS = nvirt_settings.py nvirt_cni.sh nvirt_g2g.sh nvirt_cause.sh nvirt_save.sh
 
 # On Debian 12's default kernel (6.1), the tests of what differs there
 # (compat.h, and tc's egress hook): generic netlink without split ops,
 # formatted extacks and a monitor group's bind (the netlink tests, the
-# fuzzer, the monitor), the vdev's stats and lltx (rates, taps), the
-# shared queue's hand-off past the parent's qdisc and egress filters
-# (nvirt_shared.sh's LTS_SHARED_CHECKS), work items that cannot be
-# disabled (the module's unload), driver_override (VFIO's refusal), the
-# capability probes, and DKMS's build for it (nvirt_deb.sh).
-LTS_TESTS = nvirt_genl.sh nvirt_ynl.sh nvirt_cli.sh nvirt_perm nvirt_strict nvirt_fuzz \
-	nvirt_monitor.sh nvirt_rate.sh nvirt_attach.sh nvirt_shared.sh \
-	nvirt_module.sh nvirt_vfio.sh nvirt_caps.py nvirt_deb.sh
+# CLI, the monitor), the shared queue's hand-off past the parent's qdisc
+# and egress filters (nvirt_shared.sh's LTS_SHARED_CHECKS), work items
+# that cannot be disabled (the module's unload), driver_override (VFIO's
+# refusal), and DKMS's build for it (nvirt_deb.sh). make check-lts runs
+# every test there.
+LTS_TESTS = nvirt_genl.sh nvirt_cli.sh nvirt_perm nvirt_strict nvirt_monitor.sh \
+	nvirt_shared.sh nvirt_module.sh nvirt_vfio.sh nvirt_deb.sh
 LTS_SHARED_CHECKS = parent_qdisc
+LTS_VM_TIMEOUT = 1500
 IOMMU_TESTS = nvirt_libvirt.sh nvirt_vfio.sh
-STOCK_SKIP = $(LATE_TESTS) nvirt_libvirt.sh
+IOMMU_ONLY = nvirt_libvirt.sh
+STOCK_SKIP = $(LATE_TESTS) $(IOMMU_ONLY)
+
+# Every test on Debian 12's 6.1 (after the packages' install on the host,
+# which nvirt_deb.sh needs); LTS_TESTS="T..." picks tests.
+check-lts: setup
+	$(Q)date +%s > $(BUILD)/check.start
+	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _build \
+		lts-modules stage deb
+	$(Q)rm -rf $(CHECK) && mkdir -p $(CHECK)
+	$(Q)$(call timed,deb,scripts/deb-checks $$(cat $(BUILD)/kver) $(KSFT) \
+		$(LTS_KVER) > $(CHECK)/deb.ktap)
+	$(Q)$(call timed,lts,$(MAKE) --no-print-directory _check_lts \
+		LTS_TESTS="$(if $(filter command line,$(origin LTS_TESTS)),$(LTS_TESTS))" \
+		LTS_SHARED_CHECKS= LTS_VM_TIMEOUT=5400)
+	$(Q)$(SUMMARY)
 
 check-debug: setup
 	$(Q)date +%s > $(BUILD)/check.start

@@ -9,7 +9,6 @@
 
 #include "nvirt_links.h"
 
-#define NETNS		"nvfn"
 #define DUMMY		"nvf0"
 
 static const __u8 vif_mac[6] = { 0x02, 0, 0, 0, 0x0f, 0x01 };
@@ -23,8 +22,8 @@ struct state {
 
 struct ctx {
 	struct nvnl nl, mon;
-	int rt, rt_ns;			/* rtnetlink: init_net, NETNS */
-	int netns, init_netns;		/* NETNS's fd, init_net's */
+	int rt, rt_ns;			/* rtnetlink: init_net, the netns */
+	int netns, init_netns;		/* a netns of the test's, init_net's */
 	int nth;			/* /proc/thread-self/fail-nth */
 	char igb[IFNAMSIZ], e1000[IFNAMSIZ];
 	unsigned int dummy, igb_ix, e1000_ix;

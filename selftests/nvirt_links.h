@@ -258,4 +258,77 @@ static inline const char *links_first_diff(const char *x, const char *y,
 	return NULL;
 }
 
+/* A request for the link @name, attributes to follow. */
+struct links_req {
+	struct nlmsghdr nlh;
+	struct ifinfomsg ifi;
+	char attrs[128];
+};
+
+static inline void links_put(struct links_req *r, __u16 type, const void *data,
+			     int len)
+{
+	struct nlattr *nla = (void *)((char *)r + NLMSG_ALIGN(r->nlh.nlmsg_len));
+
+	nla->nla_type = type;
+	nla->nla_len = NLA_HDRLEN + len;
+	if (len)
+		memcpy((char *)nla + NLA_HDRLEN, data, len);
+	r->nlh.nlmsg_len = NLMSG_ALIGN(r->nlh.nlmsg_len) + NLA_ALIGN(nla->nla_len);
+}
+
+static inline void links_req_init(struct links_req *r, __u16 type, __u16 flags,
+				  const char *name)
+{
+	memset(r, 0, sizeof(*r));
+	r->nlh.nlmsg_len = NLMSG_LENGTH(sizeof(r->ifi));
+	r->nlh.nlmsg_type = type;
+	r->nlh.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | flags;
+	r->ifi.ifi_family = AF_UNSPEC;
+	links_put(r, IFLA_IFNAME, name, strlen(name) + 1);
+}
+
+/* Sends @r on @fd, waits for its answer; 0 or -errno. */
+static inline int links_ack(int fd, struct links_req *r)
+{
+	char buf[4096];
+	int got;
+
+	if (send(fd, r, r->nlh.nlmsg_len, 0) < 0)
+		return -errno;
+	got = recv(fd, buf, sizeof(buf), 0);
+	if (got < 0)
+		return -errno;
+	if (got < (int)NLMSG_LENGTH(sizeof(struct nlmsgerr)) ||
+	    ((struct nlmsghdr *)buf)->nlmsg_type != NLMSG_ERROR)
+		return -EIO;
+	return ((struct nlmsgerr *)NLMSG_DATA(buf))->error;
+}
+
+/* A dummy link @name in @fd's netns, up (ip link add NAME up type dummy). */
+static inline int links_dummy_add(int fd, const char *name)
+{
+	struct links_req r;
+	struct nlattr *info;
+
+	links_req_init(&r, RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, name);
+	r.ifi.ifi_flags = IFF_UP;
+	r.ifi.ifi_change = IFF_UP;
+	info = (void *)((char *)&r + NLMSG_ALIGN(r.nlh.nlmsg_len));
+	links_put(&r, IFLA_LINKINFO, NULL, 0);
+	links_put(&r, IFLA_INFO_KIND, "dummy", sizeof("dummy"));
+	info->nla_len = (char *)&r + r.nlh.nlmsg_len - (char *)info;
+	info->nla_type |= NLA_F_NESTED;
+	return links_ack(fd, &r);
+}
+
+/* Deletes the link @name of @fd's netns (ip link del NAME). */
+static inline int links_del(int fd, const char *name)
+{
+	struct links_req r;
+
+	links_req_init(&r, RTM_DELLINK, 0, name);
+	return links_ack(fd, &r);
+}
+
 #endif /* NVIRT_LINKS_H */
