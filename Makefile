@@ -34,6 +34,8 @@ BUILD := $(CURDIR)/build
 , := ,
 KVER ?= $(shell cat $(BUILD)/kver 2>/dev/null)
 # Debian 12's default kernel (6.1), which nvirt builds and runs on too.
+# Jobs for the builds of the modules and the selftests.
+JOBS := $(shell nproc)
 LTS_KVER ?= $(shell cat $(BUILD)/kver-lts 2>/dev/null)
 KDIR = /lib/modules/$(KVER)/build
 # Kernel tools from Debian's linux-source-6.12, unpacked once into build/.
@@ -59,7 +61,7 @@ setup:
 	$(Q)mv $(BUILD)/kver-lts.tmp $(BUILD)/kver-lts
 
 module:
-	$(Q)$(MAKE) -C $(KDIR) M=$(CURDIR)/kernel CONFIG_NVIRT=m W=1 modules
+	$(Q)$(MAKE) -j$(JOBS) -C $(KDIR) M=$(CURDIR)/kernel CONFIG_NVIRT=m W=1 modules
 
 lib:
 	$(Q)$(MAKE) -C lib
@@ -71,7 +73,7 @@ cni: lib
 	$(Q)$(MAKE) -C cni
 
 selftests:
-	$(Q)$(MAKE) -C selftests KSFT_DIR=$(KSFT)
+	$(Q)$(MAKE) -j$(JOBS) -C selftests KSFT_DIR=$(KSFT)
 
 # netdevsim for the tests' many VFs: Debian's kernel has no such module.
 # Its sources are unpacked into build/cache once; built once per kernel.
@@ -85,7 +87,7 @@ RIG = $(BUILD)/rig/$(KVER)
 rig-modules:
 	$(Q)mkdir -p $(RIG)/eoi && find $(RIG)/eoi -maxdepth 1 -type l -delete && \
 	ln -s $(CURDIR)/selftests/vm/eoi/* $(RIG)/eoi/ && \
-	$(MAKE) -C $(KDIR) M=$(RIG)/eoi W=1 modules
+	$(MAKE) -j$(JOBS) -C $(KDIR) M=$(RIG)/eoi W=1 modules
 
 _build: module netdevsim rig-modules lib cli cni selftests
 
@@ -242,7 +244,7 @@ _check_tier:
 	$(Q)$(call timed,canary,$(MAKE) --no-print-directory _check_canary)
 	$(Q)$(call timed,debug,$(MAKE) --no-print-directory _check_debug \
 		NVIRT_TESTS="$(DEBUG_CHECK_TESTS)" DEBUG_VM_TIMEOUT=3600 \
-		DEBUG_SHARED_CHECKS=churn DEBUG_FUZZ_COUNT=10000)
+		DEBUG_SHARED_CHECKS=churn DEBUG_FUZZ_COUNT=10000 DEBUG_LEAK_SCANS=end)
 	$(Q)$(call timed,late,KVER=$(KVER) $(VM_CHECK) "late vm: guest ran its tests$(,) no kernel splat" \
 		$(CHECK)/late -t 1800 -- env NVIRT_TESTS="$(LATE_TESTS)" \
 		selftests/vm/suite $(KSFT))
@@ -255,7 +257,7 @@ _check_tier:
 # tests VFIO needs an IOMMU for run in the last, with QEMU's (kept short:
 # QEMU 10's TCG with its IOMMU once aborted in a boot); the first boot,
 # with none, runs nvirt_vfio.sh too, for what attach vfio says without.
-LATE_TESTS = nvirt_settings.py nvirt_cni.sh nvirt_g2g.sh nvirt_cause.sh nvirt_save.sh
+LATE_TESTS = nvirt_settings.py nvirt_cni.sh nvirt_g2g.sh nvirt_save.sh
 
 # On Debian 12's default kernel (6.1), the tests of what differs there
 # (compat.h, and tc's egress hook): generic netlink without split ops,
@@ -271,7 +273,7 @@ LTS_SHARED_CHECKS = parent_qdisc
 LTS_VM_TIMEOUT = 1500
 IOMMU_TESTS = nvirt_libvirt.sh nvirt_vfio.sh
 IOMMU_ONLY = nvirt_libvirt.sh
-STOCK_SKIP = $(LATE_TESTS) $(IOMMU_ONLY)
+STOCK_SKIP = $(LATE_TESTS) $(IOMMU_ONLY) $(DEBUG_ONLY)
 
 # Every test on Debian 12's 6.1 (after the packages' install on the host,
 # which nvirt_deb.sh needs); LTS_TESTS="T..." picks tests.
@@ -303,11 +305,17 @@ check-debug: setup
 # only it can run or that attack the module where its detectors see most
 # (fault injection, the fuzzer with its churn, the ring's teardown races,
 # allocation failures, a kernel without the tap API), the fuzzer with
-# 10000 messages; the stock kernel runs every test. make check-debug runs
-# the canary and the whole suite (NVIRT_TESTS="T..." picks tests).
+# 10000 messages; the stock kernel runs every other test (DEBUG_ONLY: the
+# fuzzer, which there would only repeat a shorter run without KASAN's
+# eyes). make check-debug runs the canary and the whole suite
+# (NVIRT_TESTS="T..." picks tests).
 DEBUG_CHECK_TESTS = nvirt_faults nvirt_fuzz nvirt_shared.sh nvirt_nomem.sh \
 	nvirt_attach.sh
+DEBUG_ONLY = nvirt_fuzz
 DEBUG_VM_TIMEOUT = 7200
+# kmemleak scans after each test (check-debug), or at the end only (make
+# check: what leaked still fails it, with its allocation's backtrace).
+DEBUG_LEAK_SCANS = each
 # nvirt_shared.sh on the debug kernel: the churn, where KASAN watches the
 # ring's teardown, and in check-debug its other checks too.
 DEBUG_SHARED_CHECKS = all_at_once del_while_sending tiny_ring churn
@@ -320,7 +328,7 @@ _check_debug:
 	$(Q)NVIRT_KERNEL=$$(selftests/debug/build-kernel) $(VM_CHECK) \
 		"debug vm: guest ran the suite, no kernel splat" $(CHECK)/debug \
 		-t $(DEBUG_VM_TIMEOUT) -- env NVIRT_TEST_TIMEOUT=1800 \
-		NVIRT_TESTS="$(NVIRT_TESTS)" \
+		NVIRT_TESTS="$(NVIRT_TESTS)" NVIRT_LEAK_SCANS=$(DEBUG_LEAK_SCANS) \
 		NVIRT_SHARED_CHECKS="$(DEBUG_SHARED_CHECKS)" \
 		$(if $(DEBUG_FUZZ_COUNT),NVIRT_FUZZ_COUNT=$(DEBUG_FUZZ_COUNT)) \
 		selftests/vm/suite $(KSFT)
@@ -340,7 +348,7 @@ debug-modules:
 		-maxdepth 1 -type l -delete && \
 	for m in $(DEBUG_TEST_MODULES); do \
 		ln -s $(CURDIR)/selftests/debug/$$m/* $(DEBUG)/$$m/ && \
-		$(MAKE) -C $$dk/src M=$(DEBUG)/$$m W=1 modules || exit 1; \
+		$(MAKE) -j$(JOBS) -C $$dk/src M=$(DEBUG)/$$m W=1 modules || exit 1; \
 	done && \
 	mkdir -p $(DEBUG)/eoi && find $(DEBUG)/eoi -maxdepth 1 -type l -delete && \
 	ln -s $(CURDIR)/selftests/vm/eoi/* $(DEBUG)/eoi/ && \

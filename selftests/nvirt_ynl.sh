@@ -36,12 +36,13 @@ vif_lifecycle() {
 
 # Subscribed to the monitor group, it decodes the VIF's notifications.
 # When it has subscribed cannot be seen from here (the cli takes seconds
-# to start under TCG): a VIF comes and goes every second until it is done.
+# to start under TCG): a VIF comes and goes every second until it is done,
+# 5 s after it subscribed.
 notification() {
 	local pid
 
 	ip link add nvydum2 type dummy && defer ip link del nvydum2 || return 1
-	ynl --subscribe monitor --sleep 20 > "$TMP_NTF" 2>&1 &
+	ynl --subscribe monitor --sleep 5 > "$TMP_NTF" 2>&1 &
 	pid=$!
 	while kill -0 "$pid" 2>/dev/null; do
 		"$NVIRT" vif add nvy1 dev nvydum2 >/dev/null || return 1
