@@ -33,9 +33,9 @@
 BUILD := $(CURDIR)/build
 , := ,
 KVER ?= $(shell cat $(BUILD)/kver 2>/dev/null)
-# Debian 12's default kernel (6.1), which nvirt builds and runs on too.
 # Jobs for the builds of the modules and the selftests.
 JOBS := $(shell nproc)
+# Debian 12's default kernel (6.1), which nvirt builds and runs on too.
 LTS_KVER ?= $(shell cat $(BUILD)/kver-lts 2>/dev/null)
 KDIR = /lib/modules/$(KVER)/build
 # Kernel tools from Debian's linux-source-6.12, unpacked once into build/.
