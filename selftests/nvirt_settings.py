@@ -229,9 +229,11 @@ class Rig:
         flags = struct.unpack('16sH', fcntl.ioctl(ctl, SIOCGIFFLAGS, ifr)[:18])[1]
         fcntl.ioctl(ctl, SIOCSIFFLAGS, struct.pack('16sH14s', dev.encode(),
                                                   flags | IFF_UP, b''))
-        # Running as soon as it can be (a VF's link comes after a while).
-        # Not at once: a VF's netdev says it runs before its datapath does.
-        for _ in range(1 if rec['link_state'] == 'disable' else 50):
+        # Running as soon as it can be (a VF's link comes after a while:
+        # on 6.1 a VF's first open takes igbvf up to 7 s, on 6.12 a
+        # quarter of one). Not at once: a VF's netdev says it runs before
+        # its datapath does.
+        for _ in range(1 if rec['link_state'] == 'disable' else 150):
             time.sleep(0.1)
             flags = struct.unpack('16sH', fcntl.ioctl(ctl, SIOCGIFFLAGS, ifr)[:18])[1]
             if flags & IFF_RUNNING:
