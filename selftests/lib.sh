@@ -284,10 +284,15 @@ numvfs() {
 	cat "/sys/class/net/${1:-${IGB:?}}/device/sriov_numvfs"
 }
 
-# link_is_up IFNAME: its link is up (igb's comes back a while after VFs
-# are enabled or disabled: wait_for 30 link_is_up "$IGB").
+# link_is_up IFNAME [NETNS]: its link is up (igb's comes back a while
+# after VFs are enabled or disabled: wait_for 30 link_is_up "$IGB"; on
+# 6.1 a VF's first open takes igbvf up to 7 s, on 6.12 a quarter of one).
 link_is_up() {
-	[ "$(<"/sys/class/net/$1/operstate")" = up ]
+	if [ -n "${2:-}" ]; then
+		[ "$(ip -n "$2" -br link show dev "$1" | awk '{ print $2 }')" = UP ]
+	else
+		[ "$(<"/sys/class/net/$1/operstate")" = up ]
+	fi
 }
 
 # Every VIF was deleted.

@@ -165,6 +165,12 @@ nic_path() {
 	done
 	ip -n nvvA neigh add 10.9.0.2 lladdr 02:00:00:00:09:02 dev "$(vif_get vA '["ifname"]')" nud permanent
 	ip -n nvvB neigh add 10.9.0.1 lladdr 02:00:00:00:09:01 dev "$(vif_get vB '["ifname"]')" nud permanent
+	# Fresh VFs: their first link comes late on 6.1 (link_is_up), and
+	# their datapath a little after it.
+	for g in A B; do
+		wait_for 30 link_is_up "$(vif_get "v$g" '["ifname"]')" "nvv$g" ||
+			fail "v$g's VF has no link" || return 1
+	done
 	sleep 1
 	r0=$(rx_packets nvrelay1 "$vmx") p0=$(tx_packets "" "$IGB")
 	ip netns exec nvvA ping -c 10 -i 0.1 -W 2 10.9.0.2 >/dev/null ||
