@@ -276,11 +276,14 @@ IOMMU_ONLY = nvirt_libvirt.sh
 STOCK_SKIP = $(LATE_TESTS) $(IOMMU_ONLY) $(DEBUG_ONLY)
 
 # Every test on Debian 12's 6.1 (after the packages' install on the host,
-# which nvirt_deb.sh needs); LTS_TESTS="T..." picks tests.
+# which nvirt_deb.sh needs), netdevsim built from linux-source-6.1 for
+# nvirt_nicsize.sh; LTS_TESTS="T..." picks tests.
 check-lts: setup
 	$(Q)date +%s > $(BUILD)/check.start
+	$(Q)scripts/setup lts-source
 	$(Q)$(MAKE) --no-print-directory KVER=$$(cat $(BUILD)/kver) _build \
 		lts-modules stage deb
+	$(Q)$(MAKE) --no-print-directory KVER=$(LTS_KVER) netdevsim
 	$(Q)rm -rf $(CHECK) && mkdir -p $(CHECK)
 	$(Q)$(call timed,deb,scripts/deb-checks $$(cat $(BUILD)/kver) $(KSFT) \
 		$(LTS_KVER) > $(CHECK)/deb.ktap)

@@ -2,14 +2,14 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # A PF with hundreds of VFs is described whole. netdevsim (built from
-# linux-source-6.12 by "make netdevsim": Debian's kernel lacks it) is a PF
-# whose VFs are no PCI functions and have no netdevs. With 256 of them (as
-# many as ice has), nic-get, do and dump, lists every VF, and a monitor
-# hears of each change with every VF in it. (rtnetlink cannot: its VF list
-# is one attribute, whose 16-bit length overflows, and "ip link" says
-# "Truncated VF list".) With 1024, more than libnvirt keeps, the kernel
-# still sends them all (the YNL cli counts them), and libnvirt, whose
-# records are as long as the kernel's lists, lists them all too.
+# linux-source-6.12, or 6.1's, by "make netdevsim": Debian's kernel lacks
+# it) is a PF whose VFs are no PCI functions and have no netdevs. With 256
+# of them (as many as ice has), nic-get, do and dump, lists every VF, and
+# a monitor hears of each change with every VF in it. (rtnetlink cannot:
+# its VF list is one attribute, whose 16-bit length overflows, and "ip
+# link" says "Truncated VF list".) With 1024, more than libnvirt keeps,
+# the kernel still sends them all (the YNL cli counts them), and libnvirt,
+# whose records are as long as the kernel's lists, lists them all too.
 
 source "$(dirname "$0")/lib.sh"
 
