@@ -23,7 +23,7 @@ static void usage(FILE *fp)
 	fprintf(fp,
 		"Usage: nvirt [ OPTIONS ] OBJECT { COMMAND | help }\n"
 		"       nvirt [ OPTIONS ] -b[atch] FILE\n"
-		"where  OBJECT := { nic | vif | policy | version | monitor | save | restore }\n"
+		"where  OBJECT := { nic | vif | policy | pool | version | monitor | save | restore }\n"
 		"       OPTIONS := { -V[ersion] | -j[son] | -p[retty] | -s[tatistics] |\n"
 		"                    -n[etns] NETNS | -h[elp] }\n");
 }
@@ -38,6 +38,7 @@ static const struct cmd objects[] = {
 	{ "nic",	do_nic },
 	{ "vif",	do_vif },
 	{ "policy",	do_policy },
+	{ "pool",	do_pool },
 	{ "version",	do_version },
 	{ "monitor",	do_monitor },
 	{ "save",	do_save },

@@ -30,6 +30,7 @@
 #include "netns.h"
 #include "output.h"
 #include "policy.h"
+#include "pool.h"
 #include "utils.h"
 #include "vif.h"
 
@@ -42,8 +43,9 @@ static void save_help(void)
 	       "       nvirt save help\n"
 	       "FILE := { PATH | - }\n"
 	       "FILE is " SAVE_FILE " when not given, - standard output.\n"
-	       "Writes the named policies and VIFs of this network namespace as the\n"
-	       "\"policy add\" and \"vif add\" lines that would make them; see\n"
+	       "Writes the pools, named policies and VIFs of this network namespace as\n"
+	       "the \"pool add\", \"policy add\" and \"vif add\" lines that would make\n"
+	       "them (a VIF made from a pool as one, whichever its NIC); see\n"
 	       "\"nvirt restore help\".\n");
 }
 
@@ -97,6 +99,25 @@ static int save_policy(const struct nvirt_named_policy *np, void *arg)
 	return 0;
 }
 
+static int save_pool(const struct nvirt_pool *pool, void *arg)
+{
+	char word[WORD_LEN];
+	struct save_ctx *ctx = arg;
+	uint32_t i;
+
+	for (i = 0; i < pool->n_members; i++)
+		if (!save_word(word, pool->members[i].ifname))
+			return save_skip(ctx, "pool", pool->name,
+					 "has a NIC whose name cannot be quoted");
+	save_add(ctx, "pool", pool->name, !strcmp(pool->name, "help") ||
+		 !strcmp(pool->name, "name") || !strcmp(pool->name, "dev"));
+	for (i = 0; i < pool->n_members; i++)
+		fprintf(ctx->fp, " dev %s",
+			save_word(word, pool->members[i].ifname));
+	fprintf(ctx->fp, "\n");
+	return 0;
+}
+
 static int save_vif(const struct nvirt_vif *vif,
 		    const struct nvirt_vif_config *cfg, void *arg)
 {
@@ -122,7 +143,11 @@ static int save_vif(const struct nvirt_vif *vif,
 				 "has a name that cannot be quoted");
 	vif_items(&it, cfg, ns);
 	save_add(ctx, "vif", vif->name, vif_keyword(vif->name));
-	fprintf(ctx->fp, " dev %s", save_word(word, vif->parent_ifname));
+	/* Made from a pool: made so again, on the NIC the pool offers then. */
+	if (vif->pool_name[0])
+		fprintf(ctx->fp, " pool %s", save_word(word, vif->pool_name));
+	else
+		fprintf(ctx->fp, " dev %s", save_word(word, vif->parent_ifname));
 	items_print(ctx->fp, &it);
 	return 0;
 }
@@ -175,9 +200,10 @@ static int save_write(struct nvirt *nv, const char *path, struct save_ctx *ctx)
 	}
 
 	fprintf(ctx->fp,
-		"# nvirt save: the named policies and VIFs of a network namespace;\n"
-		"# \"nvirt restore FILE\" makes them so again.\n");
-	err = nvirt_policy_dump(nv, save_policy, ctx) ?:
+		"# nvirt save: the pools, named policies and VIFs of a network\n"
+		"# namespace; \"nvirt restore FILE\" makes them so again.\n");
+	err = nvirt_pool_dump(nv, save_pool, ctx) ?:
+	      nvirt_policy_dump(nv, save_policy, ctx) ?:
 	      nvirt_vif_dump_config(nv, 0, NULL, save_vif, ctx);
 	if (err)
 		err = nv_error();
@@ -239,9 +265,11 @@ int do_save(int argc, char **argv)
 struct want {
 	int line;
 	bool vif;
+	bool pool;		/* neither: a policy */
 	bool bad;		/* its words are wrong: it is not restored */
 	struct policy_args pol;
 	struct vif_args va;
+	struct pool_args pa;
 	char *words;		/* what the args point into */
 };
 
@@ -264,8 +292,15 @@ struct restore {
 		struct nvirt_vif_config cfg;
 		struct nvirt_policy pol;
 		char policy_name[32];
+		char pool[32];
 	} *vifs;
 	int nvifs;
+	struct pool_have {
+		char name[32];
+		uint32_t n;
+		char devs[POOL_DEVS][16];
+	} *pools;
+	int npools;
 	int added, changed, same, failed;
 };
 
@@ -295,6 +330,11 @@ static void read_policy(int argc, char **argv, void *arg)
 	policy_parse_add(argc, argv, arg);
 }
 
+static void read_pool(int argc, char **argv, void *arg)
+{
+	pool_parse_add(argc, argv, arg);
+}
+
 /* Read the words of a "vif add" or "policy add" line into @w. */
 static void restore_words(struct restore *r, struct want *w, int n,
 			  char **words)
@@ -303,8 +343,11 @@ static void restore_words(struct restore *r, struct want *w, int n,
 
 	out_at(r->path, w->line);
 	w->vif = !strcmp(words[0], "vif");
+	w->pool = !strcmp(words[0], "pool");
 	if (w->vif)
 		err = arg_try(read_vif, n - 2, words + 2, &w->va);
+	else if (w->pool)
+		err = arg_try(read_pool, n - 2, words + 2, &w->pa);
 	else
 		err = arg_try(read_policy, n - 2, words + 2, &w->pol);
 	out_at(NULL, 0);
@@ -339,9 +382,10 @@ static void restore_read(FILE *fp, struct restore *r)
 			continue;
 		}
 		if (n < 2 || strcmp(words[1], "add") ||
-		    (strcmp(words[0], "vif") && strcmp(words[0], "policy"))) {
+		    (strcmp(words[0], "vif") && strcmp(words[0], "policy") &&
+		     strcmp(words[0], "pool"))) {
 			line_failed(r, no,
-				    "a line is \"policy add ...\" or \"vif add ...\".");
+				    "a line is \"pool add ...\", \"policy add ...\" or \"vif add ...\".");
 			continue;
 		}
 
@@ -396,6 +440,25 @@ static int have_vif(const struct nvirt_vif *vif,
 	h->pol = *cfg->policy;
 	snprintf(h->policy_name, sizeof(h->policy_name), "%s",
 		 cfg->policy_name);
+	snprintf(h->pool, sizeof(h->pool), "%s", vif->pool_name);
+	return 0;
+}
+
+static int have_pool(const struct nvirt_pool *pool, void *arg)
+{
+	struct restore *r = arg;
+	struct pool_have *h;
+	uint32_t i;
+
+	r->pools = realloc(r->pools, (r->npools + 1) * sizeof(*r->pools));
+	if (!r->pools)
+		return -ENOMEM;
+	h = &r->pools[r->npools++];
+	snprintf(h->name, sizeof(h->name), "%s", pool->name);
+	h->n = pool->n_members < POOL_DEVS ? pool->n_members : POOL_DEVS;
+	for (i = 0; i < h->n; i++)
+		snprintf(h->devs[i], sizeof(h->devs[i]), "%s",
+			 pool->members[i].ifname);
 	return 0;
 }
 
@@ -444,6 +507,40 @@ static void restore_policy(struct nvirt *nv, struct restore *r,
 		r->changed++;
 }
 
+static void restore_pool(struct nvirt *nv, struct restore *r,
+			 const struct want *w)
+{
+	const struct pool_have *h = NULL;
+	bool same;
+	uint32_t i;
+	int k;
+
+	for (k = 0; k < r->npools; k++)
+		if (!strcmp(r->pools[k].name, w->pa.name))
+			h = &r->pools[k];
+	if (!h) {
+		if (nvirt_pool_new(nv, w->pa.name, w->pa.devs, w->pa.n)) {
+			restore_failed(r, w);
+			return;
+		}
+		printf("pool %s: added\n", w->pa.name);
+		r->added++;
+		return;
+	}
+	same = h->n == w->pa.n;
+	for (i = 0; same && i < h->n; i++)
+		same = !strcmp(h->devs[i], w->pa.devs[i]);
+	if (same) {
+		r->same++;
+		return;
+	}
+	printf("pool %s: its NICs differ: set as in the file\n", w->pa.name);
+	if (nvirt_pool_set(nv, w->pa.name, w->pa.devs, w->pa.n))
+		restore_failed(r, w);
+	else
+		r->changed++;
+}
+
 /* The netns a VIF's netdev is in, by name; NULL for ours. */
 static const char *have_netns(const struct vif_have *h, char *buf,
 			      size_t len)
@@ -475,10 +572,17 @@ static void restore_vif(struct nvirt *nv, struct restore *r, struct want *w)
 		r->added++;
 		return;
 	}
-	if (strcmp(h->parent, w->va.dev)) {
+	/* Made from a pool: from that one, on whichever NIC of it. */
+	if (cfg->fields & NVIRT_VIF_F_POOL_NAME ?
+	    strcmp(h->pool, cfg->pool_name) :
+	    h->pool[0] || strcmp(h->parent, w->va.dev)) {
 		line_failed(r, w->line,
-			    "VIF \"%s\" is on %s, not %s: delete it to restore it.",
-			    w->va.name, h->parent, w->va.dev);
+			    "VIF \"%s\" is on %s%s%s, not %s %s: delete it to restore it.",
+			    w->va.name, h->parent, h->pool[0] ? " of pool " : "",
+			    h->pool,
+			    cfg->fields & NVIRT_VIF_F_POOL_NAME ? "pool" : "dev",
+			    cfg->fields & NVIRT_VIF_F_POOL_NAME ?
+			    cfg->pool_name : w->va.dev);
 		return;
 	}
 
@@ -495,6 +599,7 @@ static void restore_vif(struct nvirt *nv, struct restore *r, struct want *w)
 	}
 	if (!pol.fields)
 		set.fields &= ~NVIRT_VIF_F_POLICY;
+	set.fields &= ~NVIRT_VIF_F_POOL_NAME;
 	/* Back to our netns: the file names none. */
 	if ((set.fields & NVIRT_VIF_F_NETNS) && !w->va.netns) {
 		fd = netns_open("/proc/self/ns/net");
@@ -509,15 +614,17 @@ static void restore_vif(struct nvirt *nv, struct restore *r, struct want *w)
 }
 
 /* Does a line of the file, restored or not, name this object? */
-static bool restore_names(const struct restore *r, bool vif, const char *name)
+static bool restore_names(const struct restore *r, bool vif, bool pool,
+			  const char *name)
 {
 	const char *n;
 	int i;
 
 	for (i = 0; i < r->n; i++) {
-		if (r->want[i].vif != vif)
+		if (r->want[i].vif != vif || r->want[i].pool != pool)
 			continue;
-		n = vif ? r->want[i].va.name : r->want[i].pol.name;
+		n = vif ? r->want[i].va.name : pool ? r->want[i].pa.name :
+		    r->want[i].pol.name;
 		if (n && !strcmp(n, name))
 			return true;
 	}
@@ -529,12 +636,16 @@ static void restore_others(const struct restore *r)
 {
 	int i;
 
+	for (i = 0; i < r->npools; i++)
+		if (!restore_names(r, false, true, r->pools[i].name))
+			printf("pool %s: not in the file, left as it is\n",
+			       r->pools[i].name);
 	for (i = 0; i < r->npols; i++)
-		if (!restore_names(r, false, r->pols[i].name))
+		if (!restore_names(r, false, false, r->pols[i].name))
 			printf("policy %s: not in the file, left as it is\n",
 			       r->pols[i].name);
 	for (i = 0; i < r->nvifs; i++)
-		if (!restore_names(r, true, r->vifs[i].name))
+		if (!restore_names(r, true, false, r->vifs[i].name))
 			printf("vif %s: not in the file, left as it is\n",
 			       r->vifs[i].name);
 }
@@ -553,6 +664,7 @@ static void restore_free(struct restore *r)
 	free(r->want);
 	free(r->pols);
 	free(r->vifs);
+	free(r->pools);
 }
 
 /* nvirt restore [ FILE ] */
@@ -584,7 +696,8 @@ int do_restore(int argc, char **argv)
 	nv = nv_open();
 	if (!nv)
 		goto fail;
-	if (nvirt_policy_dump(nv, have_policy, &r) ||
+	if (nvirt_pool_dump(nv, have_pool, &r) ||
+	    nvirt_policy_dump(nv, have_policy, &r) ||
 	    nvirt_vif_dump_config(nv, 0, NULL, have_vif, &r)) {
 		nv_error();
 		goto fail;
@@ -595,9 +708,12 @@ int do_restore(int argc, char **argv)
 		r.vifs[i].cfg.policy_name = r.vifs[i].policy_name;
 	}
 
-	/* Policies first: VIFs follow them. */
+	/* Pools and policies first: VIFs are made from them, follow them. */
 	for (i = 0; i < r.n; i++)
-		if (!r.want[i].vif && !r.want[i].bad)
+		if (r.want[i].pool && !r.want[i].bad)
+			restore_pool(nv, &r, &r.want[i]);
+	for (i = 0; i < r.n; i++)
+		if (!r.want[i].vif && !r.want[i].pool && !r.want[i].bad)
 			restore_policy(nv, &r, &r.want[i]);
 	for (i = 0; i < r.n; i++)
 		if (r.want[i].vif && !r.want[i].bad)

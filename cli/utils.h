@@ -67,6 +67,7 @@ void nv_warn(void);
 int do_monitor(int argc, char **argv);
 int do_nic(int argc, char **argv);
 int do_policy(int argc, char **argv);
+int do_pool(int argc, char **argv);
 int do_restore(int argc, char **argv);
 int do_save(int argc, char **argv);
 int do_version(int argc, char **argv);

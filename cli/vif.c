@@ -20,8 +20,8 @@
 
 static int vif_help(int argc __maybe_unused, char **argv __maybe_unused)
 {
-	printf("Usage: nvirt vif add NAME dev IFNAME [ backend BACKEND ] [ SETTINGS ]\n"
-	       "                    [ POLICY ] [ dry-run ]\n"
+	printf("Usage: nvirt vif add NAME { dev IFNAME | pool POOL } [ backend BACKEND ]\n"
+	       "                    [ SETTINGS ] [ POLICY ] [ dry-run ]\n"
 	       "       nvirt vif set NAME [ backend BACKEND ] [ SETTINGS ] [ POLICY ]\n"
 	       "                    [ dry-run ]\n"
 	       "       nvirt vif del NAME\n"
@@ -47,6 +47,7 @@ static int vif_help(int argc __maybe_unused, char **argv __maybe_unused)
 	       "VIFNAME: the VIF's name, after \"name\" when it is also a keyword\n"
 	       "PNAME: a named policy (nvirt policy help) to follow in each field the VIF\n"
 	       "       is not given itself; none: follow none\n"
+	       "POOL: a pool of NICs (nvirt pool help) nvirt chooses the VIF's NIC from\n"
 	       "attach netns: the VIF's netdev goes to that netns (\"netns\" alone says the same);\n"
 	       "attach tap: a tap device on its netdev for QEMU (soft and queue backends);\n"
 	       "attach vfio: the VF's PCI device, bound to vfio-pci for QEMU (vf backend);\n"
@@ -126,7 +127,7 @@ static int vif_parse_vlan(int argc, char **argv, struct nvirt_vif_config *cfg)
 
 /* The keywords vif_parse() reads but for those of keys.c. */
 static const char *const vif_words[] = {
-	"name", "dev", "dry-run", "qos", "proto", "help",
+	"name", "dev", "pool", "dry-run", "qos", "proto", "help",
 };
 
 /* The setting @word names (keys.c), or NULL. */
@@ -276,6 +277,12 @@ static void vif_parse(int argc, char **argv, struct vif_args *args,
 			if (args->dev)
 				duparg("dev", *argv);
 			args->dev = *argv;
+		} else if (op == VIF_ADD && is_word(*argv, "pool")) {
+			NEXT_ARG();
+			if (args->cfg.fields & NVIRT_VIF_F_POOL_NAME)
+				duparg("pool", *argv);
+			args->cfg.fields |= NVIRT_VIF_F_POOL_NAME;
+			args->cfg.pool_name = *argv;
 		} else if (settings && (is_word(*argv, "qos") ||
 					is_word(*argv, "proto"))) {
 			arg_error("\"%s\" is valid only after \"vlan VID\".",
@@ -317,8 +324,10 @@ void vif_parse_add(int argc, char **argv, struct vif_args *args)
 	vif_parse(argc, argv, args, VIF_ADD);
 	if (!args->name)
 		missarg("NAME");
-	if (!args->dev)
-		missarg("dev");
+	if (args->dev && (args->cfg.fields & NVIRT_VIF_F_POOL_NAME))
+		arg_error("\"dev\" and \"pool\" exclude each other: nvirt picks the NIC from the pool.");
+	if (!args->dev && !(args->cfg.fields & NVIRT_VIF_F_POOL_NAME))
+		missarg("dev or pool");
 }
 
 /*
@@ -590,6 +599,9 @@ void vif_print_obj(const char *key, const struct nvirt_vif *vif,
 	print_string("parent", view == VIF_VIEW_NAME ? "@%s" : "@%s:",
 		     vif->parent_ifname);
 	print_uint("parent_ifindex", NULL, vif->parent_ifindex);
+	if (NVIRT_HAS(vif, pool_name) && vif->pool_name[0])
+		print_string("pool", view == VIF_VIEW_NAME ? NULL : " pool %s",
+			     vif->pool_name);
 	if (view != VIF_VIEW_NAME) {
 		vif_print_state(vif);
 		print_string(NULL, "%s", view == VIF_VIEW_FULL ? "\n   " : "");
@@ -670,7 +682,7 @@ static int vif_change(int argc, char **argv, enum vif_op op)
 	if (!nv)
 		err = -1;
 	else if (args.dry_run)
-		err = vif_dry_run(nv, args.name, op == VIF_ADD ? args.dev : NULL,
+		err = vif_dry_run(nv, args.name, op == VIF_ADD, args.dev,
 				  vif_args_cfg(&args));
 	else if (op == VIF_ADD)
 		err = nvirt_vif_new(nv, args.name, 0, args.dev,

@@ -79,8 +79,8 @@ void policy_print_fields(const struct nvirt_policy *pol);
 void policy_print_settings(const struct nvirt_vif_config *settings);
 void vif_print_policy(const struct nvirt_vif *vif);
 void vif_print_plan(const struct nvirt_plan *plan, enum plan_view view);
-int vif_dry_run(struct nvirt *nv, const char *name, const char *dev,
-		const struct nvirt_vif_config *cfg);
+int vif_dry_run(struct nvirt *nv, const char *name, bool add,
+		const char *dev, const struct nvirt_vif_config *cfg);
 int vif_print_explain(const struct nvirt_vif *vif);
 
 #endif /* _NVIRT_VIF_H */

@@ -254,20 +254,21 @@ static int vif_dry_run_print(const char *name, const char *parent,
  * vif_dry_run() - plan a new VIF or a change, and print the plan
  * @nv: the library handle
  * @name: the VIF's name
- * @dev: the NIC of a new VIF; NULL for a change of an existing one
+ * @add: a new VIF, not a change of an existing one
+ * @dev: the NIC of a new VIF, NULL when its pool (in @cfg) is to choose
  * @cfg: its settings and policy
  *
  * Return: 0, or -1 once printed why: the request failed or the plan is a
  * refusal.
  */
-int vif_dry_run(struct nvirt *nv, const char *name, const char *dev,
-		const struct nvirt_vif_config *cfg)
+int vif_dry_run(struct nvirt *nv, const char *name, bool add,
+		const char *dev, const struct nvirt_vif_config *cfg)
 {
 	struct nvirt_vif *vif = NULL;
 	struct nvirt_plan *plan;
 	int err;
 
-	if (dev)
+	if (add)
 		err = nvirt_vif_new_plan(nv, name, 0, dev, cfg, &plan);
 	else
 		err = nvirt_vif_set_plan(nv, 0, name, cfg, &plan);
@@ -275,8 +276,11 @@ int vif_dry_run(struct nvirt *nv, const char *name, const char *dev,
 		return nv_error();
 	nv_warn();
 
+	/* The NIC a pool's plan chose. */
+	if (add && !dev)
+		dev = plan->parent_ifname;
 	/* A change plans the VIF on its NIC, which the plan does not name. */
-	if (!dev) {
+	if (!add) {
 		err = nvirt_vif_get(nv, 0, name, &vif);
 		if (err) {
 			nvirt_free(plan);

@@ -164,8 +164,9 @@ static int cni_add(struct cni_req *req)
 	char mac[32];
 	int fd;
 
-	if (!req->parent)
-		cni_fail(CNI_ERR_CONFIG, NULL, "\"parent\" names no NIC");
+	if (!req->parent == !(req->cfg.fields & NVIRT_VIF_F_POOL_NAME))
+		cni_fail(CNI_ERR_CONFIG, NULL,
+			 "\"parent\" names the NIC, or \"pool\" the pool to choose it from: one of them");
 	fd = open(req->netns, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		cni_fail(CNI_ERR_CONTAINER, strerror(errno), "cannot open netns %s",

@@ -3,7 +3,8 @@
  * nvirt's CNI plugin: the network config, and the VIF it asks for.
  *
  *   { "cniVersion": "1.0.0", "name": "NET", "type": "nvirt",
- *     "parent": "eth0", "backend": "auto", "policy": "gold",
+ *     "parent": "eth0" (or "pool": "uplinks"), "backend": "auto",
+ *     "policy": "gold",
  *     "goal": "latency", "isolation": "strict", "migratable": false,
  *     "visibility": "host", "g2g": "soft", "priority": 10,
  *     "mac": "52:54:00:12:34:56", "vlan": 10, "mtu": 1400,
@@ -150,6 +151,10 @@ static void conf_key(struct cni_req *req, const char *key,
 	}
 	if (!strcmp(key, "parent") && conf_get(req->conf, key, json_type_string)) {
 		req->parent = json_object_get_string(v);
+	} else if (!strcmp(key, "pool") &&
+		   conf_get(req->conf, key, json_type_string)) {
+		req->cfg.fields |= NVIRT_VIF_F_POOL_NAME;
+		req->cfg.pool_name = json_object_get_string(v);
 	} else if (!strcmp(key, "policy") &&
 		   conf_get(req->conf, key, json_type_string)) {
 		req->cfg.fields |= NVIRT_VIF_F_POLICY_NAME;

@@ -387,7 +387,7 @@ static void check_cfg(const struct nvirt_vif_config *cfg)
 {
 	if (!cfg)
 		return;
-	CHECK(!(cfg->fields & ~((NVIRT_VIF_F_POLICY_NAME << 1) - 1)));
+	CHECK(!(cfg->fields & ~((NVIRT_VIF_F_POOL_NAME << 1) - 1)));
 	CHECK(cfg->size == sizeof(*cfg));
 	if (cfg->fields & NVIRT_VIF_F_POLICY)
 		CHECK(cfg->policy && cfg->policy->size == sizeof(*cfg->policy) &&
@@ -396,6 +396,10 @@ static void check_cfg(const struct nvirt_vif_config *cfg)
 	if (cfg->fields & NVIRT_VIF_F_POLICY_NAME) {
 		CHECK(cfg->policy_name);
 		check_str(cfg->policy_name);
+	}
+	if (cfg->fields & NVIRT_VIF_F_POOL_NAME) {
+		CHECK(cfg->pool_name);
+		check_str(cfg->pool_name);
 	}
 	if (cfg->fields & NVIRT_VIF_F_NETNS)
 		CHECK(cfg->netns_fd >= 0 && cfg->netns_fd == stub_netns_fd &&
@@ -406,7 +410,10 @@ int nvirt_vif_new(struct nvirt *h, const char *name, uint32_t parent_ifindex,
 		  const char *parent_ifname,
 		  const struct nvirt_vif_config *cfg, struct nvirt_vif **vif)
 {
-	CHECK(name && (parent_ifindex || parent_ifname));
+	/* A NIC, or a pool to choose one from: not both. */
+	CHECK(name && cfg &&
+	      !(parent_ifindex || parent_ifname) ==
+	      !!(cfg->fields & NVIRT_VIF_F_POOL_NAME));
 	check_str(parent_ifname);
 	check_cfg(cfg);
 	if (!vif)
@@ -420,7 +427,10 @@ int nvirt_vif_new_plan(struct nvirt *h, const char *name,
 		       const struct nvirt_vif_config *cfg,
 		       struct nvirt_plan **plan)
 {
-	CHECK(name && (parent_ifindex || parent_ifname));
+	/* A NIC, or a pool to choose one from: not both. */
+	CHECK(name && cfg &&
+	      !(parent_ifindex || parent_ifname) ==
+	      !!(cfg->fields & NVIRT_VIF_F_POOL_NAME));
 	check_str(parent_ifname);
 	check_cfg(cfg);
 	*plan = stub_plan_new(name);
@@ -569,6 +579,75 @@ int nvirt_policy_dump(struct nvirt *h, nvirt_policy_cb cb, void *arg)
 	sp.policy.fields = 0;
 	sp.settings.fields = 0;
 	return cb(&sp.np, arg) ?: outcome(h, NULL);
+}
+
+struct stub_pool {
+	struct nvirt_pool pool;
+	struct nvirt_pool_member members[2];
+};
+
+/* Pools: two NICs, one of them without a name (going). */
+static void stub_pool(struct stub_pool *sp, const char *name)
+{
+	memset(sp, 0, sizeof(*sp));
+	sp->pool.size = sizeof(sp->pool);
+	snprintf(sp->pool.name, sizeof(sp->pool.name), "%s",
+		 name ? name : "uplinks");
+	sp->members[0].ifindex = 2;
+	snprintf(sp->members[0].ifname, sizeof(sp->members[0].ifname), "eth1");
+	sp->members[1].ifindex = 3;
+	sp->pool.n_members = 2;
+	sp->pool.members = sp->members;
+	sp->pool.vifs = 1;
+}
+
+static void check_devs(const char *const *devs, unsigned int n)
+{
+	unsigned int i;
+
+	CHECK(devs && n > 0 && n <= 9);
+	for (i = 0; i < n; i++)
+		CHECK(devs[i] && strlen(devs[i]) < 4096);
+}
+
+int nvirt_pool_new(struct nvirt *h, const char *name,
+		   const char *const *devs, unsigned int n)
+{
+	CHECK(name);
+	check_devs(devs, n);
+	return outcome(h, name);
+}
+
+int nvirt_pool_set(struct nvirt *h, const char *name,
+		   const char *const *devs, unsigned int n)
+{
+	CHECK(name);
+	check_devs(devs, n);
+	return outcome(h, name);
+}
+
+int nvirt_pool_del(struct nvirt *h, const char *name)
+{
+	CHECK(name);
+	return outcome(h, name);
+}
+
+int nvirt_pool_get(struct nvirt *h, const char *name, struct nvirt_pool **pool)
+{
+	struct stub_pool *sp = malloc(sizeof(*sp));
+
+	CHECK(name && sp);
+	stub_pool(sp, name);
+	*pool = &sp->pool;
+	return outcome_rec(h, name, (void **)pool);
+}
+
+int nvirt_pool_dump(struct nvirt *h, nvirt_pool_cb cb, void *arg)
+{
+	struct stub_pool sp;
+
+	stub_pool(&sp, "uplinks");
+	return cb(&sp.pool, arg) ?: outcome(h, NULL);
 }
 
 /* The monitor */

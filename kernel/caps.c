@@ -259,6 +259,24 @@ out_free_skb:
 }
 
 /**
+ * nvirt_caps_speed() - a NIC's link speed, as sysfs shows it
+ * @dev: the NIC
+ *
+ * Context: RTNL held.
+ * Return: Mb/s, or 0 when unknown (also while the NIC is down).
+ */
+u32 nvirt_caps_speed(struct net_device *dev)
+{
+	struct ethtool_link_ksettings ks;
+
+	ASSERT_RTNL();
+	if (netif_running(dev) && !__ethtool_get_link_ksettings(dev, &ks) &&
+	    ks.base.speed != SPEED_UNKNOWN)
+		return ks.base.speed;
+	return 0;
+}
+
+/**
  * nvirt_caps_probe() - probe what a NIC can do
  * @dev: the NIC
  * @caps: filled with the record
@@ -269,7 +287,6 @@ void nvirt_caps_probe(struct net_device *dev, struct nvirt_caps *caps)
 {
 	const struct ethtool_ops *eops = dev->ethtool_ops;
 	struct device *parent = dev->dev.parent;
-	struct ethtool_link_ksettings ks;
 	const char *driver = NULL;
 
 	ASSERT_RTNL();
@@ -277,10 +294,7 @@ void nvirt_caps_probe(struct net_device *dev, struct nvirt_caps *caps)
 	if (parent && parent->driver)
 		driver = parent->driver->name;
 
-	/* As sysfs shows it: only while the NIC is up. */
-	if (netif_running(dev) && !__ethtool_get_link_ksettings(dev, &ks) &&
-	    ks.base.speed != SPEED_UNKNOWN)
-		caps->speed = ks.base.speed;
+	caps->speed = nvirt_caps_speed(dev);
 
 	caps->tx_queues = dev->real_num_tx_queues;
 	caps->max_tx_queues = dev->num_tx_queues;

@@ -83,6 +83,7 @@ struct nvirt_vf {
 
 void nvirt_caps_probe(struct net_device *dev, struct nvirt_caps *caps);
 unsigned int nvirt_caps_max_vfs(struct net_device *dev);
+u32 nvirt_caps_speed(struct net_device *dev);
 int nvirt_caps_walk_vfs(struct net_device *dev,
 			int (*cb)(const struct nvirt_vf *vf, void *arg),
 			void *arg);

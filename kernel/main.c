@@ -17,6 +17,7 @@
 #include "npolicy.h"
 #include "nvirt.h"
 #include "place.h"
+#include "pool.h"
 #include "tap.h"
 #include "vdev.h"
 #include "vf.h"
@@ -61,14 +62,19 @@ static int __init nvirt_init(void)
 	err = nvirt_npolicy_init();
 	if (err)
 		goto err_vif_exit;
-	err = nvirt_nl_init();
+	err = nvirt_pool_init();
 	if (err)
 		goto err_npolicy_exit;
+	err = nvirt_nl_init();
+	if (err)
+		goto err_pool_exit;
 	nvirt_debugfs_init();
 
 	pr_info("version %s loaded\n", NVIRT_VERSION);
 	return 0;
 
+err_pool_exit:
+	nvirt_pool_exit();
 err_npolicy_exit:
 	nvirt_npolicy_exit();
 err_vif_exit:
@@ -86,6 +92,7 @@ static void __exit nvirt_exit(void)
 {
 	nvirt_debugfs_exit();
 	nvirt_nl_exit();
+	nvirt_pool_exit();
 	nvirt_npolicy_exit();
 	nvirt_vifs_exit();
 	nvirt_tap_exit();

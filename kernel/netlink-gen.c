@@ -36,6 +36,11 @@ const struct nla_policy nvirt_policy_nl_policy[NVIRT_A_POLICY_PRIORITY + 1] = {
 	[NVIRT_A_POLICY_PRIORITY] = { .type = NLA_U32, },
 };
 
+const struct nla_policy nvirt_pool_member_nl_policy[NVIRT_A_POOL_MEMBER_IFNAME + 1] = {
+	[NVIRT_A_POOL_MEMBER_IFINDEX] = { .type = NLA_U32, },
+	[NVIRT_A_POOL_MEMBER_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
+};
+
 /* NVIRT_CMD_NIC_GET - do */
 static const struct nla_policy nvirt_nic_get_nl_policy[NVIRT_A_NIC_IFNAME + 1] = {
 	[NVIRT_A_NIC_IFINDEX] = NLA_POLICY_FULL_RANGE(NLA_U32, &nvirt_a_nic_ifindex_range),
@@ -50,7 +55,7 @@ static const struct nla_policy nvirt_nic_set_nl_policy[NVIRT_A_NIC_MANAGED + 1] 
 };
 
 /* NVIRT_CMD_VIF_NEW - do */
-static const struct nla_policy nvirt_vif_new_nl_policy[NVIRT_A_VIF_ATTACH + 1] = {
+static const struct nla_policy nvirt_vif_new_nl_policy[NVIRT_A_VIF_POOL_NAME + 1] = {
 	[NVIRT_A_VIF_NAME] = { .type = NLA_NUL_STRING, .len = 15, },
 	[NVIRT_A_VIF_PARENT_IFINDEX] = NLA_POLICY_FULL_RANGE(NLA_U32, &nvirt_a_vif_parent_ifindex_range),
 	[NVIRT_A_VIF_PARENT_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
@@ -70,6 +75,7 @@ static const struct nla_policy nvirt_vif_new_nl_policy[NVIRT_A_VIF_ATTACH + 1] =
 	[NVIRT_A_VIF_POLICY] = NLA_POLICY_NESTED(nvirt_policy_nl_policy),
 	[NVIRT_A_VIF_POLICY_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
 	[NVIRT_A_VIF_DRY_RUN] = { .type = NLA_FLAG, },
+	[NVIRT_A_VIF_POOL_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
 };
 
 /* NVIRT_CMD_VIF_DEL - do */
@@ -144,6 +150,28 @@ static const struct nla_policy nvirt_policy_del_nl_policy[NVIRT_A_NAMED_POLICY_N
 	[NVIRT_A_NAMED_POLICY_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
 };
 
+/* NVIRT_CMD_POOL_NEW - do */
+static const struct nla_policy nvirt_pool_new_nl_policy[NVIRT_A_POOL_MEMBER + 1] = {
+	[NVIRT_A_POOL_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
+	[NVIRT_A_POOL_MEMBER] = NLA_POLICY_NESTED(nvirt_pool_member_nl_policy),
+};
+
+/* NVIRT_CMD_POOL_GET - do */
+static const struct nla_policy nvirt_pool_get_nl_policy[NVIRT_A_POOL_NAME + 1] = {
+	[NVIRT_A_POOL_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
+};
+
+/* NVIRT_CMD_POOL_SET - do */
+static const struct nla_policy nvirt_pool_set_nl_policy[NVIRT_A_POOL_MEMBER + 1] = {
+	[NVIRT_A_POOL_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
+	[NVIRT_A_POOL_MEMBER] = NLA_POLICY_NESTED(nvirt_pool_member_nl_policy),
+};
+
+/* NVIRT_CMD_POOL_DEL - do */
+static const struct nla_policy nvirt_pool_del_nl_policy[NVIRT_A_POOL_NAME + 1] = {
+	[NVIRT_A_POOL_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
+};
+
 /* Ops table for nvirt */
 static const struct genl_split_ops nvirt_nl_ops[] = {
 	{
@@ -180,7 +208,7 @@ static const struct genl_split_ops nvirt_nl_ops[] = {
 		.cmd		= NVIRT_CMD_VIF_NEW,
 		.doit		= nvirt_nl_vif_new_doit,
 		.policy		= nvirt_vif_new_nl_policy,
-		.maxattr	= NVIRT_A_VIF_ATTACH,
+		.maxattr	= NVIRT_A_VIF_POOL_NAME,
 		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
 	},
 	{
@@ -250,6 +278,40 @@ static const struct genl_split_ops nvirt_nl_ops[] = {
 		.doit		= nvirt_nl_policy_del_doit,
 		.policy		= nvirt_policy_del_nl_policy,
 		.maxattr	= NVIRT_A_NAMED_POLICY_NAME,
+		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd		= NVIRT_CMD_POOL_NEW,
+		.doit		= nvirt_nl_pool_new_doit,
+		.policy		= nvirt_pool_new_nl_policy,
+		.maxattr	= NVIRT_A_POOL_MEMBER,
+		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd		= NVIRT_CMD_POOL_GET,
+		.doit		= nvirt_nl_pool_get_doit,
+		.policy		= nvirt_pool_get_nl_policy,
+		.maxattr	= NVIRT_A_POOL_NAME,
+		.flags		= GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd	= NVIRT_CMD_POOL_GET,
+		.start	= nvirt_nl_no_attrs_start,
+		.dumpit	= nvirt_nl_pool_get_dumpit,
+		.flags	= GENL_CMD_CAP_DUMP,
+	},
+	{
+		.cmd		= NVIRT_CMD_POOL_SET,
+		.doit		= nvirt_nl_pool_set_doit,
+		.policy		= nvirt_pool_set_nl_policy,
+		.maxattr	= NVIRT_A_POOL_MEMBER,
+		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd		= NVIRT_CMD_POOL_DEL,
+		.doit		= nvirt_nl_pool_del_doit,
+		.policy		= nvirt_pool_del_nl_policy,
+		.maxattr	= NVIRT_A_POOL_NAME,
 		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
 	},
 };

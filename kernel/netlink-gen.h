@@ -13,6 +13,7 @@
 
 /* Common nested types */
 extern const struct nla_policy nvirt_policy_nl_policy[NVIRT_A_POLICY_PRIORITY + 1];
+extern const struct nla_policy nvirt_pool_member_nl_policy[NVIRT_A_POOL_MEMBER_IFNAME + 1];
 
 int nvirt_nl_no_attrs_doit(const struct genl_split_ops *ops,
 			   struct sk_buff *skb, struct genl_info *info);
@@ -40,6 +41,11 @@ int nvirt_nl_policy_get_dumpit(struct sk_buff *skb,
 			       struct netlink_callback *cb);
 int nvirt_nl_policy_set_doit(struct sk_buff *skb, struct genl_info *info);
 int nvirt_nl_policy_del_doit(struct sk_buff *skb, struct genl_info *info);
+int nvirt_nl_pool_new_doit(struct sk_buff *skb, struct genl_info *info);
+int nvirt_nl_pool_get_doit(struct sk_buff *skb, struct genl_info *info);
+int nvirt_nl_pool_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int nvirt_nl_pool_set_doit(struct sk_buff *skb, struct genl_info *info);
+int nvirt_nl_pool_del_doit(struct sk_buff *skb, struct genl_info *info);
 
 enum {
 	NVIRT_NLGRP_MONITOR,

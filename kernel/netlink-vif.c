@@ -86,6 +86,20 @@ static int nvirt_nl_vif_cfg(struct sk_buff *skb, struct genl_info *info,
 			    sizeof(cfg->policy_name));
 	if (tb[NVIRT_A_VIF_ATTACH])
 		cfg->attach = nla_get_u32(tb[NVIRT_A_VIF_ATTACH]);
+	/* Only vif-new takes a pool: vif-set's info->attrs end before it. */
+	if (info->genlhdr->cmd == NVIRT_CMD_VIF_NEW &&
+	    tb[NVIRT_A_VIF_POOL_NAME]) {
+		__set_bit(NVIRT_CFG_POOL_NAME, &cfg->set);
+		if (tb[NVIRT_A_VIF_PARENT_IFINDEX] ||
+		    tb[NVIRT_A_VIF_PARENT_IFNAME]) {
+			NL_SET_ERR_MSG_ATTR(info->extack,
+					    tb[NVIRT_A_VIF_POOL_NAME],
+					    "A pool and a parent NIC exclude each other: nvirt picks the NIC from the pool");
+			return -EINVAL;
+		}
+		nla_strscpy(cfg->pool_name, tb[NVIRT_A_VIF_POOL_NAME],
+			    sizeof(cfg->pool_name));
+	}
 
 	if (cfg->attach == NVIRT_ATTACH_VFIO && tb[NVIRT_A_VIF_NETNS_FD]) {
 		NL_SET_ERR_MSG_ATTR(info->extack, tb[NVIRT_A_VIF_NETNS_FD],
@@ -340,6 +354,8 @@ static int nvirt_nl_vif_put(struct sk_buff *msg, struct nvirt_vif *vif,
 	    nla_put_u32(msg, NVIRT_A_VIF_MIGRATABLE, vif->migratable) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_G2G, vif->g2g) ||
 	    nvirt_nl_vif_attach_put(msg, vif) ||
+	    (cfg->pool_name[0] &&
+	     nla_put_string(msg, NVIRT_A_VIF_POOL_NAME, cfg->pool_name)) ||
 	    (stats && nvirt_nl_vif_stats_put(msg, vif)) ||
 	    (plan && nvirt_nl_plan_put(msg, plan)))
 		return -EMSGSIZE;
@@ -473,6 +489,7 @@ static struct net_device *nvirt_nl_vif_req_parent(struct nvirt_req *req)
 static struct sk_buff *nvirt_nl_vif_plan_reply(struct genl_info *info,
 					       struct net_device *parent,
 					       u32 id, const char *name,
+					       const char *pool,
 					       const struct nvirt_plan *plan)
 {
 	struct sk_buff *msg;
@@ -487,6 +504,7 @@ static struct sk_buff *nvirt_nl_vif_plan_reply(struct genl_info *info,
 	    nla_put_string(msg, NVIRT_A_VIF_NAME, name) ||
 	    nla_put_u32(msg, NVIRT_A_VIF_PARENT_IFINDEX, parent->ifindex) ||
 	    nla_put_string(msg, NVIRT_A_VIF_PARENT_IFNAME, parent->name) ||
+	    (pool[0] && nla_put_string(msg, NVIRT_A_VIF_POOL_NAME, pool)) ||
 	    nvirt_nl_plan_put(msg, plan)) {
 		nlmsg_free(msg);
 		return ERR_PTR(-EMSGSIZE);
@@ -506,7 +524,8 @@ static int nvirt_nl_vif_req_reply(struct nvirt_req *req, struct nvirt_vif *vif,
 	if (!req->dry_run)
 		return nvirt_nl_vif_fill(r->msg, vif, r->info, NULL, plan);
 	msg = nvirt_nl_vif_plan_reply(r->info, parent, vif ? vif->id : 0,
-				      vif ? vif->name : req->name, plan);
+				      vif ? vif->name : req->name,
+				      req->cfg->pool_name, plan);
 	if (IS_ERR(msg))
 		return PTR_ERR(msg);
 	r->msg = msg;

@@ -15,10 +15,11 @@ struct net;
 struct nvirt_nic;
 struct nvirt_npolicy;
 struct nvirt_plan;
+struct nvirt_pool;
 struct nvirt_vif;
 
 /*
- * What happened to a NIC, a VIF or a named policy, as the notifications
+ * What happened to a NIC, a VIF, a named policy or a pool, as the notifications
  * below announce it: their commands' *-add-ntf, *-del-ntf, *-change-ntf.
  */
 enum nvirt_ntf {
@@ -41,5 +42,9 @@ void nvirt_nl_vif_notify(struct nvirt_vif *vif, enum nvirt_ntf event,
 /* netlink-policy.c */
 void nvirt_nl_policy_notify(struct net *net, struct nvirt_npolicy *np,
 			    enum nvirt_ntf event);
+
+/* netlink-pool.c */
+void nvirt_nl_pool_notify(struct net *net, struct nvirt_pool *pool,
+			  enum nvirt_ntf event, u8 cause);
 
 #endif /* _NVIRT_NETLINK_H */

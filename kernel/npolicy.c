@@ -155,7 +155,14 @@ int nvirt_npolicy_follow(struct net *net, struct nvirt_vif_cfg *cfg,
 	return 0;
 }
 
-static bool nvirt_npolicy_valid_name(const char *name)
+/**
+ * nvirt_npolicy_valid_name() - is this a name for a policy (or a pool)?
+ * @name: the name
+ *
+ * Context: any.
+ * Return: whether it is letters, digits and -_.: only, and not empty.
+ */
+bool nvirt_npolicy_valid_name(const char *name)
 {
 	if (!*name)
 		return false;

@@ -27,6 +27,7 @@ struct nvirt_npolicy {
 	u32 ntf_hash;
 };
 
+bool nvirt_npolicy_valid_name(const char *name);
 struct nvirt_npolicy *nvirt_npolicy_find(struct net *net, const char *name);
 struct nvirt_npolicy *nvirt_npolicy_next(struct net *net, unsigned long *pos);
 unsigned int nvirt_npolicy_gen(struct net *net);

@@ -41,18 +41,6 @@
 static void nvirt_place_work_fn(struct work_struct *work);
 static DECLARE_WORK(nvirt_place_work, nvirt_place_work_fn);
 
-static const char *nvirt_place_backend_name(u8 backend)
-{
-	static const char *const names[] = {
-		[NVIRT_BACKEND_VF] = "vf",
-		[NVIRT_BACKEND_QUEUE] = "queue",
-		[NVIRT_BACKEND_SOFT] = "soft",
-	};
-
-	return backend < ARRAY_SIZE(names) && names[backend] ?
-	       names[backend] : "auto";
-}
-
 struct nvirt_place_use {
 	const struct nvirt_vif *self;
 	struct nvirt_policy_nic *nic;
@@ -394,8 +382,8 @@ int nvirt_place(struct net_device *parent, struct nvirt_vif *self,
 	pl->victim = victim;
 	nvirt_plan_add(&pl->victim_plan, NVIRT_PLAN_REASON_DEMOTED,
 		       "moved from %s to %s: a VIF of priority %u took its hardware",
-		       nvirt_place_backend_name(victim->backend),
-		       nvirt_place_backend_name(pl->victim_plan.backend),
+		       nvirt_policy_backend_name(victim->backend),
+		       nvirt_policy_backend_name(pl->victim_plan.backend),
 		       cfg->policy.priority);
 	return 0;
 }
@@ -496,21 +484,21 @@ static void nvirt_place_work_fn(struct work_struct *work)
 		if (nvirt_place_promotes(vif->backend, mv->plan.backend))
 			nvirt_plan_add(&mv->plan, NVIRT_PLAN_REASON_PROMOTED,
 				       "moved from %s to %s: %s has hardware free again",
-				       nvirt_place_backend_name(vif->backend),
-				       nvirt_place_backend_name(mv->plan.backend),
+				       nvirt_policy_backend_name(vif->backend),
+				       nvirt_policy_backend_name(mv->plan.backend),
 				       vif->parent->name);
 		else
 			nvirt_plan_add(&mv->plan, NVIRT_PLAN_REASON_DEMOTED,
 				       "moved from %s to %s: %s no longer has the hardware",
-				       nvirt_place_backend_name(vif->backend),
-				       nvirt_place_backend_name(mv->plan.backend),
+				       nvirt_policy_backend_name(vif->backend),
+				       nvirt_policy_backend_name(mv->plan.backend),
 				       vif->parent->name);
 		cfg = vif->cfg;
 		if (nvirt_vif_change(vif, &cfg, &mv->plan, mv->enforce,
 				     NVIRT_CAUSE_PLACEMENT, NULL)) {
 			netdev_warn(vif->parent, "VIF %s stays on %s\n",
 				    vif->name,
-				    nvirt_place_backend_name(vif->backend));
+				    nvirt_policy_backend_name(vif->backend));
 			break;
 		}
 	}

@@ -46,6 +46,26 @@ static const char *const nvirt_backend_names[] = {
 	[NVIRT_BACKEND_SOFT] = "soft",
 };
 
+#define VF	NVIRT_BACKEND_VF
+#define QUEUE	NVIRT_BACKEND_QUEUE
+#define SOFT	NVIRT_BACKEND_SOFT
+/* The mechanisms each goal prefers, best first. */
+static const u8 nvirt_goal_order[][3] = {
+	[NVIRT_GOAL_THROUGHPUT] = { VF, QUEUE, SOFT },
+	[NVIRT_GOAL_LATENCY] = { VF, QUEUE, SOFT },
+	[NVIRT_GOAL_CPU] = { VF, QUEUE, SOFT },
+	[NVIRT_GOAL_DENSITY] = { SOFT, QUEUE, VF },
+};
+
+#undef VF
+#undef QUEUE
+#undef SOFT
+
+static u8 nvirt_goal_of(u8 goal)
+{
+	return goal <= NVIRT_GOAL_DENSITY ? goal : NVIRT_GOAL_THROUGHPUT;
+}
+
 /* What a knob lets a VF do, for "VF not chosen: eth1 cannot ..." */
 static const char *const nvirt_knob_verbs[] = {
 	[NVIRT_KNOB_VF_MAC] = "set a VF's MAC",
@@ -281,10 +301,14 @@ static bool nvirt_try(u8 backend, const struct nvirt_plan_in *pol,
 	return nvirt_try_software(pol, nic, "software path", plan);
 }
 
-/* Why the chosen mechanism suits the goal. */
-static void nvirt_plan_chosen(const struct nvirt_plan_in *pol,
-			      const struct nvirt_policy_nic *nic,
-			      struct nvirt_plan *plan)
+/**
+ * nvirt_policy_goal_name() - a goal's name, as the uAPI spells it
+ * @goal: enum nvirt_goal
+ *
+ * Context: any.
+ * Return: the name; an unknown goal plans as throughput, and is named so.
+ */
+const char *nvirt_policy_goal_name(u8 goal)
 {
 	static const char *const goals[] = {
 		[NVIRT_GOAL_THROUGHPUT] = "throughput",
@@ -292,8 +316,29 @@ static void nvirt_plan_chosen(const struct nvirt_plan_in *pol,
 		[NVIRT_GOAL_CPU] = "cpu",
 		[NVIRT_GOAL_DENSITY] = "density",
 	};
-	const char *goal = pol->goal <= NVIRT_GOAL_DENSITY ?
-			   goals[pol->goal] : "throughput";
+
+	return goals[nvirt_goal_of(goal)];
+}
+
+/**
+ * nvirt_policy_backend_name() - a mechanism's name, as the uAPI spells it
+ * @backend: enum nvirt_backend
+ *
+ * Context: any.
+ * Return: the name, "?" for an unknown one.
+ */
+const char *nvirt_policy_backend_name(u8 backend)
+{
+	return backend <= NVIRT_BACKEND_SOFT ? nvirt_backend_names[backend] :
+	       "?";
+}
+
+/* Why the chosen mechanism suits the goal. */
+static void nvirt_plan_chosen(const struct nvirt_plan_in *pol,
+			      const struct nvirt_policy_nic *nic,
+			      struct nvirt_plan *plan)
+{
+	const char *goal = nvirt_policy_goal_name(pol->goal);
 
 	if (pol->backend != NVIRT_BACKEND_AUTO) {
 		nvirt_reason(plan, NVIRT_PLAN_REASON_BACKEND_ASKED,
@@ -440,6 +485,24 @@ static bool nvirt_plan_admit(const struct nvirt_plan_in *pol,
 }
 
 /**
+ * nvirt_policy_rank() - how a goal ranks a mechanism
+ * @goal: enum nvirt_goal
+ * @backend: enum nvirt_backend, one the engine chooses among
+ *
+ * Context: any.
+ * Return: 0 for the mechanism the goal prefers, 1 and 2 for the next.
+ */
+int nvirt_policy_rank(u8 goal, u8 backend)
+{
+	int i;
+
+	for (i = 0; i < 2; i++)
+		if (nvirt_goal_order[nvirt_goal_of(goal)][i] == backend)
+			return i;
+	return 2;
+}
+
+/**
  * nvirt_policy_plan() - plan a VIF on a NIC for a policy
  * @pol: the policy
  * @nic: the NIC and what is taken on it
@@ -451,19 +514,7 @@ void nvirt_policy_plan(const struct nvirt_plan_in *pol,
 		       const struct nvirt_policy_nic *nic,
 		       struct nvirt_plan *plan)
 {
-#define VF	NVIRT_BACKEND_VF
-#define QUEUE	NVIRT_BACKEND_QUEUE
-#define SOFT	NVIRT_BACKEND_SOFT
-	static const u8 order[][3] = {
-		[NVIRT_GOAL_THROUGHPUT] = { VF, QUEUE, SOFT },
-		[NVIRT_GOAL_LATENCY] = { VF, QUEUE, SOFT },
-		[NVIRT_GOAL_CPU] = { VF, QUEUE, SOFT },
-		[NVIRT_GOAL_DENSITY] = { SOFT, QUEUE, VF },
-	};
-#undef VF
-#undef QUEUE
-#undef SOFT
-	u8 goal = pol->goal <= NVIRT_GOAL_DENSITY ? pol->goal : NVIRT_GOAL_THROUGHPUT;
+	const u8 *order = nvirt_goal_order[nvirt_goal_of(pol->goal)];
 	int i;
 
 	memset(plan, 0, sizeof(*plan));
@@ -479,8 +530,8 @@ void nvirt_policy_plan(const struct nvirt_plan_in *pol,
 			plan->backend = NVIRT_BACKEND_VF;
 	} else {
 		for (i = 0; i < 3 && !plan->backend; i++)
-			if (nvirt_try(order[goal][i], pol, nic, plan))
-				plan->backend = order[goal][i];
+			if (nvirt_try(order[i], pol, nic, plan))
+				plan->backend = order[i];
 	}
 	if (!plan->backend) {
 		nvirt_reason(plan, NVIRT_PLAN_REASON_NO_MECHANISM,

@@ -163,6 +163,9 @@ struct nvirt_plan {
 	struct nvirt_plan_why reasons[NVIRT_PLAN_REASONS];
 };
 
+int nvirt_policy_rank(u8 goal, u8 backend);
+const char *nvirt_policy_goal_name(u8 goal);
+const char *nvirt_policy_backend_name(u8 backend);
 __printf(3, 4) void nvirt_plan_add(struct nvirt_plan *plan, u16 code,
 				   const char *fmt, ...);
 void nvirt_policy_plan(const struct nvirt_plan_in *pol,

@@ -12,7 +12,8 @@
  *  flush    VIFs move onto hardware the request freed, and VFs no VIF
  *	     uses are disabled, before the front end sends its reply.
  *
- * A dry run is applied without changing anything, and stops there.
+ * A dry run is applied without changing anything, and stops there. A new
+ * VIF's NIC is chosen once, where its pool offers one.
  */
 
 #include <linux/netdevice.h>
@@ -24,10 +25,33 @@
 #include "nic.h"
 #include "npolicy.h"
 #include "place.h"
+#include "pool.h"
 #include "request.h"
 #include "vf.h"
 #include "vfio.h"
 #include "vif.h"
+
+/*
+ * The parent of a new VIF: the NIC its request names, or the one its pool
+ * offers, chosen the first time and kept while it is the pool's.
+ */
+static struct net_device *nvirt_req_new_parent(struct nvirt_req *req)
+{
+	const char *pool = req->cfg->pool_name;
+	struct net_device *dev;
+
+	ASSERT_RTNL();
+	if (!pool[0])
+		return req->parent(req);
+	dev = nvirt_pool_member(req->net, pool, req->chosen);
+	if (dev)
+		return dev;
+	dev = nvirt_pool_choose(req->net, pool, req->name, req->cfg,
+				req->choice, req->extack);
+	if (!IS_ERR(dev))
+		req->chosen = dev->ifindex;
+	return dev;
+}
 
 /* The parent a request names, or that of the VIF it names. */
 static struct net_device *nvirt_req_parent(struct nvirt_req *req, bool create)
@@ -36,7 +60,7 @@ static struct net_device *nvirt_req_parent(struct nvirt_req *req, bool create)
 
 	ASSERT_RTNL();
 	if (create)
-		return req->parent(req);
+		return nvirt_req_new_parent(req);
 	vif = req->vif(req);
 	return IS_ERR(vif) ? ERR_CAST(vif) : vif->parent;
 }
@@ -79,7 +103,7 @@ static int nvirt_req_plan(struct nvirt_req *req, bool create,
 	ASSERT_RTNL();
 	flags |= NVIRT_PLACE_DRY_RUN;
 	if (create) {
-		*parent = req->parent(req);
+		*parent = nvirt_req_new_parent(req);
 		if (IS_ERR(*parent))
 			return PTR_ERR(*parent);
 		return nvirt_vif_new(req->net, req->name, *parent, &tmp, flags,
@@ -386,15 +410,25 @@ int nvirt_req_vif_new(struct nvirt_req *req)
 	pl = kzalloc(sizeof(*pl), GFP_KERNEL);
 	if (!pl)
 		return -ENOMEM;
+	if (req->cfg->pool_name[0]) {
+		req->choice = kzalloc(sizeof(*req->choice), GFP_KERNEL);
+		if (!req->choice) {
+			kfree(pl);
+			return -ENOMEM;
+		}
+	}
 	if (!req->dry_run)
 		pdev = nvirt_req_prepare(req, true, &flags, pl);
 
 	rtnl_lock();
-	parent = req->parent(req);
+	parent = nvirt_req_new_parent(req);
 	err = PTR_ERR_OR_ZERO(parent);
 	if (!err)
 		err = nvirt_vif_new(req->net, req->name, parent, req->cfg,
 				    flags, pl, req->extack);
+	/* A plan on a NIC chosen from a pool says why that one. */
+	if (!IS_ERR(parent) && req->choice)
+		nvirt_pool_explain(&pl->plan, req->choice);
 	if (req->dry_run && (!err || nvirt_req_refused(req, pl, err))) {
 		err = nvirt_req_reply(req, NULL, parent, &pl->plan);
 	} else if (err > 0) {
@@ -410,6 +444,7 @@ int nvirt_req_vif_new(struct nvirt_req *req)
 
 	if (!req->dry_run)
 		nvirt_req_end(pdev);
+	kfree(req->choice);
 	kfree(pl);
 	return err;
 }
@@ -595,4 +630,62 @@ int nvirt_req_policy_set(struct nvirt_req *req)
 int nvirt_req_policy_del(struct nvirt_req *req)
 {
 	return nvirt_req_policy(req, true);
+}
+
+/**
+ * nvirt_req_pool_new() - add a pool of NICs
+ * @req: the request: @req->name and @req->members
+ *
+ * Context: RTNL not held.
+ * Return: 0, or a negative errno with the reason in @req->extack.
+ */
+int nvirt_req_pool_new(struct nvirt_req *req)
+{
+	int err;
+
+	rtnl_lock();
+	err = nvirt_pool_new(req->net, req->name, req->members, req->extack);
+	rtnl_unlock();
+	return err;
+}
+
+/* Change or delete the pool a request names. */
+static int nvirt_req_pool(struct nvirt_req *req, bool del)
+{
+	struct nvirt_pool *pool;
+	int err;
+
+	rtnl_lock();
+	pool = req->pool(req);
+	err = PTR_ERR_OR_ZERO(pool);
+	if (!err)
+		err = del ? nvirt_pool_del(req->net, pool, req->extack) :
+			    nvirt_pool_set(req->net, pool, req->members,
+					   req->extack);
+	rtnl_unlock();
+	return err;
+}
+
+/**
+ * nvirt_req_pool_set() - replace a pool's NICs
+ * @req: the request: @req->members, and @req->pool to find the pool
+ *
+ * Context: RTNL not held.
+ * Return: 0, or a negative errno with the reason in @req->extack.
+ */
+int nvirt_req_pool_set(struct nvirt_req *req)
+{
+	return nvirt_req_pool(req, false);
+}
+
+/**
+ * nvirt_req_pool_del() - remove a pool no VIF was made from
+ * @req: the request: @req->pool to find the pool
+ *
+ * Context: RTNL not held.
+ * Return: 0, or a negative errno with the reason in @req->extack.
+ */
+int nvirt_req_pool_del(struct nvirt_req *req)
+{
+	return nvirt_req_pool(req, true);
 }

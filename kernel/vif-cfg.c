@@ -65,6 +65,8 @@ void nvirt_vif_cfg_copy(struct nvirt_vif_cfg *cfg,
 			sizeof(cfg->policy_name));
 	if (test_bit(NVIRT_CFG_ATTACH, &fields))
 		cfg->attach = src->attach;
+	if (test_bit(NVIRT_CFG_POOL_NAME, &fields))
+		strscpy(cfg->pool_name, src->pool_name, sizeof(cfg->pool_name));
 }
 
 /**

@@ -39,6 +39,7 @@ enum nvirt_cfg_field {
 	NVIRT_CFG_PRIORITY,
 	NVIRT_CFG_POLICY_NAME,
 	NVIRT_CFG_ATTACH,
+	NVIRT_CFG_POOL_NAME,
 };
 
 /* The fields a VIF follows its named policy in, unless given its own. */
@@ -51,7 +52,9 @@ enum nvirt_cfg_field {
 				 BIT(NVIRT_CFG_G2G) |			\
 				 BIT(NVIRT_CFG_PRIORITY))
 
-/* Size of a named policy's name, with its NUL (the spec's max-len + 1). */
+/* Size of a named policy's or a pool's name, with its NUL (the spec's
+ * max-len + 1).
+ */
 #define NVIRT_POLICY_NAMSIZ	32
 
 /**
@@ -72,6 +75,7 @@ enum nvirt_cfg_field {
  * @policy: what the user wants of it: the fields up to @policy.backend
  *	(the engine's view of the settings is filled in when planning)
  * @policy_name: the named policy it follows, "" for none
+ * @pool_name: the pool its NIC was chosen from, "" for none
  * @own: the NVIRT_CFG_FOLLOWED fields it was ever given itself, which
  *	no named policy changes
  */
@@ -91,6 +95,7 @@ struct nvirt_vif_cfg {
 	struct net *net;
 	struct nvirt_policy policy;
 	char policy_name[NVIRT_POLICY_NAMSIZ];
+	char pool_name[NVIRT_POLICY_NAMSIZ];
 	unsigned long own;
 };
 

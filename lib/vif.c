@@ -51,6 +51,7 @@ static const char *const vif_attr_names[NVIRT_A_VIF_MAX + 1] = {
 	[NVIRT_A_VIF_ATTACH]		= "attach",
 	[NVIRT_A_VIF_ATTACH_PATH]	= "attach-path",
 	[NVIRT_A_VIF_ATTACH_PCI]	= "attach-pci",
+	[NVIRT_A_VIF_POOL_NAME]		= "pool-name",
 };
 
 #define VIF_NAME_LEN	FIELD_SIZE(struct nvirt_vif, name)
@@ -99,6 +100,8 @@ static const struct nla_policy vif_policy[NVIRT_A_VIF_MAX + 1] = {
 					    .maxlen = FIELD_SIZE(struct nvirt_vif, attach_path) },
 	[NVIRT_A_VIF_ATTACH_PCI]	= { .type = NLA_STRING,
 					    .maxlen = FIELD_SIZE(struct nvirt_vif, attach_pci) },
+	[NVIRT_A_VIF_POOL_NAME]		= { .type = NLA_STRING,
+					    .maxlen = FIELD_SIZE(struct nvirt_vif, pool_name) },
 };
 
 /* The settings a VIF was given itself that a named policy could give. */
@@ -141,7 +144,7 @@ static const struct nvirt_field_attr cfg_attrs[] = {
 };
 
 /* All the NVIRT_VIF_F_* bits this library knows. */
-#define CFG_FIELDS	((NVIRT_VIF_F_ATTACH << 1) - 1)
+#define CFG_FIELDS	((NVIRT_VIF_F_POOL_NAME << 1) - 1)
 
 /* What names a VIF (or the NIC of a new one or of a dump), what to set. */
 struct vif_sel {
@@ -175,7 +178,10 @@ static int vif_put(struct nl_msg *msg, const void *arg)
 					   cfg->policy)) ||
 		    ((cfg->fields & NVIRT_VIF_F_POLICY_NAME) &&
 		     nla_put_string(msg, NVIRT_A_VIF_POLICY_NAME,
-				    cfg->policy_name))))
+				    cfg->policy_name)) ||
+		    ((cfg->fields & NVIRT_VIF_F_POOL_NAME) &&
+		     nla_put_string(msg, NVIRT_A_VIF_POOL_NAME,
+				    cfg->pool_name))))
 		return -EMSGSIZE;
 	if (sel->dry_run && nla_put_flag(msg, NVIRT_A_VIF_DRY_RUN))
 		return -EMSGSIZE;
@@ -246,6 +252,9 @@ static void vif_link(struct nvirt_vif *vif, struct nlattr **tb)
 	if (tb[NVIRT_A_VIF_ATTACH_PCI])
 		nvirt_attr_str(vif->attach_pci, sizeof(vif->attach_pci),
 			       tb[NVIRT_A_VIF_ATTACH_PCI]);
+	if (tb[NVIRT_A_VIF_POOL_NAME])
+		nvirt_attr_str(vif->pool_name, sizeof(vif->pool_name),
+			       tb[NVIRT_A_VIF_POOL_NAME]);
 }
 
 /* Its settings. */
@@ -380,6 +389,9 @@ static int vif_plan_from_attrs(struct nlattr **tb,
 		free(blk.base);
 		return err;
 	}
+	if (tb[NVIRT_A_VIF_PARENT_IFNAME])
+		nvirt_attr_str(plan->parent_ifname, sizeof(plan->parent_ifname),
+			       tb[NVIRT_A_VIF_PARENT_IFNAME]);
 	*planp = plan;
 	return 0;
 }
@@ -452,6 +464,9 @@ static int vif_input(struct nvirt *h, struct vif_sel *sel,
 	if (!msg && (c->fields & NVIRT_VIF_F_POLICY_NAME) &&
 	    (!CFG_HAS(c, policy_name) || !c->policy_name))
 		msg = "no policy name: \"\" follows none";
+	if (!msg && (c->fields & NVIRT_VIF_F_POOL_NAME) &&
+	    (!CFG_HAS(c, pool_name) || !c->pool_name))
+		msg = "no pool name: NVIRT_VIF_F_POOL_NAME wants one";
 	if (msg) {
 		h->warning[0] = '\0';
 		return nvirt_fail(h, -EINVAL, msg);

@@ -100,6 +100,8 @@ static const char *const plan_reason_names[] = {
 	[NVIRT_PLAN_REASON_SOFTWARE_ATTACH]	= "software-attach",
 	[NVIRT_PLAN_REASON_VF_NO_IOMMU]		= "vf-no-iommu",
 	[NVIRT_PLAN_REASON_ATTACH_VFIO]		= "attach-vfio",
+	[NVIRT_PLAN_REASON_NIC_CHOSEN]		= "nic-chosen",
+	[NVIRT_PLAN_REASON_NIC_NOT_CHOSEN]	= "nic-not-chosen",
 };
 
 static const char *const attach_names[] = {

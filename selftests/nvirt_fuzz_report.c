@@ -94,10 +94,12 @@ void fz_stats_print(const struct fz_stats *st, double secs, bool verbose)
 void fz_mon_print(const struct nv_mon *m)
 {
 	ksft_print_msg("notifications: nic %lu/%lu/%lu vif %lu/%lu/%lu policy %lu/%lu/%lu"
-		       " (add/del/change), %lu overruns, %lu malformed, %lu out of order%s%s\n",
+		       " pool %lu/%lu/%lu (add/del/change), %lu overruns, %lu malformed,"
+		       " %lu out of order%s%s\n",
 		       m->ntf[0][0], m->ntf[0][1], m->ntf[0][2], m->ntf[1][0],
 		       m->ntf[1][1], m->ntf[1][2], m->ntf[2][0], m->ntf[2][1],
-		       m->ntf[2][2], m->overruns, m->malformed, m->disorder,
+		       m->ntf[2][2], m->ntf[3][0], m->ntf[3][1], m->ntf[3][2],
+		       m->overruns, m->malformed, m->disorder,
 		       m->disorder ? ": first " : "", m->why);
 }
 

@@ -499,9 +499,9 @@ static inline int nvnl_open(struct nvnl *nl)
 	return err;
 }
 
-/* nvirt's state: every NIC, VIF and named policy, without VIF stats. */
+/* nvirt's state: every NIC, VIF, named policy and pool, without VIF stats. */
 struct snapshot {
-	struct blob nic, vif, policy;
+	struct blob nic, vif, policy, pool;
 };
 
 static const struct {
@@ -515,6 +515,7 @@ static const struct {
 	  offsetof(struct snapshot, vif) },
 	{ "policies", NVIRT_CMD_POLICY_GET, 0,
 	  offsetof(struct snapshot, policy) },
+	{ "pools", NVIRT_CMD_POOL_GET, 0, offsetof(struct snapshot, pool) },
 };
 
 static inline int snapshot_take(struct nvnl *nl, struct snapshot *s)

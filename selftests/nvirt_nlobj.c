@@ -293,9 +293,12 @@ static __u8 mon_step(struct nv_mon *mon, __u8 state, int ev, const char *who)
 	return ev == 1 ? 2 : 1;
 }
 
-static void mon_policy(struct nv_mon *mon, const struct nlmsghdr *nlh, int ev)
+/* A policy's or a pool's event: its name is attribute @attr. */
+static void mon_named(struct nv_mon *mon, struct nv_mon_named *t,
+		      const char *what, int attr, const struct nlmsghdr *nlh,
+		      int ev)
 {
-	const struct nlattr *nla = nvnl_attr(nlh, NVIRT_A_NAMED_POLICY_NAME);
+	const struct nlattr *nla = nvnl_attr(nlh, attr);
 	char name[32], who[48];
 	int i;
 
@@ -303,18 +306,18 @@ static void mon_policy(struct nv_mon *mon, const struct nlmsghdr *nlh, int ev)
 		return;
 	snprintf(name, sizeof(name), "%.*s", nvnl_len(nla),
 		 (const char *)nvnl_data(nla));
-	for (i = 0; i < mon->n_pol; i++)
-		if (!strcmp(mon->pol[i].name, name))
+	for (i = 0; i < t->n; i++)
+		if (!strcmp(t->obj[i].name, name))
 			break;
-	if (i == mon->n_pol) {
+	if (i == t->n) {
 		if (i == 64)
 			return;
-		mon->n_pol++;
-		snprintf(mon->pol[i].name, sizeof(mon->pol[i].name), "%s", name);
-		mon->pol[i].state = 0;
+		t->n++;
+		snprintf(t->obj[i].name, sizeof(t->obj[i].name), "%s", name);
+		t->obj[i].state = 0;
 	}
-	snprintf(who, sizeof(who), "policy %s", name);
-	mon->pol[i].state = mon_step(mon, mon->pol[i].state, ev, who);
+	snprintf(who, sizeof(who), "%s %s", what, name);
+	t->obj[i].state = mon_step(mon, t->obj[i].state, ev, who);
 }
 
 static void mon_one(struct nv_mon *mon, int family, const struct nlmsghdr *nlh)
@@ -345,13 +348,20 @@ static void mon_one(struct nv_mon *mon, int family, const struct nlmsghdr *nlh)
 		kind = 2;
 		ev = gh->cmd - NVIRT_CMD_POLICY_ADD_NTF;
 		break;
+	case NVIRT_CMD_POOL_ADD_NTF ... NVIRT_CMD_POOL_CHANGE_NTF:
+		kind = 3;
+		ev = gh->cmd - NVIRT_CMD_POOL_ADD_NTF;
+		break;
 	default:
 		mon->malformed++;
 		return;
 	}
 	mon->ntf[kind][ev]++;
 	if (kind == 2)
-		mon_policy(mon, nlh, ev);
+		mon_named(mon, &mon->pol, "policy", NVIRT_A_NAMED_POLICY_NAME,
+			  nlh, ev);
+	if (kind == 3)
+		mon_named(mon, &mon->pool, "pool", NVIRT_A_POOL_NAME, nlh, ev);
 	if (kind != 1 || !(nla = nvnl_attr(nlh, NVIRT_A_VIF_ID)))
 		return;
 	id = nvnl_get_uint(nla);
@@ -384,7 +394,8 @@ int nv_mon_read(int fd, int family, struct nv_mon *mon, bool wait)
 				return count;
 			mon->overruns++;
 			memset(mon->vif, 0, sizeof(mon->vif));
-			mon->n_pol = 0;
+			mon->pol.n = 0;
+			mon->pool.n = 0;
 			continue;
 		}
 		for (nlh = (void *)buf; NLMSG_OK(nlh, n); nlh = NLMSG_NEXT(nlh, n)) {

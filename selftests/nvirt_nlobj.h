@@ -60,20 +60,26 @@ int nv_nic_set_managed(int fd, int family, __u32 ifindex, int managed);
 
 /*
  * Notifications of the monitor group, checked as they come: each well
- * formed, and each VIF's (by id) and policy's (by name) in an order that
- * can be: no add of one present, no change or del of one deleted.
+ * formed, and each VIF's (by id), policy's and pool's (by name) in an
+ * order that can be: no add of one present, no change or del of one
+ * deleted.
  */
 #define NV_MON_IDS	1024
-struct nv_mon {
-	unsigned long ntf[3][3];	/* [nic, vif, policy][add, del, change] */
-	unsigned long overruns, malformed, disorder;
-	char why[128];			/* the first disorder */
-	__u8 vif[NV_MON_IDS];		/* 0 unknown, 1 present, 2 deleted */
-	int n_pol;
+struct nv_mon_named {
+	int n;
 	struct {
 		char name[32];
 		__u8 state;
-	} pol[64];
+	} obj[64];
+};
+
+struct nv_mon {
+	/* [nic, vif, policy, pool][add, del, change] */
+	unsigned long ntf[4][3];
+	unsigned long overruns, malformed, disorder;
+	char why[128];			/* the first disorder */
+	__u8 vif[NV_MON_IDS];		/* 0 unknown, 1 present, 2 deleted */
+	struct nv_mon_named pol, pool;
 };
 
 int nv_mon_read(int fd, int family, struct nv_mon *mon, bool wait);

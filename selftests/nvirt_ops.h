@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * A request for every op of the nvirt family, on objects the tests make:
- * a dummy NIC, a soft VIF on it and a named policy. Each request is valid
+ * a dummy NIC, a soft VIF on it, a named policy, and a pool of that NIC
+ * and a second dummy. Each request is valid
  * and, for the ops that change state, does change it when carried out, so
  * a test that sends it malformed or unauthorized sees whether anything
  * happened. Also what each op requires, and how it says so when missing.
@@ -15,10 +16,13 @@
 #include "nvirt_nl.h"
 
 #define OBJ_NIC		"nvs0"		/* a dummy NIC */
+#define OBJ_NIC2	"nvs1"		/* another, in the pool only */
 #define OBJ_VIF		"nvsv0"		/* a soft VIF on it */
 #define OBJ_NEW_VIF	"nvsv1"		/* the one vif-new makes */
 #define OBJ_POLICY	"nvsp0"		/* a named policy, followed by none */
 #define OBJ_NEW_POLICY	"nvsp1"		/* the one policy-new makes */
+#define OBJ_POOL	"nvsq0"		/* a pool of both NICs */
+#define OBJ_NEW_POOL	"nvsq1"		/* the one pool-new makes */
 
 struct objs {
 	unsigned int nic_ifindex;
@@ -79,6 +83,28 @@ static inline void base_policy_set(struct mreq *m, const struct objs *o)
 	mreq_nest_end(m);
 }
 
+static inline void base_pool_new(struct mreq *m, const struct objs *o)
+{
+	mreq_str(m, NVIRT_A_POOL_NAME, OBJ_NEW_POOL);
+	mreq_nest_start(m, NVIRT_A_POOL_MEMBER);
+	mreq_u32(m, NVIRT_A_POOL_MEMBER_IFINDEX, o->nic_ifindex);
+	mreq_nest_end(m);
+}
+
+static inline void base_pool_named(struct mreq *m, const struct objs *o)
+{
+	mreq_str(m, NVIRT_A_POOL_NAME, OBJ_POOL);
+}
+
+/* The second NIC only, by name. */
+static inline void base_pool_set(struct mreq *m, const struct objs *o)
+{
+	mreq_str(m, NVIRT_A_POOL_NAME, OBJ_POOL);
+	mreq_nest_start(m, NVIRT_A_POOL_MEMBER);
+	mreq_str(m, NVIRT_A_POOL_MEMBER_IFNAME, OBJ_NIC2);
+	mreq_nest_end(m);
+}
+
 /* A request without what the op requires: EINVAL, and this extack. */
 struct missing {
 	const char *what;
@@ -89,6 +115,7 @@ struct missing {
 
 #define NO_NIC	"NIC not specified: ifindex or ifname is required"
 #define NO_VIF	"VIF not specified: id or name is required"
+#define NO_POOL_NIC "A pool needs at least one NIC"
 
 struct op_case {
 	const char *op;
@@ -139,6 +166,16 @@ static const struct op_case op_cases[] = {
 	CASE("policy-del", FORM_DO, base_policy_named, true,
 	     MISSING("name", NULL, NVIRT_A_NAMED_POLICY_NAME,
 		     NVIRT_A_NAMED_POLICY_NAME)),
+	CASE("pool-new", FORM_DO, base_pool_new, true,
+	     MISSING("name", NULL, NVIRT_A_POOL_NAME, NVIRT_A_POOL_NAME),
+	     MISSING("member", NO_POOL_NIC, 0, NVIRT_A_POOL_MEMBER)),
+	CASE("pool-get", FORM_DO, base_pool_named, false,
+	     MISSING("name", NULL, NVIRT_A_POOL_NAME, NVIRT_A_POOL_NAME)),
+	CASE("pool-get", FORM_DUMP, NULL, false),
+	CASE("pool-set", FORM_DO, base_pool_set, true,
+	     MISSING("name", NULL, NVIRT_A_POOL_NAME, NVIRT_A_POOL_NAME)),
+	CASE("pool-del", FORM_DO, base_pool_named, true,
+	     MISSING("name", NULL, NVIRT_A_POOL_NAME, NVIRT_A_POOL_NAME)),
 };
 
 static inline const struct op_case *op_case(const char *op, int form)
@@ -191,6 +228,20 @@ static inline void fill_policy(struct mreq *m, const char *name,
 	mreq_str(m, NVIRT_A_NAMED_POLICY_NAME, name);
 }
 
+static inline void fill_pool(struct mreq *m, const char *name,
+			     const struct objs *o)
+{
+	mreq_str(m, NVIRT_A_POOL_NAME, name);
+	if (m->cmd == NVIRT_CMD_POOL_NEW) {
+		mreq_nest_start(m, NVIRT_A_POOL_MEMBER);
+		mreq_u32(m, NVIRT_A_POOL_MEMBER_IFINDEX, o->nic_ifindex);
+		mreq_nest_end(m);
+		mreq_nest_start(m, NVIRT_A_POOL_MEMBER);
+		mreq_str(m, NVIRT_A_POOL_MEMBER_IFNAME, OBJ_NIC2);
+		mreq_nest_end(m);
+	}
+}
+
 /* Remove what objs_setup() or the ops made, if anything; in @nl's netns. */
 static inline void objs_teardown(struct nvnl *nl)
 {
@@ -198,8 +249,12 @@ static inline void objs_teardown(struct nvnl *nl)
 	objs_req(nl, NVIRT_CMD_VIF_DEL, fill_vif, OBJ_VIF, NULL);
 	objs_req(nl, NVIRT_CMD_POLICY_DEL, fill_policy, OBJ_NEW_POLICY, NULL);
 	objs_req(nl, NVIRT_CMD_POLICY_DEL, fill_policy, OBJ_POLICY, NULL);
+	objs_req(nl, NVIRT_CMD_POOL_DEL, fill_pool, OBJ_NEW_POOL, NULL);
+	objs_req(nl, NVIRT_CMD_POOL_DEL, fill_pool, OBJ_POOL, NULL);
 	if (if_nametoindex(OBJ_NIC))
 		(void)!system("ip link del " OBJ_NIC);
+	if (if_nametoindex(OBJ_NIC2))
+		(void)!system("ip link del " OBJ_NIC2);
 }
 
 /*
@@ -216,6 +271,8 @@ static inline const char *objs_setup(struct nvnl *nl, struct objs *o,
 	objs_teardown(nl);
 	if (system("ip link add " OBJ_NIC " type dummy"))
 		return "ip link add " OBJ_NIC;
+	if (system("ip link add " OBJ_NIC2 " type dummy"))
+		return "ip link add " OBJ_NIC2;
 	o->nic_ifindex = if_nametoindex(OBJ_NIC);
 	if (!o->nic_ifindex)
 		return OBJ_NIC " has no ifindex";
@@ -223,6 +280,8 @@ static inline const char *objs_setup(struct nvnl *nl, struct objs *o,
 		return "vif-new " OBJ_VIF;
 	if (objs_req(nl, NVIRT_CMD_POLICY_NEW, fill_policy, OBJ_POLICY, o))
 		return "policy-new " OBJ_POLICY;
+	if (objs_req(nl, NVIRT_CMD_POOL_NEW, fill_pool, OBJ_POOL, o))
+		return "pool-new " OBJ_POOL;
 	if (snapshot_take(nl, &prev))
 		return "snapshot";
 	for (tries = 0; tries < 50; tries++) {

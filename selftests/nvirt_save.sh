@@ -138,7 +138,7 @@ lines_fail_alone() {
 	for line in \
 		"$bad:2: Error: argument of \"mtu\" must be a number up to 2147483647, not \"lots\"." \
 		"$bad:3: Error: Cannot open network namespace \"nvsnone\": No such file or directory." \
-		"$bad:4: Error: a line is \"policy add ...\" or \"vif add ...\"." \
+		"$bad:4: Error: a line is \"pool add ...\", \"policy add ...\" or \"vif add ...\"." \
 		"$bad:5: Error: No such NIC." \
 		"$bad:6: Error: \"dry-run\" in a saved file." \
 		"$bad:7: Error: \"help\" in a saved file."; do

@@ -441,6 +441,11 @@ MATRIX(policy_get, "policy-get", FORM_DO);
 MATRIX(policy_dump, "policy-get", FORM_DUMP);
 MATRIX(policy_set, "policy-set", FORM_DO);
 MATRIX(policy_del, "policy-del", FORM_DO);
+MATRIX(pool_new, "pool-new", FORM_DO);
+MATRIX(pool_get, "pool-get", FORM_DO);
+MATRIX(pool_dump, "pool-get", FORM_DUMP);
+MATRIX(pool_set, "pool-set", FORM_DO);
+MATRIX(pool_del, "pool-del", FORM_DO);
 
 FIXTURE_SETUP(matrix)
 {

@@ -49,7 +49,7 @@ object_keywords() {
 man_has_every_keyword() {
 	local obj page text k opt brief rest missing=
 
-	for obj in "" nic vif policy monitor save restore; do
+	for obj in "" nic vif policy pool monitor save restore; do
 		page=$MAN/nvirt${obj:+-${obj/restore/save}}.8
 		text=$(man_render "$page")
 		for k in $(object_keywords "$obj"); do
@@ -84,7 +84,7 @@ completion_has_every_keyword() {
 	{ ls /sys/class/net; ip netns list | cut -d' ' -f1; } > "$TMP/names"
 	# save and restore offer files too: of an empty directory, none.
 	mkdir "$TMP/empty" && cd "$TMP/empty" || return 1
-	for obj in nic vif policy monitor version save restore; do
+	for obj in nic vif policy pool monitor version save restore; do
 		help=$(object_keywords "$obj" | grep -vxF -e nvirt -e "$obj")
 		comp=$(object_completions "$obj")
 		missing=$(comm -23 <(echo "$help") <(echo "$comp") | tr '\n' ' ')

@@ -58,9 +58,11 @@ nvirt_completion() {
 			for cmd in $(complete_line "nvirt $obj "); do
 				case $obj.$cmd in
 				*.help) ;;
-				vif.add|policy.add) complete_walk "nvirt $obj $cmd x " ;;
+				vif.add|policy.add|pool.add)
+					complete_walk "nvirt $obj $cmd x " ;;
 				vif.set) complete_walk "nvirt $obj $cmd nvc0 " ;;
 				policy.set) complete_walk "nvirt $obj $cmd nvcpol " ;;
+				pool.set) complete_walk "nvirt $obj $cmd nvcpool " ;;
 				*) complete_walk "nvirt $obj $cmd " ;;
 				esac
 			done

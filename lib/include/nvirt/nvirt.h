@@ -286,6 +286,12 @@ struct nvirt_plan {
 	const struct nvirt_enforce *const *enforce;
 	uint32_t n_reasons;	/* every reason, in order */
 	const struct nvirt_plan_why *const *reasons;
+	/*
+	 * A dry run's (libnvirt 0.5, NVIRT_HAS(plan, parent_ifname)): the
+	 * NIC planned on, which nvirt chose for a VIF made from a pool;
+	 * else "".
+	 */
+	char parent_ifname[16];
 };
 
 /* Traffic of a VIF, as its guest sees it. */
@@ -366,6 +372,12 @@ struct nvirt_vif {
 	uint32_t attach;
 	char attach_path[32];
 	char attach_pci[16];
+
+	/*
+	 * The pool its NIC was chosen from (libnvirt 0.5, NVIRT_HAS(vif,
+	 * pool_name)), "" when its NIC was named.
+	 */
+	char pool_name[32];
 };
 
 /* Which fields of a struct nvirt_vif_config a request carries. */
@@ -385,6 +397,7 @@ enum nvirt_vif_field {
 	NVIRT_VIF_F_POLICY	= 1 << 12,	/* those of policy->fields */
 	NVIRT_VIF_F_POLICY_NAME	= 1 << 13,
 	NVIRT_VIF_F_ATTACH	= 1 << 14,	/* libnvirt 0.4 */
+	NVIRT_VIF_F_POOL_NAME	= 1 << 15,	/* libnvirt 0.5; new VIFs only */
 };
 
 /*
@@ -414,6 +427,11 @@ struct nvirt_vif_config {
 	 * with NVIRT_VIF_F_NETNS); NETNS_FD implies NVIRT_ATTACH_NETNS
 	 */
 	uint32_t attach;
+	/*
+	 * the pool nvirt is to choose the new VIF's NIC from (libnvirt 0.5),
+	 * in place of a NIC named to nvirt_vif_new(); not NULL
+	 */
+	const char *pool_name;
 };
 
 #define NVIRT_VIF_CONFIG_INIT						\
@@ -588,6 +606,56 @@ typedef int (*nvirt_policy_cb)(const struct nvirt_named_policy *np,
  * list is a consistent snapshot, as of nvirt_nic_dump().
  */
 int nvirt_policy_dump(struct nvirt *h, nvirt_policy_cb cb, void *arg);
+
+/*
+ * Pools: NICs of a network namespace, kept by name, that nvirt chooses a
+ * new VIF's NIC among (struct nvirt_vif_config's pool_name): the NIC
+ * whose mechanism suits the VIF's goal best, then the one with more of it
+ * free, more rate left to guarantee, fewer VIFs. The VIF's plan says why
+ * (NVIRT_PLAN_REASON_NIC_CHOSEN, _NIC_NOT_CHOSEN). libnvirt 0.5.
+ */
+struct nvirt_pool_member {
+	uint32_t ifindex;
+	char ifname[16];	/* "" when it has none (a moment, going) */
+};
+
+struct nvirt_pool {
+	uint32_t size;		/* see NVIRT_HAS() */
+	char name[32];
+	uint32_t vifs;		/* how many VIFs were made from it */
+	uint32_t n_members;
+	const struct nvirt_pool_member *members;	/* in its order */
+};
+
+/*
+ * Create a pool of the @n NICs named in @devs (at least one, at most 8),
+ * in the caller's network namespace; needs CAP_NET_ADMIN.
+ */
+int nvirt_pool_new(struct nvirt *h, const char *name,
+		   const char *const *devs, unsigned int n);
+
+/*
+ * Replace a pool's NICs with the @n of @devs; needs CAP_NET_ADMIN. Fails
+ * with -EBUSY when a NIC left out holds a VIF made from the pool.
+ */
+int nvirt_pool_set(struct nvirt *h, const char *name,
+		   const char *const *devs, unsigned int n);
+
+/* Remove a pool; -EBUSY while VIFs made from it exist. CAP_NET_ADMIN. */
+int nvirt_pool_del(struct nvirt *h, const char *name);
+
+/* One pool, by name: on success *@pool, for nvirt_free(). */
+int nvirt_pool_get(struct nvirt *h, const char *name,
+		   struct nvirt_pool **pool);
+
+/*
+ * Called for each pool of a dump, with a record valid while it runs;
+ * non-zero stops the dump and is returned.
+ */
+typedef int (*nvirt_pool_cb)(const struct nvirt_pool *pool, void *arg);
+
+/* Call @cb for every pool of the caller's network namespace. */
+int nvirt_pool_dump(struct nvirt *h, nvirt_pool_cb cb, void *arg);
 
 /*
  * The monitor: events on the NICs, VIFs and named policies of the

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nvirt pool: create, change, show and remove pools of NICs, from which
+ * "nvirt vif add VIF pool PNAME" has nvirt choose the VIF's NIC.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <nvirt/nvirt.h>
+
+#include "output.h"
+#include "pool.h"
+#include "utils.h"
+
+static int pool_help(int argc __maybe_unused, char **argv __maybe_unused)
+{
+	printf("Usage: nvirt pool add NAME DEVS\n"
+	       "       nvirt pool set NAME DEVS\n"
+	       "       nvirt pool del NAME\n"
+	       "       nvirt [ -j ] [ -p ] pool show [ NAME ]\n"
+	       "       nvirt pool help\n"
+	       "NAME := [ name ] PNAME\n"
+	       "DEVS := { dev IFNAME } [ dev IFNAME ]...\n"
+	       "PNAME: up to 31 characters; after \"name\" when it is also a keyword\n"
+	       "DEVS: at most 8 NICs, in the order to prefer among equals\n"
+	       "A VIF made from a pool (nvirt vif add VIF pool PNAME) goes on the NIC whose\n"
+	       "mechanism suits its goal best, then the one with more of it free, more rate\n"
+	       "left to guarantee, fewer VIFs; its plan says why. set replaces the NICs;\n"
+	       "del, and set dropping a NIC, refuse while VIFs made from the pool are on it.\n");
+	return 0;
+}
+
+/* The commands, for what each one takes. */
+enum pool_op {
+	POOL_ADD,
+	POOL_SET,
+	POOL_DEL,
+	POOL_SHOW,
+};
+
+/* Read the arguments of @op: PNAME (the word that is no keyword), devs. */
+static void pool_parse(int argc, char **argv, struct pool_args *args,
+		       enum pool_op op)
+{
+	bool devs = op == POOL_ADD || op == POOL_SET;
+
+	memset(args, 0, sizeof(*args));
+	for (; argc > 0; argc--, argv++) {
+		if (!strcmp(*argv, "help")) {
+			arg_help(pool_help);
+		} else if (devs && !strcmp(*argv, "dev")) {
+			NEXT_ARG();
+			if (args->n == POOL_DEVS)
+				arg_error("a pool has at most 8 NICs.");
+			args->devs[args->n++] = *argv;
+		} else if (!strcmp(*argv, "name")) {
+			NEXT_ARG();
+			if (args->name)
+				duparg("name", *argv);
+			args->name = *argv;
+		} else if (!args->name) {
+			args->name = *argv;
+		} else {
+			unknown_arg(*argv);
+		}
+	}
+	if (op != POOL_SHOW && !args->name)
+		missarg("NAME");
+	if (devs && !args->n)
+		missarg("dev");
+}
+
+/* Read the arguments of "pool add"; wrong words end the program. */
+void pool_parse_add(int argc, char **argv, struct pool_args *args)
+{
+	pool_parse(argc, argv, args, POOL_ADD);
+}
+
+/* p0: dev eth2 dev eth0 vifs 2: its NICs, and how many VIFs it made */
+void pool_print_obj(const char *key, const struct nvirt_pool *pool)
+{
+	uint32_t i;
+
+	out_nest_open(key, false);
+	print_string("name", "%s:", pool->name);
+	out_nest_open("members", true);
+	for (i = 0; i < pool->n_members; i++) {
+		out_nest_open(NULL, false);
+		print_uint("ifindex", NULL, pool->members[i].ifindex);
+		print_string("ifname", " dev %s", pool->members[i].ifname);
+		out_nest_close();
+	}
+	out_nest_close();
+	print_uint("vifs", " vifs %u", pool->vifs);
+	print_string(NULL, "%s", "\n");
+	out_nest_close();
+}
+
+static int pool_print(const struct nvirt_pool *pool, void *arg __maybe_unused)
+{
+	pool_print_obj(NULL, pool);
+	return 0;
+}
+
+/* nvirt pool [ show [ PNAME ] ] */
+static int pool_show(int argc, char **argv)
+{
+	struct nvirt_pool *pool = NULL;
+	struct pool_args args;
+	struct nvirt *nv;
+	int err, ret;
+
+	pool_parse(argc, argv, &args, POOL_SHOW);
+	nv = nv_open();
+	if (!nv)
+		return -1;
+
+	out_start(true);
+	if (args.name) {
+		err = nvirt_pool_get(nv, args.name, &pool);
+		if (!err)
+			pool_print(pool, NULL);
+		nvirt_free(pool);
+	} else {
+		err = nvirt_pool_dump(nv, pool_print, NULL);
+	}
+	ret = out_end(!err);
+	return err ? nv_error() : ret;
+}
+
+/* nvirt pool { add PNAME DEVS | set PNAME DEVS | del PNAME } */
+static int pool_change(int argc, char **argv, enum pool_op op)
+{
+	struct pool_args args;
+	struct nvirt *nv;
+	int err;
+
+	pool_parse(argc, argv, &args, op);
+	nv = nv_open();
+	if (!nv)
+		return -1;
+	if (op == POOL_ADD)
+		err = nvirt_pool_new(nv, args.name, args.devs, args.n);
+	else if (op == POOL_SET)
+		err = nvirt_pool_set(nv, args.name, args.devs, args.n);
+	else
+		err = nvirt_pool_del(nv, args.name);
+	if (err)
+		return nv_error();
+	nv_warn();
+	return 0;
+}
+
+static int pool_add(int argc, char **argv)
+{
+	return pool_change(argc, argv, POOL_ADD);
+}
+
+static int pool_set(int argc, char **argv)
+{
+	return pool_change(argc, argv, POOL_SET);
+}
+
+static int pool_del(int argc, char **argv)
+{
+	return pool_change(argc, argv, POOL_DEL);
+}
+
+static const struct cmd pool_cmds[] = {
+	{ "show",	pool_show },
+	{ "add",	pool_add },
+	{ "set",	pool_set },
+	{ "del",	pool_del },
+	{ "help",	pool_help },
+	{ NULL }
+};
+
+int do_pool(int argc, char **argv)
+{
+	return do_cmd(pool_cmds, "Command", "nvirt pool help", argc, argv);
+}

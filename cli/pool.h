@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nvirt pool: pools of NICs, which "nvirt vif add VIF pool PNAME" has
+ * nvirt choose a NIC from (pool.c); also what save and restore use.
+ */
+
+#ifndef NVIRT_CLI_POOL_H
+#define NVIRT_CLI_POOL_H
+
+#include <nvirt/nvirt.h>
+
+/* At most as many NICs as the kernel keeps in a pool, and one more. */
+#define POOL_DEVS	9
+
+struct pool_args {
+	const char *name;
+	const char *devs[POOL_DEVS];
+	unsigned int n;
+};
+
+void pool_parse_add(int argc, char **argv, struct pool_args *args);
+void pool_print_obj(const char *key, const struct nvirt_pool *pool);
+
+#endif /* NVIRT_CLI_POOL_H */

@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nvirt: pools, NICs of a namespace that nvirt chooses a new VIF's parent
+ * among (pool.c).
+ */
+
+#ifndef _NVIRT_POOL_H
+#define _NVIRT_POOL_H
+
+#include <linux/if.h>
+#include <linux/list.h>
+#include <net/net_namespace.h>
+
+#include "policy.h"
+#include "vif-cfg.h"
+
+struct net_device;
+struct netlink_ext_ack;
+
+/* NICs a pool holds: every one can be explained in a VIF's plan. */
+#define NVIRT_POOL_MEMBERS	8
+
+/**
+ * struct nvirt_pool - a pool of NICs
+ * @node: in its namespace's list
+ * @name: its name, unique in the namespace
+ * @n: NICs in @ifindex
+ * @ifindex: its NICs, in the order given; a NIC that goes leaves it
+ * @ntf_hash: hash of the record last notified
+ *
+ * All fields are protected by RTNL.
+ */
+struct nvirt_pool {
+	struct list_head node;
+	char name[NVIRT_POLICY_NAMSIZ];
+	unsigned int n;
+	int ifindex[NVIRT_POOL_MEMBERS];
+	u32 ntf_hash;
+};
+
+/**
+ * struct nvirt_pool_members - the NICs a request names for a pool
+ * @n: how many
+ * @ifindex: each by ifindex, or 0
+ * @ifname: each by name, or ""; both given must agree
+ */
+struct nvirt_pool_members {
+	unsigned int n;
+	int ifindex[NVIRT_POOL_MEMBERS];
+	char ifname[NVIRT_POOL_MEMBERS][IFNAMSIZ];
+};
+
+/**
+ * struct nvirt_pool_choice - why a VIF's NIC was chosen from its pool
+ * @chosen: the chosen NIC's reason (NVIRT_PLAN_REASON_NIC_CHOSEN)
+ * @n: entries in @not_chosen
+ * @not_chosen: each other NIC's (NVIRT_PLAN_REASON_NIC_NOT_CHOSEN)
+ */
+struct nvirt_pool_choice {
+	struct nvirt_plan_why chosen;
+	unsigned int n;
+	struct nvirt_plan_why not_chosen[NVIRT_POOL_MEMBERS - 1];
+};
+
+struct nvirt_pool *nvirt_pool_find(struct net *net, const char *name);
+struct nvirt_pool *nvirt_pool_next(struct net *net, unsigned long *pos);
+unsigned int nvirt_pool_gen(struct net *net);
+unsigned int nvirt_pool_users(struct net *net, const char *name);
+int nvirt_pool_new(struct net *net, const char *name,
+		   const struct nvirt_pool_members *m,
+		   struct netlink_ext_ack *extack);
+int nvirt_pool_set(struct net *net, struct nvirt_pool *pool,
+		   const struct nvirt_pool_members *m,
+		   struct netlink_ext_ack *extack);
+int nvirt_pool_del(struct net *net, struct nvirt_pool *pool,
+		   struct netlink_ext_ack *extack);
+struct net_device *nvirt_pool_member(struct net *net, const char *name,
+				     int ifindex);
+struct net_device *nvirt_pool_choose(struct net *net, const char *name,
+				     const char *vif_name,
+				     const struct nvirt_vif_cfg *cfg,
+				     struct nvirt_pool_choice *ch,
+				     struct netlink_ext_ack *extack);
+void nvirt_pool_explain(struct nvirt_plan *plan,
+			const struct nvirt_pool_choice *ch);
+
+int nvirt_pool_init(void);
+void nvirt_pool_exit(void);
+
+#endif /* _NVIRT_POOL_H */

@@ -1,0 +1,177 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Pools: NICs kept by name; a VIF made from one goes on the NIC whose plan
+# suits its goal best (then more free, more rate left, fewer VIFs), and
+# its plan says why for every NIC; the pool is saved and restored with its
+# VIFs; refusals change nothing.
+
+source "$(dirname "$0")/lib.sh"
+
+IGB=$(drv igb)
+E1000=$(drv e1000)
+
+# A pool's record: "NAME: IFNAME... vifs N"
+pool_line() {
+	"$NVIRT" -j pool show "$1" |
+		json_get '"%s: %s vifs %d" % (d[0]["name"], " ".join(m["ifname"] for m in d[0]["members"]), d[0]["vifs"])'
+}
+
+# The reasons of a dry run of "vif add NAME ARGS...", "CODE: TEXT" a line.
+plan_reasons() {
+	"$NVIRT" -j vif add "$@" dry-run |
+		json_get '"\n".join(r["code"] + ": " + r["text"] for r in d["reasons"])'
+}
+
+# Add, show, change and remove; each refusal says why and changes nothing.
+lifecycle() {
+	local before
+
+	ip link add nvq0 type dummy && defer ip link del nvq0
+	ip link add nvq1 type dummy && defer ip link del nvq1
+	defer "$NVIRT" pool del p0
+	"$NVIRT" pool add p0 dev nvq0 dev nvq1 || return 1
+	expect_eq "record" "$(pool_line p0)" "p0: nvq0 nvq1 vifs 0" || return 1
+	expect_match "text" "$("$NVIRT" pool show p0)" "^p0: dev nvq0 dev nvq1 vifs 0$" ||
+		return 1
+	before=$("$NVIRT" -j pool show)
+
+	run "$NVIRT" pool add p0 dev nvq0
+	expect_eq "twice" "$rc $err" "1 Error: Pool p0 exists." || return 1
+	run "$NVIRT" pool add p/1 dev nvq0
+	expect_eq "bad name" "$rc $err" \
+		"1 Error: A pool name is letters, digits and -_.: only." || return 1
+	run "$NVIRT" pool add p1 dev nvq9
+	expect_eq "no such NIC" "$rc $err" "1 Error: No such NIC nvq9." || return 1
+	run "$NVIRT" pool add p1 dev lo
+	expect_eq "no Ethernet NIC" "$rc $err" "1 Error: lo is no Ethernet NIC." || return 1
+	"$NVIRT" vif add pv1 dev nvq0 backend soft && defer "$NVIRT" vif del pv1 || return 1
+	run "$NVIRT" pool add p1 dev pv1
+	expect_eq "a VIF" "$rc $err" "1 Error: pv1 is a VIF itself." || return 1
+	run "$NVIRT" pool add p1 dev nvq0 dev nvq0
+	expect_eq "a NIC twice" "$rc $err" "1 Error: nvq0 is in the pool twice." || return 1
+	run "$NVIRT" pool add p1 $(printf 'dev nvq0 %.0s' {1..9})
+	expect_eq "nine NICs" "$rc $err" "1 Error: A pool has at most 8 NICs." || return 1
+	run "$NVIRT" pool add p1
+	expect_eq "no NIC" "$rc" 1 && expect_match "no NIC: message" "$err" "dev" || return 1
+	run "$NVIRT" pool del p9
+	expect_eq "del: no such pool" "$rc $err" "1 Error: No such pool p9." || return 1
+	expect_same "pools after the refusals" "$before" "$("$NVIRT" -j pool show)" ||
+		return 1
+
+	"$NVIRT" pool set p0 dev nvq1 || return 1
+	expect_eq "set" "$(pool_line p0)" "p0: nvq1 vifs 0" || return 1
+	# A NIC that goes away leaves its pools.
+	ip link del nvq1
+	expect_eq "its NIC gone" "$(pool_line p0)" "p0:  vifs 0" || return 1
+	run "$NVIRT" vif add pv0 pool p0
+	expect_eq "a pool with no NIC" "$rc $err" "1 Error: Pool p0 has no NIC." || return 1
+	"$NVIRT" pool del p0 && "$NVIRT" vif del pv1 &&
+	expect_eq "deleted" "$("$NVIRT" -j pool show | json_get 'len(d)')" 0
+}
+
+# The goal picks the NIC: throughput a VF on igb over e1000's software
+# path; density a software path, on the NIC with fewer VIFs.
+choice() {
+	local reasons vifs
+
+	defer "$NVIRT" pool del pg
+	defer "$NVIRT" vif del gt
+	defer "$NVIRT" vif del gd
+	"$NVIRT" pool add pg dev "$E1000" dev "$IGB" || return 1
+	vifs=$("$NVIRT" -j vif show)
+
+	reasons=$(plan_reasons gt pool pg goal throughput)
+	ktap_print_msg "$reasons"
+	expect_match "throughput: the chosen NIC first" "$reasons" \
+		"^nic-chosen: $IGB chosen from pool pg: vf, [0-9]+ free" &&
+	expect_match "throughput: why not e1000" "$reasons" \
+		"nic-not-chosen: $E1000 not chosen: its best is soft, $IGB has vf for throughput" ||
+		return 1
+	expect_same "the dry run made nothing" "$vifs" "$("$NVIRT" -j vif show)" ||
+		return 1
+
+	"$NVIRT" vif add gt pool pg goal throughput || return 1
+	expect_eq "throughput: on igb's VF, from the pool" \
+		"$(vif_get gt '["parent"], d[0]["backend"], d[0]["pool"]')" "$IGB vf pg" || return 1
+	expect_match "vif show says the pool" "$("$NVIRT" vif show gt)" " pool pg " || return 1
+
+	reasons=$(plan_reasons gd pool pg goal density)
+	ktap_print_msg "$reasons"
+	expect_match "density: fewer VIFs wins" "$reasons" \
+		"nic-not-chosen: $IGB not chosen: 1 VIFs on it, $E1000 has 0" || return 1
+	"$NVIRT" vif add gd pool pg goal density || return 1
+	expect_eq "density: e1000's software path" \
+		"$(vif_get gd '["parent"], d[0]["backend"]')" "$E1000 soft" &&
+	expect_eq "the pool counts its VIFs" "$(pool_line pg)" "pg: $E1000 $IGB vifs 2" ||
+		return 1
+	"$NVIRT" vif del gt && "$NVIRT" vif del gd && "$NVIRT" pool del pg
+}
+
+# What a pool with VIFs refuses, and a VIF's NIC given twice.
+refusals() {
+	local before on other
+
+	defer "$NVIRT" pool del pr
+	defer "$NVIRT" vif del rv
+	"$NVIRT" pool add pr dev "$E1000" dev "$IGB" &&
+	"$NVIRT" vif add rv pool pr goal density || return 1
+	on=$(vif_get rv '["parent"]')
+	other=$E1000
+	[ "$on" = "$E1000" ] && other=$IGB
+	before="$("$NVIRT" -j pool show) $("$NVIRT" -j vif show)"
+
+	run "$NVIRT" pool del pr
+	expect_eq "del while used" "$rc $err" "1 Error: Pool pr has 1 VIF made from it." ||
+		return 1
+	run "$NVIRT" pool set pr dev "$other"
+	expect_eq "set without the VIF's NIC" "$rc $err" \
+		"1 Error: VIF rv of pool pr is on $on." || return 1
+	run "$NVIRT" vif add rw pool pr dev "$IGB"
+	expect_eq "dev and pool" "$rc $err" \
+		"1 Error: \"dev\" and \"pool\" exclude each other: nvirt picks the NIC from the pool." ||
+		return 1
+	run "$NVIRT" vif add rw pool nopool
+	expect_eq "no such pool" "$rc $err" "1 Error: No such pool nopool." || return 1
+	run "$NVIRT" vif add rv pool pr
+	expect_eq "a VIF of that name" "$rc" 1 &&
+	expect_match "a VIF of that name: why" "$err" "VIF rv exists" || return 1
+	expect_same "after the refusals" "$before" \
+		"$("$NVIRT" -j pool show) $("$NVIRT" -j vif show)" || return 1
+	"$NVIRT" vif del rv && "$NVIRT" pool del pr
+}
+
+# save writes the pool and "vif add ... pool"; restore makes them again.
+save_restore() {
+	local tmp saved
+
+	tmp=$(mktemp) && defer rm -f "$tmp"
+	defer "$NVIRT" pool del ps
+	defer "$NVIRT" vif del sv
+	"$NVIRT" pool add ps dev "$IGB" dev "$E1000" &&
+	"$NVIRT" vif add sv pool ps goal density || return 1
+	"$NVIRT" save "$tmp" || return 1
+	saved=$(grep -v '^#' "$tmp")
+	ktap_print_msg "$saved"
+	grep -qx "pool add ps dev $IGB dev $E1000" <<<"$saved" ||
+		fail "no line: pool add ps dev $IGB dev $E1000" || return 1
+	expect_match "the VIF's line" "$saved" "vif add sv pool ps " || return 1
+
+	"$NVIRT" vif del sv && "$NVIRT" pool del ps || return 1
+	run "$NVIRT" restore "$tmp"
+	expect_eq "restore" "$rc" 0 || { ktap_print_msg "$out $err"; return 1; }
+	expect_eq "the pool again" "$(pool_line ps)" "ps: $IGB $E1000 vifs 1" &&
+	expect_eq "the VIF again, from it" "$(vif_get sv '["pool"]')" ps || return 1
+	run "$NVIRT" restore "$tmp"
+	expect_match "restore again changes nothing" "$out" \
+		"0 added, 0 changed, [0-9]+ as they were, 0 failed"
+}
+
+ktap_print_header
+ktap_set_plan 4
+modprobe igbvf
+check "pools: add, show, set, del; refusals change nothing; a NIC gone leaves it" lifecycle
+check "the goal picks the NIC, and the plan says why for each" choice
+check "a pool's VIFs keep it and its NICs; dev and pool exclude each other" refusals
+check "save and restore: the pool, and its VIF made from it again" save_restore
+ktap_finished
