@@ -26,6 +26,7 @@ enum {
 	NVIRT_PLACE_NO_DISPLACE	= BIT(2),	/* take nobody's hardware */
 	NVIRT_PLACE_NO_VF	= BIT(3),	/* as if no VF were free */
 	NVIRT_PLACE_NO_QUEUE	= BIT(4),	/* as if no queue were free */
+	NVIRT_PLACE_MOVED	= BIT(5),	/* a VIF made again elsewhere */
 };
 
 /**

@@ -11,7 +11,8 @@
  * the chosen NIC and for each other one.
  *
  * VIFs name the pool they were made from, which is refused removal while
- * they do; a NIC that goes away or leaves the namespace leaves its pools.
+ * they do; a NIC that goes away or leaves the namespace leaves its pools,
+ * and its VIFs made from a pool are made again from it (pool-move.c).
  */
 
 #include <linux/if_arp.h>
@@ -25,6 +26,7 @@
 #include "nic.h"
 #include "npolicy.h"
 #include "place.h"
+#include "pool-move.h"
 #include "pool.h"
 #include "vif.h"
 
@@ -683,6 +685,7 @@ err_unregister_pernet:
  */
 void nvirt_pool_exit(void)
 {
+	nvirt_pool_move_exit();
 	unregister_netdevice_notifier(&nvirt_pool_notifier);
 	unregister_pernet_subsys(&nvirt_pool_net_ops);
 }

@@ -400,7 +400,8 @@ static bool nvirt_req_refused(const struct nvirt_req *req,
  */
 int nvirt_req_vif_new(struct nvirt_req *req)
 {
-	unsigned int flags = req->dry_run ? NVIRT_PLACE_DRY_RUN : 0;
+	unsigned int flags = (req->dry_run ? NVIRT_PLACE_DRY_RUN : 0) |
+			     (req->moved ? NVIRT_PLACE_MOVED : 0);
 	struct nvirt_placement *pl;
 	struct pci_dev *pdev = NULL;
 	struct net_device *parent;

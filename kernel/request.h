@@ -27,6 +27,8 @@ struct nvirt_vif_cfg;
  * @cfg: the settings asked for; the front end holds a namespace in it
  * @members: the NICs a pool request names
  * @dry_run: plan and report, change nothing
+ * @moved: nvirt's own request, making again on another NIC a VIF whose NIC
+ *	went: announced with cause placement
  * @extack: where a refusal is explained
  * @parent: finds the parent a new VIF is to have
  * @vif: finds the VIF the request names
@@ -48,6 +50,7 @@ struct nvirt_req {
 	struct nvirt_vif_cfg *cfg;
 	const struct nvirt_pool_members *members;
 	bool dry_run;
+	bool moved;
 	struct netlink_ext_ack *extack;
 	struct net_device *(*parent)(struct nvirt_req *req);
 	struct nvirt_vif *(*vif)(struct nvirt_req *req);

@@ -20,6 +20,7 @@
 #include "nic.h"
 #include "npolicy.h"
 #include "place.h"
+#include "pool-move.h"
 #include "soft.h"
 #include "vf.h"
 #include "vfio.h"
@@ -333,7 +334,8 @@ int nvirt_vif_new(struct net *net, const char *name, struct net_device *parent,
 	err = nvirt_vif_table_add(vif);
 	if (err)
 		goto err_destroy;
-	nvirt_vif_notify(vif, NVIRT_NTF_ADD, NVIRT_CAUSE_REQUEST);
+	nvirt_vif_notify(vif, NVIRT_NTF_ADD, flags & NVIRT_PLACE_MOVED ?
+			 NVIRT_CAUSE_PLACEMENT : NVIRT_CAUSE_REQUEST);
 	return vif->id;
 
 err_destroy:
@@ -710,7 +712,11 @@ static int nvirt_vif_netdev_event(struct notifier_block *nb,
 					 NVIRT_CAUSE_NETDEV);
 		break;
 	case NETDEV_UNREGISTER:
-		/* The parent goes, or leaves the namespace. */
+		/*
+		 * The parent goes, or leaves the namespace; VIFs made from a
+		 * pool are made again on another NIC of it, later.
+		 */
+		nvirt_vif_each(dev, nvirt_pool_move_later, NULL);
 		nvirt_vif_each(dev, nvirt_vif_gone,
 			       (void *)(uintptr_t)NVIRT_CAUSE_PARENT);
 		if (!vif || vif->dying)

@@ -4,7 +4,8 @@
 # Pools: NICs kept by name; a VIF made from one goes on the NIC whose plan
 # suits its goal best (then more free, more rate left, fewer VIFs), and
 # its plan says why for every NIC; the pool is saved and restored with its
-# VIFs; refusals change nothing.
+# VIFs; a NIC that goes has its VIFs made again on another NIC of the
+# pool; refusals change nothing.
 
 source "$(dirname "$0")/lib.sh"
 
@@ -167,11 +168,50 @@ save_restore() {
 		"0 added, 0 changed, [0-9]+ as they were, 0 failed"
 }
 
+# Is VIF $1 on NIC $2?
+vif_on() {
+	[ "$(vif_get "$1" '["parent"]' 2>/dev/null)" = "$2" ]
+}
+
+# A NIC that goes: its VIF made from a pool is made again on another NIC
+# of it, with its settings, back in its netns; the monitor hears it go
+# with its NIC and come back by placement.
+moved() {
+	local tmp evs
+
+	tmp=$(mktemp -d) && defer rm -rf "$tmp"
+	ip link add nvq4 type dummy && defer ip link del nvq4
+	ip link add nvq5 type dummy && defer ip link del nvq5
+	ip netns add nvqg && defer ip netns del nvqg
+	defer "$NVIRT" pool del pm
+	defer "$NVIRT" vif del mv
+	"$NVIRT" pool add pm dev nvq4 dev nvq5 &&
+	"$NVIRT" vif add mv pool pm goal density mtu 1400 netns nvqg || return 1
+	expect_eq "first on nvq4" "$(vif_get mv '["parent"]')" nvq4 || return 1
+	monitor_start "$tmp/ev" vif || return 1
+
+	ip link del nvq4
+	wait_for 20 vif_on mv nvq5 ||
+		fail "not made again on nvq5: $("$NVIRT" vif show)" || return 1
+	expect_eq "its settings, its pool" "$(vif_get mv '["mtu"], d[0]["pool"]')" "1400 pm" &&
+	{ ip -n nvqg link show dev mv >/dev/null || fail "not back in nvqg"; } &&
+	expect_eq "the pool" "$(pool_line pm)" "pm: nvq5 vifs 1" || return 1
+	wait_for 5 grep -q '"add"' "$tmp/ev"
+	evs=$(python3 -c '
+import json, sys
+for line in open(sys.argv[1]):
+    e = json.loads(line)
+    if e["event"] != "change":
+        print(e["event"], e.get("cause", "-"), e["vif"]["name"], end=";")' "$tmp/ev")
+	expect_eq "its going and coming" "$evs" "del parent mv;add placement mv;"
+}
+
 ktap_print_header
-ktap_set_plan 4
+ktap_set_plan 5
 modprobe igbvf
 check "pools: add, show, set, del; refusals change nothing; a NIC gone leaves it" lifecycle
 check "the goal picks the NIC, and the plan says why for each" choice
 check "a pool's VIFs keep it and its NICs; dev and pool exclude each other" refusals
 check "save and restore: the pool, and its VIF made from it again" save_restore
+check "a NIC that goes: its pool's VIF is made again on another NIC of it" moved
 ktap_finished

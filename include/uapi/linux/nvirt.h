@@ -165,7 +165,9 @@ enum nvirt_knob {
  * @NVIRT_CAUSE_POLICY: The named policy the virtual interface follows changed.
  * @NVIRT_CAUSE_PLACEMENT: nvirt moved the virtual interface to another backend
  *   to share scarce hardware: its VF was taken by a higher priority, or one
- *   was freed for it. The notification carries the plan.
+ *   was freed for it. The notification carries the plan. Also the add of a
+ *   virtual interface made again from its pool, on another NIC of it, after
+ *   its NIC went (a del with cause parent before).
  * @NVIRT_CAUSE_UNLOAD: The nvirt module is being removed.
  * @NVIRT_CAUSE_RESCAN: The NIC's periodic re-read found a change no kernel
  *   event announces (channels, VFs).
