@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * nvirt: what the netlink files (netlink.c, netlink-vif.c,
- * netlink-policy.c) share, and nothing else uses.
+ * nvirt: what the netlink files (netlink.c, netlink-vif.c, netlink-named.c,
+ * netlink-policy.c, netlink-pool.c) share, and nothing else uses.
  */
 
 #ifndef _NVIRT_NETLINK_COMMON_H

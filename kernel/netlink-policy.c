@@ -14,6 +14,7 @@
 
 #include "netlink-gen.h"
 #include "netlink-common.h"
+#include "netlink-named.h"
 #include "netlink.h"
 #include "npolicy.h"
 #include "request.h"
@@ -153,19 +154,35 @@ static void nvirt_nl_npolicy_rates(struct nlattr **tb,
 }
 
 static int nvirt_nl_npolicy_put(struct sk_buff *msg, struct net *net,
-				const struct nvirt_npolicy *np)
+				const struct nvirt_named *obj)
 {
-	if (nla_put_string(msg, NVIRT_A_NAMED_POLICY_NAME, np->name) ||
+	const struct nvirt_npolicy *np;
+
+	np = container_of(obj, struct nvirt_npolicy, named);
+	if (nla_put_string(msg, NVIRT_A_NAMED_POLICY_NAME, obj->name) ||
 	    nvirt_nl_policy_put(msg, NVIRT_A_NAMED_POLICY_POLICY, &np->cfg,
 				np->cfg.set) ||
 	    nvirt_nl_rates_put(msg, &np->cfg, np->cfg.set,
 			       NVIRT_A_NAMED_POLICY_MAX_RATE,
 			       NVIRT_A_NAMED_POLICY_MIN_RATE) ||
 	    nla_put_u32(msg, NVIRT_A_NAMED_POLICY_USERS,
-			nvirt_npolicy_users(net, np->name)))
+			nvirt_npolicy_users(net, obj->name)))
 		return -EMSGSIZE;
 	return 0;
 }
+
+static const struct nvirt_nl_named_ops nvirt_nl_npolicy_ops = {
+	.kind = &nvirt_npolicy_kind,
+	.name_attr = NVIRT_A_NAMED_POLICY_NAME,
+	.cause_attr = NVIRT_A_NAMED_POLICY_CAUSE,
+	.ntf_cmd = {
+		[NVIRT_NTF_ADD] = NVIRT_CMD_POLICY_ADD_NTF,
+		[NVIRT_NTF_DEL] = NVIRT_CMD_POLICY_DEL_NTF,
+		[NVIRT_NTF_CHANGE] = NVIRT_CMD_POLICY_CHANGE_NTF,
+	},
+	.list = nvirt_npolicy_list,
+	.put = nvirt_nl_npolicy_put,
+};
 
 /**
  * nvirt_nl_policy_notify() - tell a namespace what happened to a policy
@@ -178,43 +195,9 @@ static int nvirt_nl_npolicy_put(struct sk_buff *msg, struct net *net,
 void nvirt_nl_policy_notify(struct net *net, struct nvirt_npolicy *np,
 			    enum nvirt_ntf event)
 {
-	static const u8 cmds[] = {
-		[NVIRT_NTF_ADD] = NVIRT_CMD_POLICY_ADD_NTF,
-		[NVIRT_NTF_DEL] = NVIRT_CMD_POLICY_DEL_NTF,
-		[NVIRT_NTF_CHANGE] = NVIRT_CMD_POLICY_CHANGE_NTF,
-	};
-	struct sk_buff *msg;
-	void *hdr;
-
-	msg = nvirt_nl_ntf_new(net, cmds[event], &hdr);
-	if (!msg)
-		return;
-	if (nvirt_nl_npolicy_put(msg, net, np)) {
-		nlmsg_free(msg);
-		nvirt_nl_ntf_lost(net);
-		return;
-	}
 	/* Only requests change named policies. */
-	nvirt_nl_ntf_send(net, msg, hdr, &np->ntf_hash,
-			  event == NVIRT_NTF_CHANGE, false,
-			  NVIRT_A_NAMED_POLICY_CAUSE, NVIRT_CAUSE_REQUEST);
-}
-
-/* The named policy a request names. */
-static struct nvirt_npolicy *nvirt_nl_npolicy_lookup(struct genl_info *info,
-						     const char *name)
-{
-	struct nlattr *attr = info->attrs[NVIRT_A_NAMED_POLICY_NAME];
-	struct nvirt_npolicy *np;
-
-	ASSERT_RTNL();
-	np = nvirt_npolicy_find(genl_info_net(info), name);
-	if (!np) {
-		NL_SET_ERR_MSG_ATTR_FMT(info->extack, attr, "No such policy %s",
-					name);
-		return ERR_PTR(-ENOENT);
-	}
-	return np;
+	nvirt_nl_named_notify(&nvirt_nl_npolicy_ops, net, &np->named, event,
+			      NVIRT_CAUSE_REQUEST);
 }
 
 /* A policy request, as a handler hands it to the core. */
@@ -228,9 +211,12 @@ struct nvirt_nl_policy_req {
 static struct nvirt_npolicy *nvirt_nl_policy_req_find(struct nvirt_req *req)
 {
 	struct nvirt_nl_policy_req *r;
+	struct nvirt_named *obj;
 
 	r = container_of(req, struct nvirt_nl_policy_req, req);
-	return nvirt_nl_npolicy_lookup(r->info, r->name);
+	obj = nvirt_nl_named_lookup(&nvirt_nl_npolicy_ops, r->info, r->name);
+	return IS_ERR(obj) ? ERR_CAST(obj) :
+	       container_of(obj, struct nvirt_npolicy, named);
 }
 
 /* The name and, with @fields, the fields of a request. */
@@ -279,73 +265,12 @@ int nvirt_nl_policy_del_doit(struct sk_buff *skb, struct genl_info *info)
 	       nvirt_req_policy_del(&r.req);
 }
 
-static int nvirt_nl_npolicy_fill(struct sk_buff *msg,
-				 const struct nvirt_npolicy *np,
-				 const struct genl_info *info,
-				 struct netlink_callback *cb)
-{
-	void *hdr;
-
-	hdr = genlmsg_iput(msg, info);
-	if (!hdr)
-		return -EMSGSIZE;
-	if (nvirt_nl_npolicy_put(msg, genl_info_net(info), np)) {
-		genlmsg_cancel(msg, hdr);
-		return -EMSGSIZE;
-	}
-	if (cb)
-		genl_dump_check_consistent(cb, hdr);
-	genlmsg_end(msg, hdr);
-	return 0;
-}
-
 int nvirt_nl_policy_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	char name[NVIRT_POLICY_NAMSIZ];
-	struct nvirt_npolicy *np;
-	struct sk_buff *msg;
-	int err;
-
-	if (GENL_REQ_ATTR_CHECK(info, NVIRT_A_NAMED_POLICY_NAME))
-		return -EINVAL;
-	nla_strscpy(name, info->attrs[NVIRT_A_NAMED_POLICY_NAME], sizeof(name));
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-	if (!msg)
-		return -ENOMEM;
-	rtnl_lock();
-	np = nvirt_nl_npolicy_lookup(info, name);
-	err = PTR_ERR_OR_ZERO(np);
-	if (!err)
-		err = nvirt_nl_npolicy_fill(msg, np, info, NULL);
-	rtnl_unlock();
-	if (err) {
-		nlmsg_free(msg);
-		return err;
-	}
-	return genlmsg_reply(msg, info);
+	return nvirt_nl_named_get_doit(&nvirt_nl_npolicy_ops, info);
 }
 
 int nvirt_nl_policy_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	const struct genl_info *info = genl_info_dump(cb);
-	struct net *net = sock_net(skb->sk);
-	unsigned long pos = cb->args[0];
-	struct nvirt_npolicy *np;
-	int err = 0;
-
-	rtnl_lock();
-	/* Policies coming or going between parts mark the dump interrupted. */
-	cb->seq = nvirt_npolicy_gen(net);
-	for (; (np = nvirt_npolicy_next(net, &pos)); pos++) {
-		err = nvirt_nl_npolicy_fill(skb, np, info, cb);
-		if (err)
-			break;
-	}
-	rtnl_unlock();
-	cb->args[0] = pos;
-
-	/* A full skb ends this part of the dump; the next one resumes here. */
-	if (err == -EMSGSIZE && skb->len)
-		return skb->len;
-	return err;
+	return nvirt_nl_named_get_dumpit(&nvirt_nl_npolicy_ops, skb, cb);
 }

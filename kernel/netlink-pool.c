@@ -14,19 +14,22 @@
 
 #include "netlink-gen.h"
 #include "netlink-common.h"
+#include "netlink-named.h"
 #include "netlink.h"
 #include "pool.h"
 #include "request.h"
 #include "vif.h"
 
 static int nvirt_nl_pool_put(struct sk_buff *msg, struct net *net,
-			     const struct nvirt_pool *pool)
+			     const struct nvirt_named *obj)
 {
+	const struct nvirt_pool *pool;
 	struct net_device *dev;
 	struct nlattr *nest;
 	unsigned int i;
 
-	if (nla_put_string(msg, NVIRT_A_POOL_NAME, pool->name))
+	pool = container_of(obj, struct nvirt_pool, named);
+	if (nla_put_string(msg, NVIRT_A_POOL_NAME, obj->name))
 		return -EMSGSIZE;
 	for (i = 0; i < pool->n; i++) {
 		dev = __dev_get_by_index(net, pool->ifindex[i]);
@@ -40,10 +43,23 @@ static int nvirt_nl_pool_put(struct sk_buff *msg, struct net *net,
 		nla_nest_end(msg, nest);
 	}
 	if (nla_put_u32(msg, NVIRT_A_POOL_VIFS,
-			nvirt_pool_users(net, pool->name)))
+			nvirt_pool_users(net, obj->name)))
 		return -EMSGSIZE;
 	return 0;
 }
+
+static const struct nvirt_nl_named_ops nvirt_nl_pool_ops = {
+	.kind = &nvirt_pool_kind,
+	.name_attr = NVIRT_A_POOL_NAME,
+	.cause_attr = NVIRT_A_POOL_CAUSE,
+	.ntf_cmd = {
+		[NVIRT_NTF_ADD] = NVIRT_CMD_POOL_ADD_NTF,
+		[NVIRT_NTF_DEL] = NVIRT_CMD_POOL_DEL_NTF,
+		[NVIRT_NTF_CHANGE] = NVIRT_CMD_POOL_CHANGE_NTF,
+	},
+	.list = nvirt_pool_list,
+	.put = nvirt_nl_pool_put,
+};
 
 /**
  * nvirt_nl_pool_notify() - tell a namespace what happened to a pool
@@ -57,42 +73,8 @@ static int nvirt_nl_pool_put(struct sk_buff *msg, struct net *net,
 void nvirt_nl_pool_notify(struct net *net, struct nvirt_pool *pool,
 			  enum nvirt_ntf event, u8 cause)
 {
-	static const u8 cmds[] = {
-		[NVIRT_NTF_ADD] = NVIRT_CMD_POOL_ADD_NTF,
-		[NVIRT_NTF_DEL] = NVIRT_CMD_POOL_DEL_NTF,
-		[NVIRT_NTF_CHANGE] = NVIRT_CMD_POOL_CHANGE_NTF,
-	};
-	struct sk_buff *msg;
-	void *hdr;
-
-	msg = nvirt_nl_ntf_new(net, cmds[event], &hdr);
-	if (!msg)
-		return;
-	if (nvirt_nl_pool_put(msg, net, pool)) {
-		nlmsg_free(msg);
-		nvirt_nl_ntf_lost(net);
-		return;
-	}
-	nvirt_nl_ntf_send(net, msg, hdr, &pool->ntf_hash,
-			  event == NVIRT_NTF_CHANGE, false,
-			  NVIRT_A_POOL_CAUSE, cause);
-}
-
-/* The pool a request names. */
-static struct nvirt_pool *nvirt_nl_pool_lookup(struct genl_info *info,
-					       const char *name)
-{
-	struct nlattr *attr = info->attrs[NVIRT_A_POOL_NAME];
-	struct nvirt_pool *pool;
-
-	ASSERT_RTNL();
-	pool = nvirt_pool_find(genl_info_net(info), name);
-	if (!pool) {
-		NL_SET_ERR_MSG_ATTR_FMT(info->extack, attr, "No such pool %s",
-					name);
-		return ERR_PTR(-ENOENT);
-	}
-	return pool;
+	nvirt_nl_named_notify(&nvirt_nl_pool_ops, net, &pool->named, event,
+			      cause);
 }
 
 /* A pool request, as a handler hands it to the core. */
@@ -106,9 +88,12 @@ struct nvirt_nl_pool_req {
 static struct nvirt_pool *nvirt_nl_pool_req_find(struct nvirt_req *req)
 {
 	struct nvirt_nl_pool_req *r;
+	struct nvirt_named *obj;
 
 	r = container_of(req, struct nvirt_nl_pool_req, req);
-	return nvirt_nl_pool_lookup(r->info, r->name);
+	obj = nvirt_nl_named_lookup(&nvirt_nl_pool_ops, r->info, r->name);
+	return IS_ERR(obj) ? ERR_CAST(obj) :
+	       container_of(obj, struct nvirt_pool, named);
 }
 
 /* The NICs of a request, each by ifindex or name. */
@@ -191,73 +176,12 @@ int nvirt_nl_pool_del_doit(struct sk_buff *skb, struct genl_info *info)
 	       nvirt_req_pool_del(&r.req);
 }
 
-static int nvirt_nl_pool_fill(struct sk_buff *msg,
-			      const struct nvirt_pool *pool,
-			      const struct genl_info *info,
-			      struct netlink_callback *cb)
-{
-	void *hdr;
-
-	hdr = genlmsg_iput(msg, info);
-	if (!hdr)
-		return -EMSGSIZE;
-	if (nvirt_nl_pool_put(msg, genl_info_net(info), pool)) {
-		genlmsg_cancel(msg, hdr);
-		return -EMSGSIZE;
-	}
-	if (cb)
-		genl_dump_check_consistent(cb, hdr);
-	genlmsg_end(msg, hdr);
-	return 0;
-}
-
 int nvirt_nl_pool_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	char name[NVIRT_POLICY_NAMSIZ];
-	struct nvirt_pool *pool;
-	struct sk_buff *msg;
-	int err;
-
-	if (GENL_REQ_ATTR_CHECK(info, NVIRT_A_POOL_NAME))
-		return -EINVAL;
-	nla_strscpy(name, info->attrs[NVIRT_A_POOL_NAME], sizeof(name));
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-	if (!msg)
-		return -ENOMEM;
-	rtnl_lock();
-	pool = nvirt_nl_pool_lookup(info, name);
-	err = PTR_ERR_OR_ZERO(pool);
-	if (!err)
-		err = nvirt_nl_pool_fill(msg, pool, info, NULL);
-	rtnl_unlock();
-	if (err) {
-		nlmsg_free(msg);
-		return err;
-	}
-	return genlmsg_reply(msg, info);
+	return nvirt_nl_named_get_doit(&nvirt_nl_pool_ops, info);
 }
 
 int nvirt_nl_pool_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	const struct genl_info *info = genl_info_dump(cb);
-	struct net *net = sock_net(skb->sk);
-	unsigned long pos = cb->args[0];
-	struct nvirt_pool *pool;
-	int err = 0;
-
-	rtnl_lock();
-	/* Pools coming or going between parts mark the dump interrupted. */
-	cb->seq = nvirt_pool_gen(net);
-	for (; (pool = nvirt_pool_next(net, &pos)); pos++) {
-		err = nvirt_nl_pool_fill(skb, pool, info, cb);
-		if (err)
-			break;
-	}
-	rtnl_unlock();
-	cb->args[0] = pos;
-
-	/* A full skb ends this part of the dump; the next one resumes here. */
-	if (err == -EMSGSIZE && skb->len)
-		return skb->len;
-	return err;
+	return nvirt_nl_named_get_dumpit(&nvirt_nl_pool_ops, skb, cb);
 }

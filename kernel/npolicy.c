@@ -13,7 +13,6 @@
  * goes with its namespace without asking anybody.
  */
 
-#include <linux/ctype.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
 #include <net/netns/generic.h>
@@ -22,26 +21,22 @@
 #include "npolicy.h"
 #include "place.h"
 
-/* Policies one namespace may keep. */
-#define NVIRT_NPOLICY_MAX	1024
-
-/**
- * struct nvirt_npolicy_net - the named policies of a namespace
- * @list: its policies, oldest first
- * @count: how many
- * @gen: bumped when one comes or goes, for dump consistency
- *
- * Protected by RTNL.
- */
-struct nvirt_npolicy_net {
-	struct list_head list;
-	unsigned int count;
-	unsigned int gen;
+const struct nvirt_named_kind nvirt_npolicy_kind = {
+	.what = "policy",
+	.title = "Policy",
+	.whats = "policies",
+	.max = 1024,
 };
 
 static unsigned int nvirt_npolicy_net_id __read_mostly;
 
-static struct nvirt_npolicy_net *nvirt_npolicy_net(struct net *net)
+/**
+ * nvirt_npolicy_list() - the named policies of a namespace
+ * @net: the namespace
+ *
+ * Return: its list, protected by RTNL.
+ */
+struct nvirt_named_list *nvirt_npolicy_list(struct net *net)
 {
 	return net_generic(net, nvirt_npolicy_net_id);
 }
@@ -56,46 +51,9 @@ static struct nvirt_npolicy_net *nvirt_npolicy_net(struct net *net)
  */
 struct nvirt_npolicy *nvirt_npolicy_find(struct net *net, const char *name)
 {
-	struct nvirt_npolicy *np;
+	struct nvirt_named *obj = nvirt_named_find(nvirt_npolicy_list(net), name);
 
-	ASSERT_RTNL();
-	list_for_each_entry(np, &nvirt_npolicy_net(net)->list, node)
-		if (!strcmp(np->name, name))
-			return np;
-	return NULL;
-}
-
-/**
- * nvirt_npolicy_next() - walk the named policies of a namespace
- * @net: the namespace
- * @pos: how many to pass over; the caller adds one per policy taken
- *
- * Context: RTNL held.
- * Return: the policy at @pos, or NULL at the end.
- */
-struct nvirt_npolicy *nvirt_npolicy_next(struct net *net, unsigned long *pos)
-{
-	struct nvirt_npolicy *np;
-	unsigned long i = 0;
-
-	ASSERT_RTNL();
-	list_for_each_entry(np, &nvirt_npolicy_net(net)->list, node)
-		if (i++ == *pos)
-			return np;
-	return NULL;
-}
-
-/**
- * nvirt_npolicy_gen() - the generation of a namespace's policies
- * @net: the namespace
- *
- * Context: RTNL held.
- * Return: a number that changes whenever a policy comes or goes.
- */
-unsigned int nvirt_npolicy_gen(struct net *net)
-{
-	ASSERT_RTNL();
-	return nvirt_npolicy_net(net)->gen;
+	return obj ? container_of(obj, struct nvirt_npolicy, named) : NULL;
 }
 
 /**
@@ -155,23 +113,6 @@ int nvirt_npolicy_follow(struct net *net, struct nvirt_vif_cfg *cfg,
 	return 0;
 }
 
-/**
- * nvirt_npolicy_valid_name() - is this a name for a policy (or a pool)?
- * @name: the name
- *
- * Context: any.
- * Return: whether it is letters, digits and -_.: only, and not empty.
- */
-bool nvirt_npolicy_valid_name(const char *name)
-{
-	if (!*name)
-		return false;
-	for (; *name; name++)
-		if (!isalnum(*name) && !strchr("-_.:", *name))
-			return false;
-	return true;
-}
-
 static int nvirt_npolicy_check(const struct nvirt_vif_cfg *cfg,
 			       struct netlink_ext_ack *extack)
 {
@@ -197,29 +138,19 @@ int nvirt_npolicy_new(struct net *net, const char *name,
 		      const struct nvirt_vif_cfg *cfg,
 		      struct netlink_ext_ack *extack)
 {
-	struct nvirt_npolicy_net *nn = nvirt_npolicy_net(net);
+	struct nvirt_named_list *l = nvirt_npolicy_list(net);
 	struct nvirt_npolicy *np;
 	int err;
 
 	ASSERT_RTNL();
-	if (!nvirt_npolicy_valid_name(name)) {
-		NL_SET_ERR_MSG(extack, "A policy name is letters, digits and -_.: only");
-		return -EINVAL;
-	}
 	/* A VIF's "policy none" follows no policy: none can be named so. */
 	if (!strcmp(name, "none")) {
 		NL_SET_ERR_MSG(extack, "none is no policy name: it means no policy");
 		return -EINVAL;
 	}
-	if (nvirt_npolicy_find(net, name)) {
-		NL_SET_ERR_MSG_FMT(extack, "Policy %s exists", name);
-		return -EEXIST;
-	}
-	if (nn->count >= NVIRT_NPOLICY_MAX) {
-		NL_SET_ERR_MSG_FMT(extack, "A namespace keeps at most %u policies",
-				   NVIRT_NPOLICY_MAX);
-		return -ENOSPC;
-	}
+	err = nvirt_named_check(l, &nvirt_npolicy_kind, name, extack);
+	if (err)
+		return err;
 	err = nvirt_npolicy_check(cfg, extack);
 	if (err)
 		return err;
@@ -227,12 +158,9 @@ int nvirt_npolicy_new(struct net *net, const char *name,
 	np = kzalloc(sizeof(*np), GFP_KERNEL);
 	if (!np)
 		return -ENOMEM;
-	strscpy(np->name, name, sizeof(np->name));
 	nvirt_vif_cfg_copy(&np->cfg, cfg, cfg->set & NVIRT_CFG_FOLLOWED);
 	np->cfg.set = cfg->set & NVIRT_CFG_FOLLOWED;
-	list_add_tail(&np->node, &nn->list);
-	nn->count++;
-	nn->gen++;
+	nvirt_named_add(l, &np->named, name);
 	nvirt_nl_policy_notify(net, np, NVIRT_NTF_ADD);
 	return 0;
 }
@@ -268,7 +196,7 @@ static struct nvirt_npolicy_was *
 nvirt_npolicy_snapshot(struct net *net, struct nvirt_npolicy *np,
 		       unsigned int *n)
 {
-	unsigned int users = nvirt_npolicy_users(net, np->name);
+	unsigned int users = nvirt_npolicy_users(net, np->named.name);
 	struct nvirt_npolicy_was *was;
 	struct nvirt_vif *vif;
 	unsigned long id;
@@ -278,7 +206,7 @@ nvirt_npolicy_snapshot(struct net *net, struct nvirt_npolicy *np,
 	if (!was)
 		return NULL;
 	for (id = 0; (vif = nvirt_vif_next(net, &id)) && *n < users; id++) {
-		if (strcmp(vif->cfg.policy_name, np->name))
+		if (strcmp(vif->cfg.policy_name, np->named.name))
 			continue;
 		was[*n].vif = vif;
 		was[*n].cfg = vif->cfg;
@@ -447,44 +375,38 @@ err_free_pl:
 int nvirt_npolicy_del(struct net *net, struct nvirt_npolicy *np,
 		      struct netlink_ext_ack *extack)
 {
-	struct nvirt_npolicy_net *nn = nvirt_npolicy_net(net);
 	unsigned int users;
 
 	ASSERT_RTNL();
-	users = nvirt_npolicy_users(net, np->name);
+	users = nvirt_npolicy_users(net, np->named.name);
 	if (users) {
 		NL_SET_ERR_MSG_FMT(extack, "Policy %s is followed by %u VIF%s",
-				   np->name, users, users == 1 ? "" : "s");
+				   np->named.name, users, users == 1 ? "" : "s");
 		return -EBUSY;
 	}
 	nvirt_nl_policy_notify(net, np, NVIRT_NTF_DEL);
-	list_del(&np->node);
-	nn->count--;
-	nn->gen++;
+	nvirt_named_del(nvirt_npolicy_list(net), &np->named);
 	kfree(np);
 	return 0;
 }
 
 static int __net_init nvirt_npolicy_net_init(struct net *net)
 {
-	INIT_LIST_HEAD(&nvirt_npolicy_net(net)->list);
+	nvirt_named_init(nvirt_npolicy_list(net));
 	return 0;
 }
 
 /* Nobody can reach a dying namespace's policies any more. */
 static void __net_exit nvirt_npolicy_net_exit(struct net *net)
 {
-	struct nvirt_npolicy *np, *tmp;
-
-	list_for_each_entry_safe(np, tmp, &nvirt_npolicy_net(net)->list, node)
-		kfree(np);
+	nvirt_named_free(nvirt_npolicy_list(net));
 }
 
 static struct pernet_operations nvirt_npolicy_net_ops = {
 	.init = nvirt_npolicy_net_init,
 	.exit = nvirt_npolicy_net_exit,
 	.id = &nvirt_npolicy_net_id,
-	.size = sizeof(struct nvirt_npolicy_net),
+	.size = sizeof(struct nvirt_named_list),
 };
 
 /**

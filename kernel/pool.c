@@ -24,32 +24,27 @@
 #include "caps.h"
 #include "netlink.h"
 #include "nic.h"
-#include "npolicy.h"
 #include "place.h"
 #include "pool-move.h"
 #include "pool.h"
 #include "vif.h"
 
-/* Pools one namespace may keep. */
-#define NVIRT_POOL_MAX		256
-
-/**
- * struct nvirt_pool_net - the pools of a namespace
- * @list: its pools, oldest first
- * @count: how many
- * @gen: bumped when one comes or goes, for dump consistency
- *
- * Protected by RTNL.
- */
-struct nvirt_pool_net {
-	struct list_head list;
-	unsigned int count;
-	unsigned int gen;
+const struct nvirt_named_kind nvirt_pool_kind = {
+	.what = "pool",
+	.title = "Pool",
+	.whats = "pools",
+	.max = 256,
 };
 
 static unsigned int nvirt_pool_net_id __read_mostly;
 
-static struct nvirt_pool_net *nvirt_pool_net(struct net *net)
+/**
+ * nvirt_pool_list() - the pools of a namespace
+ * @net: the namespace
+ *
+ * Return: its list, protected by RTNL.
+ */
+struct nvirt_named_list *nvirt_pool_list(struct net *net)
 {
 	return net_generic(net, nvirt_pool_net_id);
 }
@@ -64,46 +59,9 @@ static struct nvirt_pool_net *nvirt_pool_net(struct net *net)
  */
 struct nvirt_pool *nvirt_pool_find(struct net *net, const char *name)
 {
-	struct nvirt_pool *pool;
+	struct nvirt_named *obj = nvirt_named_find(nvirt_pool_list(net), name);
 
-	ASSERT_RTNL();
-	list_for_each_entry(pool, &nvirt_pool_net(net)->list, node)
-		if (!strcmp(pool->name, name))
-			return pool;
-	return NULL;
-}
-
-/**
- * nvirt_pool_next() - walk the pools of a namespace
- * @net: the namespace
- * @pos: how many to pass over; the caller adds one per pool taken
- *
- * Context: RTNL held.
- * Return: the pool at @pos, or NULL at the end.
- */
-struct nvirt_pool *nvirt_pool_next(struct net *net, unsigned long *pos)
-{
-	struct nvirt_pool *pool;
-	unsigned long i = 0;
-
-	ASSERT_RTNL();
-	list_for_each_entry(pool, &nvirt_pool_net(net)->list, node)
-		if (i++ == *pos)
-			return pool;
-	return NULL;
-}
-
-/**
- * nvirt_pool_gen() - the generation of a namespace's pools
- * @net: the namespace
- *
- * Context: RTNL held.
- * Return: a number that changes whenever a pool comes or goes.
- */
-unsigned int nvirt_pool_gen(struct net *net)
-{
-	ASSERT_RTNL();
-	return nvirt_pool_net(net)->gen;
+	return obj ? container_of(obj, struct nvirt_pool, named) : NULL;
 }
 
 /**
@@ -222,25 +180,15 @@ int nvirt_pool_new(struct net *net, const char *name,
 		   const struct nvirt_pool_members *m,
 		   struct netlink_ext_ack *extack)
 {
-	struct nvirt_pool_net *pn = nvirt_pool_net(net);
+	struct nvirt_named_list *l = nvirt_pool_list(net);
 	int ifindex[NVIRT_POOL_MEMBERS];
 	struct nvirt_pool *pool;
 	int err;
 
 	ASSERT_RTNL();
-	if (!nvirt_npolicy_valid_name(name)) {
-		NL_SET_ERR_MSG(extack, "A pool name is letters, digits and -_.: only");
-		return -EINVAL;
-	}
-	if (nvirt_pool_find(net, name)) {
-		NL_SET_ERR_MSG_FMT(extack, "Pool %s exists", name);
-		return -EEXIST;
-	}
-	if (pn->count >= NVIRT_POOL_MAX) {
-		NL_SET_ERR_MSG_FMT(extack, "A namespace keeps at most %u pools",
-				   NVIRT_POOL_MAX);
-		return -ENOSPC;
-	}
+	err = nvirt_named_check(l, &nvirt_pool_kind, name, extack);
+	if (err)
+		return err;
 	err = nvirt_pool_resolve(net, m, ifindex, extack);
 	if (err)
 		return err;
@@ -248,12 +196,9 @@ int nvirt_pool_new(struct net *net, const char *name,
 	pool = kzalloc(sizeof(*pool), GFP_KERNEL);
 	if (!pool)
 		return -ENOMEM;
-	strscpy(pool->name, name, sizeof(pool->name));
 	pool->n = m->n;
 	memcpy(pool->ifindex, ifindex, m->n * sizeof(*ifindex));
-	list_add_tail(&pool->node, &pn->list);
-	pn->count++;
-	pn->gen++;
+	nvirt_named_add(l, &pool->named, name);
 	nvirt_nl_pool_notify(net, pool, NVIRT_NTF_ADD, NVIRT_CAUSE_REQUEST);
 	return 0;
 }
@@ -287,11 +232,11 @@ int nvirt_pool_set(struct net *net, struct nvirt_pool *pool,
 	next.n = m->n;
 	memcpy(next.ifindex, ifindex, m->n * sizeof(*ifindex));
 	for (id = 0; (vif = nvirt_vif_next(net, &id)); id++) {
-		if (strcmp(vif->cfg.pool_name, pool->name) ||
+		if (strcmp(vif->cfg.pool_name, pool->named.name) ||
 		    nvirt_pool_has(&next, vif->parent->ifindex))
 			continue;
 		NL_SET_ERR_MSG_FMT(extack, "VIF %s of pool %s is on %s",
-				   vif->name, pool->name, vif->parent->name);
+				   vif->name, pool->named.name, vif->parent->name);
 		return -EBUSY;
 	}
 	pool->n = next.n;
@@ -312,20 +257,17 @@ int nvirt_pool_set(struct net *net, struct nvirt_pool *pool,
 int nvirt_pool_del(struct net *net, struct nvirt_pool *pool,
 		   struct netlink_ext_ack *extack)
 {
-	struct nvirt_pool_net *pn = nvirt_pool_net(net);
 	unsigned int users;
 
 	ASSERT_RTNL();
-	users = nvirt_pool_users(net, pool->name);
+	users = nvirt_pool_users(net, pool->named.name);
 	if (users) {
 		NL_SET_ERR_MSG_FMT(extack, "Pool %s has %u VIF%s made from it",
-				   pool->name, users, users == 1 ? "" : "s");
+				   pool->named.name, users, users == 1 ? "" : "s");
 		return -EBUSY;
 	}
 	nvirt_nl_pool_notify(net, pool, NVIRT_NTF_DEL, NVIRT_CAUSE_REQUEST);
-	list_del(&pool->node);
-	pn->count--;
-	pn->gen++;
+	nvirt_named_del(nvirt_pool_list(net), &pool->named);
 	kfree(pool);
 	return 0;
 }
@@ -618,7 +560,7 @@ static int nvirt_pool_netdev_event(struct notifier_block *nb,
 
 	if (event != NETDEV_UNREGISTER)
 		return NOTIFY_DONE;
-	list_for_each_entry(pool, &nvirt_pool_net(net)->list, node) {
+	list_for_each_entry(pool, &nvirt_pool_list(net)->list, named.node) {
 		for (i = 0; i < pool->n && pool->ifindex[i] != dev->ifindex; i++)
 			;
 		if (i == pool->n)
@@ -638,24 +580,21 @@ static struct notifier_block nvirt_pool_notifier = {
 
 static int __net_init nvirt_pool_net_init(struct net *net)
 {
-	INIT_LIST_HEAD(&nvirt_pool_net(net)->list);
+	nvirt_named_init(nvirt_pool_list(net));
 	return 0;
 }
 
 /* Nobody can reach a dying namespace's pools any more. */
 static void __net_exit nvirt_pool_net_exit(struct net *net)
 {
-	struct nvirt_pool *pool, *tmp;
-
-	list_for_each_entry_safe(pool, tmp, &nvirt_pool_net(net)->list, node)
-		kfree(pool);
+	nvirt_named_free(nvirt_pool_list(net));
 }
 
 static struct pernet_operations nvirt_pool_net_ops = {
 	.init = nvirt_pool_net_init,
 	.exit = nvirt_pool_net_exit,
 	.id = &nvirt_pool_net_id,
-	.size = sizeof(struct nvirt_pool_net),
+	.size = sizeof(struct nvirt_named_list),
 };
 
 /**

@@ -8,9 +8,9 @@
 #define _NVIRT_POOL_H
 
 #include <linux/if.h>
-#include <linux/list.h>
 #include <net/net_namespace.h>
 
+#include "named.h"
 #include "policy.h"
 #include "vif-cfg.h"
 
@@ -22,21 +22,19 @@ struct netlink_ext_ack;
 
 /**
  * struct nvirt_pool - a pool of NICs
- * @node: in its namespace's list
- * @name: its name, unique in the namespace
+ * @named: its name, in its namespace's list; first, for nvirt_named_free()
  * @n: NICs in @ifindex
  * @ifindex: its NICs, in the order given; a NIC that goes leaves it
- * @ntf_hash: hash of the record last notified
  *
  * All fields are protected by RTNL.
  */
 struct nvirt_pool {
-	struct list_head node;
-	char name[NVIRT_POLICY_NAMSIZ];
+	struct nvirt_named named;
 	unsigned int n;
 	int ifindex[NVIRT_POOL_MEMBERS];
-	u32 ntf_hash;
 };
+
+static_assert(offsetof(struct nvirt_pool, named) == 0);
 
 /**
  * struct nvirt_pool_members - the NICs a request names for a pool
@@ -62,9 +60,10 @@ struct nvirt_pool_choice {
 	struct nvirt_plan_why not_chosen[NVIRT_POOL_MEMBERS - 1];
 };
 
+extern const struct nvirt_named_kind nvirt_pool_kind;
+
+struct nvirt_named_list *nvirt_pool_list(struct net *net);
 struct nvirt_pool *nvirt_pool_find(struct net *net, const char *name);
-struct nvirt_pool *nvirt_pool_next(struct net *net, unsigned long *pos);
-unsigned int nvirt_pool_gen(struct net *net);
 unsigned int nvirt_pool_users(struct net *net, const char *name);
 int nvirt_pool_new(struct net *net, const char *name,
 		   const struct nvirt_pool_members *m,
