@@ -110,10 +110,13 @@ static int save_pool(const struct nvirt_pool *pool, void *arg)
 			return save_skip(ctx, "pool", pool->name,
 					 "has a NIC whose name cannot be quoted");
 	save_add(ctx, "pool", pool->name, !strcmp(pool->name, "help") ||
-		 !strcmp(pool->name, "name") || !strcmp(pool->name, "dev"));
+		 !strcmp(pool->name, "name") || !strcmp(pool->name, "dev") ||
+		 !strcmp(pool->name, "grace"));
 	for (i = 0; i < pool->n_members; i++)
 		fprintf(ctx->fp, " dev %s",
 			save_word(word, pool->members[i].ifname));
+	if (NVIRT_HAS(pool, grace) && pool->grace != POOL_GRACE)
+		fprintf(ctx->fp, " grace %u", pool->grace);
 	fprintf(ctx->fp, "\n");
 	return 0;
 }
@@ -299,6 +302,7 @@ struct restore {
 		char name[32];
 		uint32_t n;
 		char devs[POOL_DEVS][16];
+		uint32_t grace;
 	} *pools;
 	int npools;
 	int added, changed, same, failed;
@@ -459,6 +463,7 @@ static int have_pool(const struct nvirt_pool *pool, void *arg)
 	for (i = 0; i < h->n; i++)
 		snprintf(h->devs[i], sizeof(h->devs[i]), "%s",
 			 pool->members[i].ifname);
+	h->grace = NVIRT_HAS(pool, grace) ? pool->grace : POOL_GRACE;
 	return 0;
 }
 
@@ -510,16 +515,17 @@ static void restore_policy(struct nvirt *nv, struct restore *r,
 static void restore_pool(struct nvirt *nv, struct restore *r,
 			 const struct want *w)
 {
+	struct nvirt_pool_config cfg = w->pa.cfg;
 	const struct pool_have *h = NULL;
+	uint32_t i, grace;
 	bool same;
-	uint32_t i;
 	int k;
 
 	for (k = 0; k < r->npools; k++)
 		if (!strcmp(r->pools[k].name, w->pa.name))
 			h = &r->pools[k];
 	if (!h) {
-		if (nvirt_pool_new(nv, w->pa.name, w->pa.devs, w->pa.n)) {
+		if (nvirt_pool_new(nv, w->pa.name, &cfg)) {
 			restore_failed(r, w);
 			return;
 		}
@@ -527,15 +533,27 @@ static void restore_pool(struct nvirt *nv, struct restore *r,
 		r->added++;
 		return;
 	}
-	same = h->n == w->pa.n;
+	same = h->n == cfg.n_devs;
 	for (i = 0; same && i < h->n; i++)
-		same = !strcmp(h->devs[i], w->pa.devs[i]);
-	if (same) {
+		same = !strcmp(h->devs[i], cfg.devs[i]);
+	if (same)
+		cfg.fields &= ~NVIRT_POOL_F_DEVS;
+	/* A line without grace wants the kernel's default. */
+	grace = cfg.fields & NVIRT_POOL_F_GRACE ? cfg.grace : POOL_GRACE;
+	cfg.fields &= ~NVIRT_POOL_F_GRACE;
+	if (grace != h->grace) {
+		cfg.grace = grace;
+		cfg.fields |= NVIRT_POOL_F_GRACE;
+	}
+	if (!cfg.fields) {
 		r->same++;
 		return;
 	}
-	printf("pool %s: its NICs differ: set as in the file\n", w->pa.name);
-	if (nvirt_pool_set(nv, w->pa.name, w->pa.devs, w->pa.n))
+	printf("pool %s: its %s as in the file\n", w->pa.name,
+	       cfg.fields == NVIRT_POOL_F_DEVS ? "NICs differ: set" :
+	       cfg.fields == NVIRT_POOL_F_GRACE ? "grace differs: set" :
+	       "NICs and grace differ: set");
+	if (nvirt_pool_set(nv, w->pa.name, &cfg))
 		restore_failed(r, w);
 	else
 		r->changed++;

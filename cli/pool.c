@@ -16,8 +16,8 @@
 
 static int pool_help(int argc __maybe_unused, char **argv __maybe_unused)
 {
-	printf("Usage: nvirt pool add NAME DEVS\n"
-	       "       nvirt pool set NAME DEVS\n"
+	printf("Usage: nvirt pool add NAME DEVS [ grace SECONDS ]\n"
+	       "       nvirt pool set NAME { DEVS [ grace SECONDS ] | grace SECONDS }\n"
 	       "       nvirt pool del NAME\n"
 	       "       nvirt [ -j ] [ -p ] pool show [ NAME ]\n"
 	       "       nvirt pool help\n"
@@ -28,7 +28,9 @@ static int pool_help(int argc __maybe_unused, char **argv __maybe_unused)
 	       "A VIF made from a pool (nvirt vif add VIF pool PNAME) goes on the NIC whose\n"
 	       "mechanism suits its goal best, then the one with more of it free, more rate\n"
 	       "left to guarantee, fewer VIFs; its plan says why. set replaces the NICs;\n"
-	       "del, and set dropping a NIC, refuse while VIFs made from the pool are on it.\n");
+	       "del, and set dropping a NIC, refuse while VIFs made from the pool are on it.\n"
+	       "grace: how long a NIC's link may stay down (30 s unless set, at most 3600)\n"
+	       "before the pool's VIFs on it are made again on a NIC of the pool that is up.\n");
 	return 0;
 }
 
@@ -40,21 +42,35 @@ enum pool_op {
 	POOL_SHOW,
 };
 
-/* Read the arguments of @op: PNAME (the word that is no keyword), devs. */
+/*
+ * Read the arguments of @op: PNAME (the word that is no keyword), devs,
+ * grace.
+ */
 static void pool_parse(int argc, char **argv, struct pool_args *args,
 		       enum pool_op op)
 {
-	bool devs = op == POOL_ADD || op == POOL_SET;
+	const struct nvirt_pool_config init = NVIRT_POOL_CONFIG_INIT;
+	bool change = op == POOL_ADD || op == POOL_SET;
+	struct nvirt_pool_config *cfg = &args->cfg;
 
 	memset(args, 0, sizeof(*args));
+	*cfg = init;
+	cfg->devs = args->devs;
 	for (; argc > 0; argc--, argv++) {
 		if (!strcmp(*argv, "help")) {
 			arg_help(pool_help);
-		} else if (devs && !strcmp(*argv, "dev")) {
+		} else if (change && !strcmp(*argv, "dev")) {
 			NEXT_ARG();
-			if (args->n == POOL_DEVS)
+			if (cfg->n_devs == POOL_DEVS)
 				arg_error("a pool has at most 8 NICs.");
-			args->devs[args->n++] = *argv;
+			args->devs[cfg->n_devs++] = *argv;
+			cfg->fields |= NVIRT_POOL_F_DEVS;
+		} else if (change && !strcmp(*argv, "grace")) {
+			NEXT_ARG();
+			if (cfg->fields & NVIRT_POOL_F_GRACE)
+				duparg("grace", *argv);
+			cfg->grace = parse_u32("grace", *argv, UINT32_MAX);
+			cfg->fields |= NVIRT_POOL_F_GRACE;
 		} else if (!strcmp(*argv, "name")) {
 			NEXT_ARG();
 			if (args->name)
@@ -68,8 +84,10 @@ static void pool_parse(int argc, char **argv, struct pool_args *args,
 	}
 	if (op != POOL_SHOW && !args->name)
 		missarg("NAME");
-	if (devs && !args->n)
+	if (op == POOL_ADD && !cfg->n_devs)
 		missarg("dev");
+	if (op == POOL_SET && !cfg->fields)
+		missarg("dev or grace");
 }
 
 /* Read the arguments of "pool add"; wrong words end the program. */
@@ -78,9 +96,13 @@ void pool_parse_add(int argc, char **argv, struct pool_args *args)
 	pool_parse(argc, argv, args, POOL_ADD);
 }
 
-/* p0: dev eth2 dev eth0 vifs 2: its NICs, and how many VIFs it made */
+/*
+ * p0: dev eth2 dev eth0 down 12s grace 30 vifs 2: its NICs (and how long
+ * a link is down), its grace, and how many VIFs it made
+ */
 void pool_print_obj(const char *key, const struct nvirt_pool *pool)
 {
+	bool links = NVIRT_HAS(pool, down);
 	uint32_t i;
 
 	out_nest_open(key, false);
@@ -90,9 +112,13 @@ void pool_print_obj(const char *key, const struct nvirt_pool *pool)
 		out_nest_open(NULL, false);
 		print_uint("ifindex", NULL, pool->members[i].ifindex);
 		print_string("ifname", " dev %s", pool->members[i].ifname);
+		if (links && pool->down[i] != NVIRT_POOL_LINK_UP)
+			print_uint("down", " down %us", pool->down[i]);
 		out_nest_close();
 	}
 	out_nest_close();
+	if (NVIRT_HAS(pool, grace))
+		print_uint("grace", " grace %u", pool->grace);
 	print_uint("vifs", " vifs %u", pool->vifs);
 	print_string(NULL, "%s", "\n");
 	out_nest_close();
@@ -130,7 +156,7 @@ static int pool_show(int argc, char **argv)
 	return err ? nv_error() : ret;
 }
 
-/* nvirt pool { add PNAME DEVS | set PNAME DEVS | del PNAME } */
+/* nvirt pool { add PNAME DEVS [ grace S ] | set PNAME ... | del PNAME } */
 static int pool_change(int argc, char **argv, enum pool_op op)
 {
 	struct pool_args args;
@@ -142,9 +168,9 @@ static int pool_change(int argc, char **argv, enum pool_op op)
 	if (!nv)
 		return -1;
 	if (op == POOL_ADD)
-		err = nvirt_pool_new(nv, args.name, args.devs, args.n);
+		err = nvirt_pool_new(nv, args.name, &args.cfg);
 	else if (op == POOL_SET)
-		err = nvirt_pool_set(nv, args.name, args.devs, args.n);
+		err = nvirt_pool_set(nv, args.name, &args.cfg);
 	else
 		err = nvirt_pool_del(nv, args.name);
 	if (err)

@@ -11,11 +11,14 @@
 
 /* At most as many NICs as the kernel keeps in a pool, and one more. */
 #define POOL_DEVS	9
+/* The kernel's grace of a pool not given one, in seconds. */
+#define POOL_GRACE	30
 
+/* A pool's name, and what to give it: its NICs in @cfg are @devs. */
 struct pool_args {
 	const char *name;
 	const char *devs[POOL_DEVS];
-	unsigned int n;
+	struct nvirt_pool_config cfg;
 };
 
 void pool_parse_add(int argc, char **argv, struct pool_args *args);

@@ -584,9 +584,10 @@ int nvirt_policy_dump(struct nvirt *h, nvirt_policy_cb cb, void *arg)
 struct stub_pool {
 	struct nvirt_pool pool;
 	struct nvirt_pool_member members[2];
+	uint32_t down[2];
 };
 
-/* Pools: two NICs, one of them without a name (going). */
+/* Pools: two NICs, one of them without a name (going), its link down. */
 static void stub_pool(struct stub_pool *sp, const char *name)
 {
 	memset(sp, 0, sizeof(*sp));
@@ -599,6 +600,10 @@ static void stub_pool(struct stub_pool *sp, const char *name)
 	sp->pool.n_members = 2;
 	sp->pool.members = sp->members;
 	sp->pool.vifs = 1;
+	sp->pool.grace = 30;
+	sp->down[0] = NVIRT_POOL_LINK_UP;
+	sp->down[1] = 12;
+	sp->pool.down = sp->down;
 }
 
 static void check_devs(const char *const *devs, unsigned int n)
@@ -610,19 +615,29 @@ static void check_devs(const char *const *devs, unsigned int n)
 		CHECK(devs[i] && strlen(devs[i]) < 4096);
 }
 
+/* A pool config as the CLI fills it: its size, devs where it names them. */
+static void check_pool_cfg(const struct nvirt_pool_config *cfg, bool add)
+{
+	CHECK(cfg && cfg->size == sizeof(*cfg));
+	CHECK(!(cfg->fields & ~(NVIRT_POOL_F_DEVS | NVIRT_POOL_F_GRACE)));
+	CHECK(cfg->fields && (!add || (cfg->fields & NVIRT_POOL_F_DEVS)));
+	if (cfg->fields & NVIRT_POOL_F_DEVS)
+		check_devs(cfg->devs, cfg->n_devs);
+}
+
 int nvirt_pool_new(struct nvirt *h, const char *name,
-		   const char *const *devs, unsigned int n)
+		   const struct nvirt_pool_config *cfg)
 {
 	CHECK(name);
-	check_devs(devs, n);
+	check_pool_cfg(cfg, true);
 	return outcome(h, name);
 }
 
 int nvirt_pool_set(struct nvirt *h, const char *name,
-		   const char *const *devs, unsigned int n)
+		   const struct nvirt_pool_config *cfg)
 {
 	CHECK(name);
-	check_devs(devs, n);
+	check_pool_cfg(cfg, false);
 	return outcome(h, name);
 }
 

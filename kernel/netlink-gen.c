@@ -36,9 +36,10 @@ const struct nla_policy nvirt_policy_nl_policy[NVIRT_A_POLICY_PRIORITY + 1] = {
 	[NVIRT_A_POLICY_PRIORITY] = { .type = NLA_U32, },
 };
 
-const struct nla_policy nvirt_pool_member_nl_policy[NVIRT_A_POOL_MEMBER_IFNAME + 1] = {
+const struct nla_policy nvirt_pool_member_nl_policy[NVIRT_A_POOL_MEMBER_DOWN + 1] = {
 	[NVIRT_A_POOL_MEMBER_IFINDEX] = { .type = NLA_U32, },
 	[NVIRT_A_POOL_MEMBER_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
+	[NVIRT_A_POOL_MEMBER_DOWN] = { .type = NLA_U32, },
 };
 
 /* NVIRT_CMD_NIC_GET - do */
@@ -151,9 +152,10 @@ static const struct nla_policy nvirt_policy_del_nl_policy[NVIRT_A_NAMED_POLICY_N
 };
 
 /* NVIRT_CMD_POOL_NEW - do */
-static const struct nla_policy nvirt_pool_new_nl_policy[NVIRT_A_POOL_MEMBER + 1] = {
+static const struct nla_policy nvirt_pool_new_nl_policy[NVIRT_A_POOL_GRACE + 1] = {
 	[NVIRT_A_POOL_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
 	[NVIRT_A_POOL_MEMBER] = NLA_POLICY_NESTED(nvirt_pool_member_nl_policy),
+	[NVIRT_A_POOL_GRACE] = NLA_POLICY_MAX(NLA_U32, 3600),
 };
 
 /* NVIRT_CMD_POOL_GET - do */
@@ -162,9 +164,10 @@ static const struct nla_policy nvirt_pool_get_nl_policy[NVIRT_A_POOL_NAME + 1] =
 };
 
 /* NVIRT_CMD_POOL_SET - do */
-static const struct nla_policy nvirt_pool_set_nl_policy[NVIRT_A_POOL_MEMBER + 1] = {
+static const struct nla_policy nvirt_pool_set_nl_policy[NVIRT_A_POOL_GRACE + 1] = {
 	[NVIRT_A_POOL_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
 	[NVIRT_A_POOL_MEMBER] = NLA_POLICY_NESTED(nvirt_pool_member_nl_policy),
+	[NVIRT_A_POOL_GRACE] = NLA_POLICY_MAX(NLA_U32, 3600),
 };
 
 /* NVIRT_CMD_POOL_DEL - do */
@@ -284,7 +287,7 @@ static const struct genl_split_ops nvirt_nl_ops[] = {
 		.cmd		= NVIRT_CMD_POOL_NEW,
 		.doit		= nvirt_nl_pool_new_doit,
 		.policy		= nvirt_pool_new_nl_policy,
-		.maxattr	= NVIRT_A_POOL_MEMBER,
+		.maxattr	= NVIRT_A_POOL_GRACE,
 		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
 	},
 	{
@@ -304,7 +307,7 @@ static const struct genl_split_ops nvirt_nl_ops[] = {
 		.cmd		= NVIRT_CMD_POOL_SET,
 		.doit		= nvirt_nl_pool_set_doit,
 		.policy		= nvirt_pool_set_nl_policy,
-		.maxattr	= NVIRT_A_POOL_MEMBER,
+		.maxattr	= NVIRT_A_POOL_GRACE,
 		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
 	},
 	{

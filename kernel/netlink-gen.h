@@ -13,7 +13,7 @@
 
 /* Common nested types */
 extern const struct nla_policy nvirt_policy_nl_policy[NVIRT_A_POLICY_PRIORITY + 1];
-extern const struct nla_policy nvirt_pool_member_nl_policy[NVIRT_A_POOL_MEMBER_IFNAME + 1];
+extern const struct nla_policy nvirt_pool_member_nl_policy[NVIRT_A_POOL_MEMBER_DOWN + 1];
 
 int nvirt_nl_no_attrs_doit(const struct genl_split_ops *ops,
 			   struct sk_buff *skb, struct genl_info *info);

@@ -16,6 +16,7 @@
 #include "netlink-common.h"
 #include "netlink-named.h"
 #include "netlink.h"
+#include "pool-link.h"
 #include "pool.h"
 #include "request.h"
 #include "vif.h"
@@ -24,26 +25,30 @@ static int nvirt_nl_pool_put(struct sk_buff *msg, struct net *net,
 			     const struct nvirt_named *obj)
 {
 	const struct nvirt_pool *pool;
+	unsigned int i, down;
 	struct net_device *dev;
 	struct nlattr *nest;
-	unsigned int i;
 
 	pool = container_of(obj, struct nvirt_pool, named);
 	if (nla_put_string(msg, NVIRT_A_POOL_NAME, obj->name))
 		return -EMSGSIZE;
 	for (i = 0; i < pool->n; i++) {
 		dev = __dev_get_by_index(net, pool->ifindex[i]);
+		down = nvirt_pool_link_down(pool, i);
 		nest = nla_nest_start(msg, NVIRT_A_POOL_MEMBER);
 		if (!nest ||
 		    nla_put_u32(msg, NVIRT_A_POOL_MEMBER_IFINDEX,
 				pool->ifindex[i]) ||
 		    (dev && nla_put_string(msg, NVIRT_A_POOL_MEMBER_IFNAME,
-					   dev->name)))
+					   dev->name)) ||
+		    (down != UINT_MAX &&
+		     nla_put_u32(msg, NVIRT_A_POOL_MEMBER_DOWN, down)))
 			return -EMSGSIZE;
 		nla_nest_end(msg, nest);
 	}
 	if (nla_put_u32(msg, NVIRT_A_POOL_VIFS,
-			nvirt_pool_users(net, obj->name)))
+			nvirt_pool_users(net, obj->name)) ||
+	    nla_put_u32(msg, NVIRT_A_POOL_GRACE, pool->grace))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -82,7 +87,7 @@ struct nvirt_nl_pool_req {
 	struct nvirt_req req;
 	struct genl_info *info;
 	char name[NVIRT_POLICY_NAMSIZ];
-	struct nvirt_pool_members members;
+	struct nvirt_pool_cfg cfg;
 };
 
 static struct nvirt_pool *nvirt_nl_pool_req_find(struct nvirt_req *req)
@@ -98,7 +103,7 @@ static struct nvirt_pool *nvirt_nl_pool_req_find(struct nvirt_req *req)
 
 /* The NICs of a request, each by ifindex or name. */
 static int nvirt_nl_pool_members(struct genl_info *info,
-				 struct nvirt_pool_members *m)
+				 struct nvirt_pool_cfg *m)
 {
 	struct nlattr *tb[NVIRT_A_POOL_MEMBER_MAX + 1];
 	const struct nlattr *attr;
@@ -135,7 +140,7 @@ static int nvirt_nl_pool_members(struct genl_info *info,
 	return 0;
 }
 
-/* The name and, with @members, the NICs of a request. */
+/* The name and, with @members, the NICs and grace of a request. */
 static int nvirt_nl_pool_req_init(struct nvirt_nl_pool_req *r,
 				  struct genl_info *info, bool members)
 {
@@ -148,8 +153,14 @@ static int nvirt_nl_pool_req_init(struct nvirt_nl_pool_req *r,
 	r->req.name = r->name;
 	r->req.extack = info->extack;
 	r->req.pool = nvirt_nl_pool_req_find;
-	r->req.members = &r->members;
-	return members ? nvirt_nl_pool_members(info, &r->members) : 0;
+	r->req.pool_cfg = &r->cfg;
+	if (!members)
+		return 0;
+	if (info->attrs[NVIRT_A_POOL_GRACE]) {
+		r->cfg.has_grace = true;
+		r->cfg.grace = nla_get_u32(info->attrs[NVIRT_A_POOL_GRACE]);
+	}
+	return nvirt_nl_pool_members(info, &r->cfg);
 }
 
 int nvirt_nl_pool_new_doit(struct sk_buff *skb, struct genl_info *info)

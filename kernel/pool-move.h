@@ -10,6 +10,7 @@
 struct nvirt_vif;
 
 void nvirt_pool_move_later(struct nvirt_vif *vif, void *arg);
+void nvirt_pool_move_off(struct nvirt_vif *vif);
 void nvirt_pool_move_exit(void);
 
 #endif /* _NVIRT_POOL_MOVE_H */

@@ -25,6 +25,7 @@
 #include "netlink.h"
 #include "nic.h"
 #include "place.h"
+#include "pool-link.h"
 #include "pool-move.h"
 #include "pool.h"
 #include "vif.h"
@@ -97,7 +98,7 @@ static bool nvirt_pool_has(const struct nvirt_pool *pool, int ifindex)
 
 /* The NICs a request names, as ifindexes, each a NIC nvirt manages. */
 static int nvirt_pool_resolve(struct net *net,
-			      const struct nvirt_pool_members *m,
+			      const struct nvirt_pool_cfg *m,
 			      int *ifindex, struct netlink_ext_ack *extack)
 {
 	struct net_device *dev;
@@ -177,7 +178,7 @@ static int nvirt_pool_resolve(struct net *net,
  * Return: 0 or a negative errno.
  */
 int nvirt_pool_new(struct net *net, const char *name,
-		   const struct nvirt_pool_members *m,
+		   const struct nvirt_pool_cfg *m,
 		   struct netlink_ext_ack *extack)
 {
 	struct nvirt_named_list *l = nvirt_pool_list(net);
@@ -198,16 +199,42 @@ int nvirt_pool_new(struct net *net, const char *name,
 		return -ENOMEM;
 	pool->n = m->n;
 	memcpy(pool->ifindex, ifindex, m->n * sizeof(*ifindex));
+	pool->grace = m->has_grace ? m->grace : NVIRT_POOL_GRACE;
 	nvirt_named_add(l, &pool->named, name);
+	nvirt_pool_link_watch(net, pool);
 	nvirt_nl_pool_notify(net, pool, NVIRT_NTF_ADD, NVIRT_CAUSE_REQUEST);
 	return 0;
 }
 
+/* The NICs of @m, each noted down since it was, in @next. */
+static int nvirt_pool_next(struct net *net, const struct nvirt_pool *pool,
+			   const struct nvirt_pool_cfg *m,
+			   struct nvirt_pool *next,
+			   struct netlink_ext_ack *extack)
+{
+	unsigned int i, j;
+	int err;
+
+	if (!m->n) {
+		*next = *pool;
+		return 0;
+	}
+	err = nvirt_pool_resolve(net, m, next->ifindex, extack);
+	if (err)
+		return err;
+	next->n = m->n;
+	for (i = 0; i < next->n; i++)
+		for (j = 0; j < pool->n; j++)
+			if (next->ifindex[i] == pool->ifindex[j])
+				next->down[i] = pool->down[j];
+	return 0;
+}
+
 /**
- * nvirt_pool_set() - replace a pool's NICs
+ * nvirt_pool_set() - replace a pool's NICs, its grace, or both
  * @net: its namespace
  * @pool: the pool
- * @m: its NICs from now on
+ * @m: its NICs from now on (none: as they are), its grace
  * @extack: why it failed
  *
  * A NIC left out must hold no VIF made from the pool.
@@ -216,21 +243,22 @@ int nvirt_pool_new(struct net *net, const char *name,
  * Return: 0 or a negative errno.
  */
 int nvirt_pool_set(struct net *net, struct nvirt_pool *pool,
-		   const struct nvirt_pool_members *m,
+		   const struct nvirt_pool_cfg *m,
 		   struct netlink_ext_ack *extack)
 {
-	int ifindex[NVIRT_POOL_MEMBERS];
 	struct nvirt_pool next = {};
 	struct nvirt_vif *vif;
 	unsigned long id;
 	int err;
 
 	ASSERT_RTNL();
-	err = nvirt_pool_resolve(net, m, ifindex, extack);
+	if (!m->n && !m->has_grace) {
+		NL_SET_ERR_MSG(extack, "Nothing to change: give NICs or a grace");
+		return -EINVAL;
+	}
+	err = nvirt_pool_next(net, pool, m, &next, extack);
 	if (err)
 		return err;
-	next.n = m->n;
-	memcpy(next.ifindex, ifindex, m->n * sizeof(*ifindex));
 	for (id = 0; (vif = nvirt_vif_next(net, &id)); id++) {
 		if (strcmp(vif->cfg.pool_name, pool->named.name) ||
 		    nvirt_pool_has(&next, vif->parent->ifindex))
@@ -241,6 +269,10 @@ int nvirt_pool_set(struct net *net, struct nvirt_pool *pool,
 	}
 	pool->n = next.n;
 	memcpy(pool->ifindex, next.ifindex, sizeof(pool->ifindex));
+	memcpy(pool->down, next.down, sizeof(pool->down));
+	if (m->has_grace)
+		pool->grace = m->grace;
+	nvirt_pool_link_watch(net, pool);
 	nvirt_nl_pool_notify(net, pool, NVIRT_NTF_CHANGE, NVIRT_CAUSE_REQUEST);
 	return 0;
 }
@@ -303,6 +335,7 @@ struct net_device *nvirt_pool_member(struct net *net, const char *name,
  * @speed: the link's Mb/s, 0 unknown (while it is down)
  * @headroom: of @speed, what is not guaranteed to its VIFs
  * @vifs: its VIFs
+ * @gone: seconds its link has been down past the grace, or 0
  */
 struct nvirt_pool_cand {
 	struct net_device *dev;
@@ -315,6 +348,7 @@ struct nvirt_pool_cand {
 	u32 speed;
 	u32 headroom;
 	unsigned int vifs;
+	unsigned int gone;
 };
 
 /* What a NIC's VIFs take of it: counted by nvirt_vif_each(). */
@@ -331,16 +365,27 @@ static void nvirt_pool_count(struct nvirt_vif *vif, void *arg)
 	load->guaranteed += vif->cfg.min_rate;
 }
 
-/* Plan the VIF on @c->dev as a dry run, and what is left there. */
+/*
+ * Plan the VIF on @c->dev as a dry run, and what is left there; not on a
+ * NIC whose link stayed down while one of the pool's is @up.
+ */
 static void nvirt_pool_try(struct net *net, const char *vif_name,
 			   const struct nvirt_vif_cfg *cfg, unsigned int flags,
-			   struct nvirt_placement *pl, struct nvirt_pool_cand *c)
+			   struct nvirt_placement *pl, struct nvirt_pool_cand *c,
+			   bool up)
 {
 	struct netlink_ext_ack ext = {};
 	struct nvirt_pool_load load = {};
 	struct nvirt_vif_cfg tmp = *cfg;
 	const struct nvirt_backend_ops *ops;
 	struct nvirt_room room = {};
+
+	if (c->gone && up) {
+		c->err = -ENETDOWN;
+		snprintf(c->why, sizeof(c->why), "its link is down for %u s",
+			 c->gone);
+		return;
+	}
 
 	memset(pl, 0, sizeof(*pl));
 	c->err = nvirt_vif_new(net, vif_name, c->dev, &tmp,
@@ -481,6 +526,7 @@ struct net_device *nvirt_pool_choose(struct net *net, const char *name,
 	unsigned int i, p, n = 0;
 	struct nvirt_pool *pool;
 	int best = -1;
+	bool up;
 
 	ASSERT_RTNL();
 	pool = nvirt_pool_find(net, name);
@@ -496,6 +542,8 @@ struct net_device *nvirt_pool_choose(struct net *net, const char *name,
 	}
 	for (i = 0; i < pool->n; i++) {
 		c[n].dev = __dev_get_by_index(net, pool->ifindex[i]);
+		c[n].gone = nvirt_pool_link_gone(pool, i) ?
+			    nvirt_pool_link_down(pool, i) : 0;
 		if (c[n].dev)
 			n++;
 	}
@@ -505,9 +553,11 @@ struct net_device *nvirt_pool_choose(struct net *net, const char *name,
 		goto out_free;
 	}
 	/* Taking another VIF's hardware only where no NIC has it free. */
+	up = nvirt_pool_link_any_up(pool);
 	for (p = 0; p < ARRAY_SIZE(passes) && best < 0; p++) {
 		for (i = 0; i < n; i++)
-			nvirt_pool_try(net, vif_name, cfg, passes[p], pl, &c[i]);
+			nvirt_pool_try(net, vif_name, cfg, passes[p], pl, &c[i],
+				       up);
 		best = nvirt_pool_pick(c, n, name, ch);
 	}
 	if (best < 0) {
@@ -550,6 +600,17 @@ void nvirt_pool_explain(struct nvirt_plan *plan,
 }
 
 /* A NIC that goes away, or leaves the namespace, leaves its pools. */
+static void nvirt_pool_leave(struct nvirt_pool *pool, unsigned int i)
+{
+	memmove(&pool->ifindex[i], &pool->ifindex[i + 1],
+		(pool->n - i - 1) * sizeof(pool->ifindex[0]));
+	memmove(&pool->down[i], &pool->down[i + 1],
+		(pool->n - i - 1) * sizeof(pool->down[0]));
+	pool->n--;
+	pool->down[pool->n] = 0;
+}
+
+/* A pool NIC that goes leaves its pools; one whose link changed is noted. */
 static int nvirt_pool_netdev_event(struct notifier_block *nb,
 				   unsigned long event, void *ptr)
 {
@@ -558,16 +619,18 @@ static int nvirt_pool_netdev_event(struct notifier_block *nb,
 	struct nvirt_pool *pool;
 	unsigned int i;
 
-	if (event != NETDEV_UNREGISTER)
+	if (event != NETDEV_UNREGISTER && event != NETDEV_UP &&
+	    event != NETDEV_DOWN && event != NETDEV_CHANGE)
 		return NOTIFY_DONE;
 	list_for_each_entry(pool, &nvirt_pool_list(net)->list, named.node) {
 		for (i = 0; i < pool->n && pool->ifindex[i] != dev->ifindex; i++)
 			;
 		if (i == pool->n)
 			continue;
-		memmove(&pool->ifindex[i], &pool->ifindex[i + 1],
-			(pool->n - i - 1) * sizeof(pool->ifindex[0]));
-		pool->n--;
+		if (event == NETDEV_UNREGISTER)
+			nvirt_pool_leave(pool, i);
+		else if (!nvirt_pool_link_event(pool, i, dev))
+			continue;
 		nvirt_nl_pool_notify(net, pool, NVIRT_NTF_CHANGE,
 				     NVIRT_CAUSE_NETDEV);
 	}
@@ -609,11 +672,16 @@ int nvirt_pool_init(void)
 	err = register_pernet_subsys(&nvirt_pool_net_ops);
 	if (err)
 		return err;
-	err = register_netdevice_notifier(&nvirt_pool_notifier);
+	err = nvirt_pool_link_init();
 	if (err)
 		goto err_unregister_pernet;
+	err = register_netdevice_notifier(&nvirt_pool_notifier);
+	if (err)
+		goto err_link_exit;
 	return 0;
 
+err_link_exit:
+	nvirt_pool_link_exit();
 err_unregister_pernet:
 	unregister_pernet_subsys(&nvirt_pool_net_ops);
 	return err;
@@ -621,10 +689,14 @@ err_unregister_pernet:
 
 /**
  * nvirt_pool_exit() - drop every namespace's pools
+ *
+ * Nothing arms a link's work once the notifier is gone, and no work walks
+ * the pools once those are cancelled.
  */
 void nvirt_pool_exit(void)
 {
 	nvirt_pool_move_exit();
 	unregister_netdevice_notifier(&nvirt_pool_notifier);
+	nvirt_pool_link_exit();
 	unregister_pernet_subsys(&nvirt_pool_net_ops);
 }

@@ -20,11 +20,17 @@ struct netlink_ext_ack;
 /* NICs a pool holds: every one can be explained in a VIF's plan. */
 #define NVIRT_POOL_MEMBERS	8
 
+/* How long a NIC's link may stay down, unless a request says. */
+#define NVIRT_POOL_GRACE	30
+
 /**
  * struct nvirt_pool - a pool of NICs
  * @named: its name, in its namespace's list; first, for nvirt_named_free()
  * @n: NICs in @ifindex
  * @ifindex: its NICs, in the order given; a NIC that goes leaves it
+ * @down: for each NIC, since when (jiffies) its link is down, or 0
+ * @grace: seconds a NIC's link may stay down before its VIFs of the
+ *	pool move to another NIC of it
  *
  * All fields are protected by RTNL.
  */
@@ -32,20 +38,26 @@ struct nvirt_pool {
 	struct nvirt_named named;
 	unsigned int n;
 	int ifindex[NVIRT_POOL_MEMBERS];
+	unsigned long down[NVIRT_POOL_MEMBERS];
+	u32 grace;
 };
 
 static_assert(offsetof(struct nvirt_pool, named) == 0);
 
 /**
- * struct nvirt_pool_members - the NICs a request names for a pool
- * @n: how many
+ * struct nvirt_pool_cfg - what a request gives a pool
+ * @n: how many NICs, 0 for none (a set that keeps them)
  * @ifindex: each by ifindex, or 0
  * @ifname: each by name, or ""; both given must agree
+ * @has_grace: whether it gives @grace
+ * @grace: the pool's grace, in seconds
  */
-struct nvirt_pool_members {
+struct nvirt_pool_cfg {
 	unsigned int n;
 	int ifindex[NVIRT_POOL_MEMBERS];
 	char ifname[NVIRT_POOL_MEMBERS][IFNAMSIZ];
+	bool has_grace;
+	u32 grace;
 };
 
 /**
@@ -66,10 +78,10 @@ struct nvirt_named_list *nvirt_pool_list(struct net *net);
 struct nvirt_pool *nvirt_pool_find(struct net *net, const char *name);
 unsigned int nvirt_pool_users(struct net *net, const char *name);
 int nvirt_pool_new(struct net *net, const char *name,
-		   const struct nvirt_pool_members *m,
+		   const struct nvirt_pool_cfg *m,
 		   struct netlink_ext_ack *extack);
 int nvirt_pool_set(struct net *net, struct nvirt_pool *pool,
-		   const struct nvirt_pool_members *m,
+		   const struct nvirt_pool_cfg *m,
 		   struct netlink_ext_ack *extack);
 int nvirt_pool_del(struct net *net, struct nvirt_pool *pool,
 		   struct netlink_ext_ack *extack);

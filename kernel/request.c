@@ -428,7 +428,7 @@ int nvirt_req_vif_new(struct nvirt_req *req)
 		err = nvirt_vif_new(req->net, req->name, parent, req->cfg,
 				    flags, pl, req->extack);
 	/* A plan on a NIC chosen from a pool says why that one. */
-	if (!IS_ERR(parent) && req->choice)
+	if (!IS_ERR(parent) && req->choice && req->choice->chosen.code)
 		nvirt_pool_explain(&pl->plan, req->choice);
 	if (req->dry_run && (!err || nvirt_req_refused(req, pl, err))) {
 		err = nvirt_req_reply(req, NULL, parent, &pl->plan);
@@ -446,6 +446,7 @@ int nvirt_req_vif_new(struct nvirt_req *req)
 	if (!req->dry_run)
 		nvirt_req_end(pdev);
 	kfree(req->choice);
+	req->choice = NULL;
 	kfree(pl);
 	return err;
 }
@@ -534,7 +535,7 @@ int nvirt_req_vif_del(struct nvirt_req *req)
 	vif = req->vif(req);
 	err = PTR_ERR_OR_ZERO(vif);
 	if (!err)
-		err = nvirt_vif_del(vif, req->extack);
+		err = nvirt_vif_del(vif, NVIRT_CAUSE_REQUEST, req->extack);
 	rtnl_unlock();
 	nvirt_req_end(NULL);
 	return err;
@@ -635,7 +636,7 @@ int nvirt_req_policy_del(struct nvirt_req *req)
 
 /**
  * nvirt_req_pool_new() - add a pool of NICs
- * @req: the request: @req->name and @req->members
+ * @req: the request: @req->name and @req->pool_cfg
  *
  * Context: RTNL not held.
  * Return: 0, or a negative errno with the reason in @req->extack.
@@ -645,7 +646,7 @@ int nvirt_req_pool_new(struct nvirt_req *req)
 	int err;
 
 	rtnl_lock();
-	err = nvirt_pool_new(req->net, req->name, req->members, req->extack);
+	err = nvirt_pool_new(req->net, req->name, req->pool_cfg, req->extack);
 	rtnl_unlock();
 	return err;
 }
@@ -661,7 +662,7 @@ static int nvirt_req_pool(struct nvirt_req *req, bool del)
 	err = PTR_ERR_OR_ZERO(pool);
 	if (!err)
 		err = del ? nvirt_pool_del(req->net, pool, req->extack) :
-			    nvirt_pool_set(req->net, pool, req->members,
+			    nvirt_pool_set(req->net, pool, req->pool_cfg,
 					   req->extack);
 	rtnl_unlock();
 	return err;
@@ -669,7 +670,7 @@ static int nvirt_req_pool(struct nvirt_req *req, bool del)
 
 /**
  * nvirt_req_pool_set() - replace a pool's NICs
- * @req: the request: @req->members, and @req->pool to find the pool
+ * @req: the request: @req->pool_cfg, and @req->pool to find the pool
  *
  * Context: RTNL not held.
  * Return: 0, or a negative errno with the reason in @req->extack.

@@ -15,7 +15,7 @@ struct nvirt_npolicy;
 struct nvirt_plan;
 struct nvirt_pool;
 struct nvirt_pool_choice;
-struct nvirt_pool_members;
+struct nvirt_pool_cfg;
 struct nvirt_vif;
 struct nvirt_vif_cfg;
 
@@ -25,7 +25,7 @@ struct nvirt_vif_cfg;
  * @name: the name of the VIF it creates, or of the policy or pool it
  *	acts on
  * @cfg: the settings asked for; the front end holds a namespace in it
- * @members: the NICs a pool request names
+ * @pool_cfg: what a pool request gives the pool
  * @dry_run: plan and report, change nothing
  * @moved: nvirt's own request, making again on another NIC a VIF whose NIC
  *	went: announced with cause placement
@@ -48,7 +48,7 @@ struct nvirt_req {
 	struct net *net;
 	const char *name;
 	struct nvirt_vif_cfg *cfg;
-	const struct nvirt_pool_members *members;
+	const struct nvirt_pool_cfg *pool_cfg;
 	bool dry_run;
 	bool moved;
 	struct netlink_ext_ack *extack;

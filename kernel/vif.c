@@ -371,17 +371,19 @@ static void nvirt_vif_destroy(struct nvirt_vif *vif, u8 cause)
 /**
  * nvirt_vif_del() - remove a VIF
  * @vif: the VIF
+ * @cause: enum nvirt_cause: a request, or nvirt placing it elsewhere
  * @extack: why not
  *
  * Context: RTNL held.
  * Return: 0, or -EBUSY while its VF is being handed to vfio-pci.
  */
-int nvirt_vif_del(struct nvirt_vif *vif, struct netlink_ext_ack *extack)
+int nvirt_vif_del(struct nvirt_vif *vif, u8 cause,
+		  struct netlink_ext_ack *extack)
 {
 	int err = nvirt_vif_busy(vif, extack);
 
 	if (!err)
-		nvirt_vif_destroy(vif, NVIRT_CAUSE_REQUEST);
+		nvirt_vif_destroy(vif, cause);
 	return err;
 }
 

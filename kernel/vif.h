@@ -189,7 +189,8 @@ const struct nvirt_backend_ops *nvirt_backend_ops(u8 backend);
 int nvirt_vif_new(struct net *net, const char *name, struct net_device *parent,
 		  struct nvirt_vif_cfg *cfg, unsigned int flags,
 		  struct nvirt_placement *pl, struct netlink_ext_ack *extack);
-int nvirt_vif_del(struct nvirt_vif *vif, struct netlink_ext_ack *extack);
+int nvirt_vif_del(struct nvirt_vif *vif, u8 cause,
+		  struct netlink_ext_ack *extack);
 int nvirt_vif_set(struct nvirt_vif *vif, struct nvirt_vif_cfg *cfg,
 		  unsigned int flags, struct nvirt_placement *pl, u8 cause,
 		  struct netlink_ext_ack *extack);

@@ -19,6 +19,7 @@ static const char *const pool_attr_names[NVIRT_A_POOL_MAX + 1] = {
 	[NVIRT_A_POOL_MEMBER]	= "member",
 	[NVIRT_A_POOL_VIFS]	= "vifs",
 	[NVIRT_A_POOL_CAUSE]	= "cause",
+	[NVIRT_A_POOL_GRACE]	= "grace",
 };
 
 /* The members are checked when they are parsed, with member_policy. */
@@ -30,6 +31,7 @@ static const struct nla_policy pool_policy[NVIRT_A_POOL_MAX + 1] = {
 	[NVIRT_A_POOL_MEMBER]	= { .type = NLA_NESTED },
 	[NVIRT_A_POOL_VIFS]	= NVIRT_POLICY_U32,
 	[NVIRT_A_POOL_CAUSE]	= NVIRT_POLICY_U32,
+	[NVIRT_A_POOL_GRACE]	= NVIRT_POLICY_U32,
 };
 
 static const struct nla_policy member_policy[NVIRT_A_POOL_MEMBER_MAX + 1] = {
@@ -38,28 +40,47 @@ static const struct nla_policy member_policy[NVIRT_A_POOL_MEMBER_MAX + 1] = {
 		.type = NLA_STRING,
 		.maxlen = FIELD_SIZE(struct nvirt_pool_member, ifname),
 	},
+	[NVIRT_A_POOL_MEMBER_DOWN]	= NVIRT_POLICY_U32,
 };
 
-/* What names a pool, and its NICs (or none). */
+/* What names a pool, and what to give it (or nothing). */
 struct pool_sel {
 	const char *name;
-	const char *const *devs;
-	unsigned int n;
+	struct nvirt_pool_config cfg;
+};
+
+static const struct nvirt_field_attr pool_cfg_attrs[] = {
+	{
+		.field = NVIRT_POOL_F_DEVS,
+		.offset = offsetof(struct nvirt_pool_config, n_devs),
+		.len = FIELD_SIZE(struct nvirt_pool_config, n_devs),
+	}, {
+		.field = NVIRT_POOL_F_GRACE,
+		.type = NVIRT_A_POOL_GRACE,
+		.offset = offsetof(struct nvirt_pool_config, grace),
+		.len = FIELD_SIZE(struct nvirt_pool_config, grace),
+	},
 };
 
 static int pool_put(struct nl_msg *msg, const void *arg)
 {
 	const struct pool_sel *sel = arg;
+	const struct nvirt_pool_config *cfg = &sel->cfg;
 	struct nlattr *nest;
 	unsigned int i;
 
 	if (sel->name && nla_put_string(msg, NVIRT_A_POOL_NAME, sel->name))
 		return -EMSGSIZE;
-	for (i = 0; i < sel->n; i++) {
+	if ((cfg->fields & NVIRT_POOL_F_GRACE) &&
+	    nla_put_u32(msg, NVIRT_A_POOL_GRACE, cfg->grace))
+		return -EMSGSIZE;
+	if (!(cfg->fields & NVIRT_POOL_F_DEVS))
+		return 0;
+	for (i = 0; i < cfg->n_devs; i++) {
 		nest = nla_nest_start(msg, NLA_F_NESTED | NVIRT_A_POOL_MEMBER);
 		if (!nest ||
 		    nla_put_string(msg, NVIRT_A_POOL_MEMBER_IFNAME,
-				   sel->devs[i]))
+				   cfg->devs[i]))
 			return -EMSGSIZE;
 		nla_nest_end(msg, nest);
 	}
@@ -91,6 +112,7 @@ static int pool_from_attrs(struct nlattr **tb, const struct nvirt_attrs *attrs,
 	struct nvirt_pool_member *m;
 	struct nvirt_block blk;
 	struct nlattr *attr;
+	uint32_t *down;
 	unsigned int n;
 	int rem, err;
 
@@ -99,14 +121,18 @@ static int pool_from_attrs(struct nlattr **tb, const struct nvirt_attrs *attrs,
 		return -EBADMSG;
 	n = pool_count(attrs);
 	pool = nvirt_block_new(&blk, NVIRT_ALIGN(sizeof(*pool)) +
-			       NVIRT_ALIGN(n * sizeof(*m)), sizeof(*pool));
+			       NVIRT_ALIGN(n * sizeof(*m)) +
+			       NVIRT_ALIGN(n * sizeof(*down)), sizeof(*pool));
 	if (!pool)
 		return -ENOMEM;
 	m = nvirt_block_take(&blk, n * sizeof(*m));
+	down = nvirt_block_take(&blk, n * sizeof(*down));
 	pool->size = sizeof(*pool);
 	nvirt_attr_str(pool->name, sizeof(pool->name), tb[NVIRT_A_POOL_NAME]);
 	pool->vifs = nvirt_u32(tb, NVIRT_A_POOL_VIFS);
+	pool->grace = nvirt_u32(tb, NVIRT_A_POOL_GRACE);
 	pool->members = m;
+	pool->down = down;
 	nla_for_each_attr(attr, attrs->head, attrs->len, rem) {
 		if (nla_type(attr) != NVIRT_A_POOL_MEMBER)
 			continue;
@@ -118,6 +144,9 @@ static int pool_from_attrs(struct nlattr **tb, const struct nvirt_attrs *attrs,
 		}
 		m[pool->n_members].ifindex =
 			nvirt_u32(mtb, NVIRT_A_POOL_MEMBER_IFINDEX);
+		down[pool->n_members] = mtb[NVIRT_A_POOL_MEMBER_DOWN] ?
+			nvirt_u32(mtb, NVIRT_A_POOL_MEMBER_DOWN) :
+			NVIRT_POOL_LINK_UP;
 		if (mtb[NVIRT_A_POOL_MEMBER_IFNAME])
 			nvirt_attr_str(m[pool->n_members].ifname,
 				       sizeof(m->ifname),
@@ -136,38 +165,60 @@ static int pool_from_attrs(struct nlattr **tb, const struct nvirt_attrs *attrs,
 	.policy = pool_policy,				\
 	.maxattr = NVIRT_A_POOL_MAX
 
-/* Send @cmd for the pool named in @sel, with its NICs. */
+/* Send @cmd for the pool named in @sel, with what it gives it. */
 static int pool_change(struct nvirt *h, uint8_t cmd,
 		       const struct pool_sel *sel)
 {
+	const struct nvirt_pool_config *cfg = &sel->cfg;
 	const struct nvirt_req req = {
 		POOL_REQ(cmd, sel),
 	};
 	unsigned int i;
 
+	if (!(cfg->fields & NVIRT_POOL_F_DEVS))
+		return nvirt_request(h, &req);
 	/* Up to the kernel's limit, which then says it. */
-	if (sel->n > POOL_MEMBERS + 1 || (sel->n && !sel->devs))
+	if (cfg->n_devs > POOL_MEMBERS + 1 || (cfg->n_devs && !cfg->devs))
 		return nvirt_fail(h, -EINVAL, "at most 8 NICs, each named");
-	for (i = 0; i < sel->n; i++)
-		if (!sel->devs[i])
+	for (i = 0; i < cfg->n_devs; i++)
+		if (!cfg->devs[i])
 			return nvirt_fail(h, -EINVAL, "a NIC of the pool has no name");
 	return nvirt_request(h, &req);
 }
 
-int nvirt_pool_new(struct nvirt *h, const char *name,
-		   const char *const *devs, unsigned int n)
+/* The caller's @cfg copied into @sel, or the reason on the handle. */
+static int pool_input(struct nvirt *h, const struct nvirt_pool_config *cfg,
+		      struct pool_sel *sel)
 {
-	const struct pool_sel sel = { .name = name, .devs = devs, .n = n };
+	int err;
 
-	return pool_change(h, NVIRT_CMD_POOL_NEW, &sel);
+	if (!cfg)
+		return nvirt_fail(h, -EINVAL, "no pool config");
+	err = nvirt_input(&sel->cfg, sizeof(sel->cfg), cfg, pool_cfg_attrs,
+			  ARRAY_SIZE(pool_cfg_attrs),
+			  NVIRT_POOL_F_DEVS | NVIRT_POOL_F_GRACE);
+	if (err)
+		return nvirt_fail(h, -EINVAL,
+				  NVIRT_INPUT_MSG(err, "the pool config"));
+	return 0;
+}
+
+int nvirt_pool_new(struct nvirt *h, const char *name,
+		   const struct nvirt_pool_config *cfg)
+{
+	struct pool_sel sel = { .name = name };
+
+	return pool_input(h, cfg, &sel) ?:
+	       pool_change(h, NVIRT_CMD_POOL_NEW, &sel);
 }
 
 int nvirt_pool_set(struct nvirt *h, const char *name,
-		   const char *const *devs, unsigned int n)
+		   const struct nvirt_pool_config *cfg)
 {
-	const struct pool_sel sel = { .name = name, .devs = devs, .n = n };
+	struct pool_sel sel = { .name = name };
 
-	return pool_change(h, NVIRT_CMD_POOL_SET, &sel);
+	return pool_input(h, cfg, &sel) ?:
+	       pool_change(h, NVIRT_CMD_POOL_SET, &sel);
 }
 
 int nvirt_pool_del(struct nvirt *h, const char *name)
@@ -191,7 +242,7 @@ int nvirt_pool_get(struct nvirt *h, const char *name, struct nvirt_pool **pool)
 
 int nvirt_pool_dump(struct nvirt *h, nvirt_pool_cb cb, void *arg)
 {
-	const struct pool_sel sel = { 0 };
+	const struct pool_sel sel = { .name = NULL };
 	struct nvirt_list list = { .read = pool_from_attrs };
 	const struct nvirt_req req = {
 		POOL_REQ(NVIRT_CMD_POOL_GET, &sel),

@@ -4,8 +4,9 @@
 # Pools: NICs kept by name; a VIF made from one goes on the NIC whose plan
 # suits its goal best (then more free, more rate left, fewer VIFs), and
 # its plan says why for every NIC; the pool is saved and restored with its
-# VIFs; a NIC that goes has its VIFs made again on another NIC of the
-# pool; refusals change nothing.
+# VIFs; a NIC that goes, or whose link stays down past the pool's grace,
+# has its VIFs made again on another NIC of the pool; refusals change
+# nothing.
 
 source "$(dirname "$0")/lib.sh"
 
@@ -28,13 +29,12 @@ plan_reasons() {
 lifecycle() {
 	local before
 
-	ip link add nvq0 type dummy && defer ip link del nvq0
-	ip link add nvq1 type dummy && defer ip link del nvq1
+	dummies nvq0 nvq1 || return 1
 	defer "$NVIRT" pool del p0
 	"$NVIRT" pool add p0 dev nvq0 dev nvq1 || return 1
 	expect_eq "record" "$(pool_line p0)" "p0: nvq0 nvq1 vifs 0" || return 1
-	expect_match "text" "$("$NVIRT" pool show p0)" "^p0: dev nvq0 dev nvq1 vifs 0$" ||
-		return 1
+	expect_match "text" "$("$NVIRT" pool show p0)" \
+		"^p0: dev nvq0 dev nvq1 grace 30 vifs 0$" || return 1
 	before=$("$NVIRT" -j pool show)
 
 	run "$NVIRT" pool add p0 dev nvq0
@@ -57,6 +57,12 @@ lifecycle() {
 	expect_eq "no NIC" "$rc" 1 && expect_match "no NIC: message" "$err" "dev" || return 1
 	run "$NVIRT" pool del p9
 	expect_eq "del: no such pool" "$rc $err" "1 Error: No such pool p9." || return 1
+	run "$NVIRT" pool add p1 dev nvq0 grace 3601
+	expect_eq "grace too long" "$rc" 1 &&
+	expect_match "grace too long: why" "$err" "^Error: .*grace" || return 1
+	run "$NVIRT" pool set p0
+	expect_eq "set nothing" "$rc" 1 &&
+	expect_match "set nothing: why" "$err" "dev or grace" || return 1
 	expect_same "pools after the refusals" "$before" "$("$NVIRT" -j pool show)" ||
 		return 1
 
@@ -168,6 +174,26 @@ save_restore() {
 		"0 added, 0 changed, [0-9]+ as they were, 0 failed"
 }
 
+# Make dummy NICs $@, up (a pool moves VIFs off a NIC that stays down).
+dummies() {
+	local d
+
+	for d in "$@"; do
+		ip link add "$d" type dummy && defer ip link del "$d" &&
+		ip link set dev "$d" up || return 1
+	done
+}
+
+# The monitor's events but changes in $1, "EVENT CAUSE VIF;" each.
+vif_events() {
+	python3 -c '
+import json, sys
+for line in open(sys.argv[1]):
+    e = json.loads(line)
+    if e["event"] != "change":
+        print(e["event"], e.get("cause", "-"), e["vif"]["name"], end=";")' "$1"
+}
+
 # Is VIF $1 on NIC $2?
 vif_on() {
 	[ "$(vif_get "$1" '["parent"]' 2>/dev/null)" = "$2" ]
@@ -180,8 +206,7 @@ moved() {
 	local tmp evs
 
 	tmp=$(mktemp -d) && defer rm -rf "$tmp"
-	ip link add nvq4 type dummy && defer ip link del nvq4
-	ip link add nvq5 type dummy && defer ip link del nvq5
+	dummies nvq4 nvq5 || return 1
 	ip netns add nvqg && defer ip netns del nvqg
 	defer "$NVIRT" pool del pm
 	defer "$NVIRT" vif del mv
@@ -197,21 +222,75 @@ moved() {
 	{ ip -n nvqg link show dev mv >/dev/null || fail "not back in nvqg"; } &&
 	expect_eq "the pool" "$(pool_line pm)" "pm: nvq5 vifs 1" || return 1
 	wait_for 5 grep -q '"add"' "$tmp/ev"
-	evs=$(python3 -c '
-import json, sys
-for line in open(sys.argv[1]):
-    e = json.loads(line)
-    if e["event"] != "change":
-        print(e["event"], e.get("cause", "-"), e["vif"]["name"], end=";")' "$tmp/ev")
-	expect_eq "its going and coming" "$evs" "del parent mv;add placement mv;"
+	expect_eq "its going and coming" "$(vif_events "$tmp/ev")" \
+		"del parent mv;add placement mv;"
+}
+
+# Is NIC $2 of pool $1 down in its record? "-" while it is up.
+pool_down() {
+	"$NVIRT" -j pool show "$1" |
+		json_get '[m.get("down", "-") for m in d[0]["members"] if m["ifname"] == "'"$2"'"][0]'
+}
+
+# A NIC whose link stays down past the pool's grace: its VIF is made again
+# on another NIC of the pool, with its settings; no new VIF is planned on
+# it while another is up; its link back, it is as any NIC of the pool.
+link_down() {
+	local tmp on other reasons
+
+	tmp=$(mktemp -d) && defer rm -rf "$tmp"
+	dummies nvq6 nvq7 || return 1
+	defer "$NVIRT" pool del pl
+	defer "$NVIRT" vif del lv
+	"$NVIRT" pool add pl dev nvq6 dev nvq7 grace 2 &&
+	"$NVIRT" vif add lv pool pl goal density mtu 1400 || return 1
+	expect_match "text" "$("$NVIRT" pool show pl)" \
+		"^pl: dev nvq6 dev nvq7 grace 2 vifs 1$" || return 1
+	on=$(vif_get lv '["parent"]')
+	other=nvq7
+	[ "$on" = nvq7 ] && other=nvq6
+	monitor_start "$tmp/ev" vif || return 1
+
+	ip link set dev "$on" down
+	expect_match "its link down, in the record" "$(pool_down pl "$on")" "^[0-9]+$" ||
+		return 1
+	wait_for 20 vif_on lv "$other" ||
+		fail "not made again on $other: $("$NVIRT" vif show)" || return 1
+	expect_eq "its settings, its pool" "$(vif_get lv '["mtu"], d[0]["pool"]')" "1400 pl" ||
+		return 1
+	reasons=$(plan_reasons lw pool pl goal density)
+	ktap_print_msg "$reasons"
+	expect_match "no new VIF on it" "$reasons" \
+		"nic-not-chosen: $on not chosen: its link is down for [0-9]+ s" || return 1
+	wait_for 5 grep -q '"add"' "$tmp/ev"
+	expect_eq "moved by placement" "$(vif_events "$tmp/ev")" \
+		"del placement lv;add placement lv;" || return 1
+
+	ip link set dev "$on" up
+	expect_eq "its link back" "$(pool_down pl "$on")" "-" || return 1
+	reasons=$(plan_reasons lw pool pl goal density)
+	expect_match "a NIC of the pool again" "$reasons" \
+		"^nic-chosen: $on chosen from pool pl" || return 1
+	"$NVIRT" pool set pl grace 60 &&
+	expect_match "set grace" "$("$NVIRT" pool show pl)" " grace 60 " &&
+	expect_match "save writes it" "$("$NVIRT" save -)" \
+		"pool add pl dev nvq6 dev nvq7 grace 60" || return 1
+	"$NVIRT" vif del lv && "$NVIRT" pool del pl
 }
 
 ktap_print_header
-ktap_set_plan 5
+ktap_set_plan 6
 modprobe igbvf
+# The rig's NICs up (a pool moves VIFs off a NIC that stays down), and
+# after as they were.
+for nic in "$IGB" "$E1000"; do
+	[ -n "$(ip link show dev "$nic" up)" ] ||
+		{ ip link set dev "$nic" up && defer ip link set dev "$nic" down; }
+done
 check "pools: add, show, set, del; refusals change nothing; a NIC gone leaves it" lifecycle
 check "the goal picks the NIC, and the plan says why for each" choice
 check "a pool's VIFs keep it and its NICs; dev and pool exclude each other" refusals
 check "save and restore: the pool, and its VIF made from it again" save_restore
 check "a NIC that goes: its pool's VIF is made again on another NIC of it" moved
+check "a link down past the grace: its pool's VIF moves to a NIC that is up" link_down
 ktap_finished

@@ -9,7 +9,7 @@
 #define NVIRT_FAMILY_NAME	"nvirt"
 #define NVIRT_FAMILY_VERSION	1
 
-#define NVIRT_API_VERSION	9
+#define NVIRT_API_VERSION	10
 
 /**
  * enum nvirt_operstate - RFC 2863 operational state, as IF_OPER_* in
@@ -167,7 +167,9 @@ enum nvirt_knob {
  *   to share scarce hardware: its VF was taken by a higher priority, or one
  *   was freed for it. The notification carries the plan. Also the add of a
  *   virtual interface made again from its pool, on another NIC of it, after
- *   its NIC went (a del with cause parent before).
+ *   its NIC went (a del with cause parent before), and the del and add of one
+ *   moved off a NIC of its pool whose link stayed down longer than the pool's
+ *   grace.
  * @NVIRT_CAUSE_UNLOAD: The nvirt module is being removed.
  * @NVIRT_CAUSE_RESCAN: The NIC's periodic re-read found a change no kernel
  *   event announces (channels, VFs).
@@ -522,6 +524,7 @@ enum {
 	NVIRT_A_POOL_MEMBER,
 	NVIRT_A_POOL_VIFS,
 	NVIRT_A_POOL_CAUSE,
+	NVIRT_A_POOL_GRACE,
 
 	__NVIRT_A_POOL_MAX,
 	NVIRT_A_POOL_MAX = (__NVIRT_A_POOL_MAX - 1)
@@ -530,6 +533,7 @@ enum {
 enum {
 	NVIRT_A_POOL_MEMBER_IFINDEX = 1,
 	NVIRT_A_POOL_MEMBER_IFNAME,
+	NVIRT_A_POOL_MEMBER_DOWN,
 
 	__NVIRT_A_POOL_MEMBER_MAX,
 	NVIRT_A_POOL_MEMBER_MAX = (__NVIRT_A_POOL_MEMBER_MAX - 1)

@@ -619,27 +619,61 @@ struct nvirt_pool_member {
 	char ifname[16];	/* "" when it has none (a moment, going) */
 };
 
+/* A member's link, in struct nvirt_pool's down: up. */
+#define NVIRT_POOL_LINK_UP	UINT32_MAX
+
 struct nvirt_pool {
 	uint32_t size;		/* see NVIRT_HAS() */
 	char name[32];
 	uint32_t vifs;		/* how many VIFs were made from it */
 	uint32_t n_members;
 	const struct nvirt_pool_member *members;	/* in its order */
+	/*
+	 * seconds a NIC's link may stay down before the pool's VIFs on it
+	 * move to another NIC of it whose link is up
+	 */
+	uint32_t grace;
+	/*
+	 * for each member, seconds its link has been down, or
+	 * NVIRT_POOL_LINK_UP
+	 */
+	const uint32_t *down;
+};
+
+enum nvirt_pool_field {
+	NVIRT_POOL_F_DEVS	= 1 << 0,
+	NVIRT_POOL_F_GRACE	= 1 << 1,
 };
 
 /*
- * Create a pool of the @n NICs named in @devs (at least one, at most 8),
- * in the caller's network namespace; needs CAP_NET_ADMIN.
+ * What to make a pool with, or change of it: only the fields named in
+ * @fields are sent. A new pool needs its NICs; its grace is 30 s unless
+ * given.
  */
-int nvirt_pool_new(struct nvirt *h, const char *name,
-		   const char *const *devs, unsigned int n);
+struct nvirt_pool_config {
+	uint32_t size;		/* NVIRT_POOL_CONFIG_INIT's; see NVIRT_HAS() */
+	uint32_t fields;	/* NVIRT_POOL_F_* */
+	const char *const *devs;	/* its NICs, by name, at most 8 */
+	uint32_t n_devs;
+	uint32_t grace;		/* seconds, at most 3600; 0: move at once */
+};
+
+#define NVIRT_POOL_CONFIG_INIT	{ .size = sizeof(struct nvirt_pool_config) }
 
 /*
- * Replace a pool's NICs with the @n of @devs; needs CAP_NET_ADMIN. Fails
- * with -EBUSY when a NIC left out holds a VIF made from the pool.
+ * Create a pool of the NICs of @cfg (at least one) in the caller's
+ * network namespace; needs CAP_NET_ADMIN.
+ */
+int nvirt_pool_new(struct nvirt *h, const char *name,
+		   const struct nvirt_pool_config *cfg);
+
+/*
+ * Replace a pool's NICs, its grace or both, as @cfg names; needs
+ * CAP_NET_ADMIN. Fails with -EBUSY when a NIC left out holds a VIF made
+ * from the pool.
  */
 int nvirt_pool_set(struct nvirt *h, const char *name,
-		   const char *const *devs, unsigned int n);
+		   const struct nvirt_pool_config *cfg);
 
 /* Remove a pool; -EBUSY while VIFs made from it exist. CAP_NET_ADMIN. */
 int nvirt_pool_del(struct nvirt *h, const char *name);
