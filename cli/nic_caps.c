@@ -137,17 +137,18 @@ static void print_vf(const struct nvirt_nic *nic)
 }
 
 /*
- * hardware: vf-mac vf-vlan ...
+ * hardware: vf-mac vf-spoofchk (test failed) ...
  * software: vf-vlan-proto (driver-limit) ...
  *
  * The knobs of one support level, which some have; in JSON, each is a
- * key of "caps".
+ * key of "caps", with what testing it found ("verified": "untested"
+ * where the kernel is too old to say).
  */
 static void print_cap_group(const struct nvirt_nic *nic, uint32_t support)
 {
-	char sbuf[16], rbuf[16], kbuf[16];
-	const char *sname, *kname;
-	uint32_t i;
+	char sbuf[16], rbuf[16], kbuf[16], vbuf[16];
+	const char *sname, *kname, *vname;
+	uint32_t i, verified;
 
 	sname = name_or_num(nvirt_support_name(support), sbuf, sizeof(sbuf),
 			    support);
@@ -167,6 +168,11 @@ static void print_cap_group(const struct nvirt_nic *nic, uint32_t support)
 				     name_or_num(nvirt_reason_name(cap->reason),
 						 rbuf, sizeof(rbuf),
 						 cap->reason));
+		/* 0, untested, is as an older kernel's record says it. */
+		verified = NVIRT_HAS(cap, verified) ? cap->verified : 0;
+		vname = name_or_num(nvirt_verify_name(verified), vbuf,
+				    sizeof(vbuf), verified);
+		print_string("verified", verified ? " (test %s)" : NULL, vname);
 		out_nest_close();
 	}
 	print_eol();

@@ -97,12 +97,13 @@ void pool_parse_add(int argc, char **argv, struct pool_args *args)
 }
 
 /*
- * p0: dev eth2 dev eth0 down 12s grace 30 vifs 2: its NICs (and how long
- * a link is down), its grace, and how many VIFs it made
+ * p0: dev eth2 dev eth0 down grace 30 vifs 2: its NICs (and each whose
+ * link is not up), its grace, and how many VIFs it made
  */
 void pool_print_obj(const char *key, const struct nvirt_pool *pool)
 {
-	bool links = NVIRT_HAS(pool, down);
+	bool links = NVIRT_HAS(pool, link);
+	char buf[16];
 	uint32_t i;
 
 	out_nest_open(key, false);
@@ -112,8 +113,11 @@ void pool_print_obj(const char *key, const struct nvirt_pool *pool)
 		out_nest_open(NULL, false);
 		print_uint("ifindex", NULL, pool->members[i].ifindex);
 		print_string("ifname", " dev %s", pool->members[i].ifname);
-		if (links && pool->down[i] != NVIRT_POOL_LINK_UP)
-			print_uint("down", " down %us", pool->down[i]);
+		/* 0: up, as an older kernel's record says it */
+		if (links)
+			print_string("link", pool->link[i] ? " %s" : NULL,
+				     name_or_num(nvirt_member_link_name(pool->link[i]),
+						 buf, sizeof(buf), pool->link[i]));
 		out_nest_close();
 	}
 	out_nest_close();

@@ -197,6 +197,7 @@ static void stub_nic(struct stub_nic *sn, const char *ifname, bool vf)
 		cap->knob = k;
 		cap->support = k % 4;	/* 3: one with no name */
 		cap->reason = k % 8;
+		cap->verified = k % 4;	/* 3: one with no name */
 		sn->caps[nic->n_caps++] = cap;
 	}
 	nic->caps = sn->caps;
@@ -238,6 +239,19 @@ int nvirt_nic_set_managed(struct nvirt *h, uint32_t ifindex,
 	CHECK(ifindex || ifname);
 	(void)managed;
 	return outcome(h, ifname);
+}
+
+int nvirt_nic_verify(struct nvirt *h, uint32_t ifindex, const char *ifname,
+		     uint32_t flags, struct nvirt_nic **nic)
+{
+	struct stub_nic *sn = malloc(sizeof(*sn));
+
+	CHECK(ifindex || ifname);
+	CHECK(!(flags & ~NVIRT_NIC_VERIFY_FORGET));
+	CHECK(sn && nic);
+	stub_nic(sn, ifname ? ifname : "eth0", false);
+	*nic = &sn->nic;
+	return outcome_rec(h, ifname, (void **)nic);
 }
 
 /* A plan, the arrays it points to and its texts, in one block. */
@@ -584,7 +598,7 @@ int nvirt_policy_dump(struct nvirt *h, nvirt_policy_cb cb, void *arg)
 struct stub_pool {
 	struct nvirt_pool pool;
 	struct nvirt_pool_member members[2];
-	uint32_t down[2];
+	uint32_t link[2];
 };
 
 /* Pools: two NICs, one of them without a name (going), its link down. */
@@ -601,9 +615,9 @@ static void stub_pool(struct stub_pool *sp, const char *name)
 	sp->pool.members = sp->members;
 	sp->pool.vifs = 1;
 	sp->pool.grace = 30;
-	sp->down[0] = NVIRT_POOL_LINK_UP;
-	sp->down[1] = 12;
-	sp->pool.down = sp->down;
+	sp->link[0] = 0;
+	sp->link[1] = 7;	/* one with no name */
+	sp->pool.link = sp->link;
 }
 
 static void check_devs(const char *const *devs, unsigned int n)

@@ -36,10 +36,10 @@ const struct nla_policy nvirt_policy_nl_policy[NVIRT_A_POLICY_PRIORITY + 1] = {
 	[NVIRT_A_POLICY_PRIORITY] = { .type = NLA_U32, },
 };
 
-const struct nla_policy nvirt_pool_member_nl_policy[NVIRT_A_POOL_MEMBER_DOWN + 1] = {
+const struct nla_policy nvirt_pool_member_nl_policy[NVIRT_A_POOL_MEMBER_LINK + 1] = {
 	[NVIRT_A_POOL_MEMBER_IFINDEX] = { .type = NLA_U32, },
 	[NVIRT_A_POOL_MEMBER_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
-	[NVIRT_A_POOL_MEMBER_DOWN] = { .type = NLA_U32, },
+	[NVIRT_A_POOL_MEMBER_LINK] = NLA_POLICY_MAX(NLA_U32, 2),
 };
 
 /* NVIRT_CMD_NIC_GET - do */
@@ -173,6 +173,13 @@ static const struct nla_policy nvirt_pool_set_nl_policy[NVIRT_A_POOL_GRACE + 1] 
 /* NVIRT_CMD_POOL_DEL - do */
 static const struct nla_policy nvirt_pool_del_nl_policy[NVIRT_A_POOL_NAME + 1] = {
 	[NVIRT_A_POOL_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
+};
+
+/* NVIRT_CMD_NIC_VERIFY - do */
+static const struct nla_policy nvirt_nic_verify_nl_policy[NVIRT_A_NIC_VERIFY_FORGET + 1] = {
+	[NVIRT_A_NIC_IFINDEX] = NLA_POLICY_FULL_RANGE(NLA_U32, &nvirt_a_nic_ifindex_range),
+	[NVIRT_A_NIC_IFNAME] = { .type = NLA_NUL_STRING, .len = 15, },
+	[NVIRT_A_NIC_VERIFY_FORGET] = { .type = NLA_FLAG, },
 };
 
 /* Ops table for nvirt */
@@ -315,6 +322,13 @@ static const struct genl_split_ops nvirt_nl_ops[] = {
 		.doit		= nvirt_nl_pool_del_doit,
 		.policy		= nvirt_pool_del_nl_policy,
 		.maxattr	= NVIRT_A_POOL_NAME,
+		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
+	},
+	{
+		.cmd		= NVIRT_CMD_NIC_VERIFY,
+		.doit		= nvirt_nl_nic_verify_doit,
+		.policy		= nvirt_nic_verify_nl_policy,
+		.maxattr	= NVIRT_A_NIC_VERIFY_FORGET,
 		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
 	},
 };

@@ -13,7 +13,7 @@
 
 /* Common nested types */
 extern const struct nla_policy nvirt_policy_nl_policy[NVIRT_A_POLICY_PRIORITY + 1];
-extern const struct nla_policy nvirt_pool_member_nl_policy[NVIRT_A_POOL_MEMBER_DOWN + 1];
+extern const struct nla_policy nvirt_pool_member_nl_policy[NVIRT_A_POOL_MEMBER_LINK + 1];
 
 int nvirt_nl_no_attrs_doit(const struct genl_split_ops *ops,
 			   struct sk_buff *skb, struct genl_info *info);
@@ -46,6 +46,7 @@ int nvirt_nl_pool_get_doit(struct sk_buff *skb, struct genl_info *info);
 int nvirt_nl_pool_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 int nvirt_nl_pool_set_doit(struct sk_buff *skb, struct genl_info *info);
 int nvirt_nl_pool_del_doit(struct sk_buff *skb, struct genl_info *info);
+int nvirt_nl_nic_verify_doit(struct sk_buff *skb, struct genl_info *info);
 
 enum {
 	NVIRT_NLGRP_MONITOR,

@@ -25,7 +25,7 @@ static int nvirt_nl_pool_put(struct sk_buff *msg, struct net *net,
 			     const struct nvirt_named *obj)
 {
 	const struct nvirt_pool *pool;
-	unsigned int i, down;
+	unsigned int i;
 	struct net_device *dev;
 	struct nlattr *nest;
 
@@ -34,15 +34,14 @@ static int nvirt_nl_pool_put(struct sk_buff *msg, struct net *net,
 		return -EMSGSIZE;
 	for (i = 0; i < pool->n; i++) {
 		dev = __dev_get_by_index(net, pool->ifindex[i]);
-		down = nvirt_pool_link_down(pool, i);
 		nest = nla_nest_start(msg, NVIRT_A_POOL_MEMBER);
 		if (!nest ||
 		    nla_put_u32(msg, NVIRT_A_POOL_MEMBER_IFINDEX,
 				pool->ifindex[i]) ||
 		    (dev && nla_put_string(msg, NVIRT_A_POOL_MEMBER_IFNAME,
 					   dev->name)) ||
-		    (down != UINT_MAX &&
-		     nla_put_u32(msg, NVIRT_A_POOL_MEMBER_DOWN, down)))
+		    nla_put_u32(msg, NVIRT_A_POOL_MEMBER_LINK,
+				nvirt_pool_link_state(pool, i)))
 			return -EMSGSIZE;
 		nla_nest_end(msg, nest);
 	}

@@ -25,6 +25,7 @@
 #include "netlink.h"
 #include "netlink-gen.h"
 #include "nic.h"
+#include "request.h"
 #include "nvirt.h"
 #include "port.h"
 
@@ -211,7 +212,7 @@ static int nvirt_nl_vf_put(const struct nvirt_vf *vf, void *arg)
 }
 
 static int nvirt_nl_cap_put(struct sk_buff *msg, enum nvirt_knob knob,
-			    const struct nvirt_cap *cap)
+			    const struct nvirt_cap *cap, u8 verified)
 {
 	struct nlattr *nest;
 
@@ -220,7 +221,8 @@ static int nvirt_nl_cap_put(struct sk_buff *msg, enum nvirt_knob knob,
 		return -EMSGSIZE;
 	if (nla_put_u32(msg, NVIRT_A_CAP_KNOB, knob) ||
 	    nla_put_u32(msg, NVIRT_A_CAP_SUPPORT, cap->support) ||
-	    nla_put_u32(msg, NVIRT_A_CAP_REASON, cap->reason)) {
+	    nla_put_u32(msg, NVIRT_A_CAP_REASON, cap->reason) ||
+	    nla_put_u32(msg, NVIRT_A_CAP_VERIFIED, verified)) {
 		nla_nest_cancel(msg, nest);
 		return -EMSGSIZE;
 	}
@@ -228,9 +230,10 @@ static int nvirt_nl_cap_put(struct sk_buff *msg, enum nvirt_knob knob,
 	return 0;
 }
 
-/* The probed part of a NIC's record. */
-static int nvirt_nl_caps_put(struct sk_buff *msg, struct net_device *dev)
+/* The probed part of a NIC's record, and what testing it found. */
+static int nvirt_nl_caps_put(struct sk_buff *msg, const struct nvirt_nic *nic)
 {
+	struct net_device *dev = nic->dev;
 	struct nvirt_caps caps;
 	int knob, err;
 
@@ -261,7 +264,8 @@ static int nvirt_nl_caps_put(struct sk_buff *msg, struct net_device *dev)
 		return -EMSGSIZE;
 
 	for (knob = 0; knob <= NVIRT_KNOB_MAX; knob++) {
-		err = nvirt_nl_cap_put(msg, knob, &caps.knob[knob]);
+		err = nvirt_nl_cap_put(msg, knob, &caps.knob[knob],
+				       nic->verified[knob]);
 		if (err)
 			return err;
 	}
@@ -315,7 +319,7 @@ static int nvirt_nl_nic_put(struct sk_buff *msg, const struct nvirt_nic *nic)
 	    nla_put_u32(msg, NVIRT_A_NIC_OPERSTATE, READ_ONCE(dev->operstate)) ||
 	    nla_put_u32(msg, NVIRT_A_NIC_MANAGED, nic->managed) ||
 	    nla_put_u32(msg, NVIRT_A_NIC_LINK_TYPE, dev->type) ||
-	    nvirt_nl_caps_put(msg, dev) || nvirt_nl_holder_put(msg, dev))
+	    nvirt_nl_caps_put(msg, nic) || nvirt_nl_holder_put(msg, dev))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -371,7 +375,7 @@ static size_t nvirt_nl_nic_size(const struct nvirt_nic *nic)
 	       nla_total_size(0) + 8 * nla_total_size(sizeof(u32)) +
 	       nla_total_size(NVIRT_NL_BUS_ADDR_MAX) +	/* PF_BUS_ADDR */
 	       (NVIRT_KNOB_MAX + 1) *
-	       (nla_total_size(0) + nla_total_size(sizeof(u32)) +
+	       (nla_total_size(0) + 2 * nla_total_size(sizeof(u32)) +
 		2 * nla_total_size(sizeof(u8))) +
 	       (size_t)nvirt_caps_max_vfs(nic->dev) * nvirt_nl_vf_size();
 }
@@ -678,6 +682,51 @@ int nvirt_nl_nic_set_doit(struct sk_buff *skb, struct genl_info *info)
 	if (info->attrs[NVIRT_A_NIC_MANAGED])
 		nic->managed = nla_get_u32(info->attrs[NVIRT_A_NIC_MANAGED]);
 	return 0;
+}
+
+/* A NIC request, as the handler hands it to the core. */
+struct nvirt_nl_nic_req {
+	struct nvirt_req req;
+	struct genl_info *info;
+};
+
+static struct net_device *nvirt_nl_nic_req_dev(struct nvirt_req *req)
+{
+	struct nvirt_nl_nic_req *r;
+
+	r = container_of(req, struct nvirt_nl_nic_req, req);
+	return nvirt_nl_dev_lookup(r->info, NVIRT_A_NIC_IFINDEX,
+				   NVIRT_A_NIC_IFNAME);
+}
+
+int nvirt_nl_nic_verify_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nvirt_nl_nic_req r = {
+		.req = {
+			.net = genl_info_net(info),
+			.extack = info->extack,
+			.parent = nvirt_nl_nic_req_dev,
+			.forget = nla_get_flag(info->attrs[NVIRT_A_NIC_VERIFY_FORGET]),
+		},
+		.info = info,
+	};
+	struct nvirt_nic *nic;
+	struct sk_buff *msg;
+	void *hdr;
+	int err;
+
+	err = nvirt_req_nic_verify(&r.req);
+	if (err)
+		return err;
+	rtnl_lock();
+	nic = nvirt_nl_nic_lookup(info);
+	msg = IS_ERR(nic) ? ERR_CAST(nic) : nvirt_nl_nic_msg(nic, info, 0, &hdr);
+	if (PTR_ERR(msg) == -EMSGSIZE)
+		nvirt_nl_nic_too_big(nic, info->extack);
+	rtnl_unlock();
+	if (IS_ERR(msg))
+		return PTR_ERR(msg);
+	return genlmsg_reply(msg, info);
 }
 
 /**

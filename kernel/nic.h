@@ -7,6 +7,7 @@
 #define _NVIRT_NIC_H
 
 #include <linux/netdevice.h>
+#include <uapi/linux/nvirt.h>	/* NVIRT_KNOB_MAX */
 
 /**
  * struct nvirt_nic - what nvirt keeps about one NIC
@@ -17,6 +18,7 @@
  * @announced: its namespace has been told (or could have been) it exists
  * @dirty: a kernel event said the record may have changed
  * @seen: the rescan pass that last read it
+ * @verified: for each knob, what nvirt found testing it (enum nvirt_verify)
  *
  * One exists for every net_device registered in any network namespace.
  * Created and freed by the netdevice notifier; all fields are protected by
@@ -30,6 +32,7 @@ struct nvirt_nic {
 	bool announced;
 	bool dirty;
 	unsigned int seen;
+	u8 verified[NVIRT_KNOB_MAX + 1];
 };
 
 /**

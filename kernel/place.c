@@ -29,6 +29,7 @@
 #include <linux/workqueue.h>
 
 #include "caps.h"
+#include "nic.h"
 #include "place.h"
 #include "vfio.h"
 #include "vif.h"
@@ -213,6 +214,7 @@ static int nvirt_place_view(struct net_device *parent,
 {
 	const struct nvirt_vif *self = use->self;
 	struct nvirt_place_claim *claim;
+	struct nvirt_nic *tested;
 	struct nvirt_caps *caps;
 	struct nvirt_room room;
 	int k;
@@ -225,8 +227,12 @@ static int nvirt_place_view(struct net_device *parent,
 	nic->name = parent->name;
 	nic->hw = !!parent->dev.parent;
 	nic->speed = caps->speed;
-	for (k = 0; k <= NVIRT_KNOB_MAX; k++)
+	tested = nvirt_nic_get(dev_net(parent), parent->ifindex);
+	for (k = 0; k <= NVIRT_KNOB_MAX; k++) {
 		nic->knob[k] = caps->knob[k].support;
+		if (tested && tested->verified[k] == NVIRT_VERIFY_FAILED)
+			__set_bit(k, &nic->failed);
+	}
 	nic->sriov = caps->sriov && caps->total_vfs;
 	nic->esw = caps->knob[NVIRT_KNOB_EMBEDDED_SWITCH].support ==
 		   NVIRT_SUPPORT_HARDWARE;

@@ -115,27 +115,33 @@ static bool nvirt_hw(const struct nvirt_policy_nic *nic, int knob)
 	return nic->knob[knob] == NVIRT_SUPPORT_HARDWARE;
 }
 
+/* Does the NIC do @knob, as it declares and as testing it did not refute? */
+static bool nvirt_vf_can(const struct nvirt_policy_nic *nic, int knob)
+{
+	return nvirt_hw(nic, knob) && !(nic->failed & (1UL << knob));
+}
+
 /* The first knob a VF would need for the policy and the NIC lacks, or -1. */
 static int nvirt_vf_missing_knob(const struct nvirt_plan_in *pol,
 				 const struct nvirt_policy_nic *nic)
 {
-	if (!nvirt_hw(nic, NVIRT_KNOB_VF_MAC))
+	if (!nvirt_vf_can(nic, NVIRT_KNOB_VF_MAC))
 		return NVIRT_KNOB_VF_MAC;
-	if (pol->vlan && !nvirt_hw(nic, NVIRT_KNOB_VF_VLAN))
+	if (pol->vlan && !nvirt_vf_can(nic, NVIRT_KNOB_VF_VLAN))
 		return NVIRT_KNOB_VF_VLAN;
 	if (pol->vlan && pol->vlan_8021ad &&
-	    !nvirt_hw(nic, NVIRT_KNOB_VF_VLAN_PROTO))
+	    !nvirt_vf_can(nic, NVIRT_KNOB_VF_VLAN_PROTO))
 		return NVIRT_KNOB_VF_VLAN_PROTO;
 	if ((pol->spoofchk || pol->isolation == NVIRT_ISOLATION_STRICT) &&
-	    !nvirt_hw(nic, NVIRT_KNOB_VF_SPOOFCHK))
+	    !nvirt_vf_can(nic, NVIRT_KNOB_VF_SPOOFCHK))
 		return NVIRT_KNOB_VF_SPOOFCHK;
-	if (pol->max_rate && !nvirt_hw(nic, NVIRT_KNOB_VF_MAX_RATE))
+	if (pol->max_rate && !nvirt_vf_can(nic, NVIRT_KNOB_VF_MAX_RATE))
 		return NVIRT_KNOB_VF_MAX_RATE;
-	if (pol->min_rate && !nvirt_hw(nic, NVIRT_KNOB_VF_MIN_RATE))
+	if (pol->min_rate && !nvirt_vf_can(nic, NVIRT_KNOB_VF_MIN_RATE))
 		return NVIRT_KNOB_VF_MIN_RATE;
-	if (pol->trust && !nvirt_hw(nic, NVIRT_KNOB_VF_TRUST))
+	if (pol->trust && !nvirt_vf_can(nic, NVIRT_KNOB_VF_TRUST))
 		return NVIRT_KNOB_VF_TRUST;
-	if (pol->link_state && !nvirt_hw(nic, NVIRT_KNOB_VF_LINK_STATE))
+	if (pol->link_state && !nvirt_vf_can(nic, NVIRT_KNOB_VF_LINK_STATE))
 		return NVIRT_KNOB_VF_LINK_STATE;
 	return -1;
 }
@@ -199,6 +205,12 @@ static bool nvirt_try_vf(const struct nvirt_plan_in *pol,
 		return false;
 	}
 	knob = nvirt_vf_missing_knob(pol, nic);
+	if (knob >= 0 && (nic->failed & (1UL << knob))) {
+		nvirt_reason(plan, NVIRT_PLAN_REASON_KNOB_FAILED,
+			     "VF not chosen: %s failed the test to %s (nic verify)",
+			     nic->name, nvirt_knob_verbs[knob]);
+		return false;
+	}
 	if (knob >= 0) {
 		nvirt_reason(plan, NVIRT_PLAN_REASON_VF_KNOB,
 			     "VF not chosen: %s cannot %s", nic->name,

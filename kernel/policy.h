@@ -84,6 +84,7 @@ struct nvirt_plan_in {
  * @hw: it has a hardware device behind it
  * @speed: link speed in Mb/s, 0 when unknown
  * @knob: enum nvirt_support by enum nvirt_knob, from its capability record
+ * @failed: bits of the knobs it declares but failed when tested (nic verify)
  * @sriov: it is an SR-IOV PF
  * @vfs_free: VFs a VIF could have now (enabling them if need be)
  * @vfs_unbound: VFs enabled that no driver serves (no netdev)
@@ -107,6 +108,7 @@ struct nvirt_policy_nic {
 	bool hw;
 	u32 speed;
 	u8 knob[NVIRT_KNOB_MAX + 1];
+	unsigned long failed;
 	bool sriov;
 	u32 vfs_free;
 	u32 vfs_unbound;

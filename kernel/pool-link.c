@@ -3,12 +3,13 @@
  * nvirt: the links of pools' NICs.
  *
  * A pool notes since when each NIC's link is down (the NIC down, or no
- * carrier). Once a link has stayed down for the pool's grace, nvirt
- * chooses that NIC for no new VIF while another NIC of the pool is up,
- * and the VIFs made from the pool on it are made again on another NIC of
- * it (pool-move.c), if one is up. One delayed work per namespace runs at
- * the next such deadline, and when a link comes back (a VIF may then have
- * somewhere to go).
+ * carrier). Once a link has stayed down for the pool's grace, the NIC is
+ * down past the grace (its record says so, announced): nvirt chooses it
+ * for no new VIF while another NIC of the pool is up, and the VIFs made
+ * from the pool on it are made again on another NIC of it (pool-move.c),
+ * if one is up. One delayed work per namespace runs at the next such
+ * deadline, and when a link changes or a grace is set (a VIF may then
+ * have somewhere to go).
  */
 
 #include <linux/jiffies.h>
@@ -18,6 +19,7 @@
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
 
+#include "netlink.h"
 #include "pool-link.h"
 #include "pool-move.h"
 #include "pool.h"
@@ -76,6 +78,7 @@ bool nvirt_pool_link_event(struct nvirt_pool *pool, unsigned int i,
 		return false;
 	/* 0 is "up": a link that goes down at jiffies 0 is one tick older. */
 	pool->down[i] = down ? jiffies | 1 : 0;
+	pool->past[i] = false;
 	nvirt_pool_link_arm(dev_net(dev), down ? pool->grace * HZ : 0);
 	return true;
 }
@@ -123,13 +126,29 @@ unsigned int nvirt_pool_link_down(const struct nvirt_pool *pool,
  * @pool: the pool
  * @i: the NIC's position in it
  *
+ * As the pool's work found it at the deadline: as its record says.
+ *
  * Context: RTNL held.
  * Return: whether it has.
  */
 bool nvirt_pool_link_gone(const struct nvirt_pool *pool, unsigned int i)
 {
-	return pool->down[i] &&
-	       time_after_eq(jiffies, pool->down[i] + pool->grace * HZ);
+	return pool->past[i];
+}
+
+/**
+ * nvirt_pool_link_state() - a pool NIC's link, as its record says it
+ * @pool: the pool
+ * @i: the NIC's position in it
+ *
+ * Context: RTNL held.
+ * Return: enum nvirt_member_link.
+ */
+u32 nvirt_pool_link_state(const struct nvirt_pool *pool, unsigned int i)
+{
+	if (pool->past[i])
+		return NVIRT_MEMBER_LINK_DOWN_PAST_GRACE;
+	return pool->down[i] ? NVIRT_MEMBER_LINK_DOWN : NVIRT_MEMBER_LINK_UP;
 }
 
 /**
@@ -149,25 +168,38 @@ bool nvirt_pool_link_any_up(const struct nvirt_pool *pool)
 	return false;
 }
 
-/* Move the pool's VIFs off its NICs down past the grace; when is the next? */
+/*
+ * Note the pool's NICs down past the grace (a grace set longer takes that
+ * back) and move its VIFs off them; when is the next deadline?
+ */
 static unsigned long nvirt_pool_link_check(struct net *net,
 					   struct nvirt_pool *pool)
 {
 	unsigned long next = MAX_JIFFY_OFFSET, deadline;
 	struct nvirt_vif *vif;
+	bool changed = false;
 	unsigned long id;
 	unsigned int i;
+	bool past;
 
 	for (i = 0; i < pool->n; i++) {
 		if (!pool->down[i])
 			continue;
 		deadline = pool->down[i] + pool->grace * HZ;
-		if (time_before(jiffies, deadline)) {
+		past = time_after_eq(jiffies, deadline);
+		if (!past)
 			next = min(next, deadline - jiffies);
-			continue;
-		}
-		/* Nowhere to go yet: a link that comes up runs this again. */
-		if (!nvirt_pool_link_any_up(pool))
+		changed |= past != pool->past[i];
+		pool->past[i] = past;
+	}
+	if (changed)
+		nvirt_nl_pool_notify(net, pool, NVIRT_NTF_CHANGE,
+				     NVIRT_CAUSE_NETDEV);
+	/* Nowhere to go yet: a link that comes up runs this again. */
+	if (!nvirt_pool_link_any_up(pool))
+		return next;
+	for (i = 0; i < pool->n; i++) {
+		if (!pool->past[i])
 			continue;
 		for (id = 0; (vif = nvirt_vif_next(net, &id)); id++)
 			if (vif->parent->ifindex == pool->ifindex[i] &&

@@ -19,6 +19,7 @@ bool nvirt_pool_link_event(struct nvirt_pool *pool, unsigned int i,
 unsigned int nvirt_pool_link_down(const struct nvirt_pool *pool,
 				  unsigned int i);
 bool nvirt_pool_link_gone(const struct nvirt_pool *pool, unsigned int i);
+u32 nvirt_pool_link_state(const struct nvirt_pool *pool, unsigned int i);
 bool nvirt_pool_link_any_up(const struct nvirt_pool *pool);
 
 int nvirt_pool_link_init(void);

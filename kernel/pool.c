@@ -225,8 +225,10 @@ static int nvirt_pool_next(struct net *net, const struct nvirt_pool *pool,
 	next->n = m->n;
 	for (i = 0; i < next->n; i++)
 		for (j = 0; j < pool->n; j++)
-			if (next->ifindex[i] == pool->ifindex[j])
+			if (next->ifindex[i] == pool->ifindex[j]) {
 				next->down[i] = pool->down[j];
+				next->past[i] = pool->past[j];
+			}
 	return 0;
 }
 
@@ -270,6 +272,7 @@ int nvirt_pool_set(struct net *net, struct nvirt_pool *pool,
 	pool->n = next.n;
 	memcpy(pool->ifindex, next.ifindex, sizeof(pool->ifindex));
 	memcpy(pool->down, next.down, sizeof(pool->down));
+	memcpy(pool->past, next.past, sizeof(pool->past));
 	if (m->has_grace)
 		pool->grace = m->grace;
 	nvirt_pool_link_watch(net, pool);
@@ -335,7 +338,8 @@ struct net_device *nvirt_pool_member(struct net *net, const char *name,
  * @speed: the link's Mb/s, 0 unknown (while it is down)
  * @headroom: of @speed, what is not guaranteed to its VIFs
  * @vifs: its VIFs
- * @gone: seconds its link has been down past the grace, or 0
+ * @gone: its link has been down past the grace
+ * @down: for how many seconds
  */
 struct nvirt_pool_cand {
 	struct net_device *dev;
@@ -348,7 +352,8 @@ struct nvirt_pool_cand {
 	u32 speed;
 	u32 headroom;
 	unsigned int vifs;
-	unsigned int gone;
+	bool gone;
+	unsigned int down;
 };
 
 /* What a NIC's VIFs take of it: counted by nvirt_vif_each(). */
@@ -383,7 +388,7 @@ static void nvirt_pool_try(struct net *net, const char *vif_name,
 	if (c->gone && up) {
 		c->err = -ENETDOWN;
 		snprintf(c->why, sizeof(c->why), "its link is down for %u s",
-			 c->gone);
+			 c->down);
 		return;
 	}
 
@@ -542,8 +547,8 @@ struct net_device *nvirt_pool_choose(struct net *net, const char *name,
 	}
 	for (i = 0; i < pool->n; i++) {
 		c[n].dev = __dev_get_by_index(net, pool->ifindex[i]);
-		c[n].gone = nvirt_pool_link_gone(pool, i) ?
-			    nvirt_pool_link_down(pool, i) : 0;
+		c[n].gone = nvirt_pool_link_gone(pool, i);
+		c[n].down = nvirt_pool_link_down(pool, i);
 		if (c[n].dev)
 			n++;
 	}
@@ -606,8 +611,11 @@ static void nvirt_pool_leave(struct nvirt_pool *pool, unsigned int i)
 		(pool->n - i - 1) * sizeof(pool->ifindex[0]));
 	memmove(&pool->down[i], &pool->down[i + 1],
 		(pool->n - i - 1) * sizeof(pool->down[0]));
+	memmove(&pool->past[i], &pool->past[i + 1],
+		(pool->n - i - 1) * sizeof(pool->past[0]));
 	pool->n--;
 	pool->down[pool->n] = 0;
+	pool->past[pool->n] = false;
 }
 
 /* A pool NIC that goes leaves its pools; one whose link changed is noted. */

@@ -29,6 +29,7 @@ struct netlink_ext_ack;
  * @n: NICs in @ifindex
  * @ifindex: its NICs, in the order given; a NIC that goes leaves it
  * @down: for each NIC, since when (jiffies) its link is down, or 0
+ * @past: for each NIC, whether its link was found down for @grace
  * @grace: seconds a NIC's link may stay down before its VIFs of the
  *	pool move to another NIC of it
  *
@@ -39,6 +40,7 @@ struct nvirt_pool {
 	unsigned int n;
 	int ifindex[NVIRT_POOL_MEMBERS];
 	unsigned long down[NVIRT_POOL_MEMBERS];
+	bool past[NVIRT_POOL_MEMBERS];
 	u32 grace;
 };
 

@@ -27,6 +27,7 @@
 #include "place.h"
 #include "pool.h"
 #include "request.h"
+#include "verify.h"
 #include "vf.h"
 #include "vfio.h"
 #include "vif.h"
@@ -690,4 +691,28 @@ int nvirt_req_pool_set(struct nvirt_req *req)
 int nvirt_req_pool_del(struct nvirt_req *req)
 {
 	return nvirt_req_pool(req, true);
+}
+
+/**
+ * nvirt_req_nic_verify() - test what a NIC declares, or forget it
+ * @req: the request: @req->parent to find the NIC, @req->forget
+ *
+ * Makes a VIF for the test (a VF), through the same path as any.
+ *
+ * Context: RTNL not held; takes seconds.
+ * Return: 0, or a negative errno with the reason in @req->extack; on
+ * success @req->extack says what was found.
+ */
+int nvirt_req_nic_verify(struct nvirt_req *req)
+{
+	struct net_device *dev;
+	int ifindex;
+
+	rtnl_lock();
+	dev = req->parent(req);
+	ifindex = IS_ERR(dev) ? PTR_ERR(dev) : dev->ifindex;
+	rtnl_unlock();
+	if (ifindex < 0)
+		return ifindex;
+	return nvirt_verify(req->net, ifindex, req->forget, req->extack);
 }

@@ -29,8 +29,10 @@ struct nvirt_vif_cfg;
  * @dry_run: plan and report, change nothing
  * @moved: nvirt's own request, making again on another NIC a VIF whose NIC
  *	went: announced with cause placement
+ * @forget: a nic verify request forgets what earlier tests found
  * @extack: where a refusal is explained
- * @parent: finds the parent a new VIF is to have
+ * @parent: finds the parent a new VIF is to have, or the NIC of a NIC
+ *	request
  * @vif: finds the VIF the request names
  * @policy: finds the policy the request names
  * @pool: finds the pool the request names
@@ -51,6 +53,7 @@ struct nvirt_req {
 	const struct nvirt_pool_cfg *pool_cfg;
 	bool dry_run;
 	bool moved;
+	bool forget;
 	struct netlink_ext_ack *extack;
 	struct net_device *(*parent)(struct nvirt_req *req);
 	struct nvirt_vif *(*vif)(struct nvirt_req *req);
@@ -72,5 +75,6 @@ int nvirt_req_policy_del(struct nvirt_req *req);
 int nvirt_req_pool_new(struct nvirt_req *req);
 int nvirt_req_pool_set(struct nvirt_req *req);
 int nvirt_req_pool_del(struct nvirt_req *req);
+int nvirt_req_nic_verify(struct nvirt_req *req);
 
 #endif /* _NVIRT_REQUEST_H */

@@ -55,7 +55,21 @@ static const char *const holder_names[] = {
 	[NVIRT_HOLDER_OTHER]		= "other",
 };
 
+static const char *const member_link_names[] = {
+	[NVIRT_MEMBER_LINK_UP]			= "up",
+	[NVIRT_MEMBER_LINK_DOWN]		= "down",
+	[NVIRT_MEMBER_LINK_DOWN_PAST_GRACE]	= "down-past-grace",
+};
+
+static const char *const verify_names[] = {
+	[NVIRT_VERIFY_UNTESTED]		= "untested",
+	[NVIRT_VERIFY_PASSED]		= "passed",
+	[NVIRT_VERIFY_FAILED]		= "failed",
+};
+
 NVIRT_NAME_FN(nvirt_knob_name, knob_names)
 NVIRT_NAME_FN(nvirt_support_name, support_names)
 NVIRT_NAME_FN(nvirt_reason_name, reason_names)
 NVIRT_NAME_FN(nvirt_holder_name, holder_names)
+NVIRT_NAME_FN(nvirt_verify_name, verify_names)
+NVIRT_NAME_FN(nvirt_member_link_name, member_link_names)

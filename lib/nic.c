@@ -43,6 +43,7 @@ static const char *const nic_attr_names[NVIRT_A_NIC_MAX + 1] = {
 	[NVIRT_A_NIC_ESW_MODE]		= "esw-mode",
 	[NVIRT_A_NIC_HOLDER]		= "holder",
 	[NVIRT_A_NIC_HOLDER_IFNAME]	= "holder-ifname",
+	[NVIRT_A_NIC_VERIFY_FORGET]	= "verify-forget",
 };
 
 /*
@@ -76,6 +77,7 @@ static const struct nla_policy nic_policy[NVIRT_A_NIC_MAX + 1] = {
 	[NVIRT_A_NIC_HOLDER]	= NVIRT_POLICY_U32,
 	[NVIRT_A_NIC_HOLDER_IFNAME] = { .type = NLA_STRING,
 				.maxlen = FIELD_SIZE(struct nvirt_nic, holder_ifname) },
+	[NVIRT_A_NIC_VERIFY_FORGET] = { .type = NLA_FLAG },
 };
 
 static const struct nla_policy channels_policy[NVIRT_A_CHANNELS_MAX + 1] = {
@@ -92,6 +94,7 @@ static const struct nla_policy cap_policy[NVIRT_A_CAP_MAX + 1] = {
 	[NVIRT_A_CAP_KNOB]	= NVIRT_POLICY_U32,
 	[NVIRT_A_CAP_SUPPORT]	= NVIRT_POLICY_U32,
 	[NVIRT_A_CAP_REASON]	= NVIRT_POLICY_U32,
+	[NVIRT_A_CAP_VERIFIED]	= NVIRT_POLICY_U32,
 };
 
 /* What names a NIC in a request, and what to change on it. */
@@ -99,6 +102,7 @@ struct nic_sel {
 	uint32_t ifindex;
 	const char *ifname;
 	int managed;		/* 0, 1, or -1 to leave it */
+	bool forget;		/* nic-verify's verify-forget */
 };
 
 static int nic_put(struct nl_msg *msg, const void *arg)
@@ -110,7 +114,8 @@ static int nic_put(struct nl_msg *msg, const void *arg)
 	    (sel->ifname &&
 	     nla_put_string(msg, NVIRT_A_NIC_IFNAME, sel->ifname)) ||
 	    (sel->managed >= 0 &&
-	     nla_put_u32(msg, NVIRT_A_NIC_MANAGED, sel->managed)))
+	     nla_put_u32(msg, NVIRT_A_NIC_MANAGED, sel->managed)) ||
+	    (sel->forget && nla_put_flag(msg, NVIRT_A_NIC_VERIFY_FORGET)))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -252,6 +257,8 @@ static int nic_cap(const struct nvirt_nic *nic, struct nvirt_cap *cap,
 	cap->support = nla_get_u32(tb[NVIRT_A_CAP_SUPPORT]);
 	if (tb[NVIRT_A_CAP_REASON])
 		cap->reason = nla_get_u32(tb[NVIRT_A_CAP_REASON]);
+	if (tb[NVIRT_A_CAP_VERIFIED])
+		cap->verified = nla_get_u32(tb[NVIRT_A_CAP_VERIFIED]);
 	return 0;
 }
 
@@ -414,4 +421,29 @@ int nvirt_nic_set_managed(struct nvirt *h, uint32_t ifindex,
 	};
 
 	return nvirt_request(h, &req);
+}
+
+int nvirt_nic_verify(struct nvirt *h, uint32_t ifindex, const char *ifname,
+		     uint32_t flags, struct nvirt_nic **nic)
+{
+	const struct nic_sel sel = {
+		.ifindex = ifindex, .ifname = ifname, .managed = -1,
+		.forget = flags & NVIRT_NIC_VERIFY_FORGET,
+	};
+	struct nvirt_nic *rec = NULL;
+	const struct nvirt_req req = {
+		NIC_REQ(NVIRT_CMD_NIC_VERIFY, &sel),
+		.parse = nic_from_attrs,
+		.arg = &rec,
+	};
+	int err;
+
+	if (flags & ~NVIRT_NIC_VERIFY_FORGET)
+		return nvirt_fail(h, -EINVAL, "unknown nic verify flag");
+	err = nvirt_request_rec(h, &req);
+	if (nic)
+		*nic = rec;
+	else
+		nvirt_free(rec);
+	return err;
 }

@@ -40,7 +40,7 @@ static const struct nla_policy member_policy[NVIRT_A_POOL_MEMBER_MAX + 1] = {
 		.type = NLA_STRING,
 		.maxlen = FIELD_SIZE(struct nvirt_pool_member, ifname),
 	},
-	[NVIRT_A_POOL_MEMBER_DOWN]	= NVIRT_POLICY_U32,
+	[NVIRT_A_POOL_MEMBER_LINK]	= NVIRT_POLICY_U32,
 };
 
 /* What names a pool, and what to give it (or nothing). */
@@ -112,7 +112,7 @@ static int pool_from_attrs(struct nlattr **tb, const struct nvirt_attrs *attrs,
 	struct nvirt_pool_member *m;
 	struct nvirt_block blk;
 	struct nlattr *attr;
-	uint32_t *down;
+	uint32_t *link;
 	unsigned int n;
 	int rem, err;
 
@@ -122,17 +122,17 @@ static int pool_from_attrs(struct nlattr **tb, const struct nvirt_attrs *attrs,
 	n = pool_count(attrs);
 	pool = nvirt_block_new(&blk, NVIRT_ALIGN(sizeof(*pool)) +
 			       NVIRT_ALIGN(n * sizeof(*m)) +
-			       NVIRT_ALIGN(n * sizeof(*down)), sizeof(*pool));
+			       NVIRT_ALIGN(n * sizeof(*link)), sizeof(*pool));
 	if (!pool)
 		return -ENOMEM;
 	m = nvirt_block_take(&blk, n * sizeof(*m));
-	down = nvirt_block_take(&blk, n * sizeof(*down));
+	link = nvirt_block_take(&blk, n * sizeof(*link));
 	pool->size = sizeof(*pool);
 	nvirt_attr_str(pool->name, sizeof(pool->name), tb[NVIRT_A_POOL_NAME]);
 	pool->vifs = nvirt_u32(tb, NVIRT_A_POOL_VIFS);
 	pool->grace = nvirt_u32(tb, NVIRT_A_POOL_GRACE);
 	pool->members = m;
-	pool->down = down;
+	pool->link = link;
 	nla_for_each_attr(attr, attrs->head, attrs->len, rem) {
 		if (nla_type(attr) != NVIRT_A_POOL_MEMBER)
 			continue;
@@ -144,9 +144,7 @@ static int pool_from_attrs(struct nlattr **tb, const struct nvirt_attrs *attrs,
 		}
 		m[pool->n_members].ifindex =
 			nvirt_u32(mtb, NVIRT_A_POOL_MEMBER_IFINDEX);
-		down[pool->n_members] = mtb[NVIRT_A_POOL_MEMBER_DOWN] ?
-			nvirt_u32(mtb, NVIRT_A_POOL_MEMBER_DOWN) :
-			NVIRT_POOL_LINK_UP;
+		link[pool->n_members] = nvirt_u32(mtb, NVIRT_A_POOL_MEMBER_LINK);
 		if (mtb[NVIRT_A_POOL_MEMBER_IFNAME])
 			nvirt_attr_str(m[pool->n_members].ifname,
 				       sizeof(m->ifname),

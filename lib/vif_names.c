@@ -102,6 +102,7 @@ static const char *const plan_reason_names[] = {
 	[NVIRT_PLAN_REASON_ATTACH_VFIO]		= "attach-vfio",
 	[NVIRT_PLAN_REASON_NIC_CHOSEN]		= "nic-chosen",
 	[NVIRT_PLAN_REASON_NIC_NOT_CHOSEN]	= "nic-not-chosen",
+	[NVIRT_PLAN_REASON_KNOB_FAILED]		= "knob-failed",
 };
 
 static const char *const attach_names[] = {

@@ -279,6 +279,17 @@ vif_get() {
 	"$NVIRT" -j -s vif show "$1" | json_get "d[0]$2"
 }
 
+# vif_events LOG: the VIF events but changes of a monitor_start() LOG,
+# "EVENT CAUSE VIF;" each.
+vif_events() {
+	python3 -c '
+import json, sys
+for line in open(sys.argv[1]):
+    e = json.loads(line)
+    if e["event"] != "change":
+        print(e["event"], e.get("cause", "-"), e["vif"]["name"], end=";")' "$1"
+}
+
 # numvfs [PF]: the VFs enabled on PF (igb's, $IGB, by default)
 numvfs() {
 	cat "/sys/class/net/${1:-${IGB:?}}/device/sriov_numvfs"

@@ -15,6 +15,7 @@ const char *const fz_cmd_names[256] = {
 	[NVIRT_CMD_VERSION_GET] = "version-get",
 	[NVIRT_CMD_NIC_GET] = "nic-get",
 	[NVIRT_CMD_NIC_SET] = "nic-set",
+	[NVIRT_CMD_NIC_VERIFY] = "nic-verify",
 	[NVIRT_CMD_VIF_NEW] = "vif-new",
 	[NVIRT_CMD_VIF_DEL] = "vif-del",
 	[NVIRT_CMD_VIF_GET] = "vif-get",

@@ -140,6 +140,10 @@ static const struct op_case op_cases[] = {
 	CASE("nic-set", FORM_DO, base_nic_set, true,
 	     MISSING("ifindex and ifname", NO_NIC, 0,
 		     NVIRT_A_NIC_IFINDEX, NVIRT_A_NIC_IFNAME)),
+	/* A dummy declares nothing to test: said, and nothing changes. */
+	CASE("nic-verify", FORM_DO, base_nic_get, false,
+	     MISSING("ifindex and ifname", NO_NIC, 0,
+		     NVIRT_A_NIC_IFINDEX, NVIRT_A_NIC_IFNAME)),
 	CASE("vif-new", FORM_DO, base_vif_new, true,
 	     MISSING("name", NULL, NVIRT_A_VIF_NAME, NVIRT_A_VIF_NAME),
 	     MISSING("parent-ifindex and parent-ifname", NO_NIC, 0,

@@ -430,6 +430,7 @@ MATRIX(version_get, "version-get", FORM_DO);
 MATRIX(nic_get, "nic-get", FORM_DO);
 MATRIX(nic_dump, "nic-get", FORM_DUMP);
 MATRIX(nic_set, "nic-set", FORM_DO);
+MATRIX(nic_verify, "nic-verify", FORM_DO);
 MATRIX(vif_new, "vif-new", FORM_DO);
 MATRIX(vif_del, "vif-del", FORM_DO);
 MATRIX(vif_get, "vif-get", FORM_DO);

@@ -9,7 +9,7 @@
 #define NVIRT_FAMILY_NAME	"nvirt"
 #define NVIRT_FAMILY_VERSION	1
 
-#define NVIRT_API_VERSION	10
+#define NVIRT_API_VERSION	11
 
 /**
  * enum nvirt_operstate - RFC 2863 operational state, as IF_OPER_* in
@@ -365,6 +365,37 @@ enum nvirt_plan_reason {
 	NVIRT_PLAN_REASON_ATTACH_VFIO,
 	NVIRT_PLAN_REASON_NIC_CHOSEN,
 	NVIRT_PLAN_REASON_NIC_NOT_CHOSEN,
+	NVIRT_PLAN_REASON_KNOB_FAILED,
+};
+
+/**
+ * enum nvirt_member_link - A pool NIC's link (up unless the NIC is down or has
+ *   no carrier).
+ * @NVIRT_MEMBER_LINK_UP: Its link is up.
+ * @NVIRT_MEMBER_LINK_DOWN: Its link is down, for less than the pool's grace.
+ * @NVIRT_MEMBER_LINK_DOWN_PAST_GRACE: Its link has been down for the pool's
+ *   grace: nvirt chooses it for no virtual interface while another NIC of the
+ *   pool is up, and makes those of the pool on it again on one that is up.
+ */
+enum nvirt_member_link {
+	NVIRT_MEMBER_LINK_UP,
+	NVIRT_MEMBER_LINK_DOWN,
+	NVIRT_MEMBER_LINK_DOWN_PAST_GRACE,
+};
+
+/**
+ * enum nvirt_verify - What nvirt found when it tested a knob a NIC declares
+ *   (nic-verify).
+ * @NVIRT_VERIFY_UNTESTED: Not tested yet, or not testable here (nothing to
+ *   test it with); trusted as declared.
+ * @NVIRT_VERIFY_PASSED: Tested, and it did what the driver declares.
+ * @NVIRT_VERIFY_FAILED: Tested, and it did not; nvirt plans as if it were
+ *   missing.
+ */
+enum nvirt_verify {
+	NVIRT_VERIFY_UNTESTED,
+	NVIRT_VERIFY_PASSED,
+	NVIRT_VERIFY_FAILED,
 };
 
 enum {
@@ -406,6 +437,7 @@ enum {
 	NVIRT_A_NIC_CAUSE,
 	NVIRT_A_NIC_HOLDER,
 	NVIRT_A_NIC_HOLDER_IFNAME,
+	NVIRT_A_NIC_VERIFY_FORGET,
 
 	__NVIRT_A_NIC_MAX,
 	NVIRT_A_NIC_MAX = (__NVIRT_A_NIC_MAX - 1)
@@ -438,6 +470,7 @@ enum {
 	NVIRT_A_CAP_KNOB = 1,
 	NVIRT_A_CAP_SUPPORT,
 	NVIRT_A_CAP_REASON,
+	NVIRT_A_CAP_VERIFIED,
 
 	__NVIRT_A_CAP_MAX,
 	NVIRT_A_CAP_MAX = (__NVIRT_A_CAP_MAX - 1)
@@ -533,7 +566,7 @@ enum {
 enum {
 	NVIRT_A_POOL_MEMBER_IFINDEX = 1,
 	NVIRT_A_POOL_MEMBER_IFNAME,
-	NVIRT_A_POOL_MEMBER_DOWN,
+	NVIRT_A_POOL_MEMBER_LINK,
 
 	__NVIRT_A_POOL_MEMBER_MAX,
 	NVIRT_A_POOL_MEMBER_MAX = (__NVIRT_A_POOL_MEMBER_MAX - 1)
@@ -610,6 +643,7 @@ enum {
 	NVIRT_CMD_POOL_ADD_NTF,
 	NVIRT_CMD_POOL_DEL_NTF,
 	NVIRT_CMD_POOL_CHANGE_NTF,
+	NVIRT_CMD_NIC_VERIFY,
 
 	__NVIRT_CMD_MAX,
 	NVIRT_CMD_MAX = (__NVIRT_CMD_MAX - 1)

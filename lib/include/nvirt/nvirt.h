@@ -108,6 +108,11 @@ struct nvirt_cap {
 	uint32_t knob;		/* enum nvirt_knob */
 	uint32_t support;	/* enum nvirt_support */
 	uint32_t reason;	/* enum nvirt_reason: why not in hardware */
+	/*
+	 * enum nvirt_verify: what nvirt found testing it (libnvirt 0.5,
+	 * nvirt_nic_verify(); nvirt_verify_name())
+	 */
+	uint32_t verified;
 };
 
 /*
@@ -206,6 +211,25 @@ const char *nvirt_support_name(unsigned int support);
 const char *nvirt_reason_name(unsigned int reason);
 /* Who holds a NIC's receive handler ("bridge"); libnvirt 0.4. */
 const char *nvirt_holder_name(unsigned int holder);
+/* What testing a knob found ("failed"); libnvirt 0.5. */
+const char *nvirt_verify_name(unsigned int verified);
+/* A pool NIC's link ("down-past-grace"); libnvirt 0.5. */
+const char *nvirt_member_link_name(unsigned int link);
+
+/* nvirt_nic_verify()'s flags. */
+#define NVIRT_NIC_VERIFY_FORGET	(1u << 0)	/* forget, do not test */
+
+/*
+ * Test what a NIC declares, where it is safe to (libnvirt 0.5): VF
+ * spoof-checking, with a VF nvirt makes for the test and deletes after.
+ * Takes a free VF and seconds; needs CAP_NET_ADMIN. What was found is in
+ * each cap's verified, which the planner trusts from then on, and said in
+ * nvirt_warning(). With NVIRT_NIC_VERIFY_FORGET, every knob is untested
+ * again. On success *@nic (unless NULL) is the NIC's record, for
+ * nvirt_free().
+ */
+int nvirt_nic_verify(struct nvirt *h, uint32_t ifindex, const char *ifname,
+		     uint32_t flags, struct nvirt_nic **nic);
 
 /*
  * Virtual interfaces (VIFs): a netdev for a guest on a NIC (its parent),
@@ -619,9 +643,6 @@ struct nvirt_pool_member {
 	char ifname[16];	/* "" when it has none (a moment, going) */
 };
 
-/* A member's link, in struct nvirt_pool's down: up. */
-#define NVIRT_POOL_LINK_UP	UINT32_MAX
-
 struct nvirt_pool {
 	uint32_t size;		/* see NVIRT_HAS() */
 	char name[32];
@@ -634,10 +655,10 @@ struct nvirt_pool {
 	 */
 	uint32_t grace;
 	/*
-	 * for each member, seconds its link has been down, or
-	 * NVIRT_POOL_LINK_UP
+	 * for each member, its link: enum nvirt_member_link, up (0), down,
+	 * or down past the grace (nvirt_member_link_name())
 	 */
-	const uint32_t *down;
+	const uint32_t *link;
 };
 
 enum nvirt_pool_field {
