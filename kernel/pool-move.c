@@ -14,9 +14,10 @@
  * A VIF on a NIC whose link stayed down past its pool's grace
  * (pool-link.c) is moved the same way: deleted (cause placement) and made
  * again from its pool, which chooses no NIC down that long while another
- * is up. Where it fits on none, it is made again on its old NIC: a move
- * loses no VIF. Its netdev is a new one: what was set on it from outside
- * nvirt (addresses, a VM's open tap) is lost, as when a NIC goes.
+ * is up. One that fits on no other NIC stays; one that no longer fits
+ * when it is made again is made again on its old NIC: a move loses no
+ * VIF. Its netdev is a new one: what was set on it from outside nvirt
+ * (addresses, a VM's open tap) is lost, as when a NIC goes.
  */
 
 #include <linux/netdevice.h>
@@ -25,6 +26,7 @@
 #include <linux/workqueue.h>
 #include <net/net_namespace.h>
 
+#include "place.h"
 #include "pool-link.h"
 #include "pool-move.h"
 #include "pool.h"
@@ -158,8 +160,38 @@ static void nvirt_pool_move_free(struct nvirt_pool_move *mv)
 }
 
 /*
+ * Would @vif fit on a NIC of @pool its choice takes (one not down past the
+ * grace), taking nobody's hardware? Where it fits on none, moving it would
+ * only make it again where it is.
+ */
+static bool nvirt_pool_move_fits(struct net *net, const struct nvirt_pool *pool,
+				 struct nvirt_vif *vif)
+{
+	struct nvirt_placement *pl;
+	struct net_device *dev;
+	bool fits = false;
+	unsigned int i;
+
+	pl = kzalloc(sizeof(*pl), GFP_KERNEL);
+	if (!pl)
+		return false;
+	for (i = 0; i < pool->n && !fits; i++) {
+		dev = __dev_get_by_index(net, pool->ifindex[i]);
+		if (!dev || dev == vif->parent || nvirt_pool_link_gone(pool, i))
+			continue;
+		memset(pl, 0, sizeof(*pl));
+		fits = !nvirt_place(dev, NULL, &vif->cfg,
+				    NVIRT_PLACE_DRY_RUN | NVIRT_PLACE_NO_DISPLACE,
+				    pl, NULL) && !pl->plan.err;
+	}
+	kfree(pl);
+	return fits;
+}
+
+/*
  * Delete a VIF to move off its NIC, its settings in @mv first; false when
- * it is no longer to move (gone, changed, its NIC back or its pool's).
+ * it is no longer to move (gone, changed, its NIC back or its pool's) or
+ * would fit on no other NIC of its pool.
  */
 static bool nvirt_pool_move_take(struct nvirt_pool_move *mv,
 				 struct netlink_ext_ack *ext)
@@ -178,7 +210,8 @@ static bool nvirt_pool_move_take(struct nvirt_pool_move *mv,
 		if (pool->ifindex[i] == mv->from)
 			break;
 	if (!pool || i == pool->n || !nvirt_pool_link_gone(pool, i) ||
-	    !nvirt_pool_link_any_up(pool))
+	    !nvirt_pool_link_any_up(pool) ||
+	    !nvirt_pool_move_fits(mv->net, pool, vif))
 		return false;
 	nvirt_pool_move_cfg(vif, mv);
 	return !nvirt_vif_del(vif, NVIRT_CAUSE_PLACEMENT, ext);

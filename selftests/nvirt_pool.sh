@@ -269,8 +269,35 @@ link_down() {
 	"$NVIRT" vif del lv && "$NVIRT" pool del pl
 }
 
+# A VIF that fits on no other NIC of its pool stays where it is when its
+# NIC's link stays down: not deleted and made again there (the other NIC
+# is a bridge's port: nvirt's software path cannot have it).
+no_churn() {
+	local tmp id
+
+	tmp=$(mktemp -d) && defer rm -rf "$tmp"
+	dummies nvq8 nvq9 || return 1
+	ip link add nvqbr type bridge && defer ip link del nvqbr &&
+	ip link set nvq9 master nvqbr || return 1
+	defer "$NVIRT" pool del pc
+	defer "$NVIRT" vif del cv
+	"$NVIRT" pool add pc dev nvq8 dev nvq9 grace 1 &&
+	"$NVIRT" vif add cv pool pc goal density || return 1
+	expect_eq "on nvq8" "$(vif_get cv '["parent"]')" nvq8 || return 1
+	id=$(vif_get cv '["id"]')
+	monitor_start "$tmp/ev" vif || return 1
+
+	ip link set dev nvq8 down
+	wait_for 10 eval '[ "$(pool_link pc nvq8)" = down-past-grace ]' ||
+		fail "nvq8 not past the grace: $(pool_link pc nvq8)" || return 1
+	# A move would be queued by now; give its work time to run.
+	sleep 2
+	expect_eq "no event of cv" "$(vif_events "$tmp/ev")" "" &&
+	expect_eq "the same VIF, on nvq8" "$(vif_get cv '["parent"], d[0]["id"]')" "nvq8 $id"
+}
+
 ktap_print_header
-ktap_set_plan 6
+ktap_set_plan 7
 modprobe igbvf
 # The rig's NICs down, and after as they were: a pool's choice then knows
 # neither link's speed, whatever tests before left up, and with both down
@@ -286,4 +313,5 @@ check "a pool's VIFs keep it and its NICs; dev and pool exclude each other" refu
 check "save and restore: the pool, and its VIF made from it again" save_restore
 check "a NIC that goes: its pool's VIF is made again on another NIC of it" moved
 check "a link down past the grace: its pool's VIF moves to a NIC that is up" link_down
+check "a link down past the grace: a VIF that fits on no other NIC stays" no_churn
 ktap_finished
