@@ -307,15 +307,13 @@ check-debug: setup
 # debug kernel is slow under TCG: make check runs the canary and the tests
 # only it can run or that attack the module where its detectors see most
 # (fault injection, the fuzzer with its churn, the ring's teardown races,
-# allocation failures, a kernel without the tap API, pools' choices and
-# moves, which run the planner for every NIC, nic verify's frames and
-# test VIF), the fuzzer with
+# allocation failures, a kernel without the tap API), the fuzzer with
 # 10000 messages; the stock kernel runs every other test (DEBUG_ONLY: the
 # fuzzer, which there would only repeat a shorter run without KASAN's
 # eyes). make check-debug runs the canary and the whole suite
 # (NVIRT_TESTS="T..." picks tests).
 DEBUG_CHECK_TESTS = nvirt_faults nvirt_fuzz nvirt_shared.sh nvirt_nomem.sh \
-	nvirt_attach.sh nvirt_pool.sh nvirt_verify.sh
+	nvirt_attach.sh
 DEBUG_ONLY = nvirt_fuzz
 DEBUG_VM_TIMEOUT = 7200
 # kmemleak scans after each test (check-debug), or at the end only (make

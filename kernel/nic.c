@@ -31,6 +31,7 @@
 #include <linux/xarray.h>
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
+#include <net/sch_generic.h>
 
 #include "netlink.h"
 #include "nic.h"
@@ -230,11 +231,16 @@ static void nvirt_nic_del(struct nvirt_nic *nic)
 /* Woken by every NIC's link events, for nvirt_nic_wait_link(). */
 static DECLARE_WAIT_QUEUE_HEAD(nvirt_link_wq);
 
-/* Nothing more to wait for: carrier, down, or going away. */
+/*
+ * Nothing more to wait for: down, going away, or a carrier that linkwatch
+ * has applied. The driver sets the carrier first; until linkwatch gives
+ * the queues their qdisc (dev_activate()) what is sent is dropped.
+ */
 static bool nvirt_nic_link_settled(const struct net_device *dev)
 {
 	return READ_ONCE(dev->reg_state) != NETREG_REGISTERED ||
-	       !netif_running(dev) || netif_carrier_ok(dev);
+	       !netif_running(dev) ||
+	       (netif_carrier_ok(dev) && !qdisc_tx_changing(dev));
 }
 
 /**
@@ -242,9 +248,10 @@ static bool nvirt_nic_link_settled(const struct net_device *dev)
  * @dev: the NIC, held by the caller
  * @timeout: the most to wait, in jiffies
  *
- * Return when @dev has its carrier, is down or is going away, after
- * @timeout, or when the caller is killed. Linkwatch applies a carrier
- * change and then announces it (NETDEV_CHANGE), which wakes the wait.
+ * Return when @dev has its carrier and can send, is down or is going
+ * away, after @timeout, or when the caller is killed. Linkwatch applies a
+ * carrier change and then announces it (NETDEV_CHANGE), which wakes the
+ * wait.
  *
  * Context: process; not under RTNL, which linkwatch takes.
  */
