@@ -521,6 +521,8 @@ static void restore_pool(struct nvirt *nv, struct restore *r,
 	bool same;
 	int k;
 
+	/* Its NICs where @w is now: the lines were moved since they were read. */
+	cfg.devs = w->pa.devs;
 	for (k = 0; k < r->npools; k++)
 		if (!strcmp(r->pools[k].name, w->pa.name))
 			h = &r->pools[k];

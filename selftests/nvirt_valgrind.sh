@@ -82,15 +82,17 @@ batch() {
 }
 
 # NICs, then a VIF on a dummy NIC with its netdev in a netns (which the CLI
-# opens by name and names back), changed, and a named policy followed: in
-# one process, which must leak nothing across commands either, ended by an
-# error the kernel explains.
+# opens by name and names back), changed, a named policy followed, a pool
+# (of NICs that are down: no grace passes while the monitor below
+# listens), saved and restored: in one process, which must leak nothing
+# across commands either, ended by an error the kernel explains.
 configure() {
 	ip link add nvvg0 type dummy || return 1
 	defer ip link del nvvg0
 	ip link add nvvg2 type dummy || return 1
 	defer ip link del nvvg2
 	ip netns add nvvg && defer ip netns del nvvg
+	defer "$NVIRT" pool del vgpool
 	defer "$NVIRT" policy del vgpol
 	defer "$NVIRT" vif del vgp
 	defer "$NVIRT" vif del vg0
@@ -101,10 +103,13 @@ configure() {
 		"vif add vgp dev nvvg2" \
 		"policy add vgpol goal cpu max-rate 50" \
 		"vif set vgp policy vgpol" \
+		"pool add vgpool dev nvvg2 dev nvvg0 grace 3600" \
+		"save $tmp/saved" "restore $tmp/saved" \
 		"nic show dev a23456789abcdef0123"
 	vg 1 '^Error: Attribute failed policy validation \(ifname: max length 15\)\.' -- \
 		-batch "$tmp/configure" &&
-	expect_match "the failed line said" "$err" "Command failed $tmp/configure:7"
+	expect_match "the failed line said" "$err" "Command failed $tmp/configure:10" &&
+	expect_match "restored as it was" "$out" "0 added, 0 changed, [0-9]+ as they were, 0 failed"
 }
 
 # The same shown as JSON, vg0 deleted, then a policy a VIF follows, which
