@@ -97,13 +97,17 @@ static void rate_items(struct items *it, const struct nvirt_vif_config *cfg)
 		item_add(it, "min-rate", "%u", cfg->min_rate);
 }
 
-/* A named policy's goals and rates, as "policy add" takes them. */
+/* A named policy's goals, rates and pool, as "policy add" takes them. */
 void named_items(struct items *it, const struct nvirt_policy *pol,
 			const struct nvirt_vif_config *settings)
 {
 	it->n = 0;
 	policy_items(it, pol);
 	rate_items(it, settings);
+	/* Pool names are words (letters, digits, "-_.:"). */
+	if ((settings->fields & NVIRT_VIF_F_POOL_NAME) &&
+	    settings->pool_name && settings->pool_name[0])
+		item_add(it, "pool", "%s", settings->pool_name);
 }
 
 /*

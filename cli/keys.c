@@ -36,6 +36,7 @@ const struct key keys[] = {
 	KEY("priority",	  POLICY,	NVIRT_POLICY_F_PRIORITY, .named = true),
 	KEY("max-rate",	  MAX_RATE,	0, .named = true),
 	KEY("min-rate",	  MIN_RATE,	0, .named = true),
+	KEY("pool",	  POOL_NAME,	0, .named = true),
 };
 
 const size_t n_keys = ARRAY_SIZE(keys);

@@ -19,7 +19,7 @@
  *	(vlan: qos, proto)
  * @pol: the NVIRT_POLICY_F_* field of a policy it sets, or 0
  * @named: a named policy gives it to its VIFs: every policy field, and
- *	the settings of NVIRT_NAMED_POLICY_SETTINGS (the rates)
+ *	the settings of NVIRT_NAMED_POLICY_SETTINGS (the rates, the pool)
  */
 struct key {
 	const char *word;

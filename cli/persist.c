@@ -284,7 +284,8 @@ struct restore {
 	struct policy_have {
 		char name[32];
 		struct nvirt_policy pol;
-		struct nvirt_vif_config settings;
+		struct nvirt_vif_config settings;	/* its pool_name: @pool */
+		char pool[32];
 	} *pols;
 	int npols;
 	struct vif_have {
@@ -423,6 +424,10 @@ static int have_policy(const struct nvirt_named_policy *np, void *arg)
 	snprintf(h->name, sizeof(h->name), "%s", np->name);
 	h->pol = *np->policy;
 	h->settings = *np->settings;
+	h->settings.pool_name = NULL;
+	snprintf(h->pool, sizeof(h->pool), "%s",
+		 NVIRT_HAS(np->settings, pool_name) && np->settings->pool_name ?
+		 np->settings->pool_name : "");
 	return 0;
 }
 
@@ -476,8 +481,8 @@ static void restore_failed(struct restore *r, const struct want *w)
 static void restore_policy(struct nvirt *nv, struct restore *r,
 			   const struct want *w)
 {
+	struct nvirt_vif_config settings, had;
 	const struct policy_have *np = NULL;
-	struct nvirt_vif_config settings;
 	struct items live, want;
 	struct nvirt_policy set;
 	int i;
@@ -496,7 +501,9 @@ static void restore_policy(struct nvirt *nv, struct restore *r,
 		return;
 	}
 
-	named_items(&live, &np->pol, &np->settings);
+	had = np->settings;
+	had.pool_name = np->pool;
+	named_items(&live, &np->pol, &had);
 	named_items(&want, &w->pol.pol, &w->pol.settings);
 	set = w->pol.pol;
 	settings = w->pol.settings;

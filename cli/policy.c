@@ -28,13 +28,15 @@ static int policy_help(int argc __maybe_unused, char **argv __maybe_unused)
 	       "          [ isolation { strict | standard } ] [ migratable { yes | no } ]\n"
 	       "          [ visibility { host | none } ]\n"
 	       "          [ g2g { auto | nic | external | soft } ] [ priority PRIO32 ]\n"
-	       "          [ max-rate MBIT ] [ min-rate MBIT ]\n"
+	       "          [ max-rate MBIT ] [ min-rate MBIT ] [ pool { POOL | none } ]\n"
 	       "PNAME: up to 31 characters, not \"none\"; after \"name\" when it is also a\n"
 	       "       keyword\n"
 	       "PRIO32 := 0-4294967295; MBIT: Mbit/s, 0 for no limit\n"
+	       "POOL: where a new VIF that follows it takes its NIC from when it is given\n"
+	       "      neither dev nor pool (nvirt pool help); none: no pool\n"
 	       "A VIF that follows a policy (nvirt vif set VIF policy NAME) takes from it\n"
 	       "each field it is not given itself; set changes every VIF that follows it,\n"
-	       "or none of them.\n");
+	       "or none of them. Its pool is for new VIFs: changing it moves none.\n");
 	return 0;
 }
 

@@ -20,7 +20,7 @@
 
 static int vif_help(int argc __maybe_unused, char **argv __maybe_unused)
 {
-	printf("Usage: nvirt vif add NAME { dev IFNAME | pool POOL } [ backend BACKEND ]\n"
+	printf("Usage: nvirt vif add NAME [ dev IFNAME | pool POOL ] [ backend BACKEND ]\n"
 	       "                    [ SETTINGS ] [ POLICY ] [ dry-run ]\n"
 	       "       nvirt vif set NAME [ backend BACKEND ] [ SETTINGS ] [ POLICY ]\n"
 	       "                    [ dry-run ]\n"
@@ -47,7 +47,8 @@ static int vif_help(int argc __maybe_unused, char **argv __maybe_unused)
 	       "VIFNAME: the VIF's name, after \"name\" when it is also a keyword\n"
 	       "PNAME: a named policy (nvirt policy help) to follow in each field the VIF\n"
 	       "       is not given itself; none: follow none\n"
-	       "POOL: a pool of NICs (nvirt pool help) nvirt chooses the VIF's NIC from\n"
+	       "POOL: a pool of NICs (nvirt pool help) nvirt chooses the VIF's NIC from;\n"
+	       "      with neither dev nor pool, the pool its policy PNAME names\n"
 	       "attach netns: the VIF's netdev goes to that netns (\"netns\" alone says the same);\n"
 	       "attach tap: a tap device on its netdev for QEMU (soft and queue backends);\n"
 	       "attach vfio: the VF's PCI device, bound to vfio-pci for QEMU (vf backend);\n"
@@ -127,7 +128,7 @@ static int vif_parse_vlan(int argc, char **argv, struct nvirt_vif_config *cfg)
 
 /* The keywords vif_parse() reads but for those of keys.c. */
 static const char *const vif_words[] = {
-	"name", "dev", "pool", "dry-run", "qos", "proto", "help",
+	"name", "dev", "dry-run", "qos", "proto", "help",
 };
 
 /* The setting @word names (keys.c), or NULL. */
@@ -168,6 +169,9 @@ static int vif_parse_setting(int argc, char **argv,
 	if (!k || (op != VIF_ADD && op != VIF_SET))
 		return 0;
 	field = k->vif;
+	/* A new VIF's NIC comes from its pool: no VIF changes pool. */
+	if (field == NVIRT_VIF_F_POOL_NAME && op != VIF_ADD)
+		return 0;
 
 	NEXT_ARG();
 	vif_field(cfg, field, key, *argv);
@@ -199,6 +203,9 @@ static int vif_parse_setting(int argc, char **argv,
 	case NVIRT_VIF_F_LINK_STATE:
 		cfg->link_state = parse_name(key, *argv, nvirt_link_state_name);
 		break;
+	case NVIRT_VIF_F_POOL_NAME:
+		cfg->pool_name = *argv;
+		break;
 	case NVIRT_VIF_F_NETNS:
 		cfg->netns_fd = netns_open(*argv);
 		break;
@@ -224,7 +231,13 @@ int policy_parse_setting(int argc, char **argv,
 
 	if (!k || !k->named || !key_is_setting(k))
 		return 0;
-	return vif_parse_setting(argc, argv, settings, VIF_SET);
+	if (k->vif != NVIRT_VIF_F_POOL_NAME)
+		return vif_parse_setting(argc, argv, settings, VIF_SET);
+	/* "pool none": its VIFs take no pool from it. */
+	NEXT_ARG();
+	vif_field(settings, NVIRT_VIF_F_POOL_NAME, "pool", *argv);
+	settings->pool_name = is_word(*argv, "none") ? "" : *argv;
+	return 2;
 }
 
 /* "policy { PNAME | none }", with @argv at its value */
@@ -277,12 +290,6 @@ static void vif_parse(int argc, char **argv, struct vif_args *args,
 			if (args->dev)
 				duparg("dev", *argv);
 			args->dev = *argv;
-		} else if (op == VIF_ADD && is_word(*argv, "pool")) {
-			NEXT_ARG();
-			if (args->cfg.fields & NVIRT_VIF_F_POOL_NAME)
-				duparg("pool", *argv);
-			args->cfg.fields |= NVIRT_VIF_F_POOL_NAME;
-			args->cfg.pool_name = *argv;
 		} else if (settings && (is_word(*argv, "qos") ||
 					is_word(*argv, "proto"))) {
 			arg_error("\"%s\" is valid only after \"vlan VID\".",
@@ -326,8 +333,11 @@ void vif_parse_add(int argc, char **argv, struct vif_args *args)
 		missarg("NAME");
 	if (args->dev && (args->cfg.fields & NVIRT_VIF_F_POOL_NAME))
 		arg_error("\"dev\" and \"pool\" exclude each other: nvirt picks the NIC from the pool.");
-	if (!args->dev && !(args->cfg.fields & NVIRT_VIF_F_POOL_NAME))
-		missarg("dev or pool");
+	/* The kernel says when a policy names no pool. */
+	if (!args->dev && !(args->cfg.fields & NVIRT_VIF_F_POOL_NAME) &&
+	    !((args->cfg.fields & NVIRT_VIF_F_POLICY_NAME) &&
+	      args->cfg.policy_name[0]))
+		missarg("dev, pool or policy");
 }
 
 /*

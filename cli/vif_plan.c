@@ -135,8 +135,8 @@ void policy_print_fields(const struct nvirt_policy *pol)
 }
 
 /*
- * " max-rate 100Mbit min-rate 10Mbit" in text, a key each in JSON: the
- * settings a named policy gives its VIFs.
+ * " max-rate 100Mbit min-rate 10Mbit pool uplinks" in text, a key each in
+ * JSON: the settings a named policy gives its VIFs.
  */
 void policy_print_settings(const struct nvirt_vif_config *settings)
 {
@@ -145,6 +145,9 @@ void policy_print_settings(const struct nvirt_vif_config *settings)
 		print_uint("max_rate", " max-rate %uMbit", settings->max_rate);
 	if (settings->fields & NVIRT_VIF_F_MIN_RATE)
 		print_uint("min_rate", " min-rate %uMbit", settings->min_rate);
+	if (NVIRT_HAS(settings, pool_name) &&
+	    (settings->fields & NVIRT_VIF_F_POOL_NAME))
+		print_string("pool", " pool %s", settings->pool_name);
 }
 
 /*

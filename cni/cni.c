@@ -164,9 +164,15 @@ static int cni_add(struct cni_req *req)
 	char mac[32];
 	int fd;
 
-	if (!req->parent == !(req->cfg.fields & NVIRT_VIF_F_POOL_NAME))
+	/* Neither: the pool of its named policy, which nvirt checks. */
+	if (req->parent && (req->cfg.fields & NVIRT_VIF_F_POOL_NAME))
 		cni_fail(CNI_ERR_CONFIG, NULL,
-			 "\"parent\" names the NIC, or \"pool\" the pool to choose it from: one of them");
+			 "\"parent\" names the NIC, or \"pool\" the pool to choose it from: not both");
+	if (!req->parent && !(req->cfg.fields & NVIRT_VIF_F_POOL_NAME) &&
+	    !((req->cfg.fields & NVIRT_VIF_F_POLICY_NAME) &&
+	      req->cfg.policy_name[0]))
+		cni_fail(CNI_ERR_CONFIG, NULL,
+			 "\"parent\" names the NIC, \"pool\" the pool to choose it from, or \"policy\" a policy that names one: one of them");
 	fd = open(req->netns, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		cni_fail(CNI_ERR_CONTAINER, strerror(errno), "cannot open netns %s",

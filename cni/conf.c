@@ -3,8 +3,8 @@
  * nvirt's CNI plugin: the network config, and the VIF it asks for.
  *
  *   { "cniVersion": "1.0.0", "name": "NET", "type": "nvirt",
- *     "parent": "eth0" (or "pool": "uplinks"), "backend": "auto",
- *     "policy": "gold",
+ *     "parent": "eth0" (or "pool": "uplinks", or neither: the pool
+ *     "policy" names), "backend": "auto", "policy": "gold",
  *     "goal": "latency", "isolation": "strict", "migratable": false,
  *     "visibility": "host", "g2g": "soft", "priority": 10,
  *     "mac": "52:54:00:12:34:56", "vlan": 10, "mtu": 1400,

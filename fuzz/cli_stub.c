@@ -420,14 +420,27 @@ static void check_cfg(const struct nvirt_vif_config *cfg)
 		      fcntl(cfg->netns_fd, F_GETFD) >= 0);
 }
 
+/*
+ * A NIC, or a pool to choose one from, not both; or neither, for the pool
+ * of the named policy the VIF is to follow.
+ */
+static bool vif_where(uint32_t parent_ifindex, const char *parent_ifname,
+		      const struct nvirt_vif_config *cfg)
+{
+	bool nic = parent_ifindex || parent_ifname;
+	bool pool = cfg->fields & NVIRT_VIF_F_POOL_NAME;
+
+	if (nic || pool)
+		return nic != pool;
+	return (cfg->fields & NVIRT_VIF_F_POLICY_NAME) && cfg->policy_name &&
+	       cfg->policy_name[0];
+}
+
 int nvirt_vif_new(struct nvirt *h, const char *name, uint32_t parent_ifindex,
 		  const char *parent_ifname,
 		  const struct nvirt_vif_config *cfg, struct nvirt_vif **vif)
 {
-	/* A NIC, or a pool to choose one from: not both. */
-	CHECK(name && cfg &&
-	      !(parent_ifindex || parent_ifname) ==
-	      !!(cfg->fields & NVIRT_VIF_F_POOL_NAME));
+	CHECK(name && cfg && vif_where(parent_ifindex, parent_ifname, cfg));
 	check_str(parent_ifname);
 	check_cfg(cfg);
 	if (!vif)
@@ -441,10 +454,7 @@ int nvirt_vif_new_plan(struct nvirt *h, const char *name,
 		       const struct nvirt_vif_config *cfg,
 		       struct nvirt_plan **plan)
 {
-	/* A NIC, or a pool to choose one from: not both. */
-	CHECK(name && cfg &&
-	      !(parent_ifindex || parent_ifname) ==
-	      !!(cfg->fields & NVIRT_VIF_F_POOL_NAME));
+	CHECK(name && cfg && vif_where(parent_ifindex, parent_ifname, cfg));
 	check_str(parent_ifname);
 	check_cfg(cfg);
 	*plan = stub_plan_new(name);
@@ -530,6 +540,7 @@ static void stub_policy(struct stub_np *sp, const char *name)
 	sp->settings.fields = NVIRT_NAMED_POLICY_SETTINGS;
 	sp->settings.max_rate = 100;
 	sp->settings.policy_name = "";
+	sp->settings.pool_name = "uplinks";
 	np->settings = &sp->settings;
 	np->users = 2;
 }
@@ -540,9 +551,14 @@ static void check_policy(const struct nvirt_policy *pol,
 	if (pol)
 		CHECK(pol->size == sizeof(*pol) &&
 		      !(pol->fields & ~((NVIRT_POLICY_F_PRIORITY << 1) - 1)));
-	if (settings)
+	if (settings) {
 		CHECK(settings->size == sizeof(*settings) &&
 		      !(settings->fields & ~NVIRT_NAMED_POLICY_SETTINGS));
+		if (settings->fields & NVIRT_VIF_F_POOL_NAME) {
+			CHECK(settings->pool_name);
+			check_str(settings->pool_name);
+		}
+	}
 }
 
 int nvirt_policy_new(struct nvirt *h, const char *name,

@@ -90,6 +90,9 @@ struct nvirt_named *nvirt_named_next(const struct nvirt_named_list *l,
  * @name: the new one's name
  * @extack: why not
  *
+ * "none" names none: a VIF's "policy none" follows no policy, a named
+ * policy's "pool none" names no pool.
+ *
  * Context: RTNL held.
  * Return: 0, -EINVAL for a bad name, -EEXIST, or -ENOSPC when it is full.
  */
@@ -97,6 +100,11 @@ int nvirt_named_check(const struct nvirt_named_list *l,
 		      const struct nvirt_named_kind *kind, const char *name,
 		      struct netlink_ext_ack *extack)
 {
+	if (!strcmp(name, "none")) {
+		NL_SET_ERR_MSG_FMT(extack, "none is no %s name: it means no %s",
+				   kind->what, kind->what);
+		return -EINVAL;
+	}
 	if (!nvirt_named_valid(name)) {
 		NL_SET_ERR_MSG_FMT(extack,
 				   "A %s name is letters, digits and -_.: only",

@@ -126,11 +126,12 @@ static const struct nla_policy nvirt_vif_explain_nl_policy[NVIRT_A_VIF_NAME + 1]
 };
 
 /* NVIRT_CMD_POLICY_NEW - do */
-static const struct nla_policy nvirt_policy_new_nl_policy[NVIRT_A_NAMED_POLICY_MIN_RATE + 1] = {
+static const struct nla_policy nvirt_policy_new_nl_policy[NVIRT_A_NAMED_POLICY_POOL_NAME + 1] = {
 	[NVIRT_A_NAMED_POLICY_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
 	[NVIRT_A_NAMED_POLICY_POLICY] = NLA_POLICY_NESTED(nvirt_policy_nl_policy),
 	[NVIRT_A_NAMED_POLICY_MAX_RATE] = { .type = NLA_U32, },
 	[NVIRT_A_NAMED_POLICY_MIN_RATE] = { .type = NLA_U32, },
+	[NVIRT_A_NAMED_POLICY_POOL_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
 };
 
 /* NVIRT_CMD_POLICY_GET - do */
@@ -139,11 +140,12 @@ static const struct nla_policy nvirt_policy_get_nl_policy[NVIRT_A_NAMED_POLICY_N
 };
 
 /* NVIRT_CMD_POLICY_SET - do */
-static const struct nla_policy nvirt_policy_set_nl_policy[NVIRT_A_NAMED_POLICY_MIN_RATE + 1] = {
+static const struct nla_policy nvirt_policy_set_nl_policy[NVIRT_A_NAMED_POLICY_POOL_NAME + 1] = {
 	[NVIRT_A_NAMED_POLICY_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
 	[NVIRT_A_NAMED_POLICY_POLICY] = NLA_POLICY_NESTED(nvirt_policy_nl_policy),
 	[NVIRT_A_NAMED_POLICY_MAX_RATE] = { .type = NLA_U32, },
 	[NVIRT_A_NAMED_POLICY_MIN_RATE] = { .type = NLA_U32, },
+	[NVIRT_A_NAMED_POLICY_POOL_NAME] = { .type = NLA_NUL_STRING, .len = 31, },
 };
 
 /* NVIRT_CMD_POLICY_DEL - do */
@@ -260,7 +262,7 @@ static const struct genl_split_ops nvirt_nl_ops[] = {
 		.cmd		= NVIRT_CMD_POLICY_NEW,
 		.doit		= nvirt_nl_policy_new_doit,
 		.policy		= nvirt_policy_new_nl_policy,
-		.maxattr	= NVIRT_A_NAMED_POLICY_MIN_RATE,
+		.maxattr	= NVIRT_A_NAMED_POLICY_POOL_NAME,
 		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
 	},
 	{
@@ -280,7 +282,7 @@ static const struct genl_split_ops nvirt_nl_ops[] = {
 		.cmd		= NVIRT_CMD_POLICY_SET,
 		.doit		= nvirt_nl_policy_set_doit,
 		.policy		= nvirt_policy_set_nl_policy,
-		.maxattr	= NVIRT_A_NAMED_POLICY_MIN_RATE,
+		.maxattr	= NVIRT_A_NAMED_POLICY_POOL_NAME,
 		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
 	},
 	{

@@ -139,10 +139,15 @@ int nvirt_nl_rates_put(struct sk_buff *msg, const struct nvirt_vif_cfg *cfg,
 	return 0;
 }
 
-/* The rates a named policy's request gives its VIFs, into @cfg. */
-static void nvirt_nl_npolicy_rates(struct nlattr **tb,
-				   struct nvirt_vif_cfg *cfg)
+/* The rates a named policy's request gives its VIFs, and its pool. */
+static void nvirt_nl_npolicy_settings(struct nlattr **tb,
+				      struct nvirt_vif_cfg *cfg)
 {
+	if (tb[NVIRT_A_NAMED_POLICY_POOL_NAME]) {
+		__set_bit(NVIRT_CFG_POOL_NAME, &cfg->set);
+		nla_strscpy(cfg->pool_name, tb[NVIRT_A_NAMED_POLICY_POOL_NAME],
+			    sizeof(cfg->pool_name));
+	}
 	if (tb[NVIRT_A_NAMED_POLICY_MAX_RATE]) {
 		__set_bit(NVIRT_CFG_MAX_RATE, &cfg->set);
 		cfg->max_rate = nla_get_u32(tb[NVIRT_A_NAMED_POLICY_MAX_RATE]);
@@ -165,6 +170,8 @@ static int nvirt_nl_npolicy_put(struct sk_buff *msg, struct net *net,
 	    nvirt_nl_rates_put(msg, &np->cfg, np->cfg.set,
 			       NVIRT_A_NAMED_POLICY_MAX_RATE,
 			       NVIRT_A_NAMED_POLICY_MIN_RATE) ||
+	    (np->pool[0] &&
+	     nla_put_string(msg, NVIRT_A_NAMED_POLICY_POOL_NAME, np->pool)) ||
 	    nla_put_u32(msg, NVIRT_A_NAMED_POLICY_USERS,
 			nvirt_npolicy_users(net, obj->name)))
 		return -EMSGSIZE;
@@ -236,7 +243,7 @@ static int nvirt_nl_policy_req_init(struct nvirt_nl_policy_req *r,
 	r->req.policy = nvirt_nl_policy_req_find;
 	if (!fields)
 		return 0;
-	nvirt_nl_npolicy_rates(info->attrs, &r->cfg);
+	nvirt_nl_npolicy_settings(info->attrs, &r->cfg);
 	return nvirt_nl_policy_parse(info->attrs[NVIRT_A_NAMED_POLICY_POLICY],
 				     &r->cfg, info->extack);
 }

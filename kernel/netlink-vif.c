@@ -568,6 +568,9 @@ int nvirt_nl_vif_new_doit(struct sk_buff *skb, struct genl_info *info)
 		return err;
 	r.req.name = name;
 	r.req.reply = nvirt_nl_vif_req_reply;
+	if (!info->attrs[NVIRT_A_VIF_PARENT_IFINDEX] &&
+	    !info->attrs[NVIRT_A_VIF_PARENT_IFNAME])
+		r.req.parent = NULL;
 	/* Before the VIF exists: its reply must not fail for want of memory. */
 	if (!r.req.dry_run) {
 		r.msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);

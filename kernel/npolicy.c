@@ -7,10 +7,12 @@
  * migratable, visibility, g2g, priority, rates). A VIF that follows one
  * takes its value of every such field the VIF was never given itself, and
  * the default for those neither sets. Changing a policy plans every VIF
- * that follows it again, and changes them all or none.
+ * that follows it again, and changes them all or none. A policy may also
+ * name a pool, where a VIF made to follow it without a NIC or a pool of
+ * its own takes its NIC from: only when it is made.
  *
- * VIFs name the policy they follow: nothing points at a policy, so one
- * goes with its namespace without asking anybody.
+ * VIFs name the policy they follow, and a policy the pool: nothing points
+ * at either, so they go with their namespace without asking anybody.
  */
 
 #include <linux/rtnetlink.h>
@@ -20,6 +22,7 @@
 #include "netlink.h"
 #include "npolicy.h"
 #include "place.h"
+#include "pool.h"
 
 const struct nvirt_named_kind nvirt_npolicy_kind = {
 	.what = "policy",
@@ -77,6 +80,29 @@ unsigned int nvirt_npolicy_users(struct net *net, const char *name)
 }
 
 /**
+ * nvirt_npolicy_of_pool() - a named policy that names a pool
+ * @net: the namespace of the policy and of the pool
+ * @pool: the pool's name
+ *
+ * Context: RTNL held.
+ * Return: the first such policy, or NULL.
+ */
+struct nvirt_npolicy *nvirt_npolicy_of_pool(struct net *net, const char *pool)
+{
+	struct nvirt_named_list *l = nvirt_npolicy_list(net);
+	struct nvirt_npolicy *np;
+	struct nvirt_named *obj;
+	unsigned long pos;
+
+	for (pos = 0; (obj = nvirt_named_next(l, &pos)); pos++) {
+		np = container_of(obj, struct nvirt_npolicy, named);
+		if (!strcmp(np->pool, pool))
+			return np;
+	}
+	return NULL;
+}
+
+/**
  * nvirt_npolicy_follow() - fill in a VIF config from its named policy
  * @net: the namespace of the VIF and of the policy
  * @cfg: the config, whole: the request merged over the VIF's
@@ -113,6 +139,18 @@ int nvirt_npolicy_follow(struct net *net, struct nvirt_vif_cfg *cfg,
 	return 0;
 }
 
+/* The pool a request gives a policy, if it gives one, exists. */
+static int nvirt_npolicy_check_pool(struct net *net,
+				    const struct nvirt_vif_cfg *cfg,
+				    struct netlink_ext_ack *extack)
+{
+	if (!test_bit(NVIRT_CFG_POOL_NAME, &cfg->set) || !cfg->pool_name[0] ||
+	    nvirt_pool_find(net, cfg->pool_name))
+		return 0;
+	NL_SET_ERR_MSG_FMT(extack, "No such pool %s", cfg->pool_name);
+	return -ENOENT;
+}
+
 static int nvirt_npolicy_check(const struct nvirt_vif_cfg *cfg,
 			       struct netlink_ext_ack *extack)
 {
@@ -128,7 +166,7 @@ static int nvirt_npolicy_check(const struct nvirt_vif_cfg *cfg,
  * nvirt_npolicy_new() - create a named policy
  * @net: its namespace
  * @name: its name
- * @cfg: the fields it sets, in @cfg->set
+ * @cfg: the fields it sets, in @cfg->set; its pool, with NVIRT_CFG_POOL_NAME
  * @extack: why it failed
  *
  * Context: RTNL held.
@@ -143,15 +181,11 @@ int nvirt_npolicy_new(struct net *net, const char *name,
 	int err;
 
 	ASSERT_RTNL();
-	/* A VIF's "policy none" follows no policy: none can be named so. */
-	if (!strcmp(name, "none")) {
-		NL_SET_ERR_MSG(extack, "none is no policy name: it means no policy");
-		return -EINVAL;
-	}
 	err = nvirt_named_check(l, &nvirt_npolicy_kind, name, extack);
 	if (err)
 		return err;
-	err = nvirt_npolicy_check(cfg, extack);
+	err = nvirt_npolicy_check(cfg, extack) ?:
+	      nvirt_npolicy_check_pool(net, cfg, extack);
 	if (err)
 		return err;
 
@@ -160,6 +194,8 @@ int nvirt_npolicy_new(struct net *net, const char *name,
 		return -ENOMEM;
 	nvirt_vif_cfg_copy(&np->cfg, cfg, cfg->set & NVIRT_CFG_FOLLOWED);
 	np->cfg.set = cfg->set & NVIRT_CFG_FOLLOWED;
+	if (test_bit(NVIRT_CFG_POOL_NAME, &cfg->set))
+		strscpy(np->pool, cfg->pool_name, sizeof(np->pool));
 	nvirt_named_add(l, &np->named, name);
 	nvirt_nl_policy_notify(net, np, NVIRT_NTF_ADD);
 	return 0;
@@ -299,12 +335,12 @@ static struct nvirt_vif *nvirt_npolicy_undo(struct nvirt_npolicy_was *was,
  * nvirt_npolicy_set() - change fields of a named policy, and its VIFs
  * @net: its namespace
  * @np: the policy
- * @cfg: the fields to change, in @cfg->set
+ * @cfg: the fields to change, in @cfg->set; its pool, with NVIRT_CFG_POOL_NAME
  * @extack: why it failed, naming the VIF that could not follow
  *
  * All or nothing: every VIF that follows the policy is planned first,
  * together, and a VIF that fails to change has the ones changed before it
- * put back as they were.
+ * put back as they were. The pool moves no VIF.
  *
  * Context: RTNL held.
  * Return: 0 or a negative errno.
@@ -322,6 +358,12 @@ int nvirt_npolicy_set(struct net *net, struct nvirt_npolicy *np,
 	int err;
 
 	ASSERT_RTNL();
+	err = nvirt_npolicy_check_pool(net, cfg, extack);
+	if (err)
+		return err;
+	/* Its pool alone: no follower to plan again. */
+	if (!fields && test_bit(NVIRT_CFG_POOL_NAME, &cfg->set))
+		goto out_pool;
 	pl = kzalloc(sizeof(*pl), GFP_KERNEL);
 	if (!pl)
 		return -ENOMEM;
@@ -351,6 +393,9 @@ int nvirt_npolicy_set(struct net *net, struct nvirt_npolicy *np,
 	}
 	kfree(was);
 	kfree(pl);
+out_pool:
+	if (test_bit(NVIRT_CFG_POOL_NAME, &cfg->set))
+		strscpy(np->pool, cfg->pool_name, sizeof(np->pool));
 	nvirt_nl_policy_notify(net, np, NVIRT_NTF_CHANGE);
 	return 0;
 

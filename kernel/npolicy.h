@@ -15,12 +15,15 @@
  * struct nvirt_npolicy - a named policy
  * @named: its name, in its namespace's list; first, for nvirt_named_free()
  * @cfg: what it sets: the NVIRT_CFG_FOLLOWED fields in @cfg.set
+ * @pool: the pool a new VIF that follows it takes its NIC from when its
+ *	request names neither a NIC nor a pool, "" for none
  *
  * All fields are protected by RTNL.
  */
 struct nvirt_npolicy {
 	struct nvirt_named named;
 	struct nvirt_vif_cfg cfg;
+	char pool[NVIRT_POLICY_NAMSIZ];
 };
 
 static_assert(offsetof(struct nvirt_npolicy, named) == 0);
@@ -30,6 +33,7 @@ extern const struct nvirt_named_kind nvirt_npolicy_kind;
 struct nvirt_named_list *nvirt_npolicy_list(struct net *net);
 struct nvirt_npolicy *nvirt_npolicy_find(struct net *net, const char *name);
 unsigned int nvirt_npolicy_users(struct net *net, const char *name);
+struct nvirt_npolicy *nvirt_npolicy_of_pool(struct net *net, const char *pool);
 int nvirt_npolicy_follow(struct net *net, struct nvirt_vif_cfg *cfg,
 			 struct netlink_ext_ack *extack);
 int nvirt_npolicy_new(struct net *net, const char *name,

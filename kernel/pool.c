@@ -24,6 +24,7 @@
 #include "caps.h"
 #include "netlink.h"
 #include "nic.h"
+#include "npolicy.h"
 #include "place.h"
 #include "pool-link.h"
 #include "pool-move.h"
@@ -281,17 +282,18 @@ int nvirt_pool_set(struct net *net, struct nvirt_pool *pool,
 }
 
 /**
- * nvirt_pool_del() - remove a pool no VIF was made from
+ * nvirt_pool_del() - remove a pool no VIF was made from, no policy names
  * @net: its namespace
  * @pool: the pool
  * @extack: why it failed
  *
  * Context: RTNL held.
- * Return: 0, or -EBUSY while VIFs made from it exist.
+ * Return: 0, or -EBUSY while VIFs made from it exist or a policy names it.
  */
 int nvirt_pool_del(struct net *net, struct nvirt_pool *pool,
 		   struct netlink_ext_ack *extack)
 {
+	struct nvirt_npolicy *np;
 	unsigned int users;
 
 	ASSERT_RTNL();
@@ -299,6 +301,12 @@ int nvirt_pool_del(struct net *net, struct nvirt_pool *pool,
 	if (users) {
 		NL_SET_ERR_MSG_FMT(extack, "Pool %s has %u VIF%s made from it",
 				   pool->named.name, users, users == 1 ? "" : "s");
+		return -EBUSY;
+	}
+	np = nvirt_npolicy_of_pool(net, pool->named.name);
+	if (np) {
+		NL_SET_ERR_MSG_FMT(extack, "Pool %s is named by policy %s",
+				   pool->named.name, np->named.name);
 		return -EBUSY;
 	}
 	nvirt_nl_pool_notify(net, pool, NVIRT_NTF_DEL, NVIRT_CAUSE_REQUEST);

@@ -42,6 +42,11 @@ static struct net_device *nvirt_req_new_parent(struct nvirt_req *req)
 	struct net_device *dev;
 
 	ASSERT_RTNL();
+	if (!pool[0] && !req->parent) {
+		NL_SET_ERR_MSG(req->extack,
+			       "NIC not specified: a NIC, a pool, or a policy naming a pool is required");
+		return ERR_PTR(-EINVAL);
+	}
 	if (!pool[0])
 		return req->parent(req);
 	dev = nvirt_pool_member(req->net, pool, req->chosen);
@@ -388,6 +393,32 @@ static bool nvirt_req_refused(const struct nvirt_req *req,
 	       pl->plan.err == err;
 }
 
+/*
+ * A new VIF given neither a NIC nor a pool takes the pool its named
+ * policy names, if that names one.
+ */
+static int nvirt_req_policy_pool(struct nvirt_req *req)
+{
+	struct nvirt_vif_cfg *cfg = req->cfg;
+	struct nvirt_npolicy *np;
+	int err = 0;
+
+	if (req->parent || cfg->pool_name[0] || !cfg->policy_name[0])
+		return 0;
+	rtnl_lock();
+	np = nvirt_npolicy_find(req->net, cfg->policy_name);
+	if (!np) {
+		NL_SET_ERR_MSG_FMT(req->extack, "No such policy %s",
+				   cfg->policy_name);
+		err = -ENOENT;
+	} else if (np->pool[0]) {
+		strscpy(cfg->pool_name, np->pool, sizeof(cfg->pool_name));
+		__set_bit(NVIRT_CFG_POOL_NAME, &cfg->set);
+	}
+	rtnl_unlock();
+	return err;
+}
+
 /**
  * nvirt_req_vif_new() - create a VIF, or plan one in a dry run
  * @req: the request: @req->name, @req->cfg, and @req->parent to find
@@ -409,6 +440,9 @@ int nvirt_req_vif_new(struct nvirt_req *req)
 	struct nvirt_vif *vif;
 	int err;
 
+	err = nvirt_req_policy_pool(req);
+	if (err)
+		return err;
 	pl = kzalloc(sizeof(*pl), GFP_KERNEL);
 	if (!pl)
 		return -ENOMEM;

@@ -32,7 +32,8 @@ struct nvirt_vif_cfg;
  * @forget: a nic verify request forgets what earlier tests found
  * @extack: where a refusal is explained
  * @parent: finds the parent a new VIF is to have, or the NIC of a NIC
- *	request
+ *	request; NULL for a new VIF whose request names none (its pool, or
+ *	its named policy's, offers one)
  * @vif: finds the VIF the request names
  * @policy: finds the policy the request names
  * @pool: finds the pool the request names

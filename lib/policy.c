@@ -17,6 +17,9 @@ static const char *const named_policy_attr_names[NVIRT_A_NAMED_POLICY_MAX + 1] =
 	[NVIRT_A_NAMED_POLICY_POLICY]	= "policy",
 	[NVIRT_A_NAMED_POLICY_USERS]	= "users",
 	[NVIRT_A_NAMED_POLICY_CAUSE]	= "cause",
+	[NVIRT_A_NAMED_POLICY_MAX_RATE]	= "max-rate",
+	[NVIRT_A_NAMED_POLICY_MIN_RATE]	= "min-rate",
+	[NVIRT_A_NAMED_POLICY_POOL_NAME] = "pool-name",
 };
 
 /* The nest is checked when it is parsed, with policy_policy. */
@@ -30,6 +33,10 @@ static const struct nla_policy named_policy_policy[NVIRT_A_NAMED_POLICY_MAX + 1]
 	[NVIRT_A_NAMED_POLICY_CAUSE]	= NVIRT_POLICY_U32,
 	[NVIRT_A_NAMED_POLICY_MAX_RATE]	= NVIRT_POLICY_U32,
 	[NVIRT_A_NAMED_POLICY_MIN_RATE]	= NVIRT_POLICY_U32,
+	[NVIRT_A_NAMED_POLICY_POOL_NAME] = {
+		.type = NLA_STRING,
+		.maxlen = FIELD_SIZE(struct nvirt_vif, pool_name),
+	},
 };
 
 static const struct nla_policy policy_policy[NVIRT_A_POLICY_MAX + 1] = {
@@ -152,10 +159,17 @@ static int np_put(struct nl_msg *msg, const void *arg)
 				   sel->pol)) ||
 	    (sel->settings &&
 	     nvirt_put_fields(msg, rate_attrs, ARRAY_SIZE(rate_attrs),
-			      sel->settings->fields, sel->settings)))
+			      sel->settings->fields, sel->settings)) ||
+	    (sel->settings &&
+	     (sel->settings->fields & NVIRT_VIF_F_POOL_NAME) &&
+	     nla_put_string(msg, NVIRT_A_NAMED_POLICY_POOL_NAME,
+			    sel->settings->pool_name)))
 		return -EMSGSIZE;
 	return 0;
 }
+
+/* Room for a named policy's pool, as for a VIF's. */
+#define NP_POOL_SIZE	FIELD_SIZE(struct nvirt_vif, pool_name)
 
 /*
  * Read a reply or notification carrying a record into a new one, *@arg
@@ -169,6 +183,7 @@ static int np_from_attrs(struct nlattr **tb,
 	struct nvirt_vif_config *settings;
 	struct nvirt_policy *pol;
 	struct nvirt_block blk;
+	char *pool;
 	int err = 0;
 
 	*npp = NULL;
@@ -177,11 +192,13 @@ static int np_from_attrs(struct nlattr **tb,
 
 	np = nvirt_block_new(&blk, NVIRT_ALIGN(sizeof(*np)) +
 			     NVIRT_ALIGN(sizeof(*pol)) +
-			     NVIRT_ALIGN(sizeof(*settings)), sizeof(*np));
+			     NVIRT_ALIGN(sizeof(*settings)) +
+			     NVIRT_ALIGN(NP_POOL_SIZE), sizeof(*np));
 	if (!np)
 		return -ENOMEM;
 	pol = nvirt_block_take(&blk, sizeof(*pol));
 	settings = nvirt_block_take(&blk, sizeof(*settings));
+	pool = nvirt_block_take(&blk, NP_POOL_SIZE);
 	np->size = sizeof(*np);
 	nvirt_attr_str(np->name, sizeof(np->name),
 		       tb[NVIRT_A_NAMED_POLICY_NAME]);
@@ -192,8 +209,14 @@ static int np_from_attrs(struct nlattr **tb,
 	settings->size = sizeof(*settings);
 	settings->netns_fd = -1;
 	settings->policy_name = "";
+	settings->pool_name = pool;
 	nvirt_rates_parse(tb[NVIRT_A_NAMED_POLICY_MAX_RATE],
 			  tb[NVIRT_A_NAMED_POLICY_MIN_RATE], settings);
+	if (tb[NVIRT_A_NAMED_POLICY_POOL_NAME]) {
+		settings->fields |= NVIRT_VIF_F_POOL_NAME;
+		nvirt_attr_str(pool, NP_POOL_SIZE,
+			       tb[NVIRT_A_NAMED_POLICY_POOL_NAME]);
+	}
 	if (tb[NVIRT_A_NAMED_POLICY_POLICY])
 		err = nvirt_policy_nest_parse(tb[NVIRT_A_NAMED_POLICY_POLICY],
 					      pol);
@@ -235,9 +258,16 @@ static int np_input(struct nvirt *h, struct np_sel *sel,
 				  rate_attrs, ARRAY_SIZE(rate_attrs),
 				  NVIRT_NAMED_POLICY_SETTINGS);
 		if (err == -EOPNOTSUPP)
-			msg = "a named policy gives its VIFs only max-rate and min-rate";
+			msg = "a named policy gives its VIFs only max-rate, min-rate and a pool";
 		else if (err)
 			msg = NVIRT_INPUT_MSG(err, "the settings");
+		else if ((settings->fields & NVIRT_VIF_F_POOL_NAME) &&
+			 (!nvirt_member_in(settings,
+					   offsetof(struct nvirt_vif_config,
+						    pool_name),
+					   sizeof(settings->pool_name)) ||
+			  !settings->pool_name))
+			msg = "no pool name: \"\" names none";
 	}
 	if (msg) {
 		h->warning[0] = '\0';

@@ -115,6 +115,14 @@ refused() {
 	expect_eq "refused" "$rc $(json_get '[d["code"], d["msg"]]' <<<"$out")" \
 		"1 [100, 'software path not chosen: strict isolation needs the NIC to enforce it']" ||
 		return 1
+	# Neither a NIC nor a pool: a named policy's pool, which nvirt checks.
+	cni ADD "$(conf | sed 's/"parent": "nvcn0", //')"
+	expect_eq "no NIC" "$rc $(json_get '[d["code"], d["msg"]]' <<<"$out")" \
+		"1 [7, '\"parent\" names the NIC, \"pool\" the pool to choose it from, or \"policy\" a policy that names one: one of them']" ||
+		return 1
+	cni ADD "$(conf '"policy": "nvcnp"' | sed 's/"parent": "nvcn0", //')"
+	expect_eq "a policy nvirt has not" "$rc $(json_get '[d["code"], d["msg"]]' <<<"$out")" \
+		"1 [100, 'No such policy nvcnp']" || return 1
 	cni ADD "$(conf '"colour": "blue"')"
 	expect_eq "unknown key" "$rc $(json_get '[d["code"], d["msg"]]' <<<"$out")" \
 		"1 [2, '\"colour\" is not a key of the nvirt plugin']" || return 1

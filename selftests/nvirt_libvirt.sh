@@ -6,7 +6,8 @@
 # whose <interface type="ethernet"> targets it; the hook makes the VIF
 # from a named policy, as a tap, with the interface's MAC, and libvirt
 # opens its /dev/tapN as it opens macvtap's: QEMU holds it. virsh destroy
-# deletes the VIF; a VIF nvirt refuses fails the start with nvirt's
+# deletes the VIF; a VIF whose named policy names a pool is made on a NIC
+# of that pool; a VIF nvirt refuses fails the start with nvirt's
 # message and leaves nothing. A VF nvirt gave to VFIO is a domain's
 # unmanaged <hostdev>, which its QEMU opens.
 #
@@ -84,8 +85,8 @@ domain_xml() {
 	EOF
 }
 
-# domain NAME PARENT: a domain whose interface is VIF nvlvt on PARENT,
-# following policy nvlvgold
+# domain NAME WHERE: a domain whose interface is VIF nvlvt, its
+# <nvirt:vif> attributes but target WHERE (parent="eth0" policy="gold")
 domain() {
 	domain_xml "$1" "<interface type=\"ethernet\">
 	      <mac address=\"$MAC\"/>
@@ -93,7 +94,7 @@ domain() {
 	      <model type=\"virtio\"/>
 	    </interface>" "<metadata>
 	    <nvirt:vifs xmlns:nvirt=\"urn:nvirt:libvirt:1\">
-	      <nvirt:vif target=\"nvlvt\" parent=\"$2\" policy=\"nvlvgold\"/>
+	      <nvirt:vif target=\"nvlvt\" $2/>
 	    </nvirt:vifs>
 	  </metadata>"
 }
@@ -102,7 +103,7 @@ domain() {
 start_destroy() {
 	local path pid
 
-	domain nvlvdom nvlv0 > "$TMP/dom.xml" &&
+	domain nvlvdom 'parent="nvlv0" policy="nvlvgold"' > "$TMP/dom.xml" &&
 		virsh define "$TMP/dom.xml" >/dev/null || return 1
 	defer virsh undefine nvlvdom
 	run virsh start --paused nvlvdom
@@ -118,9 +119,28 @@ start_destroy() {
 	vifs_gone
 }
 
+# The domain's VIF follows a policy that names a pool: made on a NIC of it.
+from_pool() {
+	defer "$NVIRT" policy del nvlvpp
+	defer "$NVIRT" pool del nvlvp
+	"$NVIRT" pool add nvlvp dev nvlv0 &&
+	"$NVIRT" policy add nvlvpp goal density pool nvlvp || return 1
+	domain nvlvpdom 'policy="nvlvpp"' > "$TMP/pdom.xml" &&
+		virsh define "$TMP/pdom.xml" >/dev/null || return 1
+	defer virsh undefine nvlvpdom
+	run virsh start --paused nvlvpdom
+	[ "$rc" = 0 ] || fail "start: $err" || return 1
+	defer virsh destroy nvlvpdom
+	expect_eq "the VIF, from the policy's pool" \
+		"$(vif_get nvlvt '["parent"], d[0]["pool"], d[0]["attach"]["kind"]')" \
+		"nvlv0 nvlvp tap" || return 1
+	virsh destroy nvlvpdom >/dev/null || return 1
+	vifs_gone
+}
+
 # A VIF nvirt refuses: no start, nvirt's message, nothing left.
 refused() {
-	domain nvlvbad nvlvnone > "$TMP/bad.xml" &&
+	domain nvlvbad 'parent="nvlvnone" policy="nvlvgold"' > "$TMP/bad.xml" &&
 		virsh define "$TMP/bad.xml" >/dev/null || return 1
 	defer virsh undefine nvlvbad
 	run virsh start --paused nvlvbad
@@ -173,12 +193,13 @@ hostdev() {
 }
 
 ktap_print_header
-ktap_set_plan 4
+ktap_set_plan 5
 ip link add nvlv0 type dummy && defer ip link del nvlv0 && ip link set nvlv0 up
 "$NVIRT" policy add nvlvgold goal density && defer "$NVIRT" policy del nvlvgold
 mountpoint -q /sys/fs/cgroup || mount -t cgroup2 none /sys/fs/cgroup
 check "libvirtd runs, with nvirt's hook" libvirt_up
 check "a domain started: its VIF made by the hook from policy, its tap in QEMU; destroy deletes it" start_destroy
+check "a domain whose VIF's policy names a pool: made on a NIC of it" from_pool
 check "a VIF nvirt refuses: no start, nvirt's message, nothing left" refused
 check_or_skip "a VF given to VFIO: a domain's hostdev, open in its QEMU; deleted after" hostdev
 ktap_finished

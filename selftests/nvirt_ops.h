@@ -114,6 +114,8 @@ struct missing {
 };
 
 #define NO_NIC	"NIC not specified: ifindex or ifname is required"
+/* A new VIF's: a NIC, a pool, or a named policy's pool. */
+#define NO_PARENT "NIC not specified: a NIC, a pool, or a policy naming a pool is required"
 #define NO_VIF	"VIF not specified: id or name is required"
 #define NO_POOL_NIC "A pool needs at least one NIC"
 
@@ -146,7 +148,7 @@ static const struct op_case op_cases[] = {
 		     NVIRT_A_NIC_IFINDEX, NVIRT_A_NIC_IFNAME)),
 	CASE("vif-new", FORM_DO, base_vif_new, true,
 	     MISSING("name", NULL, NVIRT_A_VIF_NAME, NVIRT_A_VIF_NAME),
-	     MISSING("parent-ifindex and parent-ifname", NO_NIC, 0,
+	     MISSING("parent-ifindex and parent-ifname", NO_PARENT, 0,
 		     NVIRT_A_VIF_PARENT_IFINDEX, NVIRT_A_VIF_PARENT_IFNAME)),
 	CASE("vif-del", FORM_DO, base_vif_named, true,
 	     MISSING("id and name", NO_VIF, 0, NVIRT_A_VIF_ID, NVIRT_A_VIF_NAME)),

@@ -5,8 +5,8 @@
 # suits its goal best (then more free, more rate left, fewer VIFs), and
 # its plan says why for every NIC; the pool is saved and restored with its
 # VIFs; a NIC that goes, or whose link stays down past the pool's grace,
-# has its VIFs made again on another NIC of the pool; refusals change
-# nothing.
+# has its VIFs made again on another NIC of the pool; a named policy
+# names the pool its VIFs are made from; refusals change nothing.
 
 source "$(dirname "$0")/lib.sh"
 
@@ -296,8 +296,74 @@ no_churn() {
 	expect_eq "the same VIF, on nvq8" "$(vif_get cv '["parent"], d[0]["id"]')" "nvq8 $id"
 }
 
+# A named policy names a pool: a VIF made to follow it with neither a NIC
+# nor a pool of its own takes its NIC from that pool; one given its own
+# NIC does not; the policy keeps its pool while it names it; save and
+# restore carry it; "pool none" names none again.
+policy_pool() {
+	local tmp before saved
+
+	tmp=$(mktemp) && defer rm -f "$tmp"
+	dummies nvqa nvqb || return 1
+	defer "$NVIRT" pool del pp
+	defer "$NVIRT" policy del gp
+	defer "$NVIRT" vif del pv
+	defer "$NVIRT" vif del pw
+	"$NVIRT" pool add pp dev nvqa dev nvqb &&
+	"$NVIRT" policy add gp goal density pool pp || return 1
+	expect_match "text" "$("$NVIRT" policy show gp)" "^gp: goal density pool pp users 0$" &&
+	expect_eq "JSON" "$("$NVIRT" -j policy show gp | json_get 'd[0]["pool"]')" pp ||
+		return 1
+	expect_match "a dry run names the pool" "$(plan_reasons pv policy gp)" \
+		"^nic-chosen: nvqa chosen from pool pp" || return 1
+
+	"$NVIRT" vif add pv policy gp || return 1
+	expect_eq "made from the policy's pool" \
+		"$(vif_get pv '["parent"], d[0]["pool"], d[0]["policy_name"]')" "nvqa pp gp" &&
+	expect_eq "the pool counts it" "$(pool_line pp)" "pp: nvqa nvqb vifs 1" || return 1
+	"$NVIRT" vif add pw dev nvqb policy gp || return 1
+	expect_eq "its own NIC: no pool" "$(vif_get pw '["parent"], d[0].get("pool", "-")')" \
+		"nvqb -" || return 1
+
+	"$NVIRT" vif del pv || return 1
+	before="$("$NVIRT" -j policy show) $("$NVIRT" -j pool show)"
+	run "$NVIRT" policy add gq pool nopool
+	expect_eq "no such pool" "$rc $err" "1 Error: No such pool nopool." || return 1
+	run "$NVIRT" policy set gp pool nopool
+	expect_eq "set: no such pool" "$rc $err" "1 Error: No such pool nopool." || return 1
+	run "$NVIRT" pool del pp
+	expect_eq "a pool a policy names stays" "$rc $err" \
+		"1 Error: Pool pp is named by policy gp." || return 1
+	run "$NVIRT" pool add none dev nvqa
+	expect_eq "none is no pool's name" "$rc $err" \
+		"1 Error: none is no pool name: it means no pool." || return 1
+	run "$NVIRT" vif add pv policy nopolicy
+	expect_eq "no such policy" "$rc $err" "1 Error: No such policy nopolicy." || return 1
+	run "$NVIRT" vif add pv
+	expect_eq "no NIC, pool or policy" "$rc $err" \
+		"1 Error: dev, pool or policy is required." || return 1
+	expect_same "refusals change nothing" "$before" \
+		"$("$NVIRT" -j policy show) $("$NVIRT" -j pool show)" || return 1
+
+	"$NVIRT" save "$tmp" || return 1
+	saved=$(grep -v '^#' "$tmp")
+	expect_match "save writes it" "$saved" "policy add gp goal density pool pp" || return 1
+	"$NVIRT" policy set gp pool none || return 1
+	expect_match "pool none" "$("$NVIRT" policy show gp)" "^gp: goal density users 1$" ||
+		return 1
+	run "$NVIRT" vif add pv policy gp
+	expect_eq "a policy without a pool" "$rc $err" \
+		"1 Error: NIC not specified: a NIC, a pool, or a policy naming a pool is required." ||
+		return 1
+	run "$NVIRT" restore "$tmp"
+	expect_eq "restore" "$rc" 0 || { ktap_print_msg "$out $err"; return 1; }
+	expect_match "restore gives it back" "$out" "policy gp: pool none -> pp" &&
+	expect_match "restored" "$("$NVIRT" policy show gp)" " pool pp " || return 1
+	"$NVIRT" vif del pw && "$NVIRT" policy del gp && "$NVIRT" pool del pp
+}
+
 ktap_print_header
-ktap_set_plan 7
+ktap_set_plan 8
 modprobe igbvf
 # The rig's NICs down, and after as they were: a pool's choice then knows
 # neither link's speed, whatever tests before left up, and with both down
@@ -314,4 +380,5 @@ check "save and restore: the pool, and its VIF made from it again" save_restore
 check "a NIC that goes: its pool's VIF is made again on another NIC of it" moved
 check "a link down past the grace: its pool's VIF moves to a NIC that is up" link_down
 check "a link down past the grace: a VIF that fits on no other NIC stays" no_churn
+check "a named policy's pool: its new VIFs take their NIC from it" policy_pool
 ktap_finished

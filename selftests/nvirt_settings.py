@@ -71,8 +71,9 @@ POLICY = GOALS + [
     ('max-rate', ['max-rate', '1']),
     ('min-rate', ['min-rate', '5']),
 ]
-# Keywords the contexts and the policy rows cover themselves.
-OTHERS = {'backend', 'policy', 'dry-run', 'name'}
+# Keywords the contexts and the policy rows cover themselves, and a named
+# policy's pool: where new VIFs go, no setting of a VIF (nvirt_pool.sh's).
+OTHERS = {'backend', 'policy', 'dry-run', 'name', 'pool'}
 
 # Phases: a parent's driver and its peer's on its wire; in each, contexts
 # (name, the tested VIF's extra words, the mate's, rows). On igb a VF VIF

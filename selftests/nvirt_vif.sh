@@ -644,7 +644,7 @@ for line in open(sys.argv[1]):
 
 cli_usage() {
 	run "$NVIRT" vif help
-	expect_match "help" "$out" "^Usage: nvirt vif add NAME [{] dev IFNAME [|] pool POOL [}]" || return 1
+	expect_match "help" "$out" "^Usage: nvirt vif add NAME [[] dev IFNAME [|] pool POOL []]" || return 1
 	run "$NVIRT" vif add v dev "$E1000" mtu 1400 mtu 1300
 	[ "$rc" != 0 ] || fail "duplicate argument accepted" || return 1
 	run "$NVIRT" vif add v dev "$E1000" qos 3

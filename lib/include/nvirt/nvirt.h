@@ -463,9 +463,11 @@ struct nvirt_vif_config {
 
 /*
  * Create a VIF called @name on a NIC of the caller's network namespace,
- * named as by nvirt_nic_get(); needs CAP_NET_ADMIN. @cfg may be NULL for
- * all defaults. On success *@vif is the new VIF's record, with the plan
- * that placed it, for nvirt_free(); pass NULL not to have it.
+ * named as by nvirt_nic_get() (or by 0 and NULL, for @cfg's pool or the
+ * pool of the named policy it is to follow); needs CAP_NET_ADMIN. @cfg
+ * may be NULL for all defaults. On success *@vif is the new VIF's record,
+ * with the plan that placed it, for nvirt_free(); pass NULL not to have
+ * it.
  */
 int nvirt_vif_new(struct nvirt *h, const char *name, uint32_t parent_ifindex,
 		  const char *parent_ifname,
@@ -583,13 +585,21 @@ struct nvirt_named_policy {
 	uint32_t users;		/* how many VIFs follow it */
 	/* the goals it sets, and only those */
 	const struct nvirt_policy *policy;
-	/* the settings it gives its VIFs, NVIRT_VIF_F_MAX_RATE and _MIN_RATE */
+	/*
+	 * the settings it gives its VIFs, NVIRT_VIF_F_MAX_RATE and _MIN_RATE,
+	 * and with NVIRT_VIF_F_POOL_NAME the pool a new VIF that follows it
+	 * takes its NIC from when it names neither a NIC nor a pool
+	 * (libnvirt 0.5)
+	 */
 	const struct nvirt_vif_config *settings;
 };
 
-/* The settings of a VIF a named policy can give: its rates. */
+/*
+ * The settings of a VIF a named policy can give: its rates; and, for a
+ * new one, a pool (libnvirt 0.5; "" in a request: none).
+ */
 #define NVIRT_NAMED_POLICY_SETTINGS					\
-	(NVIRT_VIF_F_MAX_RATE | NVIRT_VIF_F_MIN_RATE)
+	(NVIRT_VIF_F_MAX_RATE | NVIRT_VIF_F_MIN_RATE | NVIRT_VIF_F_POOL_NAME)
 
 /*
  * Create a named policy in the caller's network namespace, with the
