@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * nvirt monitor: print events on NICs, VIFs and named policies as they
- * happen, as "ip monitor" does.
+ * nvirt monitor: print events on NICs, VIFs, named policies and pools as
+ * they happen, as "ip monitor" does.
  *
  * Each event is a line written out at once: text, or with -j one JSON
  * object (JSON Lines). SIGINT and SIGTERM end it, successfully.
@@ -22,6 +22,7 @@
 #include "nic.h"
 #include "output.h"
 #include "policy.h"
+#include "pool.h"
 #include "utils.h"
 #include "vif.h"
 
@@ -30,7 +31,7 @@
 
 static int monitor_help(int argc __maybe_unused, char **argv __maybe_unused)
 {
-	printf("Usage: nvirt monitor [ nic | vif | policy ]...\n"
+	printf("Usage: nvirt monitor [ nic | vif | policy | pool ]...\n"
 	       "       nvirt monitor help\n"
 	       "Note: when the environment variable " READY_ENV " names a file,\n"
 	       "      it is created (empty) once the monitor listens.\n");
@@ -39,7 +40,7 @@ static int monitor_help(int argc __maybe_unused, char **argv __maybe_unused)
 
 /* The objects whose events are printed, and the handle they come on. */
 struct monitor_filter {
-	bool nic, vif, policy;
+	bool nic, vif, policy, pool;
 	const struct nvirt *nv;
 };
 
@@ -48,19 +49,23 @@ struct monitor_filter {
  * [vif add request] 1: vm1@eth1: backend queue state UP mtu 1500 ...
  * [vif change policy] 1: vm1@eth1: ... (the named policy it follows changed)
  * [policy add request] gold: goal latency priority 5 users 0
+ * [pool change netdev] up: dev eth2 down-past-grace dev eth0 grace 30 vifs 1
  */
 static int monitor_print(enum nvirt_event ev, const struct nvirt_nic *nic,
 			 const struct nvirt_vif *vif,
 			 const struct nvirt_named_policy *policy, void *arg)
 {
 	const struct monitor_filter *filter = arg;
-	const char *object = nic ? "nic" : vif ? "vif" : "policy";
+	const struct nvirt_pool *pool = nvirt_event_pool(filter->nv);
+	const char *object = nic ? "nic" : vif ? "vif" : policy ? "policy" :
+			     "pool";
 	unsigned int cause = nvirt_event_cause(filter->nv);
 	char buf[16];
 	bool del = ev == NVIRT_EVENT_NIC_DEL || ev == NVIRT_EVENT_VIF_DEL ||
-		   ev == NVIRT_EVENT_POLICY_DEL;
+		   ev == NVIRT_EVENT_POLICY_DEL || ev == NVIRT_EVENT_POOL_DEL;
 
-	if (nic ? !filter->nic : vif ? !filter->vif : !filter->policy)
+	if (nic ? !filter->nic : vif ? !filter->vif :
+	    policy ? !filter->policy : !pool || !filter->pool)
 		return 0;
 
 	out_start(false);
@@ -77,9 +82,11 @@ static int monitor_print(enum nvirt_event ev, const struct nvirt_nic *nic,
 		nic_print_obj("nic", nic, del ? NIC_VIEW_NAME : NIC_VIEW_LINE);
 	else if (vif)
 		vif_print_obj("vif", vif, del ? VIF_VIEW_NAME : VIF_VIEW_LINE);
-	else
+	else if (policy)
 		policy_print_obj("policy", policy,
 				 del ? POLICY_VIEW_NAME : POLICY_VIEW_LINE);
+	else
+		pool_print_obj("pool", pool, del ? POOL_VIEW_NAME : POOL_VIEW_LINE);
 	if (out_end(true))
 		return 1;
 	if (fflush(stdout)) {
@@ -154,7 +161,7 @@ static int monitor_loop(struct nvirt *nv, int sig_fd,
 	}
 }
 
-/* nvirt monitor [ nic | vif | policy ]...: no object is all of them */
+/* nvirt monitor [ nic | vif | policy | pool ]...: no object is all of them */
 int do_monitor(int argc, char **argv)
 {
 	struct monitor_filter filter = {};
@@ -170,11 +177,13 @@ int do_monitor(int argc, char **argv)
 			filter.vif = true;
 		else if (!strcmp(*argv, "policy"))
 			filter.policy = true;
+		else if (!strcmp(*argv, "pool"))
+			filter.pool = true;
 		else
 			unknown_arg(*argv);
 	}
-	if (!filter.nic && !filter.vif && !filter.policy)
-		filter.nic = filter.vif = filter.policy = true;
+	if (!filter.nic && !filter.vif && !filter.policy && !filter.pool)
+		filter.nic = filter.vif = filter.policy = filter.pool = true;
 
 	/* From here on, a signal ends the monitor at its next wait. */
 	sig_fd = monitor_signals();

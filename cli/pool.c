@@ -97,17 +97,15 @@ void pool_parse_add(int argc, char **argv, struct pool_args *args)
 }
 
 /*
- * p0: dev eth2 dev eth0 down grace 30 vifs 2: its NICs (and each whose
+ * " dev eth2 dev eth0 down grace 30 vifs 2": its NICs (and each whose
  * link is not up), its grace, and how many VIFs it made
  */
-void pool_print_obj(const char *key, const struct nvirt_pool *pool)
+static void pool_print_fields(const struct nvirt_pool *pool)
 {
 	bool links = NVIRT_HAS(pool, link);
 	char buf[16];
 	uint32_t i;
 
-	out_nest_open(key, false);
-	print_string("name", "%s:", pool->name);
 	out_nest_open("members", true);
 	for (i = 0; i < pool->n_members; i++) {
 		out_nest_open(NULL, false);
@@ -124,13 +122,26 @@ void pool_print_obj(const char *key, const struct nvirt_pool *pool)
 	if (NVIRT_HAS(pool, grace))
 		print_uint("grace", " grace %u", pool->grace);
 	print_uint("vifs", " vifs %u", pool->vifs);
+}
+
+/* p0: dev eth2 ..., or its name alone: the pool as an object under @key */
+void pool_print_obj(const char *key, const struct nvirt_pool *pool,
+		    enum pool_view view)
+{
+	if (json)
+		view = POOL_VIEW_LINE;
+
+	out_nest_open(key, false);
+	print_string("name", view == POOL_VIEW_NAME ? "%s" : "%s:", pool->name);
+	if (view == POOL_VIEW_LINE)
+		pool_print_fields(pool);
 	print_string(NULL, "%s", "\n");
 	out_nest_close();
 }
 
 static int pool_print(const struct nvirt_pool *pool, void *arg __maybe_unused)
 {
-	pool_print_obj(NULL, pool);
+	pool_print_obj(NULL, pool, POOL_VIEW_LINE);
 	return 0;
 }
 

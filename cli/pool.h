@@ -22,6 +22,13 @@ struct pool_args {
 };
 
 void pool_parse_add(int argc, char **argv, struct pool_args *args);
-void pool_print_obj(const char *key, const struct nvirt_pool *pool);
+/* How much of a pool text shows; JSON always shows all of it. */
+enum pool_view {
+	POOL_VIEW_LINE,		/* its NICs, grace and VIFs, as "nvirt pool show" */
+	POOL_VIEW_NAME,		/* its name */
+};
+
+void pool_print_obj(const char *key, const struct nvirt_pool *pool,
+		    enum pool_view view);
 
 #endif /* NVIRT_CLI_POOL_H */

@@ -34,6 +34,7 @@ struct nvirt {
 	int mon[2];			/* a pipe that always has a byte */
 	unsigned int mon_steps;
 	unsigned int cause;		/* of the event being delivered */
+	const struct nvirt_pool *pool;	/* its record, for a pool's */
 };
 
 /* Trap on what the real library could not take. */
@@ -700,7 +701,7 @@ const char *nvirt_event_name(enum nvirt_event ev)
 {
 	static const char *const names[] = {
 		NULL, "add", "del", "change", "add", "del", "change", "add",
-		"del", "change",
+		"del", "change", "add", "del", "change",
 	};
 
 	return (unsigned int)ev < sizeof(names) / sizeof(names[0]) ?
@@ -728,9 +729,15 @@ unsigned int nvirt_event_cause(const struct nvirt *h)
 	return h->cause;
 }
 
+const struct nvirt_pool *nvirt_event_pool(const struct nvirt *h)
+{
+	return h->pool;
+}
+
 /* Each event once, with a record; then events lost; then an error. */
 int nvirt_monitor_step(struct nvirt *h, nvirt_event_cb cb, void *arg)
 {
+	struct stub_pool spool;
 	struct stub_nic sn;
 	struct stub_vif sv;
 	struct stub_np sp;
@@ -748,7 +755,7 @@ int nvirt_monitor_step(struct nvirt *h, nvirt_event_cb cb, void *arg)
 		snprintf(h->error, sizeof(h->error), "stub has no more events");
 		return -EIO;
 	}
-	for (ev = NVIRT_EVENT_NIC_ADD; ev <= NVIRT_EVENT_POLICY_CHANGE; ev++) {
+	for (ev = NVIRT_EVENT_NIC_ADD; ev <= NVIRT_EVENT_POOL_CHANGE; ev++) {
 		/* Every cause, and one this library has no name for. */
 		h->cause = ev;
 		if (ev <= NVIRT_EVENT_NIC_CHANGE) {
@@ -760,9 +767,14 @@ int nvirt_monitor_step(struct nvirt *h, nvirt_event_cb cb, void *arg)
 			sv.vif.plan = ev == NVIRT_EVENT_VIF_CHANGE ?
 				      &sv.plan.plan : NULL;
 			ret = cb(ev, NULL, &sv.vif, NULL, arg);
-		} else {
+		} else if (ev <= NVIRT_EVENT_POLICY_CHANGE) {
 			stub_policy(&sp, "gold");
 			ret = cb(ev, NULL, NULL, &sp.np, arg);
+		} else {
+			stub_pool(&spool, "uplinks");
+			h->pool = &spool.pool;
+			ret = cb(ev, NULL, NULL, NULL, arg);
+			h->pool = NULL;
 		}
 		if (ret)
 			return ret;

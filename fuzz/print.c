@@ -5,7 +5,8 @@
  * The input is fuzz_reply's (a selector byte and one netlink message; its
  * seeds serve both): the message is read by libnvirt, as fuzz_reply does,
  * and a record that was read is printed by the CLI's own printers, as
- * "nic show", "vif show", "policy show", a dry run and "vif explain" (and
+ * "nic show", "vif show", "policy show", "pool show", a dry run and
+ * "vif explain" (and
  * the monitor, in its shorter views) print it. The selector's high bits
  * pick text or JSON, pretty, -s and the view. A printer must leave the
  * JSON document whole: out_end() fails on one left half-open.
@@ -20,6 +21,7 @@
 #include "../cli/nic.h"
 #include "../cli/output.h"
 #include "../cli/policy.h"
+#include "../cli/pool.h"
 #include "../cli/vif.h"
 #include "stub.h"
 
@@ -37,13 +39,14 @@ void nvirt_fuzz_exit(int status)
 
 /* enum reply_kind of reply.c */
 enum { KIND_NIC, KIND_VIF, KIND_POLICY, KIND_VERSION, KIND_PLAN,
-       KIND_EXPLAIN, KIND_ACK, KINDS };
+       KIND_EXPLAIN, KIND_ACK, KIND_POOL, KINDS };
 
 /* Read and print a record: 1 when it could not be read, else out_end()'s. */
 static int print_reply(unsigned int kind, unsigned int view,
 		       struct nlmsghdr *nlh)
 {
 	struct nvirt_named_policy *np;
+	struct nvirt_pool *pool;
 	struct nvirt_plan *plan;
 	struct nvirt_nic *nic;
 	struct nvirt_vif *vif;
@@ -73,6 +76,14 @@ static int print_reply(unsigned int kind, unsigned int view,
 		policy_print_obj(NULL, np, view % 2);
 		ret = out_end(true);
 		nvirt_free(np);
+		return ret;
+	case KIND_POOL:
+		if (nvirt_pool_parse(nlh, &pool))
+			return 1;
+		out_start(true);
+		pool_print_obj(NULL, pool, view % 2);
+		ret = out_end(true);
+		nvirt_free(pool);
 		return ret;
 	case KIND_PLAN:
 		if (nvirt_vif_plan_parse(nlh, &plan))

@@ -5,8 +5,8 @@
  * The input is a selector byte and one netlink message as the kernel
  * could send it (nlmsghdr, genlmsghdr, attributes, or an NLMSG_ERROR /
  * NLMSG_DONE with its extended ACK). It goes, without a socket, through
- * what libnvirt reads such a message with: the records of NICs, VIFs and
- * named policies (as get and dump replies and the monitor's
+ * what libnvirt reads such a message with: the records of NICs, VIFs,
+ * named policies and pools (as get and dump replies and the monitor's
  * notifications carry them), a version, a dry run's plan, an explanation,
  * or the kernel's verdict and extended ACK on a request. What libnl
  * guarantees before libnvirt sees a message holds here too: nlmsg_len
@@ -34,6 +34,7 @@ enum reply_kind {
 	REPLY_PLAN,		/* a dry run's */
 	REPLY_EXPLAIN,
 	REPLY_ACK,		/* NLMSG_ERROR or NLMSG_DONE */
+	REPLY_POOL,
 	REPLY_KINDS
 };
 
@@ -182,9 +183,11 @@ static int read_reply(enum reply_kind kind, struct nlmsghdr *nlh)
 {
 	struct nvirt_named_policy *np;
 	struct nvirt_version *v;
+	struct nvirt_pool *pool;
 	struct nvirt_plan *plan;
 	struct nvirt_nic *nic;
 	struct nvirt_vif *vif;
+	uint32_t i;
 	int err;
 
 	switch (kind) {
@@ -229,6 +232,16 @@ static int read_reply(enum reply_kind kind, struct nlmsghdr *nlh)
 			CHECK(vif->plan);
 		}
 		nvirt_free(vif);
+		return err;
+	case REPLY_POOL:
+		err = nvirt_pool_parse(nlh, &pool);
+		if (!err) {
+			CHECK_STR(pool->name);
+			CHECK(!pool->n_members || (pool->members && pool->link));
+			for (i = 0; i < pool->n_members; i++)
+				CHECK_STR(pool->members[i].ifname);
+		}
+		nvirt_free(pool);
 		return err;
 	default:
 		read_ack(nlh);

@@ -13,7 +13,8 @@ It speaks the nvirt family over a raw generic netlink socket (not through
 libnvirt: the replies are the kernel's, byte for byte) and writes each
 reply as fuzz_reply reads it: one selector byte (what the message is read
 as, enum reply_kind of fuzz/reply.c) and the message. It makes what it
-asks about (a dummy NIC, VFs on igb, a named policy, VIFs, one on a tap)
+asks about (a dummy NIC, VFs on igb, a pool, a named policy naming it,
+VIFs, one on a tap)
 and removes it again.
 """
 
@@ -28,7 +29,7 @@ REPO = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
 UAPI = os.path.join(REPO, 'include/uapi/linux/nvirt.h')
 
 # enum reply_kind of fuzz/reply.c
-NIC, VIF, POLICY, VERSION, PLAN, EXPLAIN, ACK = range(7)
+NIC, VIF, POLICY, VERSION, PLAN, EXPLAIN, ACK, POOL = range(8)
 
 NLM_F_REQUEST, NLM_F_ACK, NLM_F_DUMP = 0x1, 0x4, 0x300
 NLMSG_ERROR, NLMSG_DONE = 2, 3
@@ -196,10 +197,17 @@ def main():
             save(f'nic-{i}', NIC, msg)
         save('ack-dump-done', ACK, nics[-1])
 
+        g.request(C['NVIRT_CMD_POOL_NEW'],
+                  string(C['NVIRT_A_POOL_NAME'], 'up') +
+                  nest(C['NVIRT_A_POOL_MEMBER'],
+                       string(C['NVIRT_A_POOL_MEMBER_IFNAME'], 'nvs0')))
+        save('pool', POOL, g.request(
+            C['NVIRT_CMD_POOL_GET'], string(C['NVIRT_A_POOL_NAME'], 'up'))[0])
         pol = nest(C['NVIRT_A_NAMED_POLICY_POLICY'],
                    u32(C['NVIRT_A_POLICY_GOAL'], C['NVIRT_GOAL_LATENCY']),
                    u32(C['NVIRT_A_POLICY_PRIORITY'], 5)) + \
-            u32(C['NVIRT_A_NAMED_POLICY_MAX_RATE'], 100)
+            u32(C['NVIRT_A_NAMED_POLICY_MAX_RATE'], 100) + \
+            string(C['NVIRT_A_NAMED_POLICY_POOL_NAME'], 'up')
         ack = g.request(C['NVIRT_CMD_POLICY_NEW'],
                         string(C['NVIRT_A_NAMED_POLICY_NAME'], 'gold') + pol)
         save('ack-ok', ACK, ack[-1])
@@ -273,6 +281,7 @@ def main():
             g.request(C['NVIRT_CMD_VIF_DEL'], string(C['NVIRT_A_VIF_NAME'], name))
         g.request(C['NVIRT_CMD_POLICY_DEL'],
                   string(C['NVIRT_A_NAMED_POLICY_NAME'], 'gold'))
+        g.request(C['NVIRT_CMD_POOL_DEL'], string(C['NVIRT_A_POOL_NAME'], 'up'))
         sh('ip link del nvs0')
         if igb:
             sh(f'echo 0 > /sys/class/net/{igb}/device/sriov_numvfs')

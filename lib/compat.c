@@ -13,10 +13,6 @@
 #include "internal.h"
 #include "compat.h"
 
-/* @impl is the old version @ver of the public function @fn. */
-#define NVIRT_OLD(impl, fn, ver) \
-	__asm__(".symver " #impl "," #fn "@" ver)
-
 static void nic0_copy(struct nvirt0_nic *old, const struct nvirt_nic *nic)
 {
 	uint32_t i;
@@ -661,11 +657,11 @@ static int monitor0(struct nvirt *h, nvirt0_event_cb cb, void *arg,
 NVIRT_OLD(nvirt0_monitor, nvirt_monitor, "NVIRT_0.1");
 int nvirt0_monitor(struct nvirt *h, nvirt0_event_cb cb, void *arg)
 {
-	return monitor0(h, cb, arg, nvirt_monitor);
+	return monitor0(h, cb, arg, nvirt_monitor_v3);
 }
 
 NVIRT_OLD(nvirt0_monitor_step, nvirt_monitor_step, "NVIRT_0.1");
 int nvirt0_monitor_step(struct nvirt *h, nvirt0_event_cb cb, void *arg)
 {
-	return monitor0(h, cb, arg, nvirt_monitor_step);
+	return monitor0(h, cb, arg, nvirt_monitor_step_v3);
 }

@@ -54,6 +54,10 @@ _Static_assert(NVIRT_A_NAMED_POLICY_MAX <= NVIRT_TB_MAX,
 		       #fn "_v is not " #fn);				\
 	__asm__(".symver " #fn "_v," #fn "@@" ver)
 
+/* @impl is the old version @ver of the public function @fn. */
+#define NVIRT_OLD(impl, fn, ver) \
+	__asm__(".symver " #impl "," #fn "@" ver)
+
 #define FIELD_SIZE(type, member)	sizeof(((type *)0)->member)
 #define __maybe_unused			__attribute__((unused))
 #define ARRAY_SIZE(a)			(sizeof(a) / sizeof((a)[0]))
@@ -66,6 +70,7 @@ struct nvirt {
 	char warning[NVIRT_MSG_LEN];	/* extack of the last call, if it worked */
 	void *plan0;			/* compat.c's: 0.2's nvirt_vif_new() plan */
 	unsigned int cause;		/* of the event being delivered */
+	const struct nvirt_pool *pool;	/* its record, for a pool's */
 };
 
 /* All the attributes of one reply, in order, for nla_for_each_attr(). */
@@ -257,6 +262,16 @@ bool nvirt_member_in(const void *copy, size_t offset, size_t len);
 /* policy.c: a message carrying a named policy's record, into *@np */
 int nvirt_named_policy_parse(struct nlmsghdr *nlh,
 			     struct nvirt_named_policy **np);
+
+/* pool.c: a message carrying a pool's record, into *@pool */
+int nvirt_pool_parse(struct nlmsghdr *nlh, struct nvirt_pool **pool);
+
+/*
+ * monitor.c: nvirt_monitor() and nvirt_monitor_step() of NVIRT_0.3, for
+ * programs built before pools: they deliver no pool event.
+ */
+int nvirt_monitor_v3(struct nvirt *h, nvirt_event_cb cb, void *arg);
+int nvirt_monitor_step_v3(struct nvirt *h, nvirt_event_cb cb, void *arg);
 
 /*
  * The readers of the other replies, for the fuzz targets of fuzz/ (the

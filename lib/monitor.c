@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: LGPL-2.1
 /*
- * libnvirt: the monitor, the NIC, VIF and named policy notifications of
- * the "monitor" multicast group.
+ * libnvirt: the monitor, the NIC, VIF, named policy and pool
+ * notifications of the "monitor" multicast group.
  *
  * They arrive on a socket of their own, so requests on the handle still
  * work meanwhile. Notifications answer no request: that socket checks no
  * sequence numbers, only that the kernel sent them. Each carries a NIC's,
- * a VIF's or a named policy's whole record, read as a nic-get, vif-get or
- * policy-get reply is; a VIF's may carry a plan too, saying why it moved
- * to another backend.
+ * a VIF's, a named policy's or a pool's whole record, read as a get reply
+ * is; a VIF's may carry a plan too, saying why it moved to another
+ * backend.
  */
 
 #include <errno.h>
@@ -31,6 +31,9 @@ static const char *const event_names[] = {
 	[NVIRT_EVENT_POLICY_ADD]	= "add",
 	[NVIRT_EVENT_POLICY_DEL]	= "del",
 	[NVIRT_EVENT_POLICY_CHANGE]	= "change",
+	[NVIRT_EVENT_POOL_ADD]		= "add",
+	[NVIRT_EVENT_POOL_DEL]		= "del",
+	[NVIRT_EVENT_POOL_CHANGE]	= "change",
 };
 
 const char *nvirt_event_name(enum nvirt_event ev)
@@ -43,6 +46,11 @@ unsigned int nvirt_event_cause(const struct nvirt *h)
 	return h->cause;
 }
 
+const struct nvirt_pool *nvirt_event_pool(const struct nvirt *h)
+{
+	return h->pool;
+}
+
 /* The attribute of an event's record that says its cause. */
 static int mon_cause_attr(enum nvirt_event ev)
 {
@@ -50,7 +58,9 @@ static int mon_cause_attr(enum nvirt_event ev)
 		return NVIRT_A_NIC_CAUSE;
 	if (ev <= NVIRT_EVENT_VIF_CHANGE)
 		return NVIRT_A_VIF_CAUSE;
-	return NVIRT_A_NAMED_POLICY_CAUSE;
+	if (ev <= NVIRT_EVENT_POLICY_CHANGE)
+		return NVIRT_A_NAMED_POLICY_CAUSE;
+	return NVIRT_A_POOL_CAUSE;
 }
 
 /* The event a notification announces; 0 for a command we do not know. */
@@ -75,6 +85,12 @@ static enum nvirt_event mon_event(uint8_t cmd)
 		return NVIRT_EVENT_POLICY_DEL;
 	case NVIRT_CMD_POLICY_CHANGE_NTF:
 		return NVIRT_EVENT_POLICY_CHANGE;
+	case NVIRT_CMD_POOL_ADD_NTF:
+		return NVIRT_EVENT_POOL_ADD;
+	case NVIRT_CMD_POOL_DEL_NTF:
+		return NVIRT_EVENT_POOL_DEL;
+	case NVIRT_CMD_POOL_CHANGE_NTF:
+		return NVIRT_EVENT_POOL_CHANGE;
 	}
 	return 0;
 }
@@ -84,6 +100,7 @@ struct mon_rx {
 	struct nvirt *h;
 	nvirt_event_cb cb;
 	void *arg;
+	bool pools;		/* deliver pools' events: @cb knows them */
 	int ret;		/* @cb's non-zero value, or a negative errno */
 };
 
@@ -92,6 +109,7 @@ struct mon_obj {
 	struct nvirt_nic *nic;
 	struct nvirt_vif *vif;
 	struct nvirt_named_policy *policy;
+	struct nvirt_pool *pool;
 };
 
 static int mon_valid(struct nl_msg *msg, void *arg)
@@ -106,7 +124,7 @@ static int mon_valid(struct nl_msg *msg, void *arg)
 	if (nlh->nlmsg_type != rx->h->family || !genlmsg_valid_hdr(nlh, 0))
 		return NL_SKIP;
 	ev = mon_event(((struct genlmsghdr *)nlmsg_data(nlh))->cmd);
-	if (!ev)
+	if (!ev || (ev >= NVIRT_EVENT_POOL_ADD && !rx->pools))
 		return NL_SKIP;
 
 	/* Records of their own: the callback may make requests. */
@@ -114,8 +132,10 @@ static int mon_valid(struct nl_msg *msg, void *arg)
 		err = nvirt_nic_parse(nlh, &obj.nic);
 	else if (ev <= NVIRT_EVENT_VIF_CHANGE)
 		err = nvirt_vif_parse(nlh, &obj.vif);
-	else
+	else if (ev <= NVIRT_EVENT_POLICY_CHANGE)
 		err = nvirt_named_policy_parse(nlh, &obj.policy);
+	else
+		err = nvirt_pool_parse(nlh, &obj.pool);
 	if (err) {
 		rx->ret = nvirt_fail(rx->h, err, err == -EBADMSG ?
 				     "malformed notification from the kernel" :
@@ -125,11 +145,14 @@ static int mon_valid(struct nl_msg *msg, void *arg)
 	cause = nlmsg_find_attr(nlh, GENL_HDRLEN, mon_cause_attr(ev));
 	rx->h->cause = cause && nla_len(cause) == sizeof(uint32_t) ?
 		       nla_get_u32(cause) : 0;
+	rx->h->pool = obj.pool;
 	rx->ret = rx->cb(ev, obj.nic, obj.vif, obj.policy, rx->arg);
 	rx->h->cause = 0;
+	rx->h->pool = NULL;
 	nvirt_free(obj.nic);
 	nvirt_free(obj.vif);
 	nvirt_free(obj.policy);
+	nvirt_free(obj.pool);
 	return rx->ret ? NL_STOP : NL_OK;
 }
 
@@ -207,10 +230,14 @@ static int mon_read(struct nvirt *h, struct mon_rx *rx)
 	return rx->ret;
 }
 
-/* Deliver events until @cb stops, an error or, unless @block, none waits. */
-static int mon_run(struct nvirt *h, nvirt_event_cb cb, void *arg, bool block)
+/*
+ * Deliver events until @cb stops, an error or, unless @block, none waits;
+ * pools' too when @pools.
+ */
+static int mon_run(struct nvirt *h, nvirt_event_cb cb, void *arg, bool block,
+		   bool pools)
 {
-	struct mon_rx rx = { .h = h, .cb = cb, .arg = arg };
+	struct mon_rx rx = { .h = h, .cb = cb, .arg = arg, .pools = pools };
 	int ret;
 
 	/* Warnings belong to requests; none is left from an earlier one. */
@@ -223,12 +250,24 @@ static int mon_run(struct nvirt *h, nvirt_event_cb cb, void *arg, bool block)
 
 int nvirt_monitor_v(struct nvirt *h, nvirt_event_cb cb, void *arg)
 {
-	return mon_run(h, cb, arg, true);
+	return mon_run(h, cb, arg, true, true);
 }
-NVIRT_LATEST(nvirt_monitor, "NVIRT_0.3");
+NVIRT_LATEST(nvirt_monitor, "NVIRT_0.5");
 
 int nvirt_monitor_step_v(struct nvirt *h, nvirt_event_cb cb, void *arg)
 {
-	return mon_run(h, cb, arg, false);
+	return mon_run(h, cb, arg, false, true);
 }
-NVIRT_LATEST(nvirt_monitor_step, "NVIRT_0.3");
+NVIRT_LATEST(nvirt_monitor_step, "NVIRT_0.5");
+
+NVIRT_OLD(nvirt_monitor_v3, nvirt_monitor, "NVIRT_0.3");
+int nvirt_monitor_v3(struct nvirt *h, nvirt_event_cb cb, void *arg)
+{
+	return mon_run(h, cb, arg, true, false);
+}
+
+NVIRT_OLD(nvirt_monitor_step_v3, nvirt_monitor_step, "NVIRT_0.3");
+int nvirt_monitor_step_v3(struct nvirt *h, nvirt_event_cb cb, void *arg)
+{
+	return mon_run(h, cb, arg, false, false);
+}

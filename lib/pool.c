@@ -101,8 +101,8 @@ static unsigned int pool_count(const struct nvirt_attrs *attrs)
 }
 
 /*
- * Read a reply carrying a record into a new one, *@arg (a struct
- * nvirt_pool **): the parse_fn of gets and dumps.
+ * Read a reply or notification carrying a record into a new one, *@arg
+ * (a struct nvirt_pool **): the parse_fn of gets and dumps.
  */
 static int pool_from_attrs(struct nlattr **tb, const struct nvirt_attrs *attrs,
 			   void *arg)
@@ -153,6 +153,13 @@ static int pool_from_attrs(struct nlattr **tb, const struct nvirt_attrs *attrs,
 	}
 	*pp = pool;
 	return 0;
+}
+
+int nvirt_pool_parse(struct nlmsghdr *nlh, struct nvirt_pool **pool)
+{
+	*pool = NULL;
+	return nvirt_parse(nlh, NVIRT_A_POOL_MAX, pool_policy, pool_from_attrs,
+			   pool);
 }
 
 #define POOL_REQ(_cmd, _sel)				\

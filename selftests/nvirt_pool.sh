@@ -362,8 +362,40 @@ policy_pool() {
 	"$NVIRT" vif del pw && "$NVIRT" policy del gp && "$NVIRT" pool del pp
 }
 
+# The events of a monitor_start() LOG of pools: "EVENT CAUSE NAME[ LINK...];"
+# each, LINK the state of each member whose link is not up.
+pool_events() {
+	python3 -c '
+import json, sys
+for line in open(sys.argv[1]):
+    e = json.loads(line)
+    p = e["pool"]
+    links = [m["link"] for m in p["members"] if m["link"] != "up"]
+    print(" ".join([e["event"], e.get("cause", "-"), p["name"]] + links), end=";")' "$1"
+}
+
+# The monitor hears each change of a pool once, with what made it: a
+# request, or a NIC's link going down and staying down past the grace.
+events() {
+	local tmp
+
+	tmp=$(mktemp -d) && defer rm -rf "$tmp"
+	dummies nvqc nvqd || return 1
+	monitor_start "$tmp/ev" pool || return 1
+	defer "$NVIRT" pool del pe
+	"$NVIRT" pool add pe dev nvqc grace 1 &&
+	"$NVIRT" pool set pe dev nvqc dev nvqd || return 1
+	ip link set dev nvqd down
+	wait_for 10 eval '[ "$(pool_link pe nvqd)" = down-past-grace ]' ||
+		fail "nvqd not past the grace: $(pool_link pe nvqd)" || return 1
+	"$NVIRT" pool del pe || return 1
+	wait_for 5 grep -q '"del"' "$tmp/ev"
+	expect_eq "its events" "$(pool_events "$tmp/ev")" \
+		"add request pe;change request pe;change netdev pe down;change netdev pe down-past-grace;del request pe down-past-grace;"
+}
+
 ktap_print_header
-ktap_set_plan 8
+ktap_set_plan 9
 modprobe igbvf
 # The rig's NICs down, and after as they were: a pool's choice then knows
 # neither link's speed, whatever tests before left up, and with both down
@@ -381,4 +413,5 @@ check "a NIC that goes: its pool's VIF is made again on another NIC of it" moved
 check "a link down past the grace: its pool's VIF moves to a NIC that is up" link_down
 check "a link down past the grace: a VIF that fits on no other NIC stays" no_churn
 check "a named policy's pool: its new VIFs take their NIC from it" policy_pool
+check "the monitor hears a pool's add, changes and del" events
 ktap_finished

@@ -136,7 +136,7 @@ monitor_events() {
 	defer "$NVIRT" vif del vgm
 	start=$SECONDS
 	NVIRT_MONITOR_READY=$tmp/ready "${VALGRIND[@]}" --log-file="$log" \
-		"$NVIRT" -j monitor vif policy > "$tmp/events" 2> "$tmp/mon.err" &
+		"$NVIRT" -j monitor vif policy pool > "$tmp/events" 2> "$tmp/mon.err" &
 	pid=$!
 	for _ in $(seq 300); do
 		[ -e "$tmp/ready" ] && break
@@ -147,6 +147,8 @@ monitor_events() {
 	"$NVIRT" vif set vgm mtu 1280 &&
 	"$NVIRT" policy add vgmon &&
 	"$NVIRT" policy del vgmon &&
+	"$NVIRT" pool add vgmp dev nvvg3 &&
+	"$NVIRT" pool del vgmp &&
 	"$NVIRT" vif del vgm || return 1
 	sleep 2
 	kill -TERM "$pid"
@@ -155,9 +157,9 @@ monitor_events() {
 	vg_runs=$((vg_runs + 1))
 	vg_secs=$((vg_secs + SECONDS - start))
 	err=$(<"$tmp/mon.err")
-	vg_verdict "$log" "-j monitor vif policy" 0 || return 1
+	vg_verdict "$log" "-j monitor vif policy pool" 0 || return 1
 	expect_eq "events" "$(json_get_lines < "$tmp/events")" \
-		"add vgm;change vgm;add vgmon;del vgmon;del vgm;"
+		"add vgm;change vgm;add vgmon;del vgmon;add vgmp;del vgmp;del vgm;"
 }
 
 # "EVENT NAME;" of each JSON line
@@ -166,7 +168,8 @@ json_get_lines() {
 import json, sys
 for line in sys.stdin:
     e = json.loads(line)
-    print(e["event"], (e.get("vif") or e.get("policy"))["name"], end=";")'
+    print(e["event"], (e.get("vif") or e.get("policy") or e["pool"])["name"],
+          end=";")'
 }
 
 # vg_check DESC FUNC: check, unless the time for it is spent.

@@ -723,10 +723,10 @@ typedef int (*nvirt_pool_cb)(const struct nvirt_pool *pool, void *arg);
 int nvirt_pool_dump(struct nvirt *h, nvirt_pool_cb cb, void *arg);
 
 /*
- * The monitor: events on the NICs, VIFs and named policies of the
- * caller's network namespace, as the kernel announces them. They come on a socket of the
- * handle's own, so requests on the handle still work meanwhile, also
- * from an event callback.
+ * The monitor: events on the NICs, VIFs, named policies and pools of the
+ * caller's network namespace, as the kernel announces them. They come on
+ * a socket of the handle's own, so requests on the handle still work
+ * meanwhile, also from an event callback.
  */
 
 enum nvirt_event {
@@ -740,13 +740,19 @@ enum nvirt_event {
 	NVIRT_EVENT_POLICY_DEL,		/* a named policy was removed */
 	/* a named policy's fields changed (its VIFs send their own events) */
 	NVIRT_EVENT_POLICY_CHANGE,
+	NVIRT_EVENT_POOL_ADD,		/* a pool was created (libnvirt 0.5) */
+	NVIRT_EVENT_POOL_DEL,		/* a pool was removed */
+	/* a pool's NICs, grace or VIFs, or a member's link state, changed */
+	NVIRT_EVENT_POOL_CHANGE,
 };
 
 /*
  * Called for each event with the record of its object as it now is (as
  * it last was for a *_DEL event): @nic for NVIRT_EVENT_NIC_*, @vif for
- * NVIRT_EVENT_VIF_*, @policy for NVIRT_EVENT_POLICY_*, the others NULL.
- * Non-zero ends the monitor and is returned.
+ * NVIRT_EVENT_VIF_*, @policy for NVIRT_EVENT_POLICY_*, the others NULL;
+ * for NVIRT_EVENT_POOL_* all three are NULL and nvirt_event_pool() has
+ * the pool's (programs built against libnvirt 0.4 or older get no pool
+ * event). Non-zero ends the monitor and is returned.
  */
 typedef int (*nvirt_event_cb)(enum nvirt_event ev,
 			      const struct nvirt_nic *nic,
@@ -779,8 +785,8 @@ int nvirt_monitor_fd(struct nvirt *h);
 int nvirt_monitor_step(struct nvirt *h, nvirt_event_cb cb, void *arg);
 
 /*
- * Name of an event: "add", "del", "change", for NICs, VIFs and policies
- * alike; NULL for an unknown one.
+ * Name of an event: "add", "del", "change", for NICs, VIFs, policies and
+ * pools alike; NULL for an unknown one.
  */
 const char *nvirt_event_name(enum nvirt_event ev);
 
@@ -793,6 +799,12 @@ const char *nvirt_event_name(enum nvirt_event ev);
  */
 unsigned int nvirt_event_cause(const struct nvirt *h);
 const char *nvirt_cause_name(unsigned int cause);
+
+/*
+ * While the callback of an NVIRT_EVENT_POOL_* event runs: the pool's
+ * record, valid until it returns; NULL for other events. libnvirt 0.5.
+ */
+const struct nvirt_pool *nvirt_event_pool(const struct nvirt *h);
 
 #ifdef __cplusplus
 }
